@@ -1,0 +1,25 @@
+"""User-facing errors and warnings.
+
+Library code raises :class:`InputError` for anything the user can fix (a bad file, a bad option);
+the CLI turns it into a one-line message and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+log = logging.getLogger("align")
+
+
+class InputError(Exception):
+    """A problem with user input; the message names the file (when there is one) and what is wrong."""
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        self.path = str(path) if path is not None else None
+        super().__init__(f"{self.path}: {message}" if self.path else message)
+
+
+def warn(message: str, path: str | Path | None = None) -> None:
+    """A problem the run can go on with."""
+    log.warning(f"{path}: {message}" if path is not None else message)
