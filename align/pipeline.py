@@ -1,0 +1,85 @@
+"""The library entry points behind ``align run`` / ``pair`` / ``segment`` and batch jobs.
+
+read → segment → align (each version against the pivot) → DocumentSet, ready for TEI and reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .config import AlignOptions
+from .errors import InputError
+from .model import Alignment, Document, DocumentSet, Sentence
+
+
+def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Document:
+    """Read, check and segment one version. ``path`` ``-`` reads standard input."""
+    from .langs import check_language, resolve_tag
+    from .reader import read_text
+    from .segment import segment
+
+    text = read_text(path)
+    tag = resolve_tag(lang, text, str(path))
+    check_language(text, tag, str(path))
+    if presplit:
+        sentences = _presplit(text)
+    else:
+        sentences = segment(text, tag)
+    if not sentences:
+        raise InputError("no sentences found (the file holds only whitespace)", path)
+    return Document(lang=tag, sentences=sentences, source=str(path))
+
+
+def _presplit(text: str) -> list[Sentence]:
+    """One sentence per line; blank lines separate paragraphs."""
+    sentences: list[Sentence] = []
+    para = 0
+    for line in text.split("\n"):
+        if line.strip():
+            sentences.append(Sentence(line.strip(), para))
+        elif sentences and sentences[-1].para == para:
+            para += 1
+    return sentences
+
+
+def align_pair(src: Document, tgt: Document, options: AlignOptions) -> Alignment:
+    from .aligner import align_texts
+
+    beads = align_texts(src.texts, tgt.texts, src.lang, tgt.lang, options)
+    return Alignment(src.lang, tgt.lang, beads)
+
+
+def align_set(
+    inputs: Sequence[tuple[str, str | Path]],
+    *,
+    set_id: str | None = None,
+    pivot: str | None = None,
+    options: AlignOptions = AlignOptions(),
+    meta: dict[str, str] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> DocumentSet:
+    """Align every version against the pivot (the first input unless ``pivot`` names another language)."""
+    docs: dict[str, Document] = {}
+    for lang, path in inputs:
+        doc = load_document(path, lang, presplit=options.presplit)
+        if doc.lang in docs:
+            raise InputError(f"language {doc.lang} given twice", path)
+        docs[doc.lang] = doc
+    if pivot is not None:
+        if pivot not in docs:
+            raise InputError(f"pivot language {pivot} is not among the inputs ({', '.join(docs)})")
+        docs = {pivot: docs[pivot], **{k: v for k, v in docs.items() if k != pivot}}
+    first = next(iter(inputs))[1]
+    docset = DocumentSet(
+        id=set_id or Path(str(first)).stem or "set",
+        docs=docs,
+        meta=dict(meta or {}),
+        settings=options.as_settings(),
+    )
+    pivot_doc = docs[docset.pivot]
+    for lang, doc in list(docs.items())[1:]:
+        if progress:
+            progress(f"aligning {docset.pivot}-{lang}")
+        docset.alignments.append(align_pair(pivot_doc, doc, options))
+    return docset

@@ -1,0 +1,30 @@
+"""Shared fixtures. ``shared_dir`` is the workplace's shared/ folder beside the repository (absent on
+other machines: tests that need it skip)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO / "corpora"
+
+
+def find_shared() -> Path | None:
+    candidate = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
+    return candidate if candidate.is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    path = find_shared()
+    if path is None:
+        pytest.skip("shared/ folder not present")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpora_dir() -> Path:
+    return CORPORA
