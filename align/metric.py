@@ -40,9 +40,7 @@ class Scores:
 
 def _units(beads: Iterable[Bead], both_sides: bool = False) -> set[Unit]:
     return {
-        (tuple(b.src), tuple(b.tgt))
-        for b in beads
-        if ((b.src and b.tgt) if both_sides else (b.src or b.tgt))
+        (tuple(b.src), tuple(b.tgt)) for b in beads if ((b.src and b.tgt) if both_sides else (b.src or b.tgt))
     }
 
 

@@ -101,7 +101,8 @@ class Finding:
     """One divergence between the pivot (left) and another version (right) of a document set."""
 
     pair: str  # e.g. "en-sr"
-    kind: str  # framing, term-missing, forbidden-term, number, name, omission, addition, low-confidence, length
+    # framing, term-missing, forbidden-term, number, name, omission, addition, low-confidence, length
+    kind: str
     severity: str  # "high", "medium" or "low"
     left_ids: tuple[str, ...]
     right_ids: tuple[str, ...]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .config import AlignOptions
-from .errors import InputError
+from .errors import InputError, warn
 from .model import Alignment, Document, DocumentSet, Sentence
 
 
@@ -22,10 +22,7 @@ def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Doc
     text = read_text(path)
     tag = resolve_tag(lang, text, str(path))
     check_language(text, tag, str(path))
-    if presplit:
-        sentences = _presplit(text)
-    else:
-        sentences = segment(text, tag)
+    sentences = _presplit(text) if presplit else segment(text, tag)
     if not sentences:
         raise InputError("no sentences found (the file holds only whitespace)", path)
     return Document(lang=tag, sentences=sentences, source=str(path))
@@ -79,7 +76,24 @@ def align_set(
     )
     pivot_doc = docs[docset.pivot]
     for lang, doc in list(docs.items())[1:]:
+        _check_lengths(pivot_doc, doc)
         if progress:
             progress(f"aligning {docset.pivot}-{lang}")
         docset.alignments.append(align_pair(pivot_doc, doc, options))
     return docset
+
+
+# Translations rarely differ by more than this factor in characters; beyond it, say so but go on.
+LENGTH_RATIO_WARNING = 2.5
+
+
+def _check_lengths(pivot: Document, other: Document) -> None:
+    a, b = sum(len(t) for t in pivot.texts), sum(len(t) for t in other.texts)
+    ratio = max(a, b) / max(1, min(a, b))
+    if ratio > LENGTH_RATIO_WARNING:
+        longer, shorter = (pivot, other) if a > b else (other, pivot)
+        warn(
+            f"{ratio:.1f}x longer than {shorter.source} ({max(a, b)} vs {min(a, b)} characters); "
+            "are they versions of the same text?",
+            longer.source,
+        )

@@ -65,9 +65,17 @@ def cli(quiet: bool, verbose: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_StderrFormatter())
     logger = logging.getLogger("align")
-    logger.handlers[:] = [handler]
+    saved = (logger.level, logger.propagate)
+    logger.addHandler(handler)
     logger.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO)
     logger.propagate = False
+
+    def restore() -> None:  # tests run many commands in one process
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+    click.get_current_context().call_on_close(restore)
 
 
 def main() -> None:

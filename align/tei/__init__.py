@@ -1,0 +1,41 @@
+"""TEI P5 encoding of aligned document sets: write, read back, validate.
+
+See :mod:`align.tei.encode` for the layout and id scheme. QA annotations go into
+``standoff(tree)`` as ``<listAnnotation type="divergence">``; :func:`read` ignores them.
+"""
+
+from .decode import from_tree, read
+from .encode import (
+    DIVERGENCE_KINDS,
+    TEI_NS,
+    compose,
+    divergence_ref,
+    language_name,
+    parse_sentence_id,
+    sentence_id,
+    standoff,
+    to_bytes,
+    to_tree,
+    write,
+)
+from .validate import find_schema, load_schema, schema_location, validate
+
+__all__ = [
+    "DIVERGENCE_KINDS",
+    "TEI_NS",
+    "compose",
+    "divergence_ref",
+    "find_schema",
+    "from_tree",
+    "language_name",
+    "load_schema",
+    "parse_sentence_id",
+    "read",
+    "schema_location",
+    "sentence_id",
+    "standoff",
+    "to_bytes",
+    "to_tree",
+    "validate",
+    "write",
+]

@@ -1,0 +1,180 @@
+"""Read an aligned TEI corpus back into a DocumentSet (the inverse of :mod:`align.tei.encode`).
+
+Pointers are resolved through the ``s/@xml:id`` values actually present, not parsed from the id
+scheme, so corpora laid out like docs/tei-example.xml (``en.d1.s1`` ids, inline ``seg`` markup inside
+``s``) read too. Link groups that carry ``@corresp`` were derived by ``encode`` from the pivot
+alignments and are skipped (``encode.compose`` rebuilds them); ``listAnnotation`` and anything else in
+``standOff`` are ignored. Derived groups without ``@corresp`` (as in the example) are read as
+alignments whose beads have status "derived".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import Alignment, Bead, Document, DocumentSet, Sentence
+from ..xmlsafe import parse_xml
+from .encode import STATUSES, TEI_NS, XML_ID, XML_LANG
+
+_NS = {"t": TEI_NS}
+
+
+def read(path: str | Path, data: bytes | None = None) -> DocumentSet:
+    """Read a TEI file (or bytes read from it); InputError if it is not an aligned corpus we can use."""
+    return from_tree(parse_xml(path, data), path)
+
+
+def from_tree(tree: etree._ElementTree, path: str | Path | None = None) -> DocumentSet:
+    where = str(path) if path is not None else tree.docinfo.URL
+    root = tree.getroot()
+    if root.tag != f"{{{TEI_NS}}}teiCorpus":
+        raise InputError(f"not an aligned TEI corpus: the root element is {_describe(root)}", where)
+
+    docs: dict[str, Document] = {}
+    sentences: dict[str, tuple[str, int]] = {}  # s/@xml:id -> (lang, index)
+    owners: dict[str, str] = {}  # any xml:id inside a TEI -> its lang, to resolve linkGrp/@domains
+    for tei in root.iterchildren(f"{{{TEI_NS}}}TEI"):
+        lang, doc, ids = _document(tei, where)
+        if lang in docs:
+            raise InputError(f"two <TEI> versions have the language {lang!r}", where)
+        docs[lang] = doc
+        for xml_id, index in ids.items():
+            if xml_id in sentences:
+                raise InputError(f"the xml:id {xml_id!r} is used twice", where)
+            sentences[xml_id] = (lang, index)
+        owners.update((el.get(XML_ID), lang) for el in tei.iter(etree.Element) if el.get(XML_ID))
+    if not docs:
+        raise InputError("the teiCorpus holds no <TEI> versions", where)
+
+    groups = root.xpath("t:standOff/t:linkGrp[@type='alignment'][not(@corresp)]", namespaces=_NS)
+    if not groups:
+        raise InputError(
+            'not an aligned corpus: no <linkGrp type="alignment"> in <standOff> (nothing links the versions)',
+            where,
+        )
+    return DocumentSet(
+        id=root.get("n", root.get(XML_ID, "")),
+        docs=docs,
+        alignments=[_alignment(group, k, sentences, owners, where) for k, group in enumerate(groups, 1)],
+        meta=_meta(root.find("t:teiHeader", _NS)),
+        settings=_gloss(
+            root.find("t:teiHeader/t:encodingDesc/t:appInfo/t:application[@ident='align']/t:p", _NS)
+        ),
+    )
+
+
+def _describe(root: etree._Element) -> str:
+    qname = etree.QName(root)
+    if qname.namespace == TEI_NS:
+        return f"<{qname.localname}>, not <teiCorpus>"
+    if qname.namespace is None:
+        return f"<{qname.localname}> outside the TEI namespace"
+    return f"<{qname.localname}> in the namespace {qname.namespace}"
+
+
+def _text(el: etree._Element) -> str:
+    """Text content, inline markup dropped (comments and processing instructions are not text)."""
+    return "".join(el.itertext())
+
+
+def _gloss(parent: etree._Element | None) -> dict[str, str]:
+    """A ``list type="gloss"`` of label/item pairs (as encode writes mappings) back to a dict."""
+    found = None if parent is None else parent.find("t:list[@type='gloss']", _NS)
+    if found is None:
+        return {}
+    labels = found.findall("t:label", _NS)
+    items = found.findall("t:item", _NS)
+    return {_text(label): _text(item) for label, item in zip(labels, items, strict=False)}
+
+
+def _meta(header: etree._Element | None) -> dict[str, str]:
+    return _gloss(None if header is None else header.find("t:fileDesc/t:notesStmt/t:note[@type='meta']", _NS))
+
+
+def _document(tei: etree._Element, where: str | None) -> tuple[str, Document, dict[str, int]]:
+    text = tei.find("t:text", _NS)
+    lang = tei.get(XML_LANG) or (text.get(XML_LANG) if text is not None else None)
+    if not lang:
+        raise InputError(f"a <TEI> version (xml:id {tei.get(XML_ID)!r}) has no xml:lang", where)
+    body = tei.find("t:text/t:body", _NS)
+    if body is None:
+        raise InputError(f"the {lang} version has no text/body", where)
+    paragraphs = {p: k for k, p in enumerate(body.iter(f"{{{TEI_NS}}}p"))}
+    sentences: list[Sentence] = []
+    ids: dict[str, int] = {}
+    for s in body.iter(f"{{{TEI_NS}}}s"):
+        para = next((paragraphs[p] for p in s.iterancestors(f"{{{TEI_NS}}}p")), None)
+        if para is None:
+            raise InputError(f"sentence {s.get(XML_ID)!r} of the {lang} version is not inside a <p>", where)
+        if s.get(XML_ID) is not None:
+            ids[s.get(XML_ID)] = len(sentences)
+        sentences.append(Sentence(_text(s), para))
+    header = tei.find("t:teiHeader", _NS)
+    source = (
+        None if header is None else header.find("t:fileDesc/t:sourceDesc/t:bibl/t:idno[@type='file']", _NS)
+    )
+    doc = Document(
+        lang=lang,
+        sentences=sentences,
+        source=None if source is None else _text(source),
+        meta=_meta(header),
+    )
+    return lang, doc, ids
+
+
+def _alignment(
+    group: etree._Element,
+    number: int,
+    sentences: dict[str, tuple[str, int]],
+    owners: dict[str, str],
+    where: str | None,
+) -> Alignment:
+    label = f"linkGrp {group.get('subtype') or number}"
+    domains = [owners.get(ref.removeprefix("#")) for ref in (group.get("domains") or "").split()]
+    if len(domains) != 2 or None in domains or domains[0] == domains[1]:
+        raise InputError(f"{label}: @domains must point to the two texts it aligns", where)
+    src_lang, tgt_lang = domains
+    beads = []
+    for k, el in enumerate(group.iterchildren(f"{{{TEI_NS}}}link", f"{{{TEI_NS}}}ptr"), 1):
+        where_link = f"{label}, {etree.QName(el).localname} {k}"
+        sides: dict[str, list[int]] = {src_lang: [], tgt_lang: []}
+        targets = (el.get("target") or "").split()
+        if not targets:
+            raise InputError(f"{where_link}: no @target", where)
+        for target in targets:
+            lang, index = sentences.get(target.removeprefix("#"), (None, -1))
+            if lang not in sides:
+                raise InputError(
+                    f"{where_link}: {target} is not a sentence of {src_lang} or {tgt_lang}", where
+                )
+            sides[lang].append(index)
+        bead = Bead(
+            tuple(sides[src_lang]),
+            tuple(sides[tgt_lang]),
+            _cert(el, where_link, where),
+            el.get("subtype", "auto"),
+        )
+        if el.get("type", bead.kind) != bead.kind:
+            raise InputError(f"{where_link}: type {el.get('type')} but its targets make a {bead.kind}", where)
+        if bead.status not in STATUSES:
+            raise InputError(
+                f"{where_link}: subtype {bead.status!r} is not one of {', '.join(STATUSES)}", where
+            )
+        beads.append(bead)
+    return Alignment(src_lang, tgt_lang, beads)
+
+
+def _cert(el: etree._Element, where_link: str, where: str | None) -> float | None:
+    raw = el.get("cert")
+    if raw is None:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not 0.0 <= value <= 1.0:
+        raise InputError(f"{where_link}: cert {raw!r} is not a number between 0 and 1", where)
+    return value

@@ -1,0 +1,390 @@
+"""Encode a DocumentSet as one TEI P5 ``teiCorpus`` (the master format; see docs/formats.md).
+
+Layout: a set header (provenance, settings, meta, languages, divergence taxonomy), a ``standOff``
+with one ``linkGrp type="alignment"`` per alignment, then one ``TEI`` per language holding
+``text/body/p/s``. Ids: ``{lang}.s{n}`` and ``{lang}.p{n}`` (1-based), ``{lang}.text`` for a text,
+``{lang}`` for its ``TEI``, ``links.{src}.{tgt}`` for a link group; the language prefix tells which
+side of an m:n link a pointer belongs to. Everything the model holds is written so that
+:func:`align.tei.decode.from_tree` can rebuild an equal DocumentSet.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lxml import etree
+
+from .. import __version__
+from ..errors import InputError
+from ..fsutil import atomic_write_bytes
+from ..model import Alignment, Bead, Document, DocumentSet
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+APP_ID = "app-align"
+STATUSES = ("auto", "manual", "derived")
+CERT_DECIMALS = 4  # fixed, so output is byte-stable; certs round-trip to this precision
+
+# Finding.kind -> category description; category ids are "div.{kind}" (see divergence_ref).
+DIVERGENCE_KINDS: dict[str, str] = {
+    "framing": "A term is rendered with a different framing (loaded or neutral wording) than the source",
+    "term-missing": "The termbase equivalent of a source term is not used in the translation",
+    "forbidden-term": "The translation uses a term the termbase marks as forbidden",
+    "number": "Number, date or unit mismatch",
+    "name": "Proper name missing or rendered differently",
+    "omission": "Source content missing in the translation",
+    "addition": "Content present in the translation but not in the source",
+    "low-confidence": "The aligner is not confident that the linked sentences correspond",
+    "length": "The linked sentences differ in length more than translations usually do",
+}
+
+# xsd:language, which TEI's xml:lang requires; it also makes "{lang}.s1" a valid NCName.
+_LANG_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+_SENTENCE_ID = re.compile(r"(?P<lang>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)\.s(?P<n>[1-9][0-9]*)")
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+# English names for the header's langUsage. A short table rather than a dependency (langcodes is not
+# installed); unknown subtags are shown as they are.
+_LANGUAGE_NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "bs": "Bosnian", "ca": "Catalan", "cnr": "Montenegrin",
+    "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "et": "Estonian", "fi": "Finnish", "fr": "French", "ga": "Irish", "he": "Hebrew", "hr": "Croatian",
+    "hu": "Hungarian", "it": "Italian", "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian",
+    "lv": "Latvian", "mk": "Macedonian", "mt": "Maltese", "nl": "Dutch", "no": "Norwegian",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sh": "Serbo-Croatian",
+    "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
+    "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese",
+}  # fmt: skip
+_SCRIPT_NAMES = {
+    "Arab": "Arabic", "Cyrl": "Cyrillic", "Grek": "Greek", "Hans": "Simplified Han",
+    "Hant": "Traditional Han", "Hebr": "Hebrew", "Latn": "Latin",
+}  # fmt: skip
+
+
+def sentence_id(lang: str, index: int) -> str:
+    """The xml:id of sentence ``index`` (0-based) of the ``lang`` version: ``en.s1`` for index 0."""
+    if index < 0:
+        raise ValueError(f"sentence index must be >= 0, not {index}")
+    return f"{lang}.s{index + 1}"
+
+
+def parse_sentence_id(xml_id: str) -> tuple[str, int]:
+    """Inverse of :func:`sentence_id`: ``"sr-Cyrl.s3"`` -> ``("sr-Cyrl", 2)``."""
+    match = _SENTENCE_ID.fullmatch(xml_id.removeprefix("#"))
+    if match is None:
+        raise ValueError(f"not a sentence id of the form LANG.sN: {xml_id!r}")
+    return match["lang"], int(match["n"]) - 1
+
+
+def divergence_ref(kind: str) -> str:
+    """Pointer to the header category of a Finding kind, for ``annotation/@ana``."""
+    if kind not in DIVERGENCE_KINDS:
+        raise ValueError(f"unknown divergence kind {kind!r}")
+    return f"#div.{kind}"
+
+
+def language_name(tag: str) -> str:
+    """``sr-Cyrl`` -> ``Serbian (Cyrillic script)``; unknown parts are kept as written."""
+    primary, *rest = tag.split("-")
+    name = _LANGUAGE_NAMES.get(primary.lower(), primary)
+    details = [
+        f"{_SCRIPT_NAMES.get(sub, sub)} script" if len(sub) == 4 and sub.isalpha() else sub for sub in rest
+    ]
+    return f"{name} ({', '.join(details)})" if details else name
+
+
+def standoff(tree: etree._ElementTree) -> etree._Element:
+    """The corpus ``standOff`` (created after the set header if missing), where QA annotations go."""
+    root = tree.getroot()
+    found = root.find(f"{{{TEI_NS}}}standOff")
+    if found is None:
+        found = etree.Element(f"{{{TEI_NS}}}standOff")
+        root.find(f"{{{TEI_NS}}}teiHeader").addnext(found)
+    return found
+
+
+def compose(left: Alignment, right: Alignment, n_pivot: int) -> Alignment:
+    """Link two versions through the pivot both were aligned to, as MULTEXT-East derived its pairs.
+
+    Pivot sentences tied together by a bead of either alignment form one unit; its derived bead holds
+    everything each alignment links to that unit. Sentences a version adds (empty pivot side) become
+    1-0 / 0-1 beads placed before the next unit of their own alignment.
+    """
+    if left.src_lang != right.src_lang:
+        raise ValueError(f"cannot compose {left.pair} with {right.pair}: different pivots")
+    parent = list(range(n_pivot))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for alignment in (left, right):
+        for bead in alignment.beads:
+            for i in bead.src[1:]:
+                parent[find(i)] = find(bead.src[0])
+    start: dict[int, int] = {}  # unit root -> its first pivot sentence
+    for i in range(n_pivot):
+        start.setdefault(find(i), i)
+
+    units: dict[int, tuple[list[int], list[int]]] = {}  # first pivot sentence -> both sides
+    keyed: list[tuple[tuple, tuple[int, ...], tuple[int, ...]]] = []
+    for side, alignment in enumerate((left, right)):
+        before = n_pivot  # the unit an added sentence precedes, walking backwards
+        for bead in reversed(alignment.beads):
+            if bead.src:
+                before = start[find(bead.src[0])]
+                units.setdefault(before, ([], []))[side].extend(bead.tgt)
+            else:
+                sides = (bead.tgt, ()) if side == 0 else ((), bead.tgt)
+                keyed.append(((before, 0, side, bead.tgt), *sides))
+    keyed += [((first, 1), tuple(sorted(a)), tuple(sorted(b))) for first, (a, b) in units.items()]
+    beads = [Bead(a, b, None, "derived") for _, a, b in sorted(keyed) if a or b]
+    return Alignment(left.tgt_lang, right.tgt_lang, beads)
+
+
+def to_tree(docset: DocumentSet, *, timestamp: bool = True, derived: bool = False) -> etree._ElementTree:
+    """Build the TEI tree; ``derived`` adds composed links for every pair of non-pivot versions."""
+    for lang, doc in docset.docs.items():
+        if not _LANG_TAG.fullmatch(lang):
+            raise InputError(f"language tag {lang!r} is not a valid BCP 47 tag", doc.source)
+    root = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
+    tree = etree.ElementTree(root)
+    root.addprevious(
+        etree.ProcessingInstruction(
+            "xml-model",
+            'href="https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" '
+            'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"',
+        )
+    )
+    root.set(XML_ID, "set-" + re.sub(r"[^A-Za-z0-9._-]", "_", docset.id))
+    root.set("n", _xml_text(docset.id, "the document set id"))
+    _corpus_header(root, docset, timestamp)
+
+    groups = [(a, None) for a in docset.alignments]
+    if derived:
+        groups += _derived_groups(docset)
+    if groups:
+        links = etree.SubElement(root, f"{{{TEI_NS}}}standOff")
+        for alignment, sources in groups:
+            _link_group(links, docset, alignment, sources)
+    for lang, doc in docset.docs.items():
+        _document(root, docset, lang, doc)
+    _check_unique_ids(root)
+    return tree
+
+
+def to_bytes(docset: DocumentSet, *, timestamp: bool = True, derived: bool = False) -> bytes:
+    # pretty_print leaves elements that hold text alone, so sentence text is written exactly.
+    tree = to_tree(docset, timestamp=timestamp, derived=derived)
+    return etree.tostring(tree, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
+def write(docset: DocumentSet, path: str | Path, *, timestamp: bool = True, derived: bool = False) -> None:
+    """Write atomically (``-`` = stdout); an encoding error leaves no file behind."""
+    atomic_write_bytes(path, to_bytes(docset, timestamp=timestamp, derived=derived))
+
+
+def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
+    """A TEI child element; ``id``/``lang`` become xml:id/xml:lang, None-valued attributes are left out."""
+    el = etree.SubElement(parent, f"{{{TEI_NS}}}{tag}")
+    for key, value in attrs.items():
+        if value is not None:
+            el.set({"id": XML_ID, "lang": XML_LANG}.get(key, key), value)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _xml_text(value: str, what: str, path: str | None = None) -> str:
+    """Refuse characters XML 1.0 cannot carry (control characters), naming where they are."""
+    bad = _NOT_XML_CHAR.search(value)
+    if bad:
+        raise InputError(f"{what} contains U+{ord(bad[0]):04X}, which XML 1.0 does not allow", path)
+    return value
+
+
+def _key_values(parent: etree._Element, pairs: dict[str, str], what: str, path: str | None = None) -> None:
+    """A mapping as a gloss list (label = key, item = value), sorted so equal mappings encode equally."""
+    gloss = _el(parent, "list", type="gloss")
+    for key in sorted(pairs):
+        _el(gloss, "label", _xml_text(key, f"{what} key {key!r}", path))
+        _el(gloss, "item", _xml_text(pairs[key], f"{what} {key!r}", path))
+
+
+def _meta(parent: etree._Element, meta: dict[str, str], path: str | None = None) -> None:
+    if meta:
+        _key_values(_el(_el(parent, "notesStmt"), "note", type="meta"), meta, "meta", path)
+
+
+def _corpus_header(root: etree._Element, docset: DocumentSet, timestamp: bool) -> None:
+    names = [language_name(lang) for lang in docset.docs]
+    header = _el(root, "teiHeader", lang="en")
+    file_desc = _el(header, "fileDesc")
+    title_stmt = _el(file_desc, "titleStmt")
+    title = f"Document set {docset.id}"
+    if len(names) > 1:
+        title += f": {names[0]} aligned with {', '.join(names[1:])}"
+    _el(title_stmt, "title", title)
+    resp_stmt = _el(title_stmt, "respStmt")
+    _el(resp_stmt, "resp", "Sentence segmentation, alignment and TEI encoding")
+    _el(resp_stmt, "name", "align", type="software", ref=f"#{APP_ID}")
+    _el(_el(file_desc, "publicationStmt"), "p", f"Produced with align {__version__}; not published.")
+    _meta(file_desc, docset.meta)
+    _el(
+        _el(file_desc, "sourceDesc"),
+        "p",
+        f"{len(names)} language versions of one document; each is described in its own header below.",
+    )
+
+    encoding = _el(header, "encodingDesc")
+    editorial = _el(encoding, "editorialDecl")
+    _el(
+        _el(editorial, "segmentation"),
+        "p",
+        "Each version is split into paragraphs (p) and sentences (s) with ids LANG.pN and LANG.sN, "
+        "numbered from 1 in document order. Sentence text is kept exactly as in the source.",
+    )
+    _el(
+        _el(editorial, "interpretation"),
+        "p",
+        'Alignments are in standOff, one linkGrp type="alignment" per language pair (subtype SRC-TGT, '
+        "domains pointing at the two texts). link/@type gives the bead (1-1, 2-1, ...), link/@subtype "
+        "says how it was made (auto, manual or derived) and link/@cert holds the aligner's confidence "
+        "(0-1). A sentence without counterpart is a ptr (type 1-0 or 0-1). A linkGrp with @corresp was "
+        "derived by composing the two pivot alignments it points to.",
+    )
+    taxonomy = _el(_el(encoding, "classDecl"), "taxonomy", id="divergence")
+    _el(taxonomy, "desc", "Translation divergence types used in QA annotations")
+    for kind, description in DIVERGENCE_KINDS.items():
+        _el(_el(taxonomy, "category", id=divergence_ref(kind)[1:]), "catDesc", description)
+    app = _el(_el(encoding, "appInfo"), "application", id=APP_ID, ident="align", version=__version__)
+    _el(app, "label", "align")
+    _el(app, "desc", "Sentence segmentation, alignment and TEI encoding; the run's settings follow.")
+    if docset.settings:
+        _key_values(_el(app, "p"), docset.settings, "setting")
+
+    _language_usage(header, docset.docs)
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if timestamp else None
+    _el(
+        _el(header, "revisionDesc"),
+        "change",
+        f"Segmentation, alignment and TEI encoding by align {__version__}.",
+        when=when,
+        who=f"#{APP_ID}",
+    )
+
+
+def _language_usage(header: etree._Element, langs: dict[str, Document]) -> None:
+    usage = _el(_el(header, "profileDesc"), "langUsage")
+    for lang in langs:
+        _el(usage, "language", language_name(lang), ident=lang)
+
+
+def _derived_groups(docset: DocumentSet) -> list[tuple[Alignment, tuple[Alignment, Alignment]]]:
+    pivot = docset.pivot
+    from_pivot = [a for a in docset.alignments if a.src_lang == pivot]
+    n_pivot = len(docset.docs[pivot].sentences)
+    return [
+        (compose(left, right, n_pivot), (left, right))
+        for i, left in enumerate(from_pivot)
+        for right in from_pivot[i + 1 :]
+    ]
+
+
+def _group_id(alignment: Alignment) -> str:
+    return f"links.{alignment.src_lang}.{alignment.tgt_lang}"
+
+
+def _link_group(
+    parent: etree._Element,
+    docset: DocumentSet,
+    alignment: Alignment,
+    sources: tuple[Alignment, Alignment] | None,
+) -> None:
+    src, tgt = alignment.src_lang, alignment.tgt_lang
+    for lang in (src, tgt):
+        if lang not in docset.docs:
+            raise ValueError(f"alignment {alignment.pair} refers to {lang!r}, which is not in the set")
+    group = _el(
+        parent,
+        "linkGrp",
+        id=_group_id(alignment),
+        type="alignment",
+        subtype=alignment.pair,
+        domains=f"#{src}.text #{tgt}.text",
+        corresp=" ".join(f"#{_group_id(a)}" for a in sources) if sources else None,
+    )
+    for bead in alignment.beads:
+        if not (bead.src or bead.tgt):
+            raise ValueError(f"alignment {alignment.pair} has a bead with both sides empty")
+        if bead.status not in STATUSES:
+            raise ValueError(f"bead status must be one of {', '.join(STATUSES)}, not {bead.status!r}")
+        ids = _pointers(docset, src, bead.src) + _pointers(docset, tgt, bead.tgt)
+        _el(
+            group,
+            "link" if bead.src and bead.tgt else "ptr",
+            type=bead.kind,
+            subtype=bead.status,
+            cert=None if bead.cert is None else _cert(bead.cert),
+            target=" ".join(ids),
+        )
+
+
+def _pointers(docset: DocumentSet, lang: str, indices: tuple[int, ...]) -> list[str]:
+    count = len(docset.docs[lang].sentences)
+    bad = [i for i in indices if not 0 <= i < count]
+    if bad:
+        raise ValueError(f"bead points to sentence {bad[0]} of {lang}, which has {count} sentences")
+    return [f"#{sentence_id(lang, i)}" for i in indices]
+
+
+def _cert(cert: float) -> str:
+    value = round(cert, CERT_DECIMALS)
+    if not 0.0 <= value <= 1.0:  # also refuses NaN; TEI's @cert is a probability
+        raise ValueError(f"bead cert must be in [0, 1], not {cert}")
+    return f"{value + 0.0:.{CERT_DECIMALS}f}"  # + 0.0 turns -0.0 into 0.0
+
+
+def _document(root: etree._Element, docset: DocumentSet, lang: str, doc: Document) -> None:
+    is_pivot = lang == docset.pivot
+    tei = _el(root, "TEI", id=lang, lang=lang)
+    header = _el(tei, "teiHeader", lang="en")
+    file_desc = _el(header, "fileDesc")
+    version = f"{language_name(lang)} version" + (" (original)" if is_pivot else "")
+    _el(_el(file_desc, "titleStmt"), "title", f"Document set {docset.id}, {version}")
+    _el(_el(file_desc, "publicationStmt"), "p", "Part of the document set described above.")
+    _meta(file_desc, doc.meta, doc.source)
+    bibl = _el(_el(file_desc, "sourceDesc"), "bibl", type="original" if is_pivot else "translation")
+    if doc.source is not None:
+        _el(bibl, "idno", _xml_text(doc.source, "the source file name"), type="file")
+    if not is_pivot:
+        _el(bibl, "relatedItem", type="translationOf", target=f"#{docset.pivot}")
+    _language_usage(header, {lang: doc})
+
+    body = _el(_el(tei, "text", id=f"{lang}.text", type="original" if is_pivot else "translation"), "body")
+    paras = [s.para for s in doc.sentences]
+    if paras and (paras[0] < 0 or any(b < a for a, b in itertools.pairwise(paras))):
+        raise ValueError(f"paragraph numbers of {lang} must start at 0 or more and never decrease")
+    # Paragraphs without sentences stay as empty <p>, so paragraph numbers survive a round trip.
+    ps = [_el(body, "p", id=f"{lang}.p{k + 1}") for k in range(paras[-1] + 1 if paras else 1)]
+    for i, sentence in enumerate(doc.sentences):
+        text = _xml_text(sentence.text, f"sentence {i + 1} of the {lang} version", doc.source)
+        _el(ps[sentence.para], "s", text, id=sentence_id(lang, i))
+
+
+def _check_unique_ids(root: etree._Element) -> None:
+    """Ids built from language tags could clash with fixed ones (a language tagged "set-x")."""
+    seen: set[str] = set()
+    for el in root.iter():
+        xml_id = el.get(XML_ID)
+        if xml_id in seen:
+            raise InputError(f"two elements would get the xml:id {xml_id!r}; rename the language or set")
+        if xml_id is not None:
+            seen.add(xml_id)

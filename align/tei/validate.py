@@ -1,0 +1,70 @@
+"""Validate against the TEI P5 RelaxNG schema (tei_all.rng).
+
+The schema is not bundled (it is over 1 MB): it is looked up in ``$ALIGN_TEI_SCHEMA``, else in
+``shared/schema/tei_all.rng`` beside the repository. Compiling it takes about 6 s, so it is compiled
+once per process and schema path. TEI's Schematron rules are not run (lxml runs RelaxNG only);
+:func:`align.tei.read` covers what matters most of them for us: every link target resolves.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from ..xmlsafe import parse_xml
+
+SCHEMA_ENV = "ALIGN_TEI_SCHEMA"
+
+
+def schema_location() -> Path:
+    """Where the schema is looked for: ``$ALIGN_TEI_SCHEMA`` if set, else ``<repo>/../shared/schema``."""
+    env = os.environ.get(SCHEMA_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "shared" / "schema" / "tei_all.rng"
+
+
+def find_schema() -> Path | None:
+    location = schema_location()
+    return location if location.is_file() else None
+
+
+@functools.cache
+def load_schema(path: Path) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(parse_xml(path))
+    except etree.RelaxNGParseError as exc:
+        raise InputError(f"not a usable RelaxNG schema: {exc}", path) from None
+
+
+def validate(path_or_tree: str | Path | etree._ElementTree, schema: str | Path | None = None) -> list[str]:
+    """RelaxNG errors as ``file:line: message`` lines; empty means valid.
+
+    ``schema`` defaults to :func:`find_schema`; InputError if there is none or the file is not XML.
+    """
+    schema_path = Path(schema) if schema is not None else find_schema()
+    if schema_path is None:
+        raise InputError(f"TEI schema not found; pass a schema or set {SCHEMA_ENV}", schema_location())
+    relaxng = load_schema(schema_path.resolve())
+    if isinstance(path_or_tree, str | Path):
+        tree, name = parse_xml(path_or_tree), str(path_or_tree)
+    else:
+        tree, name = path_or_tree, path_or_tree.docinfo.URL or "<tree>"
+    if relaxng.validate(tree):
+        return []
+    return [
+        f"{name}:{error.line or _line_of(tree, error.message)}: {error.message}"
+        for error in relaxng.error_log
+    ]
+
+
+def _line_of(tree: etree._ElementTree, message: str) -> int | str:
+    """libxml2 gives attribute errors no line; find it when the element named is the only one so named."""
+    named = re.match(r"Element (\S+) ", message)
+    found = list(tree.iter(f"{{*}}{named[1]}")) if named else []
+    return found[0].sourceline if len(found) == 1 and found[0].sourceline else "?"

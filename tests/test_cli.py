@@ -1,0 +1,119 @@
+"""The command line end to end on small texts: outputs, exit codes, one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from align import tei
+from align.cli import cli
+
+EN = (
+    "The government in Pristina closed the border crossing on Wednesday. It asked NATO for help.\n\n"
+    "In Berlin, the foreign ministry said the barricades must go. Russia backed Belgrade.\n"
+)
+DE = (
+    "Die Regierung in Pristina schloss am Mittwoch den Grenzübergang. Sie bat die NATO um Hilfe.\n\n"
+    "In Berlin sagte das Auswärtige Amt, die Barrikaden müssten weg. Russland stellte sich hinter Belgrad.\n"
+)
+
+
+@pytest.fixture
+def texts(tmp_path):
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "de.txt").write_text(DE, encoding="utf-8")
+    return tmp_path
+
+
+def invoke(*args: str, input: str | bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_run_writes_tei_that_reads_back(texts):
+    out = texts / "set.tei.xml"
+    result = invoke("run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", "--method", "fast", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    docset = tei.read(out)
+    assert list(docset.docs) == ["en", "de"]
+    assert [s.text for s in docset.docs["de"].sentences][1] == "Sie bat die NATO um Hilfe."
+    assert [(b.src, b.tgt) for b in docset.alignments[0].beads] == [((i,), (i,)) for i in range(4)]
+
+
+def test_run_is_deterministic_without_timestamp(texts):
+    args = ["run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", "--method", "fast", "--no-timestamp"]
+    first, second = invoke(*args, "-o", str(texts / "a.xml")), invoke(*args, "-o", str(texts / "b.xml"))
+    assert first.exit_code == second.exit_code == 0
+    assert (texts / "a.xml").read_bytes() == (texts / "b.xml").read_bytes()
+
+
+def test_pair_gold_and_tsv_formats(texts):
+    gold = invoke("pair", str(texts / "en.txt"), str(texts / "de.txt"), "--src-lang", "en", "--tgt-lang", "de",
+                  "--method", "fast", "--format", "gold", "--no-scores")
+    assert gold.exit_code == 0
+    assert gold.output.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
+    tsv = invoke("pair", str(texts / "en.txt"), str(texts / "de.txt"), "--src-lang", "en", "--tgt-lang", "de",
+                 "--method", "fast")
+    rows = [line.split("\t") for line in tsv.output.splitlines()]
+    assert rows[0] == ["src_ids", "tgt_ids", "score", "src_text", "tgt_text"]
+    assert rows[2][3:] == ["It asked NATO for help.", "Sie bat die NATO um Hilfe."]
+    assert 0.0 <= float(rows[2][2]) <= 1.0
+
+
+def test_segment_reads_stdin(texts):
+    result = invoke("segment", "-", "--lang", "de", input=DE)
+    assert result.exit_code == 0
+    assert result.output.split("\n\n")[0].splitlines() == [
+        "Die Regierung in Pristina schloss am Mittwoch den Grenzübergang.",
+        "Sie bat die NATO um Hilfe.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["en:{d}/en.txt", "de={d}/de.txt"], "malformed argument"),
+        (["en={d}/en.txt", "de="], "malformed argument"),
+        (["english!={d}/en.txt", "de={d}/de.txt"], "language tag"),
+        (["en={d}/en.txt", "de={d}/missing.txt"], "missing.txt: file not found"),
+        (["en={d}/en.txt", "de={d}/empty.txt"], "empty.txt: file is empty"),
+        (["en={d}/en.txt", "de={d}/binary.txt"], "binary.txt: binary data"),
+        (["en={d}/en.txt", "de={d}/latin1.txt"], "latin1.txt: invalid UTF-8 at line 1"),
+        (["en={d}/en.txt"], "at least two"),
+        (["en={d}/en.txt", "en={d}/de.txt"], "given twice"),
+        (["en={d}/en.txt", "de={d}/de.txt", "--pivot", "fr"], "pivot language fr"),
+    ],
+)
+def test_bad_input_is_one_line_nonzero_and_writes_nothing(texts, args, message):
+    (texts / "empty.txt").write_bytes(b"")
+    (texts / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (texts / "latin1.txt").write_bytes("Größe".encode("latin-1"))
+    out = texts / "out.tei.xml"
+    out.write_text("previous result")
+    result = CliRunner().invoke(cli, ["run", *[a.format(d=texts) for a in args], "--method", "fast", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("align: error: ") and message in lines[0], result.output
+    assert "Traceback" not in result.output
+    assert out.read_text() == "previous result"
+    assert [p.name for p in texts.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_bom_crlf_input_gives_the_same_alignment(texts):
+    (texts / "de-win.txt").write_bytes(b"\xef\xbb\xbf" + DE.replace("\n", "\r\n").encode())
+    plain = invoke("pair", str(texts / "en.txt"), str(texts / "de.txt"), "--src-lang", "en", "--tgt-lang", "de",
+                   "--method", "fast")
+    windows = invoke("pair", str(texts / "en.txt"), str(texts / "de-win.txt"), "--src-lang", "en",
+                     "--tgt-lang", "de", "--method", "fast")
+    assert windows.exit_code == 0 and windows.output == plain.output
+
+
+def test_wrong_language_and_length_warnings(texts):
+    (texts / "long.txt").write_text(DE * 6, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["run", f"en={texts / 'en.txt'}", f"sq={texts / 'de.txt'}", f"de={texts / 'long.txt'}",
+              "--method", "fast", "-o", str(texts / "w.xml")]
+    )
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("align: warning:")]
+    assert any("de.txt" in w and "sq" in w and "de" in w for w in warnings), warnings
+    assert any("long.txt" in w and "longer" in w for w in warnings), warnings
