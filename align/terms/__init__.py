@@ -1,0 +1,42 @@
+"""Termbases (TBX 2019, TBX v2, CSV/TSV glossaries) and inflection- and script-aware term matching.
+
+Load once, check the languages, build one matcher per text language and reuse it::
+
+    tb = load_termbase("kosovo.tbx")
+    tb.require_langs(["en", "sr-Cyrl"])
+    matches = TermMatcher(tb, "sr-Cyrl").find(sentence)  # TermMatch(hit, start, end), text order
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from ..reader import read_bytes
+from .match import TermMatch, TermMatcher
+from .model import Concept, Term, Termbase, build_termbase
+
+__all__ = ["Concept", "Term", "TermMatch", "TermMatcher", "Termbase", "load_termbase"]
+
+_XML_EXTENSIONS = {".tbx", ".xml"}
+
+
+def load_termbase(
+    path: str | Path, *, framing_field: str = "framing", labels: Collection[str] | None = None
+) -> Termbase:
+    """Read a termbase; the format follows the content (XML is TBX), then the extension.
+
+    ``framing_field`` names the TBX ``type`` (or glossary column) holding framing labels;
+    ``labels``, when given, is the allowed label vocabulary (anything else is an InputError).
+    """
+    data = read_bytes(path)
+    head = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"<") or Path(str(path)).suffix.lower() in _XML_EXTENSIONS:
+        from .tbx import read_tbx
+
+        rows = read_tbx(path, data, framing_field)
+    else:
+        from .glossary import read_glossary
+
+        rows = read_glossary(path, data, framing_field)
+    return build_termbase(rows, path, labels=labels)
