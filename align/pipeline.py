@@ -57,6 +57,10 @@ def align_set(
     progress: Callable[[str], None] | None = None,
 ) -> DocumentSet:
     """Align every version against the pivot (the first input unless ``pivot`` names another language)."""
+    declared = [lang for lang, _ in inputs]
+    for lang, path in inputs:
+        if declared.count(lang) > 1:
+            raise InputError(f"language {lang} given twice", path)
     docs: dict[str, Document] = {}
     for lang, path in inputs:
         doc = load_document(path, lang, presplit=options.presplit)
