@@ -1,0 +1,914 @@
+"""Numbers mentioned in a sentence, as values that can be compared across translations.
+
+The aim is that a correct translation yields the same multiset of values as its source, whatever the
+locale writes: "10,000" = "10.000" = "10 000" = 10000, "1.5" (en) = "1,5" (de/sr/sq), "December 9,
+2022" = "9.12.2022." = {9, 12, 2022}, "five hundred" = "петсто" = 500, "3 million" = "3 miliona"
+= 3e6. Choices that keep false alarms down:
+
+* signs are dropped ("-5" and "minus 5" are both 5);
+* digits glued to a letter or a capitalised word ("G20", "MH17", "COVID-19", "F-16") are identifiers,
+  not mentions; "mid-2020" still is one;
+* the words for one ("one", "ein", "jedan", "një") are articles as often as numbers: they count only
+  inside a larger number ("one hundred"); vague plurals ("thousands", "hiljade") never count;
+* a month name counts (as its number) only next to a number, so that spelled-out and numeric dates agree;
+* a digit group that could be read either way ("1,234": thousands in en, a decimal in de) gets the
+  language's reading as ``value`` and the other as ``alt``; ``unmatched`` accepts either;
+* a time of day is the number HH.MM ("18:30" and "18.30 Uhr" are 18.3), "6:30 p.m." is 18.3 with the
+  12-hour 6.3 as ``alt``; dates give day, month and year, never a decimal ("9.12.2022");
+* Albanian ordinals ("sezoni i nëntë") and ordinal words ("ninth", "neunte") are not counted: only
+  digits ("10.", "20th") give ordinals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+from cyrtranslit import to_cyrillic
+
+from .errors import InputError
+from .langs import parse_tag
+from .textnorm import repair_homoglyphs, sentence_initial
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: float
+    text: str  # the surface form, text[start:end] of the sentence
+    start: int
+    end: int
+    # "int", "decimal", "year", "ordinal", "percent", "time", "day", "month", "word",
+    # "range-start", "range-end"
+    kind: str
+    alt: float | None = None  # the other reading: of an ambiguous digit group ("1,234"), of "3 p.m." (3)
+
+
+# Languages that write a decimal point (and group with commas); the others write a decimal comma.
+_DECIMAL_POINT = frozenset(
+    ["en", "ja", "zh", "ko", "he", "hi", "th", "ms", "ga", "cy", "mt", "ta", "te", "ur"]
+)
+_DECIMAL_POINT_REGIONS = frozenset({"CH", "LI"})  # de-CH: 10'000.50
+
+
+def _wordlist(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, tuple[float, str, bool]]  # word -> (value, role, counts on its own)
+    scales: dict[str, float]  # scale words and abbreviations after digits ("3 million", "5 Mio.")
+    months: dict[str, int]
+    connectors: frozenset[str]  # may join number words: "two hundred and five", "dvadeset i pet"
+    german: bool  # German compounds ("zweitausendfünfhundert") are parsed, not listed
+    serbian: bool
+    # Number + measure in one word ("dreitägig", "petogodišnji", "pesëvjeçar"): prefixes (None: the
+    # language's number words) and the measure suffixes that make such a word count as its number.
+    prefixes: dict[str, int] | None = None
+    suffixes: tuple[str, ...] = ()
+    both: frozenset[str] = frozenset()  # words for "both", counted as 2
+    suffix_re: re.Pattern[str] | None = None  # built from ``suffixes``
+    ordinal_articles: frozenset[str] = frozenset()  # words that make the next number an ordinal
+
+
+# Roles of number words: "small" (a complete number below 100), "tens" (20..90, may take a unit after
+# it), "hundreds" (a complete number of 100 or more), "hundred" (multiplies what precedes it),
+# "scale" (thousand, million, ...).
+def _words(
+    small: str = "", tens: str = "", ones: str = "", hundreds: dict[str, int] | None = None
+) -> dict[str, tuple[float, str, bool]]:
+    out: dict[str, tuple[float, str, bool]] = {}
+    for i, group in enumerate(small.split("|")):
+        for w in group.split():
+            if w != "-":
+                out[w] = (float(i + 1), "small", True)
+    for i, w in enumerate(tens.split()):
+        out[w] = (float(20 + 10 * i), "tens", True)
+    for w in ones.split():
+        out[w] = (1.0, "small", False)
+    for w, v in (hundreds or {}).items():
+        out[w] = (float(v), "hundreds", True)
+    return out
+
+
+def _scales(entries: dict[str, tuple[float, bool]]) -> dict[str, tuple[float, str, bool]]:
+    return {w: (v, "hundred" if v == 100 else "scale", alone) for w, (v, alone) in entries.items()}
+
+
+_EN = _Lexicon(
+    words={
+        **_words(
+            small="- |two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+            "|sixteen|seventeen|eighteen|nineteen",
+            tens="twenty thirty forty fifty sixty seventy eighty ninety",
+            ones="one a an",
+        ),
+        "twice": (2.0, "small", True),
+        "thrice": (3.0, "small", True),
+        **_scales(
+            {
+                "hundred": (100, True),
+                "thousand": (1e3, True),
+                "million": (1e6, True),
+                "billion": (1e9, True),
+                "trillion": (1e12, True),
+            }
+        ),
+    },
+    scales={
+        "thousand": 1e3,
+        "million": 1e6,
+        "mn": 1e6,
+        "billion": 1e9,
+        "bn": 1e9,
+        "trillion": 1e12,
+        "tn": 1e12,
+    },
+    months={
+        m: i + 1
+        for i, names in enumerate(
+            [
+                "january jan",
+                "february feb",
+                "march mar",
+                "april apr",
+                "may",
+                "june jun",
+                "july jul",
+                "august aug",
+                "september sep sept",
+                "october oct",
+                "november nov",
+                "december dec",
+            ]
+        )
+        for m in names.split()
+    },
+    connectors=frozenset({"and"}),
+    german=False,
+    serbian=False,
+    suffixes=("fold",),
+    both=frozenset({"both"}),
+)
+
+_DE_UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+_DE_SMALL = [
+    *_DE_UNITS[:1],
+    "eins",
+    *_DE_UNITS[2:],
+    "zehn",
+    "elf",
+    "zwölf",
+    "dreizehn",
+    "vierzehn",
+    "fünfzehn",
+    "sechzehn",
+    "siebzehn",
+    "achtzehn",
+    "neunzehn",
+]
+_DE_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
+
+
+def _german_below_1000() -> dict[str, int]:
+    """German number words 1..999 ("fünfhundertzwanzig"); thousands are split off at look-up."""
+    below_100 = {w: i for i, w in enumerate(_DE_SMALL) if w}
+    for t in range(2, 10):
+        below_100[_DE_TENS[t]] = 10 * t
+        for u in range(1, 10):
+            below_100[f"{_DE_UNITS[u]}und{_DE_TENS[t]}"] = 10 * t + u
+    out = dict(below_100)
+    for h in range(1, 10):
+        for prefix in {"", "ein"} if h == 1 else {_DE_UNITS[h]}:
+            out[f"{prefix}hundert"] = 100 * h
+            for w, v in below_100.items():
+                out[f"{prefix}hundert{w}"] = 100 * h + v
+    return {**out, **{w.replace("ß", "ss"): v for w, v in out.items() if "ß" in w}}
+
+
+_DE_NUMBERS = _german_below_1000()
+_DE = _Lexicon(
+    words={
+        **{
+            w: (
+                float(v),
+                "small" if v < 100 and (v < 20 or v % 10) else "tens" if v < 100 else "hundreds",
+                True,
+            )
+            for w, v in _DE_NUMBERS.items()
+            if w != "eins"
+        },
+        **_words(ones="eins ein eine einen einem einer eines"),
+        **_scales(
+            {
+                "tausend": (1e3, True),
+                "million": (1e6, True),
+                "millionen": (1e6, False),
+                "milliarde": (1e9, True),
+                "milliarden": (1e9, False),
+                "billion": (1e12, True),
+                "billionen": (1e12, False),
+            }
+        ),
+    },
+    scales={
+        "tausend": 1e3,
+        "tsd": 1e3,
+        "million": 1e6,
+        "millionen": 1e6,
+        "mio": 1e6,
+        "milliarde": 1e9,
+        "milliarden": 1e9,
+        "mrd": 1e9,
+        "billion": 1e12,
+        "billionen": 1e12,
+    },
+    months={
+        m: i + 1
+        for i, names in enumerate(
+            [
+                "januar jänner jan",
+                "februar feber feb",
+                "märz maerz",
+                "april apr",
+                "mai",
+                "juni jun",
+                "juli jul",
+                "august aug",
+                "september sept sep",
+                "oktober okt",
+                "november nov",
+                "dezember dez",
+            ]
+        )
+        for m in names.split()
+    },
+    connectors=frozenset(),
+    german=True,
+    serbian=False,
+    suffixes=_wordlist(
+        "jährig tägig wöchig monatig stündig minütig fach mal malig teilig seitig prozentig drittel köpfig "
+        "stöckig sprachig spurig sitzig zimmer"
+    ),
+    both=frozenset({"beide", "beiden", "beider", "beides", "beidem"}),
+)
+
+
+def _serbian_months() -> dict[str, int]:
+    stems = [
+        "januar",
+        "februar",
+        "mart",
+        "april",
+        "maj",
+        "jun",
+        "jul",
+        "avgust",
+        "septemb",
+        "oktob",
+        "novemb",
+        "decemb",
+    ]
+    out: dict[str, int] = {}
+    for i, stem in enumerate(stems, 1):
+        forms = ("ar", "ra", "ru", "rom") if stem.endswith("b") else ("", "a", "u", "om", "i")
+        out.update({stem + f: i for f in forms})
+    out.update({"august": 8, "augusta": 8, "augustu": 8})
+    return out
+
+
+_SR = _Lexicon(
+    words={
+        **_words(
+            small="- |dva dve dvije dvoje dvojica|tri troje trojica|četiri četvoro četvorica"
+            "|pet petoro petorica|šest šestoro šestorica|sedam sedmoro sedmorica|osam osmoro osmorica"
+            "|devet devetoro devetorica|deset desetoro desetorica|jedanaest|dvanaest|trinaest|četrnaest"
+            "|petnaest|šesnaest|sedamnaest|osamnaest|devetnaest",
+            tens="dvadeset trideset četrdeset pedeset šezdeset sedamdeset osamdeset devedeset",
+            ones="jedan jedna jedno jednog jednu jednom jednoj jedne",
+            hundreds={
+                "sto": 100,
+                "stotinu": 100,
+                "dvesta": 200,
+                "dvjesta": 200,
+                "dvesto": 200,
+                "trista": 300,
+                "tristo": 300,
+                "četiristo": 400,
+                "petsto": 500,
+                "šeststo": 600,
+                "sedamsto": 700,
+                "osamsto": 800,
+                "devetsto": 900,
+            },
+        ),
+        **_scales(
+            {
+                "stotina": (100, False),
+                "stotine": (100, False),
+                "hiljadu": (1e3, True),
+                "hiljada": (1e3, False),
+                "hiljade": (1e3, False),
+                "tisuću": (1e3, True),
+                "tisuća": (1e3, False),
+                "tisuće": (1e3, False),
+                "milion": (1e6, True),
+                "miliona": (1e6, False),
+                "milione": (1e6, False),
+                "milijun": (1e6, True),
+                "milijuna": (1e6, False),
+                "milijarda": (1e9, True),
+                "milijardu": (1e9, True),
+                "milijarde": (1e9, False),
+                "milijardi": (1e9, False),
+                "bilion": (1e12, True),
+                "biliona": (1e12, False),
+            }
+        ),
+    },
+    scales={
+        "hiljadu": 1e3,
+        "hiljada": 1e3,
+        "hiljade": 1e3,
+        "tisuća": 1e3,
+        "tisuće": 1e3,
+        "hilj": 1e3,
+        "milion": 1e6,
+        "miliona": 1e6,
+        "milione": 1e6,
+        "milijun": 1e6,
+        "milijuna": 1e6,
+        "mil": 1e6,
+        "miliarda": 1e9,
+        "milijarda": 1e9,
+        "milijarde": 1e9,
+        "milijardi": 1e9,
+        "mlrd": 1e9,
+        "bilion": 1e12,
+        "biliona": 1e12,
+    },
+    months=_serbian_months(),
+    connectors=frozenset({"i"}),
+    german=False,
+    serbian=True,
+    prefixes={
+        "dvo": 2,
+        "tro": 3,
+        "četvoro": 4,
+        "peto": 5,
+        "šesto": 6,
+        "sedmo": 7,
+        "osmo": 8,
+        "deveto": 9,
+        "deseto": 10,
+        "dvadeseto": 20,
+        "trideseto": 30,
+        "pedeseto": 50,
+        "sto": 100,
+    },
+    suffixes=_wordlist("godišnj dnevn nedeljn sedmičn časovn satn minutn člani spratn sobn kratn trećin"),
+    both=frozenset({"oba", "obe", "obje", "obojica", "oboje", "obema", "obadva", "obadve"}),
+)
+
+_SQ_UNITS = ["", "një", "dy", "tre", "katër", "pesë", "gjashtë", "shtatë", "tetë", "nëntë"]
+_SQ = _Lexicon(
+    words={
+        **_words(
+            small="- |dy|tre tri|katër|pesë|gjashtë|shtatë|tetë|nëntë|dhjetë|"
+            + "|".join(f"{u}mbëdhjetë" for u in _SQ_UNITS[1:]),
+            tens="njëzet tridhjetë dyzet pesëdhjetë gjashtëdhjetë shtatëdhjetë tetëdhjetë nëntëdhjetë",
+            ones="një",
+            hundreds={f"{u}qind": 100 * i for i, u in enumerate(_SQ_UNITS) if u},
+        ),
+        "katërdhjetë": (40.0, "tens", True),
+        **_scales(
+            {
+                "qind": (100, False),
+                "mijë": (1e3, True),
+                "milion": (1e6, True),
+                "milionë": (1e6, False),
+                "miliard": (1e9, True),
+                "miliardë": (1e9, False),
+                "bilion": (1e12, True),
+                "bilionë": (1e12, False),
+            }
+        ),
+    },
+    scales={
+        "mijë": 1e3,
+        "milion": 1e6,
+        "milionë": 1e6,
+        "mln": 1e6,
+        "miliard": 1e9,
+        "miliardë": 1e9,
+        "mld": 1e9,
+        "bilion": 1e12,
+        "bilionë": 1e12,
+    },
+    months={
+        m: i + 1
+        for i, stem in enumerate(
+            [
+                "janar",
+                "shkurt",
+                "mars",
+                "prill",
+                "maj",
+                "qershor",
+                "korrik",
+                "gusht",
+                "shtator",
+                "tetor",
+                "nëntor",
+                "dhjetor",
+            ]
+        )
+        for m in (stem, stem + "i", stem + "it", stem + "in")
+    },
+    connectors=frozenset({"e"}),
+    german=False,
+    serbian=False,
+    suffixes=_wordlist("vjeçar vjecar ditor ditësh orësh javor javësh"),
+    both=frozenset({"dyja", "dyve"}),
+    ordinal_articles=frozenset({"i", "e"}),
+)
+
+
+def _with_variants(lex: _Lexicon) -> _Lexicon:
+    """Add the spellings real text also uses: Serbian in Cyrillic, Albanian and Serbian without diacritics."""
+
+    def expand(table: dict) -> dict:
+        out = dict(table)
+        for w, v in table.items():
+            if lex.serbian:
+                out.setdefault(to_cyrillic(w, "sr"), v)
+            out.setdefault(w.translate(_PLAIN), v)
+        return out
+
+    suffixes = list(expand(dict.fromkeys(lex.suffixes)))
+    return _Lexicon(
+        expand(lex.words),
+        expand(lex.scales),
+        expand(lex.months),
+        frozenset(expand(dict.fromkeys(lex.connectors))),
+        lex.german,
+        lex.serbian,
+        expand(lex.prefixes) if lex.prefixes else None,
+        tuple(suffixes),
+        frozenset(expand(dict.fromkeys(lex.both))),
+        re.compile("(?:" + "|".join(suffixes) + r")\w*$") if suffixes else None,
+        lex.ordinal_articles,
+    )
+
+
+_PLAIN = str.maketrans("ëçčćšžđ", "ecccszd")
+_LEXICONS = {"en": _with_variants(_EN), "de": _with_variants(_DE), "sq": _with_variants(_SQ)}
+_LEXICONS.update(dict.fromkeys(("sr", "hr", "bs", "sh", "cnr", "hbs"), _with_variants(_SR)))
+
+_PERCENT = re.compile(
+    r"\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|odsto\b|posto\b|procen[a-z]*|одсто\b|посто\b"
+    r"|процен[а-я]*|për\s?qind\b|perqind\b|per qind\b|përqind\w*)",
+    re.IGNORECASE,
+)
+_SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+)\.?")
+_AMPM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_EN_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_TIME_WORD = r"(?=\s?(?:uhr\b|h\b|časova|sati\b|часова|сати\b|[ap]\.?\s?m\b))"
+_NUMERIC = re.compile(
+    rf"""(?<![\w])(?:
+      (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))(?![\d])
+    | (?P<dmy>(?P<d>\d{{1,2}})(?P<ds>[./])\s?(?P<m>\d{{1,2}})(?P=ds)\s?(?P<y>\d{{4}}|\d{{2}})(?![\d]))
+    | (?P<dm>(?P<d2>\d{{1,2}})\.\s?(?P<m2>\d{{1,2}})\.)(?![\d])
+    | (?P<time>(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)|\.(?P<mi2>[0-5]\d){_TIME_WORD})(?![\d]))
+    | (?P<num>\d+(?:(?:[.,'’\u00a0\u202f\u2009]|\x20(?=\d{{3}}(?![\d.,])))\d+)*)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_GROUP_SEP = re.compile(r"[.,'’\u00a0\u202f\u2009 ]")
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_RANGE_GAP = re.compile(
+    r"\s?[-–—‒]\s?|\s+(?:to|till|until|through|bis|do|до|deri(?:\s+në)?|and|und|i|и|dhe)\s+", re.IGNORECASE
+)
+_RANGE_OPENERS = re.compile(
+    r"(?:between|zwischen|između|између|izmedju|midis|ndërmjet|ndermjet)\s+$", re.IGNORECASE
+)
+_AND_WORDS = frozenset({"and", "und", "i", "и", "dhe"})
+
+
+def _lexicon(lang: str) -> _Lexicon | None:
+    return _LEXICONS.get(lang.split("-")[0].split("_")[0].lower())
+
+
+@lru_cache(maxsize=64)
+def _decimal_comma(lang: str) -> bool:
+    try:
+        tag = parse_tag(lang)
+    except InputError:
+        return True
+    if tag.region in _DECIMAL_POINT_REGIONS:
+        return False
+    return tag.language not in _DECIMAL_POINT
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """Digits after "COVID-", "F-", "Су-": part of a name, not a quantity ("mid-2020" is a quantity)."""
+    if start < 2 or text[start - 1] not in "-‐‑":
+        return False
+    word = _WORD.search(text, max(0, start - 30), start - 1)
+    while word and word.end() != start - 1:
+        word = _WORD.search(text, word.end(), start - 1)
+    return bool(word) and any(ch.isupper() for ch in word.group(0))
+
+
+def _to_float(digits: str) -> float:
+    return float(Decimal(digits))
+
+
+def _grouped(groups: list[str]) -> bool:
+    return len(groups) == 1 or (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
+
+
+def _read_digits(chunk: str, comma_decimal: bool) -> list[tuple[int, int, float, str, float | None]]:
+    """Value(s) of a run of digit groups: (start, end, value, kind, alt), offsets relative to the chunk.
+
+    A single "," or "." before exactly three digits is ambiguous ("1,234"): the language's convention
+    decides and the other reading is kept as ``alt``. Shapes that are no single number ("2008 2000",
+    "3.1.1") fall apart into their digit groups.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\d+", chunk)]
+    if len(spans) == 1:
+        return [(0, len(chunk), float(chunk), "int", None)]
+    digits = [chunk[s:e] for s, e in spans]
+    seps = [chunk[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)]
+    marks = [i for i, sep in enumerate(seps) if sep in ".,"]
+    last = len(seps) - 1
+    decimal_at: int | None = None
+    alt: float | None = None
+    if len({seps[i] for i in marks}) == 2:  # "1,234.5", "1.234,5": the last mark is the decimal one
+        decimal_at = marks[-1] if seps.count(seps[marks[-1]]) == 1 and marks[-1] == last else -1
+    elif len(marks) == 1 and marks[0] == last:
+        if len(digits[-1]) != 3 or len(marks) < len(seps) or len(digits[0]) > 3 or digits[0] == "0":
+            decimal_at = last  # "1,5", "3.14159", "10 000,500", "1234,567", "0,500"
+        elif (seps[last] == ",") == comma_decimal:
+            decimal_at, alt = last, float("".join(digits))
+        else:
+            alt = _to_float(f"{digits[0]}.{digits[1]}")
+    elif marks and len({seps[i] for i in marks}) == 1 and len(marks) < len(seps):
+        decimal_at = -1  # a mark between space groups ("1 234.567 8"): no number shape
+    whole = digits if decimal_at is None else digits[: decimal_at + 1]
+    if decimal_at == -1 or not _grouped(whole):
+        return [(s, e, float(chunk[s:e]), "int", None) for s, e in spans]
+    if decimal_at is None:
+        return [(0, len(chunk), float("".join(whole)), "int", alt)]
+    value = _to_float("".join(whole) + "." + "".join(digits[decimal_at + 1 :]))
+    return [(0, len(chunk), value, "decimal", alt)]
+
+
+def _digit_mentions(text: str, lang: str, lex: _Lexicon | None) -> list[NumberMention]:
+    comma_decimal = _decimal_comma(lang)
+    english = lang[:2].lower() == "en"
+    out: list[NumberMention] = []
+    for m in _NUMERIC.finditer(text):
+        start = m.start()
+        if _is_identifier(text, start):
+            continue
+        if m.group("iso"):
+            parts = [
+                ("year", m.start("iy"), m.end("iy")),
+                ("month", m.start("im"), m.end("im")),
+                ("day", m.start("id"), m.end("id")),
+            ]
+            out.extend(NumberMention(float(text[s:e]), text[s:e], s, e, k) for k, s, e in parts)
+            continue
+        if m.group("dmy") or (m.group("dm") and comma_decimal):
+            d, mo = ("d", "m") if m.group("dmy") else ("d2", "m2")
+            day, month = int(m.group(d)), int(m.group(mo))
+            if 1 <= day <= 31 and 1 <= month <= 12 or (m.group("dmy") and 1 <= month <= 31 and day <= 12):
+                parts = [("day", m.start(d), m.end(d)), ("month", m.start(mo), m.end(mo))]
+                if m.group("dmy"):
+                    parts.append(("year", m.start("y"), m.end("y")))
+                out.extend(NumberMention(float(text[s:e]), text[s:e], s, e, k) for k, s, e in parts)
+                continue
+        if m.group("time"):
+            minutes = m.group("mi") or m.group("mi2")
+            end = m.end()
+            ampm = _AMPM.match(text, end) if english else None
+            value, alt = _clock(int(m.group("h")), int(minutes), ampm)
+            end = ampm.end() if ampm else end
+            out.append(NumberMention(value, text[start:end], start, end, "time", alt))
+            continue
+        chunk = m.group("dmy") or m.group("dm") or m.group("num")
+        for s, e, value, kind, alt in _read_digits(chunk, comma_decimal):
+            out.append(_finish(text, start + s, start + e, value, kind, alt, lang, lex, english))
+    return out
+
+
+def _clock(hour: int, minutes: int, ampm: re.Match[str] | None) -> tuple[float, float | None]:
+    """A time of day as the number HH.MM ("18:30" -> 18.3), so that "18.30" read as a decimal agrees;
+    with am/pm the 24-hour value, the 12-hour one as ``alt`` ("3 p.m." ~ "u 3 posle podne")."""
+    as_written = float(Decimal(hour) + Decimal(minutes) / 100)
+    if ampm is None:
+        return as_written, None
+    hour24 = hour % 12 + (12 if ampm.group(1).lower() == "p" else 0)
+    return float(Decimal(hour24) + Decimal(minutes) / 100), as_written
+
+
+def _finish(
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    kind: str,
+    alt: float | None,
+    lang: str,
+    lex: _Lexicon | None,
+    english: bool,
+) -> NumberMention:
+    """Apply what follows the digits: scale word, percent, ordinal mark, am/pm."""
+    scale = _SCALE_AFTER.match(text, end)
+    if lex and scale:
+        factor = lex.scales.get(scale.group(1).lower())
+        if factor is None and scale.group(1) == "m" and start and text[start - 1] in "$£€¥":
+            factor = 1e6  # "$5m"
+        if factor:
+            value = float(Decimal(str(value)) * Decimal(factor))
+            alt = float(Decimal(str(alt)) * Decimal(factor)) if alt is not None else None
+            end = scale.end(1) + (
+                1 if scale.group(0).endswith(".") and scale.group(1) in _ABBREVIATIONS else 0
+            )
+    percent = _PERCENT.match(text, end)
+    if percent:
+        return NumberMention(value, text[start : percent.end()], start, percent.end(), "percent", alt)
+    if kind == "int" and english:
+        ordinal = _EN_ORDINAL.match(text, end)
+        if ordinal:
+            return NumberMention(value, text[start : ordinal.end()], start, ordinal.end(), "ordinal")
+        ampm = _AMPM.match(text, end)
+        if ampm and 1 <= value <= 12:
+            value, alt = _clock(int(value), 0, ampm)
+            return NumberMention(value, text[start : ampm.end()], start, ampm.end(), "time", alt)
+    if kind == "int" and 1000 <= value <= 2100 and end - start == 4:
+        kind = "year"
+    elif kind == "int" and text[end : end + 1] == "." and not english and _ordinal_dot(text, end + 1):
+        kind = "ordinal"
+    return NumberMention(value, text[start:end], start, end, kind, alt)
+
+
+_ABBREVIATIONS = frozenset({"mio", "mrd", "tsd", "mil", "mlrd", "hilj", "mln", "mld", "bn", "mn", "tn"})
+
+
+def _ordinal_dot(text: str, pos: int) -> bool:
+    """ "10. decembra", "2. Weltkrieg": a dot followed by a word in lower case or a month is an ordinal."""
+    nxt = _WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    return bool(nxt) and (nxt.group(0)[0].islower() or nxt.group(0).lower() in _ALL_MONTHS)
+
+
+_ALL_MONTHS = frozenset(m for lex in _LEXICONS.values() for m in lex.months)
+
+
+def month_words() -> frozenset[str]:
+    """Month names (and their inflected and abbreviated forms) of every language with number words."""
+    return _ALL_MONTHS
+
+
+def _german_value(word: str) -> float | None:
+    """Compound German numbers with thousands: "zweitausendfünfhundert" -> 2500."""
+    left, sep, right = word.partition("tausend")
+    if (
+        not sep
+        or (left and left not in _DE_NUMBERS and left != "ein")
+        or (right and right not in _DE_NUMBERS)
+    ):
+        return None
+    return float((_DE_NUMBERS.get(left, 1)) * 1000 + _DE_NUMBERS.get(right, 0))
+
+
+def _compound_value(word: str, lex: _Lexicon) -> float | None:
+    """ "dreitägigen" -> 3, "petogodišnji" -> 5, "pesëvjeçare" -> 5; None for other words."""
+    m = lex.suffix_re.search(word) if lex.suffix_re else None
+    if m is None or m.start() == 0:
+        return None
+    prefix = word[: m.start()]
+    if lex.prefixes is not None:
+        value = lex.prefixes.get(prefix)
+        return float(value) if value else None
+    entry = lex.words.get(prefix)
+    return entry[0] if entry and entry[2] and entry[0] >= 2 else None
+
+
+def _previous_word(text: str, pos: int) -> tuple[str, int]:
+    """The word right before ``pos`` (only spaces between), lower case, and where it starts."""
+    i = pos
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return (text[j:i].lower() if i < pos else ""), j
+
+
+def _is_ordinal(text: str, pos: int, lex: _Lexicon) -> bool:
+    """Albanian "sezoni i nëntë", "vendin e gjashtë": an article before a number makes it an ordinal,
+    unless the article joins two number words ("njëzet e pesë")."""
+    article, start = _previous_word(text, pos)
+    return article in lex.ordinal_articles and _previous_word(text, start)[0] not in lex.words
+
+
+def _word_entry(text: str, m: re.Match[str], lex: _Lexicon) -> tuple[float, str, bool] | None:
+    """The number a word stands for, as (value, role, counts on its own); None for other words."""
+    word = m.group(0).lower()
+    entry = lex.words.get(word)
+    if entry is None:
+        if word in lex.both:
+            after = text[m.end() : m.end() + 80]
+            if word == "both" and re.match(r"(?:\W+\w+){0,6}?\W+and\b", after):
+                return None  # "both X and Y" is no count of two
+            if lex.german and not re.match(r"\s+[A-ZÄÖÜ]", after):
+                return None  # "die beiden haben ..." = "the pair": a pronoun
+            return (2.0, "small", True)
+        if len(word) < 6:
+            return None
+        value = _german_value(word) if lex.german and "tausend" in word else None
+        if value is None:
+            value = _compound_value(word, lex)
+        if value is None:
+            return None
+        entry = (value, "hundreds" if value >= 100 else "small", True)
+    if lex.ordinal_articles and _is_ordinal(text, m.start(), lex):
+        return None
+    if (
+        m.group(0)[0].isupper()
+        and entry[1] != "scale"  # German capitalises "Million", "Tausend"
+        and text[m.end() : m.end() + 1] != "-"
+        and not sentence_initial(text, m.start())
+    ):
+        return None  # part of a name: "Four Corners", "World War Two"
+    return entry
+
+
+def _word_mentions(text: str, lex: _Lexicon, taken: list[tuple[int, int]]) -> list[NumberMention]:
+    """Number words, joined into numbers: "five hundred" -> 500, "dvadeset i pet" -> 25."""
+    out: list[NumberMention] = []
+    run: list[tuple[float, str, bool, int, int]] = []
+    pending_connector = False
+    last_end = -1
+    for m in _WORD.finditer(text):
+        entry = _word_entry(text, m, lex)
+        if entry and taken and any(s <= m.start() < e for s, e in taken):
+            entry = None  # inside "3 million", "50 për qind"
+        gap = text[last_end : m.start()] if last_end >= 0 else ""
+        adjacent = bool(run) and gap.strip(" -\u00a0") == ""
+        if entry:
+            if run and (adjacent or pending_connector) and _fits(run, entry, pending_connector):
+                run.append((*entry, m.start(), m.end()))
+            else:
+                _flush(run, text, out)
+                run = [(*entry, m.start(), m.end())]
+            pending_connector = False
+            last_end = m.end()
+        elif run and m.group(0).lower() in lex.connectors and adjacent and not pending_connector:
+            pending_connector = True
+        elif run:
+            _flush(run, text, out)
+            run, pending_connector, last_end = [], False, -1
+    _flush(run, text, out)
+    return out
+
+
+def _fits(run: list[tuple[float, str, bool, int, int]], entry: tuple[float, str, bool], joined: bool) -> bool:
+    """Whether a number word continues the number so far ("twenty" + "five", "pet" + "stotina")."""
+    value, role, _ = entry
+    prev_value, prev_role = run[-1][0], run[-1][1]
+    biggest_scale = max((v for v, r, *_ in run if r == "scale"), default=float("inf"))
+    if role == "scale":
+        return not joined and value < biggest_scale and prev_role != "scale"
+    if role == "hundred":
+        return not joined and prev_role == "small" and prev_value < 10
+    if prev_role == "tens":
+        return role == "small" and value < 10
+    if prev_role == "hundred" or prev_role == "hundreds":
+        return role in ("small", "tens") and (prev_role == "hundred" or prev_value % 100 == 0)
+    if prev_role == "scale":
+        return value < prev_value
+    return False
+
+
+def _flush(run: list[tuple[float, str, bool, int, int]], text: str, out: list[NumberMention]) -> None:
+    if not run or (len(run) == 1 and not run[0][2]):
+        return
+    total, current = Decimal(0), Decimal(0)
+    for value, role, *_ in run:
+        v = Decimal(value)
+        if role == "scale":
+            total += (current or 1) * v
+            current = Decimal(0)
+        elif role == "hundred":
+            current = (current or 1) * v
+        else:
+            current += v
+    start, end = run[0][3], run[-1][4]
+    kind = "word"
+    percent = _PERCENT.match(text, end)
+    if percent:
+        end, kind = percent.end(), "percent"
+    out.append(NumberMention(float(total + current), text[start:end], start, end, kind))
+
+
+def _month_mentions(text: str, lex: _Lexicon, numbers: list[NumberMention]) -> list[NumberMention]:
+    """Month names next to a number ("9 December", "decembra 2022."), as the month's number."""
+    if not numbers:
+        return []
+    out = []
+    for m in _WORD.finditer(text):
+        month = lex.months.get(m.group(0).lower().rstrip("."))
+        if month is None:
+            continue
+        before = text[max(0, m.start() - 8) : m.start()]
+        after = text[m.end() : m.end() + 4]
+        near = any(
+            n.end <= m.start()
+            and re.fullmatch(r"[\s.,]*(?:of\s+|më\s+)?", text[n.end : m.start()], re.I)
+            or n.start >= m.end()
+            and re.fullmatch(r"\.?[\s,]*(?:of\s+|të\s+vitit\s+)?", text[m.end() : n.start])
+            for n in numbers
+            if n.kind not in ("percent", "time")
+        )
+        if near and (before or after):
+            out.append(NumberMention(float(month), m.group(0), m.start(), m.end(), "month"))
+    return out
+
+
+def _label_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Mark both ends of "24-48", "24 to 48", "od 24 do 48", "zwischen 24 und 48"."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind not in ("int", "decimal", "year", "word") or b.kind not in (
+            "int",
+            "decimal",
+            "year",
+            "word",
+            "percent",
+        ):
+            continue
+        gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
+        if gap is None:
+            continue
+        if gap.group(0).strip().lower() in _AND_WORDS and not _RANGE_OPENERS.search(text, 0, a.start):
+            continue
+        out[i] = NumberMention(a.value, a.text, a.start, a.end, "range-start", a.alt)
+        if b.kind != "percent":
+            value, alt = b.value, b.alt
+            if a.kind == "year" and len(b.text) == 2 and gap.group(0).strip() in "-–—‒":
+                value, alt = a.value // 100 * 100 + b.value, b.value  # "1950-53"
+            out[i + 1] = NumberMention(value, b.text, b.start, b.end, "range-end", alt)
+    return out
+
+
+def extract_numbers(text: str, lang: str) -> list[NumberMention]:
+    """Number mentions of one sentence (or paragraph) in document order; see the module doc."""
+    lex = _lexicon(lang)
+    original, text = text, repair_homoglyphs(text)  # "милиона" typed with a Latin "о"; same length
+    mentions = _digit_mentions(text, lang, lex) if _DIGIT.search(text) else []
+    if lex is not None:
+        mentions += _word_mentions(text, lex, [(n.start, n.end) for n in mentions])
+        mentions += _month_mentions(text, lex, mentions)
+    mentions.sort(key=lambda n: (n.start, n.end))
+    mentions = _label_ranges(text, mentions)
+    if original is not text:
+        mentions = [replace(n, text=original[n.start : n.end]) for n in mentions]
+    return mentions
+
+
+def number_values(text: str, lang: str) -> Counter[float]:
+    """Multiset of the values mentioned, for comparing a sentence with its translation."""
+    return Counter(n.value for n in extract_numbers(text, lang))
+
+
+def unmatched(
+    a: list[NumberMention], b: list[NumberMention]
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """Mentions of ``a`` with no equal value in ``b``, and of ``b`` with none in ``a``.
+
+    Values match exactly or through an ambiguous mention's other reading (``alt``).
+    """
+    left = list(a)
+    right = list(b)
+    for strict in (True, False):
+        rest: list[NumberMention] = []
+        for n in left:
+            for j, m in enumerate(right):
+                if n.value == m.value or (
+                    not strict
+                    and (n.alt == m.value or m.alt == n.value or (n.alt is not None and n.alt == m.alt))
+                ):
+                    del right[j]
+                    break
+            else:
+                rest.append(n)
+        left = rest
+    return left, right
