@@ -1,0 +1,34 @@
+"""The plain bead format (``[0]:[0, 1]:0.9312``) that Vecalign's and Bertalign's scorers read.
+
+It holds one document pair, so several pairs go to a folder, one ``{set}.{pair}.beads`` file each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..beadfmt import format_beads
+from ..errors import InputError
+from ..fsutil import atomic_write_text
+from ..model import Alignment, DocumentSet
+
+
+def write_beads(selected: Iterable[tuple[DocumentSet, Alignment]], output: str | Path) -> list[str]:
+    """One pair to ``output`` (a file or ``-``), several to the folder ``output``; returns the files."""
+    chosen = list(selected)
+    if len(chosen) == 1 and not Path(output).is_dir():
+        atomic_write_text(output, format_beads(chosen[0][1].beads, with_score=True))
+        return [str(output)]
+    if str(output) == "-" or Path(output).is_file():
+        raise InputError(
+            f"{len(chosen)} pairs selected and the bead format holds one: give -o a folder, or pick one "
+            "set and --pair"
+        )
+    folder = Path(output)
+    written = []
+    for docset, alignment in chosen:
+        path = folder / f"{docset.id}.{alignment.pair}.beads"
+        atomic_write_text(path, format_beads(alignment.beads, with_score=True))
+        written.append(str(path))
+    return written

@@ -1,0 +1,81 @@
+"""One row per bead, as Parquet (ids as lists) or TSV/CSV (ids joined with spaces).
+
+Columns: ``set_id``, ``pair``, ``src_lang``, ``tgt_lang``, ``src_ids``, ``tgt_ids``, ``bead_type``
+(``1-2``), ``cert`` (null when unknown), ``status`` (auto / manual / derived), ``src_text``,
+``tgt_text``, then the sets' metadata (the manifest's extra columns), null where a set has none.
+Beads with one side empty (``1-0``, ``0-1``) are rows too, with empty ids and text on that side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import polars as pl
+
+from ..errors import InputError, warn
+from ..fsutil import atomic_output
+from ..model import Alignment, DocumentSet
+from .source import units
+
+SCHEMA: dict[str, pl.DataType] = {
+    "set_id": pl.String(),
+    "pair": pl.String(),
+    "src_lang": pl.String(),
+    "tgt_lang": pl.String(),
+    "src_ids": pl.List(pl.String()),
+    "tgt_ids": pl.List(pl.String()),
+    "bead_type": pl.String(),
+    "cert": pl.Float64(),
+    "status": pl.String(),
+    "src_text": pl.String(),
+    "tgt_text": pl.String(),
+}
+BEAD_COLUMNS = frozenset(SCHEMA)
+LIST_COLUMNS = ("src_ids", "tgt_ids")
+
+
+def _frame(docset: DocumentSet, alignment: Alignment) -> pl.DataFrame:
+    rows = list(units(docset, alignment))
+    columns = {
+        "set_id": [docset.id] * len(rows),
+        "pair": [alignment.pair] * len(rows),
+        "src_lang": [alignment.src_lang] * len(rows),
+        "tgt_lang": [alignment.tgt_lang] * len(rows),
+        "src_ids": [list(u.src_ids) for u in rows],
+        "tgt_ids": [list(u.tgt_ids) for u in rows],
+        "bead_type": [u.bead.kind for u in rows],
+        "cert": [u.bead.cert for u in rows],
+        "status": [u.bead.status for u in rows],
+        "src_text": [u.src_text for u in rows],
+        "tgt_text": [u.tgt_text for u in rows],
+    }
+    frame = pl.DataFrame(columns, schema=SCHEMA)
+    meta = {k: v for k, v in docset.meta.items() if k not in BEAD_COLUMNS}
+    for key in sorted(docset.meta.keys() - meta.keys()):
+        warn(f"set {docset.id}: metadata {key!r} has the name of a bead column and is left out")
+    return frame.with_columns(pl.lit(v, pl.String()).alias(k) for k, v in meta.items())
+
+
+def bead_table(selected: Iterable[tuple[DocumentSet, Alignment]]) -> pl.DataFrame:
+    frames = [_frame(docset, alignment) for docset, alignment in selected]
+    if not frames:
+        return pl.DataFrame(schema=SCHEMA)
+    table = pl.concat(frames, how="diagonal")
+    meta = [c for c in table.columns if c not in BEAD_COLUMNS]  # first-seen order
+    return table.select(*SCHEMA, *meta)
+
+
+def write_table(table: pl.DataFrame, output: str | Path, fmt: str) -> None:
+    """``fmt``: parquet, tsv or csv; ``-`` writes text formats to stdout."""
+    if fmt == "parquet":
+        if str(output) == "-":
+            raise InputError("Parquet is binary: give -o FILE.parquet")
+        with atomic_output(output, "wb") as fh:
+            table.write_parquet(fh)
+        return
+    flat = table.with_columns(pl.col(c).list.join(" ") for c in LIST_COLUMNS)
+    # an empty side is an empty cell (polars would write "" to tell it from null; no reader needs that)
+    flat = flat.with_columns(pl.col(pl.String).replace("", None))
+    with atomic_output(output, "w") as fh:
+        flat.write_csv(fh, separator="\t" if fmt == "tsv" else ",")
