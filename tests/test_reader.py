@@ -56,15 +56,3 @@ def test_control_characters_are_replaced_with_a_warning(tmp_path, caplog):
     assert read_text(path) == "Page one. Page two.\n"
     assert "control character" in caplog.text and "line 1" in caplog.text
 
-
-def test_outputs_get_the_usual_permissions(tmp_path):
-    import os
-
-    from align.fsutil import atomic_write_text
-
-    old = os.umask(0o022)
-    try:
-        atomic_write_text(tmp_path / "out.txt", "x")
-    finally:
-        os.umask(old)
-    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644

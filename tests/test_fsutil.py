@@ -1,0 +1,28 @@
+"""Atomic outputs: a failure leaves the previous file (or none), and no temporary files."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from align.fsutil import atomic_output, atomic_write_text
+
+
+def test_failure_keeps_the_previous_file_and_cleans_up(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomic_output(target) as fh:
+        fh.write("half")
+        raise RuntimeError("boom")
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_outputs_get_the_usual_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "out.txt", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
