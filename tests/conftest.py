@@ -12,6 +12,17 @@ REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "corpora"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_embedding_cache(tmp_path_factory):
+    """Tests never touch the user's embedding cache (and so measure cold behaviour) unless told to."""
+    if "ALIGN_CACHE_DIR" in os.environ:
+        yield
+        return
+    os.environ["ALIGN_CACHE_DIR"] = str(tmp_path_factory.mktemp("embedding-cache"))
+    yield
+    del os.environ["ALIGN_CACHE_DIR"]
+
+
 def find_shared() -> Path | None:
     candidate = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
     return candidate if candidate.is_dir() else None

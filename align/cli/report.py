@@ -1,0 +1,237 @@
+"""``align report``: where the versions of an aligned TEI file diverge, as HTML, Markdown, JSON, CSV,
+Parquet or TEI annotations."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from ..errors import InputError, log
+
+FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md", ".csv": "csv",
+           ".parquet": "parquet"}  # fmt: skip
+TABLE_FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet"}
+EXIT_FAIL_ON = 3  # --fail-on matched (1 is an input error, 2 a usage error)
+
+
+def _list(value: str | None) -> list[str]:
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def _kinds(value: str | None) -> frozenset[str]:
+    """``framing,number`` keeps those kinds; ``-length,-low-confidence`` drops those from all."""
+    from ..report import KINDS
+
+    items = _list(value)
+    if not items:
+        return frozenset(KINDS)
+    names = [item.removeprefix("-") for item in items]
+    unknown = [name for name in names if name not in KINDS]
+    if unknown:
+        raise InputError(f"--kinds: unknown kind {unknown[0]!r} (kinds: {', '.join(KINDS)})")
+    negated = [item.startswith("-") for item in items]
+    if any(negated) and not all(negated):
+        raise InputError("--kinds: give kinds to keep or, each with a leading '-', kinds to drop; not both")
+    return frozenset(KINDS) - frozenset(names) if all(negated) else frozenset(names)
+
+
+def _fail_on(value: str | None) -> list[tuple[str | None, str | None]]:
+    """Conditions (kind or None, severity or None); a severity means that severity or worse."""
+    from ..report import KINDS, SEVERITIES
+
+    conditions: list[tuple[str | None, str | None]] = []
+    for item in _list(value):
+        kind, _, severity = ("", "", "") if item in ("any", "all") else item.partition(":")
+        if not severity and kind in SEVERITIES:
+            kind, severity = "", kind
+        if (kind and kind not in KINDS) or (severity and severity not in SEVERITIES):
+            raise InputError(
+                f"--fail-on: {item!r} is not KIND, SEVERITY or KIND:SEVERITY "
+                f"(kinds: {', '.join(KINDS)}; severities: {', '.join(SEVERITIES)})"
+            )
+        conditions.append((kind or None, severity or None))
+    return conditions
+
+
+def _output_format(output: str, fmt: str | None, annotate: bool) -> str:
+    if annotate:
+        if fmt is not None:
+            raise InputError("--annotate writes TEI: leave out --format")
+        return "tei"
+    if fmt is None:
+        if output == "-":
+            return "md"
+        fmt = FORMATS.get(Path(output).suffix.lower())
+        if fmt is None:
+            choices = ", ".join(sorted(set(FORMATS.values())))
+            raise InputError(f"cannot tell the format from {output!r}: give --format ({choices})")
+    if fmt == "parquet" and output == "-":
+        raise InputError("Parquet is binary: give -o FILE.parquet")
+    return fmt
+
+
+@click.command()
+@click.argument("source", metavar="TEI")
+@click.option("-o", "--output", default="-", show_default=True, help="Report file ('-' = stdout).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "json", "csv", "parquet"]),
+    help="Output format [default: from -o's extension; Markdown on stdout].",
+)
+@click.option(
+    "--terms", type=click.Path(dir_okay=False), help="Termbase: TBX (2019 or v2) or a CSV/TSV glossary."
+)
+@click.option(
+    "--framing-field",
+    default="framing",
+    show_default=True,
+    help="Where the termbase keeps framing labels: TBX termNote/descrip type, or glossary column.",
+)
+@click.option(
+    "--framing-labels",
+    help="Allowed framing labels, comma-separated; a termbase with any other label is refused "
+    "[default: any short label].",
+)
+@click.option(
+    "--kinds",
+    help="Kinds to report, comma-separated, or kinds to leave out each with a leading '-' "
+    "(--kinds=-term-missing,-length) [default: all].",
+)
+@click.option(
+    "--pairs",
+    help="Pairs to check, comma-separated: en-de, or just de for pivot-de; a pair of two versions "
+    "(de-sq) is composed through the pivot [default: every aligned pair].",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Report links whose aligner confidence is below this (low-confidence).",
+)
+@click.option(
+    "--length-ratio",
+    type=click.FloatRange(1, min_open=True),
+    default=2.0,
+    show_default=True,
+    help="Report links this many times longer or shorter than usual for their pair (length).",
+)
+@click.option(
+    "--ignore", "ignore_file", type=click.Path(dir_okay=False), help="Findings to silence (see below)."
+)
+@click.option(
+    "--annotate", is_flag=True, help="Write the TEI with the findings in its standOff instead of a report."
+)
+@click.option(
+    "--aligned-table",
+    type=click.Path(dir_okay=False),
+    help="Also write the aligned pairs with their finding counts (.csv, .tsv or .parquet).",
+)
+@click.option(
+    "--fail-on",
+    help="Exit with status 3 when a finding matches: KIND, SEVERITY (that or worse) or KIND:SEVERITY, "
+    "comma-separated; 'any' for any finding. For CI.",
+)
+def report(
+    source: str,
+    output: str,
+    fmt: str | None,
+    terms: str | None,
+    framing_field: str,
+    framing_labels: str | None,
+    kinds: str | None,
+    pairs: str | None,
+    min_confidence: float,
+    length_ratio: float,
+    ignore_file: str | None,
+    annotate: bool,
+    aligned_table: str | None,
+    fail_on: str | None,
+) -> None:
+    """Report where the versions in an aligned TEI file diverge from the pivot.
+
+    \b
+    Kinds of finding (each with a severity: high, medium, low):
+      framing         a concept rendered with another framing label (needs --terms)
+      term-missing    a termbase concept on one side, none of its terms on the other
+      forbidden-term  the translation uses a term the termbase forbids
+      number          numbers differ (10,000 = 10.000 = 10 000; words: five hundred = петсто)
+      name            a person or place named on one side only (Vučić = Vuçiq = Вучић)
+      omission        a pivot sentence without counterpart; addition: the reverse
+      low-confidence  the aligner doubts the link; length: an unusual length ratio
+    A framed term on one side only counts as framing; measures converted between
+    units (2 inches = 5 cm) as low-severity number findings.
+
+    \b
+    Ignore file: one entry a line, '#' comments; a fingerprint (shown in every
+    output) or 'PAIR KIND SENTENCE_ID' with * as wildcard (en-sq name sq.s27,
+    * length *). A JSON list of fingerprints or findings, or an earlier JSON
+    report, also works: then only new findings are reported.
+
+    \b
+    The HTML report filters in the page; the view is kept in the address
+    (report.html#kinds=number,name&langs=sq&only=1). A summary goes to stderr.
+    Exit status 0 even with findings (see --fail-on).
+
+    \b
+    Examples:
+      align report kosovo.tei.xml --terms kosovo.tbx -o report.html
+      align report kosovo.tei.xml --terms kosovo.tbx --format json -o -
+      align report kosovo.tei.xml --annotate -o kosovo.annotated.tei.xml
+    """
+    from .. import report as rep
+    from ..report.render import render
+    from ..tei import from_tree
+    from ..xmlsafe import parse_xml
+
+    fmt = _output_format(output, fmt, annotate)
+    table_fmt = None
+    if aligned_table is not None:
+        table_fmt = TABLE_FORMATS.get(Path(aligned_table).suffix.lower())
+        if table_fmt is None:
+            raise InputError(f"--aligned-table: give a .csv, .tsv or .parquet file, not {aligned_table!r}")
+    options = rep.ReportOptions(kinds=_kinds(kinds), min_confidence=min_confidence, length_ratio=length_ratio)
+    conditions = _fail_on(fail_on)
+    ignore = rep.load_ignore(ignore_file) if ignore_file else None
+
+    tree = parse_xml(source)
+    docset = from_tree(tree, source)
+    termbase = None
+    if terms:
+        from ..terms import load_termbase
+
+        termbase = load_termbase(terms, framing_field=framing_field, labels=_list(framing_labels) or None)
+    from ..report.annotate import sentence_ids
+
+    result = rep.build_report(
+        docset, pairs=_list(pairs), termbase=termbase, options=options, ids=sentence_ids(tree)
+    )
+    if ignore is not None:
+        result.findings, result.ignored = ignore.split(result.findings)
+
+    data = render(result, fmt, tree)
+    if aligned_table is not None:
+        from ..report.tables import write_aligned_table
+
+        write_aligned_table(result, aligned_table, table_fmt)
+    from ..fsutil import atomic_write_bytes
+
+    atomic_write_bytes(output, data)
+    if log.isEnabledFor(logging.INFO):
+        from ..report.summary import terminal_summary
+
+        click.echo(terminal_summary(result), err=True)
+        if output != "-":
+            log.info(f"wrote {output}")
+    severity_rank = {s: k for k, s in enumerate(rep.SEVERITIES)}
+    if any(
+        (kind is None or f.kind == kind)
+        and (severity is None or severity_rank[f.severity] <= severity_rank[severity])
+        for f in result.findings
+        for kind, severity in conditions
+    ):
+        click.get_current_context().exit(EXIT_FAIL_ON)

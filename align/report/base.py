@@ -1,0 +1,84 @@
+"""What every divergence checker sees and returns: one link of one pair, and findings about it.
+
+A checker is a small object with ``kinds`` (the Finding kinds it can produce) and ``check(link)``;
+like sacrebleu's metrics, each lives in its own module (:mod:`align.report.checks`) and shares no
+state with the others, so adding a kind means adding one class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import Bead, Finding, TermHit
+from ..tei import DIVERGENCE_KINDS
+
+KINDS: tuple[str, ...] = tuple(DIVERGENCE_KINDS)  # report order within a link
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+# Links either side whose text counts as nearby: translators move a name or a clause into the next
+# sentence ("he said" / "said Peskov") without changing what the text says.
+NEARBY = 2
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    kinds: frozenset[str] = frozenset(KINDS)
+    min_confidence: float = 0.5  # links with a lower aligner cert are reported (cert ~ P(link is right))
+    length_ratio: float = 2.0  # how far a link's length ratio may stray from the pair's usual ratio
+
+
+@dataclass(frozen=True)
+class Link:
+    """One bead of one aligned pair, resolved to ids and text; left is the pair's source (the pivot)."""
+
+    pair: str
+    bead: Bead
+    left_lang: str
+    right_lang: str
+    left_ids: tuple[str, ...]
+    right_ids: tuple[str, ...]
+    left_text: str  # the side's sentences joined with a space
+    right_text: str
+    # termbase hits per side, in text order; None when the termbase has no terms for that language
+    left_terms: tuple[TermHit, ...] | None = None
+    right_terms: tuple[TermHit, ...] | None = None
+    expected_ratio: float = 1.0  # the pair's usual right/left length ratio (see checks.links.pair_ratio)
+    # text of the neighbouring links (NEARBY either side), for checks that allow content to move a little
+    left_nearby: str = ""
+    right_nearby: str = ""
+
+    def finding(
+        self,
+        kind: str,
+        severity: str,
+        detail: str,
+        *,
+        concept: str | None = None,
+        left_terms: tuple[TermHit, ...] = (),
+        right_terms: tuple[TermHit, ...] = (),
+    ) -> Finding:
+        return Finding(
+            pair=self.pair,
+            kind=kind,
+            severity=severity,
+            left_ids=self.left_ids,
+            right_ids=self.right_ids,
+            left_text=self.left_text,
+            right_text=self.right_text,
+            detail=detail,
+            concept=concept,
+            left_terms=left_terms,
+            right_terms=right_terms,
+        )
+
+
+class Checker(Protocol):
+    kinds: tuple[str, ...]
+
+    def check(self, link: Link) -> Iterator[Finding]: ...
+
+
+def quoted(texts: list[str] | tuple[str, ...]) -> str:
+    """``"a", "b"`` with duplicates dropped, for details."""
+    return ", ".join(f"\u201c{t}\u201d" for t in dict.fromkeys(texts))

@@ -1,0 +1,80 @@
+"""Checks on the alignment itself: sentences without counterpart, doubtful links, odd lengths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from statistics import median
+
+from ...model import Finding
+from ..base import Link
+
+# Below this many characters on the longer side a length ratio says nothing ("He said." / "Рекао је").
+MIN_LENGTH = 30
+
+
+class GapChecker:
+    """``omission`` (a 1-0 bead: left sentences with no counterpart) and ``addition`` (0-1)."""
+
+    kinds = ("omission", "addition")
+
+    def check(self, link: Link) -> Iterator[Finding]:
+        # Details name no sentence ids: they shift when the text is re-segmented (see fingerprint).
+        if not link.right_ids:
+            yield link.finding(
+                "omission", "high", f"{link.right_lang} has no counterpart for this {link.left_lang} text."
+            )
+        elif not link.left_ids:
+            yield link.finding(
+                "addition", "high", f"{link.left_lang} has no counterpart for this {link.right_lang} text."
+            )
+
+
+class ConfidenceChecker:
+    kinds = ("low-confidence",)
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+
+    def check(self, link: Link) -> Iterator[Finding]:
+        cert = link.bead.cert
+        if cert is None or not (link.left_ids and link.right_ids) or cert >= self.threshold:
+            return
+        yield link.finding(
+            "low-confidence",
+            "low",
+            f"The aligner's confidence in this {link.bead.kind} link is {cert:.2f} "
+            f"(below {self.threshold:g}); check that the sentences correspond.",
+        )
+
+
+def pair_ratio(pairs: Iterable[tuple[str, str]]) -> float:
+    """The usual right/left length ratio of a language pair: the median over its links.
+
+    German runs longer than English, Serbian Cyrillic about as long; a median is robust to the very
+    links this check is looking for.
+    """
+    ratios = [len(b) / len(a) for a, b in pairs if len(a) >= MIN_LENGTH and len(b) >= MIN_LENGTH]
+    return median(ratios) if ratios else 1.0
+
+
+class LengthChecker:
+    kinds = ("length",)
+
+    def __init__(self, max_ratio: float) -> None:
+        self.max_ratio = max_ratio
+
+    def check(self, link: Link) -> Iterator[Finding]:
+        left, right = len(link.left_text), len(link.right_text)
+        if not (left and right) or max(left, right) < MIN_LENGTH:
+            return
+        relative = right / left / link.expected_ratio
+        if 1 / self.max_ratio <= relative <= self.max_ratio:
+            return
+        longer = link.right_lang if relative > 1 else link.left_lang
+        factor = relative if relative > 1 else 1 / relative
+        yield link.finding(
+            "length",
+            "medium",
+            f"The {longer} side is {factor:.1f} times as long as usual for {link.pair} "
+            f"({left} vs {right} characters); something may be added or left out.",
+        )

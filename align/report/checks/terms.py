@@ -1,0 +1,93 @@
+"""Terminology checks on a link: framing, term-missing and forbidden-term.
+
+Concepts are compared by presence, not count: a translation may say "Kosovo" once where the source
+says it twice. A concept found on one side only is ``framing`` when the words found carry a framing
+label (a loaded phrase added or dropped, such as "тзв." or "incited by Belgrade") and ``term-missing``
+when they are neutral. Forbidden terms are reported on the right side only: the left is the source the
+translation is checked against (report the source with its own pair if it needs checking too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Finding, TermHit
+from ..base import Link, quoted
+
+NEUTRAL = "neutral"
+
+
+def _by_concept(hits: tuple[TermHit, ...]) -> dict[str, tuple[TermHit, ...]]:
+    grouped: dict[str, list[TermHit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.concept, []).append(hit)
+    return {concept: tuple(group) for concept, group in grouped.items()}
+
+
+def _labels(hits: tuple[TermHit, ...]) -> set[str | None]:
+    return {h.framing for h in hits}
+
+
+def _shown(hits: tuple[TermHit, ...]) -> str:
+    """``“Kosovo” (neutral), “Republic of Kosovo” (pristina)``: each surface with its framing."""
+    pairs = dict.fromkeys((h.surface, h.framing or NEUTRAL) for h in hits)
+    return ", ".join(f"\u201c{surface}\u201d ({label})" for surface, label in pairs)
+
+
+class TermChecker:
+    kinds = ("framing", "term-missing", "forbidden-term")
+
+    def __init__(self, concept_labels: dict[str, str]) -> None:
+        self._labels = concept_labels  # concept id -> readable name, for details
+
+    def check(self, link: Link) -> Iterator[Finding]:
+        if link.left_terms is None or link.right_terms is None or not (link.left_ids and link.right_ids):
+            return
+        left, right = _by_concept(link.left_terms), _by_concept(link.right_terms)
+        for concept in dict.fromkeys([*left, *right]):
+            yield from self._compare(link, concept, left.get(concept, ()), right.get(concept, ()))
+        forbidden = dict.fromkeys(h for h in link.right_terms if h.forbidden)
+        for hit in forbidden:
+            yield link.finding(
+                "forbidden-term",
+                "high",
+                f"{link.right_lang} uses \u201c{hit.surface}\u201d, which the termbase forbids "
+                f"(entry \u201c{hit.term}\u201d, concept {self._name(hit.concept)}).",
+                concept=hit.concept,
+                right_terms=(hit,),
+            )
+
+    def _name(self, concept: str) -> str:
+        label = self._labels.get(concept)
+        return f"\u201c{label}\u201d ({concept})" if label and label != concept else concept
+
+    def _compare(
+        self, link: Link, concept: str, left: tuple[TermHit, ...], right: tuple[TermHit, ...]
+    ) -> Iterator[Finding]:
+        name = self._name(concept)
+        if left and right:
+            lf, rf = _labels(left), _labels(right)
+            if lf == rf:
+                return
+            loaded_left, loaded_right = lf - {None}, rf - {None}
+            severity = "high" if loaded_left and loaded_right else "medium"
+            detail = (
+                f"Framing differs for {name}: {link.left_lang} {_shown(left)}, "
+                f"{link.right_lang} {_shown(right)}."
+            )
+            yield link.finding(
+                "framing", severity, detail, concept=concept, left_terms=left, right_terms=right
+            )
+            return
+        hits, lang, other = (
+            (left, link.left_lang, link.right_lang) if left else (right, link.right_lang, link.left_lang)
+        )
+        sides = {"left_terms": left, "right_terms": right}
+        if any(h.framing for h in hits):
+            verb = "has" if left else "adds"
+            detail = f"{lang} {verb} {_shown(hits)} for {name}; {other} has no term of that concept."
+            yield link.finding("framing", "medium", detail, concept=concept, **sides)
+        else:
+            surfaces = quoted([h.surface for h in hits])
+            detail = f"{lang} uses {surfaces} ({name}); {other} has no term of that concept."
+            yield link.finding("term-missing", "low", detail, concept=concept, **sides)

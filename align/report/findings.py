@@ -1,0 +1,181 @@
+"""Run the checkers over the links of a document set: the findings of a report, in a fixed order.
+
+Order: pairs as selected (by default as aligned, pivot pairs first), then link position, then kind
+(the order of :data:`align.report.base.KINDS`), then the order a checker found them in. Everything is
+computed from the document set and the termbase alone, so the same inputs give the same findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..errors import InputError, warn
+from ..model import Alignment, DocumentSet, Finding, TermHit
+from ..tei import sentence_id
+from ..terms import Termbase, TermMatch, TermMatcher
+from .base import KINDS, NEARBY, Link, ReportOptions
+from .checks import checkers
+from .checks.links import pair_ratio
+
+# Sentence terms per language: lang -> one tuple of matches per sentence (languages with terms only).
+SentenceTerms = dict[str, list[tuple[TermMatch, ...]]]
+# Sentence xml:ids per language as found in a TEI file (None where a sentence has none).
+SentenceIds = Mapping[str, Sequence[str | None]]
+
+# Kinds whose detail holds figures that change with the rest of the run (a cert, the pair's usual
+# length ratio): their fingerprint leaves the detail out, so a silenced finding stays silenced.
+_VOLATILE_DETAIL = frozenset({"low-confidence", "length"})
+
+
+@dataclass
+class Report:
+    docset: DocumentSet
+    alignments: list[Alignment]  # the pairs checked, in report order
+    findings: list[Finding]
+    options: ReportOptions = field(default_factory=ReportOptions)
+    terms: SentenceTerms = field(default_factory=dict)
+    termbase: str | None = None  # where the termbase came from, for headers
+    ignored: list[Finding] = field(default_factory=list)  # silenced by an ignore file
+    ids: SentenceIds | None = None  # sentence xml:ids of the file read, when not align's own scheme
+
+    def sentence_id(self, lang: str, index: int) -> str:
+        return _sentence_id(self.ids, lang, index)
+
+
+def fingerprint(finding: Finding) -> str:
+    """A stable id for silencing one finding: 12 hex digits of a hash of what the finding is about.
+
+    It covers the pair, kind, concept, both texts and the detail (which says what differs), not the
+    sentence ids, so it survives re-segmentation elsewhere in the document and changes when either
+    sentence is edited (then a reviewer should look again).
+    """
+    detail = "" if finding.kind in _VOLATILE_DETAIL else finding.detail
+    key = "\x1f".join(
+        (finding.pair, finding.kind, finding.concept or "", finding.left_text, finding.right_text, detail)
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def select_alignments(docset: DocumentSet, pairs: Sequence[str] | None = None) -> list[Alignment]:
+    """The alignments to check: all of them, or the named pairs in the order given.
+
+    A pair is ``SRC-TGT`` as aligned (``en-sr-Cyrl``), reversed, or two versions linked through the
+    pivot (``de-sr-Cyrl``); a bare language tag means the pivot paired with it.
+    """
+    if not pairs:
+        return list(docset.alignments)
+    from ..export.source import find_pair
+
+    out: list[Alignment] = []
+    for pair in pairs:
+        name = f"{docset.pivot}-{pair}" if pair in docset.docs and pair != docset.pivot else pair
+        alignment = find_pair(docset, name)
+        if alignment is None:
+            have = ", ".join(a.pair for a in docset.alignments)
+            raise InputError(f"no pair {pair!r} in document set {docset.id!r} (aligned pairs: {have})")
+        if all(a.pair != alignment.pair for a in out):
+            out.append(alignment)
+    return out
+
+
+def match_terms(docset: DocumentSet, termbase: Termbase, langs: Sequence[str]) -> SentenceTerms:
+    """Termbase matches of every sentence of ``langs`` that the termbase has terms for."""
+    out: SentenceTerms = {}
+    for lang in dict.fromkeys(langs):
+        if termbase.terms_for(lang):
+            matcher = TermMatcher(termbase, lang)
+            out[lang] = [tuple(matcher.find(s.text)) for s in docset.docs[lang].sentences]
+    return out
+
+
+def _sentence_id(ids: SentenceIds | None, lang: str, index: int) -> str:
+    given = ids.get(lang) if ids else None
+    return (given[index] if given and index < len(given) else None) or sentence_id(lang, index)
+
+
+def build_links(
+    docset: DocumentSet, alignment: Alignment, terms: SentenceTerms, ids: SentenceIds | None = None
+) -> list[Link]:
+    """The alignment's beads as links; ``ids`` are the sentence xml:ids of the file the set was read
+    from (see annotate.sentence_ids), default the ``LANG.sN`` scheme align writes."""
+    left_lang, right_lang = alignment.src_lang, alignment.tgt_lang
+    left, right = docset.docs[left_lang].sentences, docset.docs[right_lang].sentences
+    texts = [
+        (" ".join(left[i].text for i in bead.src), " ".join(right[j].text for j in bead.tgt))
+        for bead in alignment.beads
+    ]
+    ratio = pair_ratio((a, b) for a, b in texts if a and b)
+
+    def hits(lang: str, indices: tuple[int, ...]) -> tuple[TermHit, ...] | None:
+        found = terms.get(lang)
+        return None if found is None else tuple(m.hit for i in indices for m in found[i])
+
+    def nearby(position: int, side: int) -> str:
+        around = texts[max(0, position - NEARBY) : position] + texts[position + 1 : position + 1 + NEARBY]
+        return " ".join(t[side] for t in around if t[side])
+
+    return [
+        Link(
+            pair=alignment.pair,
+            bead=bead,
+            left_lang=left_lang,
+            right_lang=right_lang,
+            left_ids=tuple(_sentence_id(ids, left_lang, i) for i in bead.src),
+            right_ids=tuple(_sentence_id(ids, right_lang, j) for j in bead.tgt),
+            left_text=left_text,
+            right_text=right_text,
+            left_terms=hits(left_lang, bead.src),
+            right_terms=hits(right_lang, bead.tgt),
+            expected_ratio=ratio,
+            left_nearby=nearby(position, 0),
+            right_nearby=nearby(position, 1),
+        )
+        for position, (bead, (left_text, right_text)) in enumerate(zip(alignment.beads, texts, strict=True))
+    ]
+
+
+def _check_coverage(termbase: Termbase, alignments: list[Alignment], terms: SentenceTerms) -> None:
+    """Term checks need terms for both languages of a pair: an error when no pair has them."""
+    uncovered = [a for a in alignments if a.src_lang not in terms or a.tgt_lang not in terms]
+    if uncovered and len(uncovered) == len(alignments):
+        termbase.require_langs(dict.fromkeys(lang for a in alignments for lang in (a.src_lang, a.tgt_lang)))
+    for a in uncovered:
+        langs = " and ".join(lang for lang in (a.src_lang, a.tgt_lang) if lang not in terms)
+        warn(f"no terms for {langs}: term checks skipped for {a.pair}", termbase.source)
+
+
+def build_report(
+    docset: DocumentSet,
+    *,
+    pairs: Sequence[str] | None = None,
+    termbase: Termbase | None = None,
+    options: ReportOptions | None = None,
+    ids: SentenceIds | None = None,
+) -> Report:
+    """Check the selected pairs of ``docset``. Term checks run where the termbase has terms for both
+    languages of a pair (a warning names the pairs skipped); InputError when no pair has them."""
+    options = options or ReportOptions()
+    alignments = select_alignments(docset, pairs)
+    langs = [lang for a in alignments for lang in (a.src_lang, a.tgt_lang)]
+    terms = match_terms(docset, termbase, langs) if termbase is not None else {}
+    if termbase is not None:
+        _check_coverage(termbase, alignments, terms)
+    labels = {c.id: c.label or c.id for c in termbase.concepts} if termbase is not None else None
+    active = checkers(options, labels, docset)
+    order = {kind: k for k, kind in enumerate(KINDS)}
+    findings: list[Finding] = []
+    for alignment in alignments:
+        for link in build_links(docset, alignment, terms, ids):
+            found = [f for checker in active for f in checker.check(link) if f.kind in options.kinds]
+            findings.extend(sorted(found, key=lambda f: order[f.kind]))
+    return Report(
+        docset,
+        alignments,
+        findings,
+        options,
+        terms,
+        termbase.source if termbase is not None else None,
+        ids=ids,
+    )

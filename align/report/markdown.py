@@ -1,0 +1,69 @@
+"""A Markdown report: the summary table, then each pair's findings grouped by link, texts quoted.
+
+Text from the documents is escaped (CommonMark backslash escapes), so a sentence with ``*``, ``|`` or
+``<script>`` cannot change the layout or inject markup into a rendered page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Finding
+from .findings import Report, fingerprint
+from .summary import summarise
+
+# Inline specials only: document text never starts a line (it follows a label), so list and heading
+# markers need no escape, and raw Markdown stays readable.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(report: Report) -> str:
+    summary = summarise(report)
+    pairs = list(summary["pairs"])
+    out = [f"# Divergence report: {escape(summary['set_id'])}", ""]
+    facts = [f"pivot {escape(summary['pivot'])}", "languages " + ", ".join(map(escape, summary["languages"]))]
+    if summary["termbase"]:
+        facts.append(f"termbase {escape(summary['termbase'])}")
+    sentence = "; ".join(facts)
+    out += [sentence[0].upper() + sentence[1:] + ".", ""]
+    severities = ", ".join(f"{n} {s}" for s, n in summary["severities"].items() if n)
+    line = f"{summary['total']} findings" + (f" ({severities})" if severities else "")
+    if summary["ignored"]:
+        line += f"; {summary['ignored']} silenced by the ignore file"
+    out += [line + ".", ""]
+    out.append("| kind | " + " | ".join(map(escape, pairs)) + " | total |")
+    out.append("|---|" + "---:|" * (len(pairs) + 1))
+    for kind in summary["options"]["kinds"]:
+        counts = [str(summary["pairs"][p]["kinds"][kind]) for p in pairs]
+        out.append(f"| {kind} | " + " | ".join(counts) + f" | {summary['kinds'][kind]} |")
+    totals = [str(summary["pairs"][p]["findings"]) for p in pairs]
+    out.append("| **total** | " + " | ".join(totals) + f" | {summary['total']} |")
+    for alignment in report.alignments:
+        found = [f for f in report.findings if f.pair == alignment.pair]
+        out += ["", f"## {escape(alignment.pair)} ({len(found)} findings)"]
+        last = None
+        for f in found:
+            if (f.left_ids, f.right_ids) != last:
+                last = (f.left_ids, f.right_ids)
+                out += _link(f, alignment.src_lang, alignment.tgt_lang)
+            concept = f" \\[{escape(f.concept)}\\]" if f.concept else ""
+            out.append(f"- **{f.kind}** ({f.severity}){concept}: {escape(f.detail)} `{fingerprint(f)}`")
+    return "\n".join(out) + "\n"
+
+
+def _link(finding: Finding, left_lang: str, right_lang: str) -> list[str]:
+    """A link's heading and both texts, before its findings."""
+    left_ids = " + ".join(finding.left_ids) or "(none)"
+    right_ids = " + ".join(finding.right_ids) or "(none)"
+    return [
+        "",
+        f"### {escape(left_ids)} ↔ {escape(right_ids)}",
+        "",
+        f"> **{escape(left_lang)}**: {escape(finding.left_text) or '—'}  ",
+        f"> **{escape(right_lang)}**: {escape(finding.right_text) or '—'}",
+        "",
+    ]

@@ -1,0 +1,36 @@
+"""One entry point for every report format, so the CLI and library users produce the same bytes."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .findings import Report
+
+FORMATS = ("html", "md", "json", "csv", "parquet", "tei")
+
+
+def render(report: Report, fmt: str, tree: etree._ElementTree | None = None) -> bytes:
+    """The report as a file's content. ``tei`` annotates ``tree`` (the TEI the set was read from) in
+    place and returns it; the other formats need no tree."""
+    if fmt == "tei":
+        from .annotate import annotate, to_bytes
+
+        if tree is None:
+            raise ValueError("the tei format annotates a TEI tree: pass the tree the set was read from")
+        annotate(tree, report)
+        return to_bytes(tree)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(report).encode("utf-8")
+    if fmt == "md":
+        from .markdown import render_markdown
+
+        return render_markdown(report).encode("utf-8")
+    from .tables import findings_frame, render_json, render_table
+
+    if fmt == "json":
+        return render_json(report).encode("utf-8")
+    if fmt in ("csv", "parquet"):
+        return render_table(findings_frame(report), fmt)
+    raise ValueError(f"unknown report format {fmt!r} (formats: {', '.join(FORMATS)})")

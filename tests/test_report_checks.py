@@ -1,0 +1,338 @@
+"""Each divergence check on small constructed document sets: what it reports and what it must not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.report import KINDS, ReportOptions, build_report, fingerprint, select_alignments
+from align.terms import load_termbase
+
+DATA = Path(__file__).parent / "data" / "report"
+
+
+@pytest.fixture(scope="module")
+def termbase():
+    return load_termbase(DATA / "terms.csv")
+
+
+def pair_set(left: list[str], right: list[str], beads=None, right_lang: str = "sr-Cyrl") -> DocumentSet:
+    """An en set with one other version; beads default to 1-1 links of sure confidence."""
+    if beads is None:
+        beads = [Bead((i,), (i,), 0.9) for i in range(len(left))]
+    docs = {
+        "en": Document("en", [Sentence(t, 0) for t in left]),
+        right_lang: Document(right_lang, [Sentence(t, 0) for t in right]),
+    }
+    return DocumentSet("t", docs, [Alignment("en", right_lang, beads)])
+
+
+def found(docset: DocumentSet, kind: str, **kwargs) -> list:
+    return [f for f in build_report(docset, **kwargs).findings if f.kind == kind]
+
+
+# --- terms ----------------------------------------------------------------------------------------
+
+
+def test_framing_when_a_concept_has_another_label(termbase):
+    docset = pair_set(["Serbs in Kosovo protested."], ["Срби на Косову и Метохији су протестовали."])
+    (f,) = found(docset, "framing", termbase=termbase)
+    assert (f.pair, f.concept, f.severity) == ("en-sr-Cyrl", "kosovo-name", "medium")
+    assert [(h.surface, h.framing) for h in f.left_terms] == [("Kosovo", None)]
+    assert [(h.surface, h.framing) for h in f.right_terms] == [("Косову и Метохији", "belgrade")]
+    assert "“Kosovo” (neutral)" in f.detail and "“Косову и Метохији” (belgrade)" in f.detail
+
+
+def test_opposite_framings_are_high(termbase):
+    docset = pair_set(
+        ["Protesters closed the border crossing."], ["Демонстранти су затворили административни прелаз."]
+    )
+    (f,) = found(docset, "framing", termbase=termbase)
+    assert (f.concept, f.severity) == ("crossing", "high")
+
+
+def test_same_framing_in_another_case_or_script_is_no_finding(termbase):
+    docset = pair_set(["Kosovo is small."], ["Kosovo je malo."], right_lang="sr-Latn")
+    report = build_report(docset, termbase=termbase)
+    assert report.findings == []
+
+
+def test_a_framed_term_on_one_side_only_is_framing(termbase):
+    docset = pair_set(
+        ["Kosovo declared independence."], ["Косово је 2008. једнострано прогласило независност."]
+    )
+    kinds = {
+        (f.kind, f.concept)
+        for f in build_report(
+            docset, termbase=termbase, options=ReportOptions(kinds=frozenset({"framing", "term-missing"}))
+        ).findings
+    }
+    assert kinds == {("framing", "independence")}
+
+
+def test_a_neutral_term_on_one_side_only_is_term_missing(termbase):
+    docset = pair_set(["The protesters left."], ["Ata u larguan."], right_lang="sq")
+    (f,) = found(docset, "term-missing", termbase=termbase)
+    assert (f.concept, f.severity, [h.surface for h in f.left_terms], f.right_terms) == (
+        "protesters",
+        "low",
+        ["protesters"],
+        (),
+    )
+
+
+def test_forbidden_term_on_the_translation_side(termbase):
+    docset = pair_set(["The protesters attacked."], ["Bandat kriminale sulmuan."], right_lang="sq")
+    (f,) = found(docset, "forbidden-term", termbase=termbase)
+    assert (f.severity, f.concept, [h.surface for h in f.right_terms]) == (
+        "high",
+        "protesters",
+        ["Bandat kriminale"],
+    )
+    # the loaded, forbidden wording also changes the concept's framing
+    assert [g.concept for g in found(docset, "framing", termbase=termbase)] == ["protesters"]
+
+
+def test_term_checks_skip_pairs_without_terms_and_warn(termbase, caplog):
+    docset = pair_set(["Kosovo"], ["Kosovo"], right_lang="fr")
+    docset.docs["sq"] = Document("sq", [Sentence("Kosova", 0)])
+    docset.alignments.append(Alignment("en", "sq", [Bead((0,), (0,), 0.9)]))
+    report = build_report(docset, termbase=termbase)
+    assert report.findings == []
+    assert "no terms for fr: term checks skipped for en-fr" in caplog.text
+
+
+def test_no_termbase_means_no_term_findings():
+    docset = pair_set(["Serbs in Kosovo protested."], ["Срби на Косову и Метохији су протестовали."])
+    assert build_report(docset).findings == []
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        ("About 10,000 people came.", "Etwa 10.000 Menschen kamen.", "de"),
+        ("About 10,000 people came.", "Дошло је око 10 000 људи.", "sr-Cyrl"),
+        ("It cost 3,700 euros.", "Kushtoi 3700 euro.", "sq"),
+        ("It declared independence in 2008.", "Прогласило је независност 2008.", "sr-Cyrl"),
+        ("It takes 24 to 48 hours.", "Es dauert 24 bis 48 Stunden.", "de"),
+        ("I can name five hundred things.", "Могу да наведем петсто ствари.", "sr-Cyrl"),
+        ("Growth was 1.5 percent.", "Rritja ishte 1,5 për qind.", "sq"),
+        ("It met on 9 December 2022.", "Sastali su se 9. decembra 2022.", "sr-Latn"),
+        ("Talks between the countries.", "Gespräche zwischen den beiden Ländern.", "de"),
+    ],
+)
+def test_equal_numbers_written_each_locale_way_are_no_finding(en, other, lang):
+    assert found(pair_set([en], [other], right_lang=lang), "number") == []
+
+
+def test_a_changed_number_is_high():
+    docset = pair_set(["It takes 24 to 48 hours."], ["Трајаће 24 до 36 сати."])
+    (f,) = found(docset, "number")
+    assert f.severity == "high"
+    assert f.detail == "Numbers differ: only in en: “48”; only in sr-Cyrl: “36”."
+
+
+def test_an_added_number_is_medium():
+    docset = pair_set(["Recognised by many states."], ["E njohur nga mbi 100 shtete."], right_lang="sq")
+    (f,) = found(docset, "number")
+    assert (f.severity, f.detail) == ("medium", "Numbers differ: only in sq: “100”.")
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang", "detail"),
+    [
+        (
+            "Expect 2 to 4 inches of rain.",
+            "Erwartet werden 5 bis 10 Zentimeter Regen.",
+            "de",
+            "“2” → “5”, “4 inches” → “10 Zentimeter”",
+        ),
+        (
+            "A 650-pound pig attacked.",
+            "Напала га је свиња од 295 килограма.",
+            "sr-Cyrl",
+            "“650-pound” → “295 килограма”",
+        ),
+        ("It could reach 80 degrees.", "Es könnte 27 ºC erreichen.", "de", "“80 degrees” → “27 ºC”"),
+        ("A 2 in. cut.", "Рез од 5 цм.", "sr-Cyrl", "“2 in.” → “5 цм”"),
+        (
+            "Winds of 85 mph, 385 miles south.",
+            "Ерë 137 km/h, 620 kilometra në jug.",
+            "sq",
+            "“85 mph” → “137 km”, “385 miles” → “620 kilometra”",
+        ),
+    ],
+)
+def test_converted_units_are_low(en, other, lang, detail):
+    (f,) = found(pair_set([en], [other], right_lang=lang), "number")
+    assert (f.severity, f.detail) == ("low", f"Units converted, check the figures: {detail}.")
+
+
+@pytest.mark.parametrize(
+    ("en", "other"),
+    [
+        ("A 650-pound pig attacked.", "Напала га је свиња од 500 килограма."),  # 650 lb is 295 kg
+        ("Eleven of 11 yards.", "Једанаест од 12 људи."),  # no units: 11 / 12 is a change
+    ],
+)
+def test_numbers_that_units_do_not_explain_are_high(en, other):
+    (f,) = found(pair_set([en], [other]), "number")
+    assert f.severity == "high"
+
+
+def test_small_number_words_differing_against_each_other_are_reported():
+    (f,) = found(
+        pair_set(["Two people came."], ["Erschienen sind drei Menschen."], right_lang="de"), "number"
+    )
+    assert f.severity == "high"
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("other", "lang"),
+    [
+        ("Вучић је то рекао у Београду.", "sr-Cyrl"),
+        ("Vuçiq e tha këtë në Beograd.", "sq"),
+        ("Vučić sagte das in Belgrad.", "de"),
+    ],
+)
+def test_a_name_in_another_script_or_spelling_is_present(other, lang):
+    assert found(pair_set(["Vucic said so in Belgrade."], [other], right_lang=lang), "name") == []
+
+
+def test_a_person_named_on_one_side_only():
+    docset = pair_set(
+        ["Serbs protested against the arrest of a former police officer."],
+        ["Срби су протестовали због хапшења бившег полицајца Дејана Пантића."],
+    )
+    (f,) = found(docset, "name")
+    assert f.detail == "sr-Cyrl adds the name “Дејана Пантића”; en names no one like it here."
+
+
+@pytest.mark.parametrize(
+    ("en", "other"),
+    [
+        ("Maxine Waters denied the claims.", "Максине Вотерс је негирала наводе."),
+        ("Holly Willoughby quit the deal.", "Холи Вилоби је одустала од посла."),
+    ],
+)
+def test_names_transcribed_by_ear_are_present(en, other):
+    assert found(pair_set([en], [other]), "name") == []
+
+
+def test_a_name_moved_to_the_next_sentence_is_no_finding():
+    docset = pair_set(
+        ["Peskov spoke in Moscow.", "It is natural, he said.", "Moscow and Belgrade have close ties."],
+        ["Песков је говорио у Москви.", "То је природно, рекао је Песков.", "Москва и Београд су блиски."],
+    )
+    assert found(docset, "name") == []
+
+
+# --- links: omission, addition, confidence, length -----------------------------------------------
+
+
+def test_omission_and_addition_come_from_gap_beads():
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (), 0.1), Bead((), (1,), 0.1)]
+    docset = pair_set(["One.", "Belgrade encouraged them."], ["Један.", "Додао је нешто."], beads)
+    report = build_report(docset)
+    gaps = [(f.kind, f.left_ids, f.right_ids) for f in report.findings if f.kind in ("omission", "addition")]
+    assert gaps == [("omission", ("en.s2",), ()), ("addition", (), ("sr-Cyrl.s2",))]
+    assert not any(f.kind == "low-confidence" for f in report.findings)  # a gap is reported as a gap
+
+
+@pytest.mark.parametrize(("cert", "reported"), [(0.3, True), (0.5, False), (0.9, False), (None, False)])
+def test_low_confidence(cert, reported):
+    docset = pair_set(["The decision could help."], ["Одлука би могла да помогне."], [Bead((0,), (0,), cert)])
+    findings = found(docset, "low-confidence", options=ReportOptions(min_confidence=0.5))
+    assert bool(findings) == reported
+
+
+def test_length_is_judged_against_the_pairs_usual_ratio():
+    normal = [f"Sentence number {w} says something ordinary here." for w in ("one", "two", "three", "four")]
+    longer = [
+        f"Satz Nummer {w} sagt hier etwas ganz Gewöhnliches, etwas länger."
+        for w in ("eins", "zwei", "drei", "vier")
+    ]
+    left = [*normal, "A short sentence, about thirty-five."]
+    right = [
+        *longer,
+        "Ein Satz, der viel mehr sagt als das Original: er fügt einen ganzen Gedanken hinzu, "
+        "den die Vorlage nicht hat, und noch einen zweiten dazu.",
+    ]
+    (f,) = found(pair_set(left, right, right_lang="de"), "length")
+    assert f.left_ids == ("en.s5",) and "de side is" in f.detail
+    # German running ~1.3 times as long as English everywhere is no finding
+    assert found(pair_set(normal, longer, right_lang="de"), "length") == []
+
+
+# --- selection, order, fingerprints ---------------------------------------------------------------
+
+
+def three_versions() -> DocumentSet:
+    docs = {
+        "en": Document("en", [Sentence("It takes 24 to 48 hours.", 0), Sentence("Belgrade agreed.", 0)]),
+        "de": Document(
+            "de", [Sentence("Es dauert 24 bis 36 Stunden.", 0), Sentence("Belgrad stimmte zu.", 0)]
+        ),
+        "sq": Document("sq", [Sentence("Zgjat 24 deri 48 orë.", 0)]),
+    }
+    alignments = [
+        Alignment("en", "de", [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)]),
+        Alignment("en", "sq", [Bead((0,), (0,), 0.9), Bead((1,), (), 0.2)]),
+    ]
+    return DocumentSet("t", docs, alignments)
+
+
+def test_findings_are_ordered_by_pair_then_link_then_kind():
+    report = build_report(three_versions())
+    assert [(f.pair, f.kind) for f in report.findings] == [("en-de", "number"), ("en-sq", "omission")]
+
+
+def test_pairs_can_be_selected_by_name_language_or_through_the_pivot():
+    docset = three_versions()
+    assert [a.pair for a in select_alignments(docset, ["sq", "en-de"])] == ["en-sq", "en-de"]
+    (composed,) = select_alignments(docset, ["de-sq"])
+    assert (composed.pair, [b.kind for b in composed.beads]) == ("de-sq", ["1-1", "1-0"])
+    report = build_report(docset, pairs=["de-sq"])
+    assert [(f.kind, f.left_ids, f.right_ids) for f in report.findings] == [
+        ("number", ("de.s1",), ("sq.s1",)),
+        ("omission", ("de.s2",), ()),
+    ]
+
+
+def test_an_unknown_pair_is_an_input_error():
+    from align.errors import InputError
+
+    with pytest.raises(InputError, match="no pair 'en-fr'.*aligned pairs: en-de, en-sq"):
+        select_alignments(three_versions(), ["en-fr"])
+
+
+def test_kinds_option_limits_the_findings():
+    report = build_report(three_versions(), options=ReportOptions(kinds=frozenset({"omission"})))
+    assert [f.kind for f in report.findings] == ["omission"]
+
+
+def test_same_input_same_findings_and_fingerprints_independent_of_numbering(termbase):
+    docset = pair_set(["It takes 24 to 48 hours."], ["Трајаће 24 до 36 сати."])
+    first = build_report(docset, termbase=termbase).findings
+    assert build_report(docset, termbase=termbase).findings == first
+    shifted = pair_set(["Intro.", "It takes 24 to 48 hours."], ["Увод.", "Трајаће 24 до 36 сати."])
+    (moved,) = [f for f in build_report(shifted).findings if f.kind == "number"]
+    assert moved.left_ids == ("en.s2",) and fingerprint(moved) == fingerprint(first[0])
+    edited = pair_set(["It takes 24 to 48 hours."], ["Трајаће 24 до 30 сати."])
+    assert fingerprint(build_report(edited).findings[0]) != fingerprint(first[0])
+
+
+def test_every_kind_has_a_checker():
+    from align.report.checks import checkers
+
+    docset = pair_set(["a"], ["b"])
+    produced = {k for c in checkers(ReportOptions(), {}, docset) for k in c.kinds}
+    assert produced == set(KINDS)
