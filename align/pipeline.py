@@ -71,9 +71,8 @@ def align_set(
         if pivot not in docs:
             raise InputError(f"pivot language {pivot} is not among the inputs ({', '.join(docs)})")
         docs = {pivot: docs[pivot], **{k: v for k, v in docs.items() if k != pivot}}
-    first = next(iter(inputs))[1]
     docset = DocumentSet(
-        id=set_id or Path(str(first)).stem or "set",
+        id=set_id or default_set_id(*inputs[0]),
         docs=docs,
         meta=dict(meta or {}),
         settings=options.as_settings(),
@@ -85,6 +84,17 @@ def align_set(
             progress(f"aligning {docset.pivot}-{lang}")
         docset.alignments.append(align_pair(pivot_doc, doc, options))
     return docset
+
+
+def default_set_id(lang: str, path: str | Path) -> str:
+    """The pivot file's name, or its folder's when the file is only named for its language (en.txt)."""
+    if str(path) == "-":
+        return "stdin"
+    p = Path(path)
+    stem = p.stem
+    if stem.lower() in (lang.lower(), lang.split("-")[0].lower()):
+        stem = p.resolve().parent.name or stem
+    return stem
 
 
 # Translations rarely differ by more than this factor in characters; beyond it, say so but go on.

@@ -31,7 +31,9 @@ def invoke(*args: str, input: str | bytes | None = None):
 
 def test_run_writes_tei_that_reads_back(texts):
     out = texts / "set.tei.xml"
-    result = invoke("run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", "--method", "fast", "-o", str(out))
+    result = invoke(
+        "run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", "--method", "fast", "-o", str(out)
+    )
     assert result.exit_code == 0, result.output
     docset = tei.read(out)
     assert list(docset.docs) == ["en", "de"]
@@ -47,12 +49,33 @@ def test_run_is_deterministic_without_timestamp(texts):
 
 
 def test_pair_gold_and_tsv_formats(texts):
-    gold = invoke("pair", str(texts / "en.txt"), str(texts / "de.txt"), "--src-lang", "en", "--tgt-lang", "de",
-                  "--method", "fast", "--format", "gold", "--no-scores")
+    gold = invoke(
+        "pair",
+        str(texts / "en.txt"),
+        str(texts / "de.txt"),
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "de",
+        "--method",
+        "fast",
+        "--format",
+        "gold",
+        "--no-scores",
+    )
     assert gold.exit_code == 0
     assert gold.output.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
-    tsv = invoke("pair", str(texts / "en.txt"), str(texts / "de.txt"), "--src-lang", "en", "--tgt-lang", "de",
-                 "--method", "fast")
+    tsv = invoke(
+        "pair",
+        str(texts / "en.txt"),
+        str(texts / "de.txt"),
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "de",
+        "--method",
+        "fast",
+    )
     rows = [line.split("\t") for line in tsv.output.splitlines()]
     assert rows[0] == ["src_ids", "tgt_ids", "score", "src_text", "tgt_text"]
     assert rows[2][3:] == ["It asked NATO for help.", "Sie bat die NATO um Hilfe."]
@@ -89,7 +112,9 @@ def test_bad_input_is_one_line_nonzero_and_writes_nothing(texts, args, message):
     (texts / "latin1.txt").write_bytes("Größe".encode("latin-1"))
     out = texts / "out.tei.xml"
     out.write_text("previous result")
-    result = CliRunner().invoke(cli, ["run", *[a.format(d=texts) for a in args], "--method", "fast", "-o", str(out)])
+    result = CliRunner().invoke(
+        cli, ["run", *[a.format(d=texts) for a in args], "--method", "fast", "-o", str(out)]
+    )
     assert result.exit_code == 1, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("align: error: ") and message in lines[0], result.output
@@ -100,20 +125,55 @@ def test_bad_input_is_one_line_nonzero_and_writes_nothing(texts, args, message):
 
 def test_bom_crlf_input_gives_the_same_alignment(texts):
     (texts / "de-win.txt").write_bytes(b"\xef\xbb\xbf" + DE.replace("\n", "\r\n").encode())
-    plain = invoke("pair", str(texts / "en.txt"), str(texts / "de.txt"), "--src-lang", "en", "--tgt-lang", "de",
-                   "--method", "fast")
-    windows = invoke("pair", str(texts / "en.txt"), str(texts / "de-win.txt"), "--src-lang", "en",
-                     "--tgt-lang", "de", "--method", "fast")
+    plain = invoke(
+        "pair",
+        str(texts / "en.txt"),
+        str(texts / "de.txt"),
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "de",
+        "--method",
+        "fast",
+    )
+    windows = invoke(
+        "pair",
+        str(texts / "en.txt"),
+        str(texts / "de-win.txt"),
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "de",
+        "--method",
+        "fast",
+    )
     assert windows.exit_code == 0 and windows.output == plain.output
 
 
 def test_wrong_language_and_length_warnings(texts):
     (texts / "long.txt").write_text(DE * 6, encoding="utf-8")
     result = CliRunner().invoke(
-        cli, ["run", f"en={texts / 'en.txt'}", f"sq={texts / 'de.txt'}", f"de={texts / 'long.txt'}",
-              "--method", "fast", "-o", str(texts / "w.xml")]
+        cli,
+        [
+            "run",
+            f"en={texts / 'en.txt'}",
+            f"sq={texts / 'de.txt'}",
+            f"de={texts / 'long.txt'}",
+            "--method",
+            "fast",
+            "-o",
+            str(texts / "w.xml"),
+        ],
     )
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("align: warning:")]
     assert any("de.txt" in w and "sq" in w and "de" in w for w in warnings), warnings
     assert any("long.txt" in w and "longer" in w for w in warnings), warnings
+
+
+def test_default_set_id_comes_from_the_folder_when_files_are_named_by_language(texts):
+    from align.pipeline import default_set_id
+
+    assert default_set_id("en", texts / "en.txt") == texts.name
+    assert default_set_id("en", texts / "article-2022.txt") == "article-2022"
+    assert default_set_id("sr-Cyrl", texts / "sr.txt") == texts.name

@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
 
 class _StderrFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
+        if record.levelno == logging.INFO:  # progress
+            return f"align: {record.getMessage()}"
         return f"align: {record.levelname.lower()}: {record.getMessage()}"
 
 
