@@ -48,34 +48,26 @@ def test_run_is_deterministic_without_timestamp(texts):
     assert (texts / "a.xml").read_bytes() == (texts / "b.xml").read_bytes()
 
 
-def test_pair_gold_and_tsv_formats(texts):
-    gold = invoke(
+def pair(texts, target: str = "de.txt", *options: str):
+    return invoke(
         "pair",
         str(texts / "en.txt"),
-        str(texts / "de.txt"),
+        str(texts / target),
         "--src-lang",
         "en",
         "--tgt-lang",
         "de",
         "--method",
         "fast",
-        "--format",
-        "gold",
-        "--no-scores",
+        *options,
     )
+
+
+def test_pair_gold_and_tsv_formats(texts):
+    gold = pair(texts, "de.txt", "--format", "gold", "--no-scores")
     assert gold.exit_code == 0
     assert gold.output.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
-    tsv = invoke(
-        "pair",
-        str(texts / "en.txt"),
-        str(texts / "de.txt"),
-        "--src-lang",
-        "en",
-        "--tgt-lang",
-        "de",
-        "--method",
-        "fast",
-    )
+    tsv = pair(texts)
     rows = [line.split("\t") for line in tsv.output.splitlines()]
     assert rows[0] == ["src_ids", "tgt_ids", "score", "src_text", "tgt_text"]
     assert rows[2][3:] == ["It asked NATO for help.", "Sie bat die NATO um Hilfe."]
@@ -125,28 +117,7 @@ def test_bad_input_is_one_line_nonzero_and_writes_nothing(texts, args, message):
 
 def test_bom_crlf_input_gives_the_same_alignment(texts):
     (texts / "de-win.txt").write_bytes(b"\xef\xbb\xbf" + DE.replace("\n", "\r\n").encode())
-    plain = invoke(
-        "pair",
-        str(texts / "en.txt"),
-        str(texts / "de.txt"),
-        "--src-lang",
-        "en",
-        "--tgt-lang",
-        "de",
-        "--method",
-        "fast",
-    )
-    windows = invoke(
-        "pair",
-        str(texts / "en.txt"),
-        str(texts / "de-win.txt"),
-        "--src-lang",
-        "en",
-        "--tgt-lang",
-        "de",
-        "--method",
-        "fast",
-    )
+    plain, windows = pair(texts, "de.txt"), pair(texts, "de-win.txt")
     assert windows.exit_code == 0 and windows.output == plain.output
 
 
