@@ -139,6 +139,7 @@ def name_key(name: str, lang: str) -> str:
 _SKELETON = str.maketrans("bdgvwzqcx", "ptkffskks", "aeiouyjh")
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(key: str) -> str:
     return key.replace("dz", "").replace("dj", "").replace("th", "t").replace("ph", "f").translate(_SKELETON)
 
@@ -186,7 +187,9 @@ def same_name(a: str, b: str, lang_a: str = "und", lang_b: str = "und") -> bool:
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _JOINER = re.compile(r"[ \u00a0\-‐‑]")
 # English adjectives of nationality are capitalised, the other languages write them in lower case.
-_DEMONYM = re.compile(r"(?:ian|ish|ese|ean|ans|ic)$")  # "Serbian", "British", "Chinese", "European"
+# "Serbian", "British", "Chinese", "European", "Arabic": such a word is an adjective only when the
+# dictionary knows it, since surnames share the endings ("Vucic", "Djokovic" spelt without diacritics).
+_DEMONYM = re.compile(r"(?:ian|ish|ese|ean|ans|ic)$")
 
 
 def _words_of(text: str) -> frozenset[str]:
@@ -252,7 +255,7 @@ def _is_proper(word: str, lang: str, initial: bool) -> bool:
     if _base_key(base, lang) in _exonyms():
         return True
     language = lang[:2].lower()
-    if language == "en" and _DEMONYM.search(low):
+    if language == "en" and _DEMONYM.search(low) and _lemma(base, "en") is not None:
         return False
     if language == "de":
         # a name is a word the German dictionary does not know, or one the English or Serbian

@@ -16,14 +16,17 @@ locale writes: "10,000" = "10.000" = "10 000" = 10000, "1.5" (en) = "1,5" (de/sr
 * a time of day is the number HH.MM ("18:30" and "18.30 Uhr" are 18.3), "6:30 p.m." is 18.3 with the
   12-hour 6.3 as ``alt``; dates give day, month and year, never a decimal ("9.12.2022");
 * Albanian ordinals ("sezoni i nëntë") and ordinal words ("ninth", "neunte") are not counted: only
-  digits ("10.", "20th") give ordinals.
+  digits ("10.", "20th") give ordinals;
+* units are read on request (``extract_numbers(..., units=True)``: "30 miles", "80 °F", "24-cm",
+  "30 километара"); ``unmatched`` then pairs equal values only in the same unit, so "30 miles" and
+  "30 km" differ while "30 km" and "30 Kilometer" (or a bare "30") agree.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -31,7 +34,7 @@ from cyrtranslit import to_cyrillic
 
 from .errors import InputError
 from .langs import parse_tag
-from .textnorm import repair_homoglyphs, sentence_initial
+from .textnorm import fold, repair_homoglyphs, sentence_initial
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,17 @@ class NumberMention:
     # "range-start", "range-end"
     kind: str
     alt: float | None = None  # the other reading: of an ambiguous digit group ("1,234"), of "3 p.m." (3)
+    unit: Unit | None = None  # the unit written after it, with extract_numbers(..., units=True)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of measure after a number ("650-pound", "24 cm", "80 degrees Fahrenheit")."""
+
+    dimension: str  # length, mass, volume, area, temperature
+    size: float  # in the dimension's base unit (m, kg, l, ha); temperatures: a scale (see _FAHRENHEIT)
+    end: int  # where the unit word ends in the text
+    shared: bool = False  # taken from the end of a range ("2" in "2 to 4 inches")
 
 
 # Languages that write a decimal point (and group with commas); the others write a decimal comma.
@@ -60,7 +74,7 @@ def _wordlist(words: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class _Lexicon:
     words: dict[str, tuple[float, str, bool]]  # word -> (value, role, counts on its own)
-    scales: dict[str, float]  # scale words and abbreviations after digits ("3 million", "5 Mio.")
+    abbreviations: dict[str, float]  # scale abbreviations after digits ("5 Mio.", "3 bn")
     months: dict[str, int]
     connectors: frozenset[str]  # may join number words: "two hundred and five", "dvadeset i pet"
     german: bool  # German compounds ("zweitausendfünfhundert") are parsed, not listed
@@ -70,15 +84,18 @@ class _Lexicon:
     prefixes: dict[str, int] | None = None
     suffixes: tuple[str, ...] = ()
     both: frozenset[str] = frozenset()  # words for "both", counted as 2
-    suffix_re: re.Pattern[str] | None = None  # built from ``suffixes``
     ordinal_articles: frozenset[str] = frozenset()  # words that make the next number an ordinal
+    # Built by _with_variants: scale words and abbreviations after digits ("3 million", "5 Mio."), and
+    # the pattern of ``suffixes``.
+    scales: dict[str, float] = field(default_factory=dict)
+    suffix_re: re.Pattern[str] | None = None
 
 
 # Roles of number words: "small" (a complete number below 100), "tens" (20..90, may take a unit after
 # it), "hundreds" (a complete number of 100 or more), "hundred" (multiplies what precedes it),
-# "scale" (thousand, million, ...).
+# "scale" (thousand, million, ...). Word lists are "|"-separated groups of spellings, in value order.
 def _words(
-    small: str = "", tens: str = "", ones: str = "", hundreds: dict[str, int] | None = None
+    small: str = "", tens: str = "", ones: str = "", hundreds: str = ""
 ) -> dict[str, tuple[float, str, bool]]:
     out: dict[str, tuple[float, str, bool]] = {}
     for i, group in enumerate(small.split("|")):
@@ -89,13 +106,42 @@ def _words(
         out[w] = (float(20 + 10 * i), "tens", True)
     for w in ones.split():
         out[w] = (1.0, "small", False)
-    for w, v in (hundreds or {}).items():
-        out[w] = (float(v), "hundreds", True)
+    for i, group in enumerate(hundreds.split("|")):
+        for w in group.split():
+            out[w] = (float(100 * (i + 1)), "hundreds", True)
     return out
 
 
-def _scales(entries: dict[str, tuple[float, bool]]) -> dict[str, tuple[float, str, bool]]:
-    return {w: (v, "hundred" if v == 100 else "scale", alone) for w, (v, alone) in entries.items()}
+_SCALE_VALUES = (100.0, 1e3, 1e6, 1e9, 1e12)
+
+
+def _scales(groups: str) -> dict[str, tuple[float, str, bool]]:
+    """Scale words for hundred, thousand, million, billion, trillion ("|"-separated groups); a leading
+    "+" marks a form that needs a number before it ("Millionen", "hiljada")."""
+    return {
+        w.lstrip("+"): (value, "hundred" if value == 100 else "scale", not w.startswith("+"))
+        for value, group in zip(_SCALE_VALUES, groups.split("|"), strict=False)
+        for w in group.split()
+    }
+
+
+def _abbreviations(groups: str) -> dict[str, float]:
+    """Scale abbreviations, grouped as for :func:`_scales`."""
+    return {
+        w: value
+        for value, group in zip(_SCALE_VALUES, groups.split("|"), strict=False)
+        for w in group.split()
+    }
+
+
+def _month_names(groups: str, endings: tuple[str, ...] = ("",), first: int = 1) -> dict[str, int]:
+    """Month number of each spelling ("december dec", "|"-separated from ``first``), with each ending."""
+    return {
+        name + ending: month
+        for month, group in enumerate(groups.split("|"), first)
+        for name in group.split()
+        for ending in endings
+    }
 
 
 _EN = _Lexicon(
@@ -108,45 +154,13 @@ _EN = _Lexicon(
         ),
         "twice": (2.0, "small", True),
         "thrice": (3.0, "small", True),
-        **_scales(
-            {
-                "hundred": (100, True),
-                "thousand": (1e3, True),
-                "million": (1e6, True),
-                "billion": (1e9, True),
-                "trillion": (1e12, True),
-            }
-        ),
+        **_scales("hundred|thousand|million|billion|trillion"),
     },
-    scales={
-        "thousand": 1e3,
-        "million": 1e6,
-        "mn": 1e6,
-        "billion": 1e9,
-        "bn": 1e9,
-        "trillion": 1e12,
-        "tn": 1e12,
-    },
-    months={
-        m: i + 1
-        for i, names in enumerate(
-            [
-                "january jan",
-                "february feb",
-                "march mar",
-                "april apr",
-                "may",
-                "june jun",
-                "july jul",
-                "august aug",
-                "september sep sept",
-                "october oct",
-                "november nov",
-                "december dec",
-            ]
-        )
-        for m in names.split()
-    },
+    abbreviations=_abbreviations("||mn|bn|tn"),
+    months=_month_names(
+        "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug|september sep sept"
+        "|october oct|november nov|december dec"
+    ),
     connectors=frozenset({"and"}),
     german=False,
     serbian=False,
@@ -155,21 +169,8 @@ _EN = _Lexicon(
 )
 
 _DE_UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
-_DE_SMALL = [
-    *_DE_UNITS[:1],
-    "eins",
-    *_DE_UNITS[2:],
-    "zehn",
-    "elf",
-    "zwölf",
-    "dreizehn",
-    "vierzehn",
-    "fünfzehn",
-    "sechzehn",
-    "siebzehn",
-    "achtzehn",
-    "neunzehn",
-]
+_DE_SMALL = ["", "eins", *_DE_UNITS[2:], *_wordlist("zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn")]
+_DE_SMALL += _wordlist("siebzehn achtzehn neunzehn")
 _DE_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
 
 
@@ -189,63 +190,22 @@ def _german_below_1000() -> dict[str, int]:
     return {**out, **{w.replace("ß", "ss"): v for w, v in out.items() if "ß" in w}}
 
 
+def _german_role(value: int) -> str:
+    return "small" if value < 100 and (value < 20 or value % 10) else "tens" if value < 100 else "hundreds"
+
+
 _DE_NUMBERS = _german_below_1000()
 _DE = _Lexicon(
     words={
-        **{
-            w: (
-                float(v),
-                "small" if v < 100 and (v < 20 or v % 10) else "tens" if v < 100 else "hundreds",
-                True,
-            )
-            for w, v in _DE_NUMBERS.items()
-            if w != "eins"
-        },
+        **{w: (float(v), _german_role(v), True) for w, v in _DE_NUMBERS.items() if w != "eins"},
         **_words(ones="eins ein eine einen einem einer eines"),
-        **_scales(
-            {
-                "tausend": (1e3, True),
-                "million": (1e6, True),
-                "millionen": (1e6, False),
-                "milliarde": (1e9, True),
-                "milliarden": (1e9, False),
-                "billion": (1e12, True),
-                "billionen": (1e12, False),
-            }
-        ),
+        **_scales("|tausend|million +millionen|milliarde +milliarden|billion +billionen"),
     },
-    scales={
-        "tausend": 1e3,
-        "tsd": 1e3,
-        "million": 1e6,
-        "millionen": 1e6,
-        "mio": 1e6,
-        "milliarde": 1e9,
-        "milliarden": 1e9,
-        "mrd": 1e9,
-        "billion": 1e12,
-        "billionen": 1e12,
-    },
-    months={
-        m: i + 1
-        for i, names in enumerate(
-            [
-                "januar jänner jan",
-                "februar feber feb",
-                "märz maerz",
-                "april apr",
-                "mai",
-                "juni jun",
-                "juli jul",
-                "august aug",
-                "september sept sep",
-                "oktober okt",
-                "november nov",
-                "dezember dez",
-            ]
-        )
-        for m in names.split()
-    },
+    abbreviations=_abbreviations("|tsd|mio|mrd"),
+    months=_month_names(
+        "januar jänner jan|februar feber feb|märz maerz|april apr|mai|juni jun|juli jul|august aug"
+        "|september sept sep|oktober okt|november nov|dezember dez"
+    ),
     connectors=frozenset(),
     german=True,
     serbian=False,
@@ -256,30 +216,6 @@ _DE = _Lexicon(
     both=frozenset({"beide", "beiden", "beider", "beides", "beidem"}),
 )
 
-
-def _serbian_months() -> dict[str, int]:
-    stems = [
-        "januar",
-        "februar",
-        "mart",
-        "april",
-        "maj",
-        "jun",
-        "jul",
-        "avgust",
-        "septemb",
-        "oktob",
-        "novemb",
-        "decemb",
-    ]
-    out: dict[str, int] = {}
-    for i, stem in enumerate(stems, 1):
-        forms = ("ar", "ra", "ru", "rom") if stem.endswith("b") else ("", "a", "u", "om", "i")
-        out.update({stem + f: i for f in forms})
-    out.update({"august": 8, "augusta": 8, "augustu": 8})
-    return out
-
-
 _SR = _Lexicon(
     words={
         **_words(
@@ -289,68 +225,20 @@ _SR = _Lexicon(
             "|petnaest|šesnaest|sedamnaest|osamnaest|devetnaest",
             tens="dvadeset trideset četrdeset pedeset šezdeset sedamdeset osamdeset devedeset",
             ones="jedan jedna jedno jednog jednu jednom jednoj jedne",
-            hundreds={
-                "sto": 100,
-                "stotinu": 100,
-                "dvesta": 200,
-                "dvjesta": 200,
-                "dvesto": 200,
-                "trista": 300,
-                "tristo": 300,
-                "četiristo": 400,
-                "petsto": 500,
-                "šeststo": 600,
-                "sedamsto": 700,
-                "osamsto": 800,
-                "devetsto": 900,
-            },
+            hundreds="sto stotinu|dvesta dvjesta dvesto|trista tristo|četiristo|petsto|šeststo|sedamsto"
+            "|osamsto|devetsto",
         ),
         **_scales(
-            {
-                "stotina": (100, False),
-                "stotine": (100, False),
-                "hiljadu": (1e3, True),
-                "hiljada": (1e3, False),
-                "hiljade": (1e3, False),
-                "tisuću": (1e3, True),
-                "tisuća": (1e3, False),
-                "tisuće": (1e3, False),
-                "milion": (1e6, True),
-                "miliona": (1e6, False),
-                "milione": (1e6, False),
-                "milijun": (1e6, True),
-                "milijuna": (1e6, False),
-                "milijarda": (1e9, True),
-                "milijardu": (1e9, True),
-                "milijarde": (1e9, False),
-                "milijardi": (1e9, False),
-                "bilion": (1e12, True),
-                "biliona": (1e12, False),
-            }
+            "+stotina +stotine|hiljadu +hiljada +hiljade tisuću +tisuća +tisuće"
+            "|milion +miliona +milione milijun +milijuna|milijarda milijardu +milijarde +milijardi +miliarda"
+            "|bilion +biliona"
         ),
     },
-    scales={
-        "hiljadu": 1e3,
-        "hiljada": 1e3,
-        "hiljade": 1e3,
-        "tisuća": 1e3,
-        "tisuće": 1e3,
-        "hilj": 1e3,
-        "milion": 1e6,
-        "miliona": 1e6,
-        "milione": 1e6,
-        "milijun": 1e6,
-        "milijuna": 1e6,
-        "mil": 1e6,
-        "miliarda": 1e9,
-        "milijarda": 1e9,
-        "milijarde": 1e9,
-        "milijardi": 1e9,
-        "mlrd": 1e9,
-        "bilion": 1e12,
-        "biliona": 1e12,
+    abbreviations=_abbreviations("|hilj|mil|mlrd"),
+    months={
+        **_month_names("januar|februar|mart|april|maj|jun|jul|avgust august", ("", "a", "u", "om", "i")),
+        **_month_names("septemb|oktob|novemb|decemb", ("ar", "ra", "ru", "rom"), first=9),
     },
-    months=_serbian_months(),
     connectors=frozenset({"i"}),
     german=False,
     serbian=True,
@@ -381,53 +269,15 @@ _SQ = _Lexicon(
             + "|".join(f"{u}mbëdhjetë" for u in _SQ_UNITS[1:]),
             tens="njëzet tridhjetë dyzet pesëdhjetë gjashtëdhjetë shtatëdhjetë tetëdhjetë nëntëdhjetë",
             ones="një",
-            hundreds={f"{u}qind": 100 * i for i, u in enumerate(_SQ_UNITS) if u},
+            hundreds="|".join(f"{u}qind" for u in _SQ_UNITS[1:]),
         ),
         "katërdhjetë": (40.0, "tens", True),
-        **_scales(
-            {
-                "qind": (100, False),
-                "mijë": (1e3, True),
-                "milion": (1e6, True),
-                "milionë": (1e6, False),
-                "miliard": (1e9, True),
-                "miliardë": (1e9, False),
-                "bilion": (1e12, True),
-                "bilionë": (1e12, False),
-            }
-        ),
+        **_scales("+qind|mijë|milion +milionë|miliard +miliardë|bilion +bilionë"),
     },
-    scales={
-        "mijë": 1e3,
-        "milion": 1e6,
-        "milionë": 1e6,
-        "mln": 1e6,
-        "miliard": 1e9,
-        "miliardë": 1e9,
-        "mld": 1e9,
-        "bilion": 1e12,
-        "bilionë": 1e12,
-    },
-    months={
-        m: i + 1
-        for i, stem in enumerate(
-            [
-                "janar",
-                "shkurt",
-                "mars",
-                "prill",
-                "maj",
-                "qershor",
-                "korrik",
-                "gusht",
-                "shtator",
-                "tetor",
-                "nëntor",
-                "dhjetor",
-            ]
-        )
-        for m in (stem, stem + "i", stem + "it", stem + "in")
-    },
+    abbreviations=_abbreviations("||mln|mld"),
+    months=_month_names(
+        "janar|shkurt|mars|prill|maj|qershor|korrik|gusht|shtator|tetor|nëntor|dhjetor", ("", "i", "it", "in")
+    ),
     connectors=frozenset({"e"}),
     german=False,
     serbian=False,
@@ -438,7 +288,8 @@ _SQ = _Lexicon(
 
 
 def _with_variants(lex: _Lexicon) -> _Lexicon:
-    """Add the spellings real text also uses: Serbian in Cyrillic, Albanian and Serbian without diacritics."""
+    """Add the spellings real text also uses (Serbian in Cyrillic, Albanian and Serbian without
+    diacritics) and build the derived tables."""
 
     def expand(table: dict) -> dict:
         out = dict(table)
@@ -448,19 +299,20 @@ def _with_variants(lex: _Lexicon) -> _Lexicon:
             out.setdefault(w.translate(_PLAIN), v)
         return out
 
+    words = expand(lex.words)
+    abbreviations = expand(lex.abbreviations)
     suffixes = list(expand(dict.fromkeys(lex.suffixes)))
-    return _Lexicon(
-        expand(lex.words),
-        expand(lex.scales),
-        expand(lex.months),
-        frozenset(expand(dict.fromkeys(lex.connectors))),
-        lex.german,
-        lex.serbian,
-        expand(lex.prefixes) if lex.prefixes else None,
-        tuple(suffixes),
-        frozenset(expand(dict.fromkeys(lex.both))),
-        re.compile("(?:" + "|".join(suffixes) + r")\w*$") if suffixes else None,
-        lex.ordinal_articles,
+    return replace(
+        lex,
+        words=words,
+        abbreviations=abbreviations,
+        months=expand(lex.months),
+        connectors=frozenset(expand(dict.fromkeys(lex.connectors))),
+        prefixes=expand(lex.prefixes) if lex.prefixes else None,
+        suffixes=tuple(suffixes),
+        both=frozenset(expand(dict.fromkeys(lex.both))),
+        scales={**{w: v for w, (v, role, _) in words.items() if role == "scale"}, **abbreviations},
+        suffix_re=re.compile("(?:" + "|".join(suffixes) + r")\w*$") if suffixes else None,
     )
 
 
@@ -658,7 +510,7 @@ def _finish(
     return NumberMention(value, text[start:end], start, end, kind, alt)
 
 
-_ABBREVIATIONS = frozenset({"mio", "mrd", "tsd", "mil", "mlrd", "hilj", "mln", "mld", "bn", "mn", "tn"})
+_ABBREVIATIONS = frozenset(w for lex in _LEXICONS.values() for w in lex.abbreviations)
 
 
 def _ordinal_dot(text: str, pos: int) -> bool:
@@ -869,8 +721,102 @@ def _label_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMentio
     return out
 
 
-def extract_numbers(text: str, lang: str) -> list[NumberMention]:
-    """Number mentions of one sentence (or paragraph) in document order; see the module doc."""
+# ---------------------------------------------------------------- units
+
+# (dimension, size) -> its abbreviations (whole words) and word stems (prefixes, for inflected forms:
+# "километара", "metra", "Zentimetern"), folded to Latin script and lower case.
+_UNITS = {
+    ("length", 0.0254): ("in.", "inch"),  # "in" alone is the preposition
+    ("length", 0.3048): ("ft", "foot feet"),
+    ("length", 0.9144): ("yd", "yard"),
+    ("length", 1609.344): ("mi mph", "mile meile milj"),
+    ("length", 0.001): ("mm", "millimet milimet"),
+    ("length", 0.01): ("cm", "centimet zentimet santimet"),
+    ("length", 1.0): ("m", "meter metre metar metr metër"),
+    ("length", 1000.0): ("km", "kilomet stundenkilomet"),
+    ("mass", 0.028349523): ("oz", "ounce"),
+    ("mass", 0.45359237): ("lb lbs", "pound"),
+    ("mass", 0.001): ("g", "gram"),
+    ("mass", 1.0): ("kg", "kilogram kilo"),
+    ("volume", 3.785411784): ("", "gallon"),
+    ("volume", 1.0): ("l", "liter litre litar litr"),
+    ("area", 0.40468564): ("", "acre"),
+    ("area", 1.0): ("ha", "hektar hectare"),
+    ("temperature", 1.0): ("f °f", "fahrenheit"),
+    ("temperature", 0.0): ("c °c", "celsius"),
+    ("temperature", -1.0): ("", "degree grad stepen"),
+}
+_UNIT_ABBREVIATIONS = {word: unit for unit, (short, _) in _UNITS.items() for word in short.split()}
+_UNIT_PREFIXES = sorted(
+    ((stem, unit) for unit, (_, stems) in _UNITS.items() for stem in stems.split()), key=lambda p: -len(p[0])
+)
+# Temperature "sizes" are scales: 1 Fahrenheit, 0 Celsius, -1 unknown ("80 degrees" / "27 степени").
+FAHRENHEIT, CELSIUS, ANY_SCALE = 1.0, 0.0, -1.0
+_UNIT_AFTER = re.compile(r"[\s\u00a0\-]*([^\W\d_]+)(\.?)")
+_DEGREE_SIGN = re.compile(r"[\s\u00a0]?[°º]")  # º (U+00BA) is a common stand-in for °
+_DEGREES = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
+_UNITLESS_KINDS = frozenset({"percent", "time", "day", "month"})
+
+
+def _unit_named(word: str, dot: str = "") -> tuple[str, float] | None:
+    """The unit a folded word names; "in" only as "in." (else the preposition: "2 in a row")."""
+    if word == "in":
+        return _UNIT_ABBREVIATIONS["in."] if dot else None
+    if word in _UNIT_ABBREVIATIONS:
+        return _UNIT_ABBREVIATIONS[word]
+    return next((unit for prefix, unit in _UNIT_PREFIXES if word.startswith(prefix)), None)
+
+
+def _unit_after(text: str, mention: NumberMention, lang: str) -> Unit | None:
+    """The unit written right after a number ("650-pound", "24 cm", "80 degrees Fahrenheit")."""
+    sign = _DEGREE_SIGN.match(text, mention.end)
+    if sign:
+        scale = _DEGREES.match(text, sign.end())
+        word = fold(scale.group(1), lang) if scale else ""
+        size = FAHRENHEIT if word.startswith("f") else CELSIUS if word.startswith("c") else ANY_SCALE
+        return Unit("temperature", size, scale.end() if scale and size != ANY_SCALE else sign.end())
+    found = _UNIT_AFTER.match(text, mention.end)
+    if found is None:
+        return None
+    word = fold(found.group(1), lang)
+    unit = _unit_named(word, found.group(2))  # other dots than "in."'s end sentences
+    if unit is None:
+        return None
+    dimension, size = unit
+    end = found.end() if word == "in" else found.end(1)
+    if dimension == "length" and text.startswith("/h", end):
+        end += 2  # a speed: "km/h" (as "mph", read as its length unit)
+    if size == ANY_SCALE:  # "degrees": the scale may follow ("degrees Fahrenheit")
+        scale = _DEGREES.match(text, end)
+        following = _unit_named(fold(scale.group(1), lang)) if scale else None
+        if following and following[0] == "temperature" and following[1] != ANY_SCALE:
+            return Unit(dimension, following[1], scale.end())
+    return Unit(dimension, size, end)
+
+
+def _with_units(text: str, mentions: list[NumberMention], lang: str) -> list[NumberMention]:
+    """Each quantity with the unit after it; the start of a range takes its end's ("2 to 4 inches")."""
+    units = [None if m.kind in _UNITLESS_KINDS else _unit_after(text, m, lang) for m in mentions]
+    for i in range(len(mentions) - 2, -1, -1):
+        following = units[i + 1]
+        if mentions[i].kind == "range-start" and units[i] is None and following is not None:
+            units[i] = replace(following, shared=True)
+    return [replace(m, unit=u) if u else m for m, u in zip(mentions, units, strict=True)]
+
+
+def same_unit(a: Unit | None, b: Unit | None) -> bool:
+    """Whether two numbers' units let them be one quantity: either has none (translators drop units
+    the context gives), or both are the same unit; "degrees" of unknown scale fit either scale."""
+    if a is None or b is None:
+        return True
+    if a.dimension != b.dimension:
+        return False
+    return a.size == b.size or (a.dimension == "temperature" and ANY_SCALE in (a.size, b.size))
+
+
+def extract_numbers(text: str, lang: str, *, units: bool = False) -> list[NumberMention]:
+    """Number mentions of one sentence (or paragraph) in document order; see the module doc. With
+    ``units``, each mention carries the unit written after it (``unit``, else None)."""
     lex = _lexicon(lang)
     original, text = text, repair_homoglyphs(text)  # "милиона" typed with a Latin "о"; same length
     mentions = _digit_mentions(text, lang, lex) if _DIGIT.search(text) else []
@@ -879,6 +825,8 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
         mentions += _month_mentions(text, lex, mentions)
     mentions.sort(key=lambda n: (n.start, n.end))
     mentions = _label_ranges(text, mentions)
+    if units:
+        mentions = _with_units(text, mentions, lang)
     if original is not text:
         mentions = [replace(n, text=original[n.start : n.end]) for n in mentions]
     return mentions
@@ -894,7 +842,8 @@ def unmatched(
 ) -> tuple[list[NumberMention], list[NumberMention]]:
     """Mentions of ``a`` with no equal value in ``b``, and of ``b`` with none in ``a``.
 
-    Values match exactly or through an ambiguous mention's other reading (``alt``).
+    Values match exactly or through an ambiguous mention's other reading (``alt``), and only when
+    their units agree (:func:`same_unit`; mentions read without units always do).
     """
     left = list(a)
     right = list(b)
@@ -902,10 +851,13 @@ def unmatched(
         rest: list[NumberMention] = []
         for n in left:
             for j, m in enumerate(right):
-                if n.value == m.value or (
-                    not strict
-                    and (n.alt == m.value or m.alt == n.value or (n.alt is not None and n.alt == m.alt))
-                ):
+                if (
+                    n.value == m.value
+                    or (
+                        not strict
+                        and (n.alt == m.value or m.alt == n.value or (n.alt is not None and n.alt == m.alt))
+                    )
+                ) and same_unit(n.unit, m.unit):
                     del right[j]
                     break
             else:

@@ -229,7 +229,7 @@ def test_project_reader_reads_tbx_and_csv_alike(tbx):
 
     from_tbx, from_csv = load_termbase(tbx), load_termbase(tbx.with_suffix(".csv"))
     assert from_tbx.concepts == from_csv.concepts
-    assert len(from_tbx.concepts) == 17
+    assert len(from_tbx.concepts) == 19
 
 
 def test_labelled_sample_is_consistent(corpora_dir, tbx):

@@ -114,6 +114,23 @@ def test_extract_names_known_from_other_side_and_joined_places() -> None:
     assert names("Srbija i Crna Gora", "sr") == ["Srbija", "Crna Gora"]
 
 
+def test_surnames_in_ic_spelt_without_diacritics_are_names() -> None:
+    """English spells "Vučević" as "Vucevic": the ending of "Arabic", "Nordic" must not hide it."""
+    assert names("Vucevic said Belgrade was ready.", "en") == ["Vucevic", "Belgrade"]
+    assert names("Aleksandar Vucic met Novak Djokovic.", "en") == ["Aleksandar Vucic", "Novak Djokovic"]
+    (minister, _) = extract_names("Serbian Defense Minister Milos Vucevic said Belgrade was ready.", "en")
+    assert minister.text.endswith("Milos Vucevic") and "Serbian" not in minister.text
+    for other, lang in (("Министар одбране Милош Вучевић", "sr-Cyrl"), ("Ministri Millosh Vuçeviq", "sq")):
+        (mention,) = extract_names(other, lang)
+        assert mention.text.endswith(("Милош Вучевић", "Millosh Vuçeviq"))
+        assert keys_match(minister.key, mention.key), (minister.key, mention.key)
+    assert {name_key(n, lang) for n, lang in (("Вучевић", "sr"), ("Vuçeviq", "sq"), ("Vucevic", "en"))} == {
+        "vucevic"
+    }
+    # the adjectives the dictionary knows stay adjectives
+    assert names("The Nordic and Baltic states and the Arabic press agreed.", "en") == []
+
+
 def test_mentions_carry_offsets_and_keys() -> None:
     text = "Рекао је Вучић у Београду."
     (vucic, belgrade) = extract_names(text, "sr")

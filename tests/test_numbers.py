@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from align.numbers import extract_numbers, number_values, unmatched
+from align.numbers import CELSIUS, FAHRENHEIT, extract_numbers, number_values, unmatched
 
 
 def values(text: str, lang: str) -> list[float]:
@@ -237,6 +237,59 @@ def test_number_values_and_spans() -> None:
     assert number_values(text, "sr") == Counter({24: 1, 48: 1, 3.5: 1, 500: 1})
     for n in extract_numbers(text, "sr"):
         assert text[n.start : n.end] == n.text
+
+
+def measures(text: str, lang: str) -> list[tuple[float, str, str | None]]:
+    """(value, what the number and its unit span, dimension) of each mention read with units."""
+    return [
+        (n.value, text[n.start : n.unit.end] if n.unit else n.text, n.unit and n.unit.dimension)
+        for n in extract_numbers(text, lang, units=True)
+    ]
+
+
+def test_units_after_numbers_on_request() -> None:
+    text = "It is 30 miles (48 km) away, 2 to 4 inches of rain, 80 °F, 20 people, 2 in a row."
+    assert [n.unit for n in extract_numbers(text, "en")] == [None] * 7  # not asked for: none
+    assert measures(text, "en") == [
+        (30, "30 miles", "length"),
+        (48, "48 km", "length"),
+        (2, "2 to 4 inches", "length"),  # the start of a range shares its end's unit
+        (4, "4 inches", "length"),
+        (80, "80 °F", "temperature"),
+        (20, "20", None),
+        (2, "2", None),  # "in" is the preposition unless written "in."
+    ]
+    assert measures("Пут од 30 километара и 5 миља, 27 ºC.", "sr-Cyrl") == [
+        (30, "30 километара", "length"),
+        (5, "5 миља", "length"),
+        (27, "27 ºC", "temperature"),
+    ]
+    assert measures("Es waren 80 Grad Fahrenheit bei 85 km/h.", "de") == [
+        (80, "80 Grad Fahrenheit", "temperature"),
+        (85, "85 km/h", "length"),
+    ]
+    (f,) = extract_numbers("80 °F", "en", units=True)
+    (c,) = extract_numbers("80 °C", "en", units=True)
+    assert (f.unit.size, c.unit.size) == (FAHRENHEIT, CELSIUS)
+    assert number_values(text, "en") == Counter({2: 2, 30: 1, 48: 1, 4: 1, 80: 1, 20: 1})  # as before
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang", "same"),
+    [
+        ("30 miles", "30 km", "de", False),
+        ("30 miles", "30 Meilen", "de", True),
+        ("80 °F", "80 °C", "sq", False),
+        ("80 degrees", "80 °C", "sq", True),  # a scale not given fits either
+        ("30 km", "30 kg", "sr", False),
+        ("30 km", "30 kilometara", "sr", True),
+        ("30 km", "30", "sq", True),  # a unit the translation leaves to the context
+    ],
+)
+def test_unmatched_compares_units_when_read(en: str, other: str, lang: str, same: bool) -> None:
+    a, b = extract_numbers(en, "en", units=True), extract_numbers(other, lang, units=True)
+    assert unmatched(a, b) == (([], []) if same else (a, b))
+    assert unmatched(extract_numbers(en, "en"), extract_numbers(other, lang)) == ([], [])  # values only
 
 
 def test_homoglyph_words_keep_original_surface() -> None:

@@ -164,7 +164,7 @@ def test_an_added_number_is_medium():
             "Winds of 85 mph, 385 miles south.",
             "Ерë 137 km/h, 620 kilometra në jug.",
             "sq",
-            "“85 mph” → “137 km”, “385 miles” → “620 kilometra”",
+            "“85 mph” → “137 km/h”, “385 miles” → “620 kilometra”",
         ),
     ],
 )
@@ -183,6 +183,45 @@ def test_converted_units_are_low(en, other, lang, detail):
 def test_numbers_that_units_do_not_explain_are_high(en, other):
     (f,) = found(pair_set([en], [other]), "number")
     assert f.severity == "high"
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang", "detail"),
+    [
+        ("The storm is 30 miles away.", "Der Sturm ist 30 km entfernt.", "de", "“30 miles” → “30 km”"),
+        ("It could reach 80 °F.", "Могло би да достигне 80 °C.", "sr-Cyrl", "“80 °F” → “80 °C”"),
+        ("Winds of 85 mph.", "Erë 85 km/h.", "sq", "“85 mph” → “85 km/h”"),
+        ("Expect 2 to 4 inches.", "Erwartet werden 2 bis 4 Zentimeter.", "de", "“4 inches” → “4 Zentimeter”"),
+        ("A 30-pound bag.", "Торба од 30 килограма.", "sr-Cyrl", "“30-pound” → “30 килограма”"),
+    ],
+)
+def test_the_same_number_in_another_unit_is_high(en, other, lang, detail):
+    (f,) = found(pair_set([en], [other], right_lang=lang), "number")
+    assert (f.severity, f.detail) == ("high", f"Units differ: {detail}.")
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        ("The road is 30 km long.", "Die Straße ist 30 Kilometer lang.", "de"),  # one unit, two spellings
+        ("The road is 30 km long.", "Rruga është 30 kilometra e gjatë.", "sq"),
+        ("The road is 30 km long.", "Пут је дуг 30 километара.", "sr-Cyrl"),
+        ("It was 80 degrees.", "Било је 80 °C.", "sr-Cyrl"),  # degrees of unknown scale fit either
+        ("It is 30 km long.", "Es ist 30 lang.", "de"),  # a unit left to the context
+    ],
+)
+def test_the_same_unit_written_another_way_is_no_finding(en, other, lang):
+    assert found(pair_set([en], [other], right_lang=lang), "number") == []
+
+
+def test_a_unit_change_beside_other_differences():
+    docset = pair_set(["A 650-pound pig, 30 miles away."], ["Свиња од 295 килограма, 30 km далеко, 5 људи."])
+    (f,) = found(docset, "number")
+    assert (f.severity, f.detail) == (
+        "high",
+        "Units differ: “30 miles” → “30 km”. Numbers differ: only in sr-Cyrl: “5” "
+        "(converted: “650-pound” → “295 килограма”).",
+    )
 
 
 def test_small_number_words_differing_against_each_other_are_reported():
@@ -214,6 +253,23 @@ def test_a_person_named_on_one_side_only():
     )
     (f,) = found(docset, "name")
     assert f.detail == "sr-Cyrl adds the name “Дејана Пантића”; en names no one like it here."
+
+
+@pytest.mark.parametrize(
+    ("other", "lang", "missing"),
+    [
+        ("Ministri serb i Mbrojtjes tha se Beogradi është i gatshëm.", "sq", True),
+        ("Министар одбране Милош Вучевић рекао је да је Београд спреман.", "sr-Cyrl", False),
+        ("Ministri serb i Mbrojtjes, Millosh Vuçeviq, tha se Beogradi është i gatshëm.", "sq", False),
+    ],
+)
+def test_a_surname_in_ic_spelt_without_diacritics(other, lang, missing):
+    docset = pair_set(
+        ["Serbian Defense Minister Milos Vucevic said Belgrade was ready."], [other], right_lang=lang
+    )
+    details = [f.detail for f in found(docset, "name")]
+    assert len(details) == missing
+    assert all(d.startswith("en has the name") and "Milos Vucevic”;" in d for d in details)
 
 
 @pytest.mark.parametrize(

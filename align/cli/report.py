@@ -159,7 +159,8 @@ def report(
       framing         a concept rendered with another framing label (needs --terms)
       term-missing    a termbase concept on one side, none of its terms on the other
       forbidden-term  the translation uses a term the termbase forbids
-      number          numbers differ (10,000 = 10.000 = 10 000; words: five hundred = петсто)
+      number          numbers differ (10,000 = 10.000 = 10 000; words: five hundred = петсто),
+                      or a number's unit does (30 miles / 30 km, 80 °F / 80 °C)
       name            a person or place named on one side only (Vučić = Vuçiq = Вучић)
       omission        a pivot sentence without counterpart; addition: the reverse
       low-confidence  the aligner doubts the link; length: an unusual length ratio

@@ -8,13 +8,14 @@ Beads with one side empty (``1-0``, ``0-1``) are rows too, with empty ids and te
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import polars as pl
 
 from ..errors import InputError, warn
-from ..fsutil import atomic_output
+from ..fsutil import atomic_write_bytes
 from ..model import Alignment, DocumentSet
 from .source import units
 
@@ -32,7 +33,6 @@ SCHEMA: dict[str, pl.DataType] = {
     "tgt_text": pl.String(),
 }
 BEAD_COLUMNS = frozenset(SCHEMA)
-LIST_COLUMNS = ("src_ids", "tgt_ids")
 
 
 def _frame(docset: DocumentSet, alignment: Alignment) -> pl.DataFrame:
@@ -66,16 +66,22 @@ def bead_table(selected: Iterable[tuple[DocumentSet, Alignment]]) -> pl.DataFram
     return table.select(*SCHEMA, *meta)
 
 
-def write_table(table: pl.DataFrame, output: str | Path, fmt: str) -> None:
-    """``fmt``: parquet, tsv or csv; ``-`` writes text formats to stdout."""
+def encode_table(table: pl.DataFrame, fmt: str, separators: Mapping[str, str] | None = None) -> bytes:
+    """``fmt``: parquet (lists kept), tsv or csv: each list column joined with its separator in
+    ``separators`` (default a space, as ids are written), an empty string as an empty cell."""
     if fmt == "parquet":
-        if str(output) == "-":
-            raise InputError("Parquet is binary: give -o FILE.parquet")
-        with atomic_output(output, "wb") as fh:
-            table.write_parquet(fh)
-        return
-    flat = table.with_columns(pl.col(c).list.join(" ") for c in LIST_COLUMNS)
+        buffer = io.BytesIO()
+        table.write_parquet(buffer)
+        return buffer.getvalue()
+    lists = [name for name, dtype in table.schema.items() if isinstance(dtype, pl.List)]
+    flat = table.with_columns(pl.col(c).list.join((separators or {}).get(c, " ")) for c in lists)
     # an empty side is an empty cell (polars would write "" to tell it from null; no reader needs that)
     flat = flat.with_columns(pl.col(pl.String).replace("", None))
-    with atomic_output(output, "w") as fh:
-        flat.write_csv(fh, separator="\t" if fmt == "tsv" else ",")
+    return flat.write_csv(separator="\t" if fmt == "tsv" else ",").encode("utf-8")
+
+
+def write_table(table: pl.DataFrame, output: str | Path, fmt: str) -> None:
+    """``fmt``: parquet, tsv or csv; ``-`` writes text formats to stdout."""
+    if fmt == "parquet" and str(output) == "-":
+        raise InputError("Parquet is binary: give -o FILE.parquet")
+    atomic_write_bytes(output, encode_table(table, fmt))

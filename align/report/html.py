@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .. import __version__
 from ..model import Finding
+from ..tei.encode import pivot_units
 from ..terms import TermMatch
 from .base import KINDS, SEVERITIES
 from .findings import Report, fingerprint
@@ -47,24 +48,10 @@ def _rows(report: Report) -> list[_Row]:
     pivot = docset.pivot
     alignments = [a for a in docset.alignments if a.src_lang == pivot]
     n = len(docset.docs[pivot].sentences)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a in alignments:
-        for bead in a.beads:
-            for i in bead.src[1:]:
-                parent[find(i)] = find(bead.src[0])
-    first: dict[int, int] = {}
-    for i in range(n):
-        first.setdefault(find(i), i)
+    first = pivot_units(alignments, n)
     units: dict[int, _Row] = {}
-    for i in range(n):
-        units.setdefault(first[find(i)], _Row()).sentences.setdefault(pivot, []).append(i)
+    for i, start in enumerate(first):
+        units.setdefault(start, _Row()).sentences.setdefault(pivot, []).append(i)
     added: list[tuple[int, int, int, _Row]] = []  # (unit it precedes, alignment order, bead order, row)
     for k, a in enumerate(alignments):
         pending: list[tuple[int, _Row]] = []  # added sentences waiting for the next unit
@@ -73,7 +60,7 @@ def _rows(report: Report) -> list[_Row]:
             if not bead.src:
                 pending.append((b, _Row({a.tgt_lang: list(bead.tgt)}, {a.tgt_lang: [info]})))
                 continue
-            start = first[find(bead.src[0])]
+            start = first[bead.src[0]]
             added += [(start, k, pb, row) for pb, row in pending]
             pending = []
             units[start].sentences.setdefault(a.tgt_lang, []).extend(bead.tgt)

@@ -27,10 +27,10 @@ def render(report: Report, fmt: str, tree: etree._ElementTree | None = None) -> 
         from .markdown import render_markdown
 
         return render_markdown(report).encode("utf-8")
-    from .tables import findings_frame, render_json, render_table
+    from .tables import render_json, render_table
 
     if fmt == "json":
         return render_json(report).encode("utf-8")
     if fmt in ("csv", "parquet"):
-        return render_table(findings_frame(report), fmt)
+        return render_table(report, fmt)
     raise ValueError(f"unknown report format {fmt!r} (formats: {', '.join(FORMATS)})")

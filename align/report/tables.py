@@ -6,7 +6,6 @@ Parquet and joined with ``; `` in CSV (ids joined with a space, as ``align expor
 
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from ..export.tables import bead_table, write_table
+from ..export.tables import bead_table, encode_table, write_table
 from ..model import Finding, TermHit
 from .base import KINDS
 from .findings import Report, fingerprint
@@ -35,7 +34,7 @@ FINDING_SCHEMA: dict[str, pl.DataType] = {
     "right_terms": pl.List(pl.String()),
     "detail": pl.String(),
 }
-_LIST_SEPARATORS = {"left_ids": " ", "right_ids": " ", "left_terms": "; ", "right_terms": "; "}
+_TERM_SEPARATORS = {"left_terms": "; ", "right_terms": "; "}  # ids: a space, as align export writes them
 
 
 def _hit(hit: TermHit) -> dict[str, Any]:
@@ -87,16 +86,9 @@ def findings_frame(report: Report) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=FINDING_SCHEMA)
 
 
-def render_table(frame: pl.DataFrame, fmt: str) -> bytes:
-    """``fmt``: parquet (lists kept) or csv (lists joined; see the module doc)."""
-    if fmt == "parquet":
-        buffer = io.BytesIO()
-        frame.write_parquet(buffer)
-        return buffer.getvalue()
-    flat = frame.with_columns(
-        pl.col(c).list.join(sep) for c, sep in _LIST_SEPARATORS.items() if c in frame.columns
-    )
-    return flat.write_csv().encode("utf-8")
+def render_table(report: Report, fmt: str) -> bytes:
+    """The findings as ``fmt``: parquet (lists kept) or csv (lists joined; see the module doc)."""
+    return encode_table(findings_frame(report), fmt, _TERM_SEPARATORS)
 
 
 def aligned_frame(report: Report) -> pl.DataFrame:

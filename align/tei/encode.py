@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -108,6 +109,25 @@ def standoff(tree: etree._ElementTree) -> etree._Element:
     return found
 
 
+def pivot_units(alignments: Iterable[Alignment], n_pivot: int) -> list[int]:
+    """For each pivot sentence, the first pivot sentence of its unit: pivot sentences that a bead of
+    any of the alignments (all from the pivot) ties together, directly or through other beads."""
+    parent = list(range(n_pivot))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for alignment in alignments:
+        for bead in alignment.beads:
+            for i in bead.src[1:]:
+                parent[find(i)] = find(bead.src[0])
+    first: dict[int, int] = {}  # unit root -> its first pivot sentence
+    return [first.setdefault(find(i), i) for i in range(n_pivot)]
+
+
 def compose(left: Alignment, right: Alignment, n_pivot: int) -> Alignment:
     """Link two versions through the pivot both were aligned to, as MULTEXT-East derived its pairs.
 
@@ -117,29 +137,14 @@ def compose(left: Alignment, right: Alignment, n_pivot: int) -> Alignment:
     """
     if left.src_lang != right.src_lang:
         raise ValueError(f"cannot compose {left.pair} with {right.pair}: different pivots")
-    parent = list(range(n_pivot))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for alignment in (left, right):
-        for bead in alignment.beads:
-            for i in bead.src[1:]:
-                parent[find(i)] = find(bead.src[0])
-    start: dict[int, int] = {}  # unit root -> its first pivot sentence
-    for i in range(n_pivot):
-        start.setdefault(find(i), i)
-
+    start = pivot_units((left, right), n_pivot)
     units: dict[int, tuple[list[int], list[int]]] = {}  # first pivot sentence -> both sides
     keyed: list[tuple[tuple, tuple[int, ...], tuple[int, ...]]] = []
     for side, alignment in enumerate((left, right)):
         before = n_pivot  # the unit an added sentence precedes, walking backwards
         for bead in reversed(alignment.beads):
             if bead.src:
-                before = start[find(bead.src[0])]
+                before = start[bead.src[0]]
                 units.setdefault(before, ([], []))[side].extend(bead.tgt)
             else:
                 sides = (bead.tgt, ()) if side == 0 else ((), bead.tgt)

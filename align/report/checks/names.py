@@ -156,6 +156,8 @@ class NameChecker:
             for w in words[words.index(proper[0]) :]
             if len(w) > 2 and not w.isupper() and w not in term_words
         ]
-        if any(_matches(name_key(w, lang), k) for w in words for k in keys):
+        word_keys = [name_key(w, lang) for w in words]
+        # an exact key first: the usual case, and a set look-up instead of a fuzzy match per key
+        if not keys.isdisjoint(word_keys) or any(_matches(w, k) for w in word_keys for k in keys):
             return False
         return not any(_similar(_sound(w, lang), s) for w in words for s in capitalised)

@@ -1,15 +1,16 @@
 """Number check: the values one side mentions that the other does not (see :mod:`align.numbers` for
-how "10,000", "10.000", "9. Dezember" and "five hundred" are read). Measures converted between unit
-systems (:mod:`.units`) are reported with low severity, for a glance at the arithmetic."""
+how "10,000", "10.000", "9. Dezember" and "five hundred" are read), and the same value in another unit
+("30 miles" / "30 km", "80 °F" / "80 °C"). Measures converted between unit systems (:mod:`.units`)
+are reported with low severity, for a glance at the arithmetic."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ...model import Finding
-from ...numbers import NumberMention, extract_numbers, unmatched
+from ...numbers import NumberMention, extract_numbers, same_unit, unmatched
 from ..base import Link, quoted
-from .units import Unit, converted, units_of
+from .units import converted
 
 # Translators add and drop small number words freely ("between the countries" / "zwischen den beiden
 # Ländern" / "mes dy shteteve"): such a word on one side only is no divergence. Against a different
@@ -21,34 +22,45 @@ def _casual(mention: NumberMention) -> bool:
     return mention.kind == "word" and mention.value < CASUAL_BELOW
 
 
-def _measure(text: str, mention: NumberMention, unit: Unit) -> str:
-    return quoted([mention.text if unit.shared else text[mention.start : unit.end]])
+def _measure(text: str, mention: NumberMention) -> str:
+    """The number with its unit, as written: "650-pound", "4 inches" ("2" of "2 to 4 inches")."""
+    unit = mention.unit
+    return quoted([mention.text if unit is None or unit.shared else text[mention.start : unit.end]])
 
 
-def _conversions(
-    link: Link, left: list[NumberMention], right: list[NumberMention]
-) -> tuple[list[str], list[NumberMention], list[NumberMention]]:
-    """Pair unmatched mentions that are one measure in two units: ("“650 pound” → “295 kg”", ...),
-    and what is left unpaired on each side."""
-    left_units = units_of(link.left_text, left, link.left_lang)
-    right_units = units_of(link.right_text, right, link.right_lang)
+def _converted(a: NumberMention, b: NumberMention) -> bool:
+    return a.unit is not None and b.unit is not None and converted(a.value, a.unit, b.value, b.unit)
+
+
+def _relabelled(a: NumberMention, b: NumberMention) -> bool:
+    """The same value in another unit: no conversion, a unit changed (or a figure left unconverted)."""
+    return a.value == b.value and not same_unit(a.unit, b.unit)
+
+
+Pairs = list[tuple[NumberMention, NumberMention]]
+
+
+def _pairs(
+    left: list[NumberMention],
+    right: list[NumberMention],
+    fits: Callable[[NumberMention, NumberMention], bool],
+) -> tuple[Pairs, list[NumberMention], list[NumberMention]]:
+    """Pair mentions of the two sides that ``fits`` (first fit, in text order), and what is left
+    unpaired on each side."""
     pairs, rest_left, taken = [], [], set()
-    for a, unit_a in zip(left, left_units, strict=True):
-        match = next(
-            (
-                j
-                for j, (b, unit_b) in enumerate(zip(right, right_units, strict=True))
-                if j not in taken and unit_a and unit_b and converted(a.value, unit_a, b.value, unit_b)
-            ),
-            None,
-        )
+    for a in left:
+        match = next((j for j, b in enumerate(right) if j not in taken and fits(a, b)), None)
         if match is None:
             rest_left.append(a)
             continue
         taken.add(match)
-        b, unit_b = right[match], right_units[match]
-        pairs.append(f"{_measure(link.left_text, a, unit_a)} \u2192 {_measure(link.right_text, b, unit_b)}")
+        pairs.append((a, right[match]))
     return pairs, rest_left, [b for j, b in enumerate(right) if j not in taken]
+
+
+def _shown(link: Link, pairs: Pairs) -> str:
+    """``“650-pound” → “295 килограма”, ...``"""
+    return ", ".join(f"{_measure(link.left_text, a)} \u2192 {_measure(link.right_text, b)}" for a, b in pairs)
 
 
 class NumberChecker:
@@ -58,9 +70,13 @@ class NumberChecker:
         if not (link.left_ids and link.right_ids):
             return  # an omission or addition is reported as such
         only_left, only_right = unmatched(
-            extract_numbers(link.left_text, link.left_lang), extract_numbers(link.right_text, link.right_lang)
+            extract_numbers(link.left_text, link.left_lang, units=True),
+            extract_numbers(link.right_text, link.right_lang, units=True),
         )
-        conversions, only_left, only_right = _conversions(link, only_left, only_right)
+        conversions, only_left, only_right = _pairs(only_left, only_right, _converted)
+        relabelled, only_left, only_right = _pairs(only_left, only_right, _relabelled)
+        # the start of a range ("2" in "2 to 4 inches") has its end's unit: the end says it
+        relabelled = [(a, b) for a, b in relabelled if not (a.unit and a.unit.shared)]
         if not (only_left and only_right):
             only_left = [n for n in only_left if not _casual(n)]
             only_right = [n for n in only_right if not _casual(n)]
@@ -69,12 +85,14 @@ class NumberChecker:
             for lang, mentions in ((link.left_lang, only_left), (link.right_lang, only_right))
             if mentions
         ]
-        if parts:
+        said = [f"Units differ: {_shown(link, relabelled)}"] if relabelled else []
+        said += [f"Numbers differ: {'; '.join(parts)}"] if parts else []
+        if said:
             # A value on each side that the other lacks is a changed number; one side only, an added one.
-            severity = "high" if only_left and only_right else "medium"
-            also = f" (converted: {', '.join(conversions)})" if conversions else ""
-            yield link.finding("number", severity, f"Numbers differ: {'; '.join(parts)}{also}.")
+            severity = "high" if relabelled or (only_left and only_right) else "medium"
+            also = f" (converted: {_shown(link, conversions)})" if conversions else ""
+            yield link.finding("number", severity, f"{'. '.join(said)}{also}.")
         elif conversions:
             yield link.finding(
-                "number", "low", f"Units converted, check the figures: {', '.join(conversions)}."
+                "number", "low", f"Units converted, check the figures: {_shown(link, conversions)}."
             )
