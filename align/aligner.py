@@ -7,13 +7,15 @@ cost and :mod:`align.search` for the search (linear time and memory in document 
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from .config import AlignOptions
 from .costs import BeadCosts, CostWeights
 from .lexical import lexical_vectors
 from .model import Bead
-from .search import Path, align_path, bead_types, posteriors
+from .search import align, bead_types
 
 # Weights per method; the "fast" cost has no semantic term, so its other terms carry the decision.
 WEIGHTS = {
@@ -30,6 +32,11 @@ def _check(options: AlignOptions) -> None:
         raise ValueError(f"unknown alignment method {options.method!r} (expected {' or '.join(WEIGHTS)})")
     if options.max_side < 1:
         raise ValueError(f"max_side must be at least 1, not {options.max_side}")
+
+
+def _content(text: str) -> int:
+    """Letters and digits: how much a sentence says, for the cost of leaving it unaligned."""
+    return sum(map(str.isalnum, text))
 
 
 def _embeddings(texts: list[str], options: AlignOptions) -> np.ndarray:
@@ -70,6 +77,7 @@ def bead_model(
         kinds,
         weights or WEIGHTS[options.method],
         options.max_side,
+        ([_content(t) for t in src], [_content(t) for t in tgt]),
     )
 
 
@@ -87,7 +95,7 @@ def align_texts(
     """Monotonic beads covering every sentence of both sides exactly once, in order.
 
     ``cert`` is the bead's posterior probability when alignments are weighted by ``exp(-cost / T)``
-    (forward–backward within the search band): near 1 when no other grouping or pairing of those
+    (forward–backward over the search's finest band): near 1 when no other grouping or pairing of those
     sentences costs about as little, low when one does. ``T`` per method was chosen so that ``cert``
     approximates the chance that the bead is exactly right (Text+Berg dev: see scripts/README.md).
     With one side empty every sentence is a null bead with cert 1. ``src_emb``/``tgt_emb``: the
@@ -102,14 +110,8 @@ def align_texts(
     model = bead_model(
         src, tgt, src_lang, tgt_lang, options, src_emb=src_emb, tgt_emb=tgt_emb, weights=weights
     )
-    path = align_path(model, bead_types(options.max_side))
-    return beads_from_path(path, model, TEMPERATURE[options.method])
-
-
-def beads_from_path(path: Path, model: BeadCosts, temperature: float) -> list[Bead]:
-    """Beads with ``cert`` = the bead's posterior probability (:func:`align.search.posteriors`)."""
-    cert = posteriors(model, bead_types(model.max_side), path, temperature)
+    path, cert = align(model, bead_types(options.max_side), TEMPERATURE[options.method])
     return [
         Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), cert=round(float(c), 4))
-        for ((i0, j0), (i1, j1)), c in zip(zip(path, path[1:], strict=False), cert, strict=True)
+        for ((i0, j0), (i1, j1)), c in zip(itertools.pairwise(path), cert, strict=True)
     ]

@@ -6,19 +6,22 @@ vector of the concatenated text). So one set of formulas scores sentences and, a
 :meth:`BeadCosts.coarsen`, blocks of sentences for the coarse-to-fine search.
 
 Span cosines come from the 1-1 dot products: ``dot(X[i-a:i], Y[j-b:j])`` is the sum of an a×b block of
-the sentence-level dot matrix, which is computed once per call as one matrix product over the
-rectangle around the call's cells and summed with a 2-D prefix sum; span norms come from the dot
-products of neighbouring sentences on one side. Cost per call is O(rectangle · dim); cells scattered
-over the document (one per bead, for confidences) sum their spans' vectors directly instead.
+the sentence-level dot matrix, which is computed once per call over the rectangle around the call's
+cells (a row band of the search) and summed with a 2-D prefix sum; span norms come from the dot
+products of neighbouring sentences on one side. A channel is dense (:class:`DenseRows`, embeddings) or
+sparse (:class:`align.lexical.SparseRows`, the lexical features: a dozen per sentence, so memory is
+~100 bytes a sentence and a dot product touches only shared features). Cost per call is
+O(rectangle · dim) for dense channels and O(shared feature pairs) for sparse ones.
 
 Bead cost (lower is better), for ``a, b >= 1``, is minus the evidence that the two sides are
 translations, plus priors::
 
     - semantic · sem - lexical · lex + length · len + merge · (a + b - 2)
 
-and 1-0 / 0-1 beads cost ``null``. Evidence is counted per bead, not per sentence (a likelihood
-ratio does not grow with the number of sentences), so splitting two good 1-1 beads earns twice
-the evidence of merging them into one 2-2, and a merge must pay for itself in similarity.
+and 1-0 / 0-1 beads cost ``null`` (less for a line with next to no words: :func:`null_weights`).
+Evidence is counted per bead, not per sentence (a likelihood ratio does not grow with the number of
+sentences), so splitting two good 1-1 beads earns twice the evidence of merging them into one 2-2,
+and a merge must pay for itself in similarity.
 
 - ``sem = (cos(X, Y) - t) / (1 - t)`` with ``t = (cos(X, ȳ) + cos(x̄, Y)) / 2``: the cosine's margin over the
   typical similarity of unrelated sentences, scaled by the room above it (Vecalign's normalisation
@@ -43,9 +46,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .lexical import SparseRows
 from .search import BeadType
 
 GC_VARIANCE = 6.8  # Gale & Church's variance of target characters per source character
+NULL_CONTENT = 10  # word characters from which a sentence's null bead costs the full `null`
 
 
 def length_ratio(src_len: np.ndarray, tgt_len: np.ndarray) -> float:
@@ -67,31 +72,75 @@ class CostWeights:
     null: float = 0.2
     merge: float = 0.05
     margin: bool = True  # False: the typical similarity is one constant per document (ablation)
+    content_nulls: bool = True  # False: every null bead costs `null`, whatever the line holds (ablation)
+
+
+class DenseRows:
+    """Dense vectors, one per row (sentence embeddings), with the operations :class:`BeadCosts` needs
+    of a channel; :class:`align.lexical.SparseRows` is the sparse counterpart."""
+
+    _CHUNK = 1 << 14  # rows gathered at once by pair_dots (bounds its working memory)
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        self.matrix = np.asarray(matrix, dtype=np.float32)
+
+    def coarse(self, starts: np.ndarray) -> DenseRows:
+        return DenseRows(np.add.reduceat(self.matrix, starts, axis=0))
+
+    def pair_dots(self, other: DenseRows, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+        out = np.empty(len(p))
+        for k in range(0, len(p), self._CHUNK):
+            rows, cols = self.matrix[p[k : k + self._CHUNK]], other.matrix[q[k : k + self._CHUNK]]
+            out[k : k + self._CHUNK] = np.einsum("ij,ij->i", rows, cols)
+        return out
+
+    def block_dots(self, other: DenseRows, r0: int, r1: int, c0: int, c1: int) -> np.ndarray:
+        # einsum, not BLAS: these rectangles are small, and a threaded BLAS call on a busy machine
+        # costs ~40 ms of thread hand-off against ~0.5 ms of work (measured on 2 loaded cores)
+        return np.einsum("ik,jk->ij", self.matrix[r0:r1], other.matrix[c0:c1])
+
+
+Rows = DenseRows | SparseRows
+
+
+def _spans(prefix: np.ndarray, max_side: int) -> np.ndarray:
+    """``out[a, i] = prefix[i] - prefix[i - a]``: the sum over the ``a`` items before ``i`` (over all
+    of them when fewer)."""
+    i = np.arange(len(prefix))
+    return np.stack([prefix - prefix[np.maximum(i - a, 0)] for a in range(max_side + 1)])
 
 
 class _Side:
-    """Prefix sums of one side's span statistics: lengths, vector sums, norms, projections."""
+    """One side's span statistics, ``spans[k, a, i]`` for the span of items ``i-a .. i-1``: total length
+    (k = 0), sentences (k = 1), null-bead weight (k = 2, the sum of :func:`null_weights`), and per
+    channel the norm of the span's vector sum and, for the semantic margin, its dot product with the
+    other side's mean (rows ``norm_row[c]``, ``proj_row[c]``). One gather serves every statistic and
+    bead type of a call; float32, as costs need no more precision."""
 
     def __init__(
         self,
         lengths: np.ndarray,
-        vectors: list[np.ndarray],
+        vectors: list[Rows],
         means: list[np.ndarray | None],
         max_side: int,
+        nulls: np.ndarray,
         counts: np.ndarray | None = None,
     ):
         self.n = len(lengths)
-        self.lengths = lengths
-        self.counts = np.ones(self.n) if counts is None else counts  # sentences per item
-        self.count_sum = np.concatenate([[0.0], np.cumsum(self.counts)])
-        self.vectors = vectors
-        self.len_sum = np.concatenate([[0.0], np.cumsum(lengths, dtype=np.float64)])
-        # norm[c][a, i] = |sum of vectors i-a .. i-1| for channel c (tiny instead of 0 for empty spans)
-        self.norm: list[np.ndarray] = []
-        self.proj: list[np.ndarray] = []  # prefix sums of each vector's dot with the other side's mean
+        self.lengths, self.vectors, self.nulls = lengths, vectors, nulls
+        self.counts = counts  # sentences per item; None: one each (the fine level)
+        stats = [
+            _spans(np.concatenate([[0.0], np.cumsum(v, dtype=np.float64)]), max_side)
+            for v in (lengths, np.ones(self.n) if counts is None else counts, nulls)
+        ]
+        self.norm_row: list[int] = []
+        self.proj_row: list[int] = []
         for v, mean in zip(vectors, means, strict=True):
+            # |sum of vectors i-a .. i-1| from the dot products of items at most max_side - 1 apart
             near = [
-                np.concatenate([[0.0], np.cumsum(np.einsum("ij,ij->i", v[k:], v[: self.n - k]))])
+                np.concatenate(
+                    [[0.0], np.cumsum(v.pair_dots(v, np.arange(k, self.n), np.arange(self.n - k)))]
+                )
                 for k in range(max_side)
             ]
             per_a = [np.zeros(self.n + 1)]
@@ -101,39 +150,44 @@ class _Side:
                 for k in range(1, a):
                     total += 2 * (near[k][i - k] - near[k][i - a])
                 per_a.append(np.concatenate([np.zeros(min(a, self.n + 1)), np.maximum(total, 0.0)]))
-            self.norm.append(np.sqrt(np.maximum(np.stack(per_a), 1e-12)))
+            self.norm_row.append(len(stats))
+            stats.append(np.sqrt(np.maximum(np.stack(per_a), 1e-12)))  # tiny instead of 0 for empty spans
+            self.proj_row.append(len(stats))
             if mean is not None:  # only the semantic channel's margin needs it
-                self.proj.append(
-                    np.concatenate([[0.0], np.cumsum(np.einsum("ij,j->i", v.astype(np.float64), mean))])
-                )
-            else:
-                self.proj.append(np.zeros(0))
-
-    def span_sums(self, c: int, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-        """Sums of channel ``c``'s vectors over ``start .. end - 1`` (spans of at most max_side items),
-        for a few scattered spans: adds up to max_side gathered rows, without document-size buffers."""
-        v = self.vectors[c]
-        start, end = np.broadcast_arrays(start, end)
-        out = np.zeros((*start.shape, v.shape[1]))
-        for k in range(int((end - start).max(initial=0))):
-            row = end - 1 - k
-            ok = row >= start
-            out[ok] += v[row[ok]]
-        return out
+                dots = np.einsum("ij,j->i", v.matrix.astype(np.float64), mean)  # type: ignore[union-attr]
+                stats.append(_spans(np.concatenate([[0.0], np.cumsum(dots)]), max_side))
+        self.spans = np.stack(stats).astype(np.float32)  # float32: gathers and arithmetic ~12% faster
 
     def coarse(self, factor: int, means: list[np.ndarray | None], max_side: int) -> _Side:
         starts = np.arange(0, self.n, factor)
+        counts = np.ones(self.n) if self.counts is None else self.counts
         return _Side(
             np.add.reduceat(self.lengths, starts),
-            [np.add.reduceat(v, starts, axis=0) for v in self.vectors],
+            [v.coarse(starts) for v in self.vectors],
             means,
             max_side,
-            np.add.reduceat(self.counts, starts),
+            np.add.reduceat(self.nulls, starts),
+            np.add.reduceat(counts, starts),
         )
 
 
-def _mean(vectors: np.ndarray) -> np.ndarray:
-    return vectors.astype(np.float64).mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
+def null_weights(content: Sequence[int]) -> np.ndarray:
+    """Share of the full ``null`` cost for leaving each sentence unaligned, from its letters and digits:
+    ``min(1, content / NULL_CONTENT)``. A line with (almost) no words, such as page furniture, an OCR
+    fragment or a separator, translates nothing, so skipping it should cost (almost) nothing; with the
+    full cost it is cheaper to tuck it into a neighbouring bead, which it makes wrong."""
+    return np.minimum(np.asarray(content, dtype=np.float64) / NULL_CONTENT, 1.0)
+
+
+def _rows(vectors: np.ndarray | SparseRows) -> Rows:
+    return vectors if isinstance(vectors, SparseRows) else DenseRows(vectors)
+
+
+def _mean(vectors: Rows) -> np.ndarray:
+    if not isinstance(vectors, DenseRows):
+        raise TypeError("a semantic channel needs dense vectors")
+    matrix = vectors.matrix
+    return matrix.astype(np.float64).mean(axis=0) if len(matrix) else np.zeros(matrix.shape[1])
 
 
 class BeadCosts:
@@ -158,20 +212,26 @@ class BeadCosts:
         cls,
         src_lengths: Sequence[float],
         tgt_lengths: Sequence[float],
-        channels: Sequence[tuple[np.ndarray, np.ndarray]],
+        channels: Sequence[tuple[np.ndarray | SparseRows, np.ndarray | SparseRows]],
         kinds: Sequence[str],
         weights: CostWeights = CostWeights(),
         max_side: int = 4,
+        content: tuple[Sequence[int], Sequence[int]] | None = None,
     ) -> BeadCosts:
-        """``channels``: (source vectors, target vectors) per signal; ``kinds``: "semantic" or "lexical"."""
+        """``channels``: (source vectors, target vectors) per signal, dense (one row per sentence) or
+        sparse; ``kinds``: "semantic" (dense only) or "lexical"; ``content``: word characters per
+        sentence of each side (:func:`null_weights`; None: every null bead costs ``null``)."""
+        rows = [(_rows(s), _rows(t)) for s, t in channels]
+        if content is None or not weights.content_nulls:
+            content = ([NULL_CONTENT] * len(src_lengths), [NULL_CONTENT] * len(tgt_lengths))
         src_len = np.asarray(src_lengths, dtype=np.float64) + 1.0
         tgt_len = np.asarray(tgt_lengths, dtype=np.float64) + 1.0
         # each side's margin is taken against the other side's mean vector (semantic channels only)
-        src_means = [_mean(t) if k == "semantic" else None for (_, t), k in zip(channels, kinds, strict=True)]
-        tgt_means = [_mean(s) if k == "semantic" else None for (s, _), k in zip(channels, kinds, strict=True)]
+        src_means = [_mean(t) if k == "semantic" else None for (_, t), k in zip(rows, kinds, strict=True)]
+        tgt_means = [_mean(s) if k == "semantic" else None for (s, _), k in zip(rows, kinds, strict=True)]
         return cls(
-            _Side(src_len, [s for s, _ in channels], src_means, max_side),
-            _Side(tgt_len, [t for _, t in channels], tgt_means, max_side),
+            _Side(src_len, [s for s, _ in rows], src_means, max_side, null_weights(content[0])),
+            _Side(tgt_len, [t for _, t in rows], tgt_means, max_side, null_weights(content[1])),
             list(kinds),
             weights,
             max_side,
@@ -191,62 +251,51 @@ class BeadCosts:
         )
 
     def cost(self, types: Sequence[BeadType], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Costs of the beads ``src[i-a:i]`` × ``tgt[j-b:j]``, shape (len(types), cells); ``i``, ``j`` are
-        1-D (the same cells for every type) or 2-D (a row of cells per type)."""
+        """Costs of the beads ``src[i-a:i]`` × ``tgt[j-b:j]``, shape (len(types), len(i))."""
         w = self.weights
-        out = np.empty((len(types), i.shape[-1]))
+        out = np.empty((len(types), len(i)))
         for t, (a, b) in enumerate(types):
-            if not (a and b):  # a null bead costs `null` per sentence (an item may be a block of them)
-                cells = (i[t] if i.ndim == 2 else i) if a else (j[t] if j.ndim == 2 else j)
-                side = self.src if a else self.tgt
-                out[t] = w.null * side.counts[np.maximum(cells - 1, 0)]
+            if not (a and b):  # `null` per sentence (an item may be a block), less for a wordless line
+                out[t] = w.null * (self.src.spans[2, 1, i] if a else self.tgt.spans[2, 1, j])
         match = [t for t, (a, b) in enumerate(types) if a and b]
         if not match:
             return out
-        if i.ndim == 2:
-            i, j = i[match], j[match]
-        a = np.array([[types[t][0]] for t in match])
-        b = np.array([[types[t][1]] for t in match])
-        ia, jb = np.maximum(i - a, 0), np.maximum(j - b, 0)  # span starts, (types, cells)
-        total = w.merge * (a + b - 2.0) + np.zeros(ia.shape)
+        a = np.array([types[t][0] for t in match])
+        b = np.array([types[t][1] for t in match])
+        xs = self.src.spans[:, :, i][:, a]  # (statistic, type, cell); two steps: ~5x faster than one
+        ys = self.tgt.spans[:, :, j][:, b]
+        ia, jb = np.maximum(i - a[:, None], 0), np.maximum(j - b[:, None], 0)  # span starts
+        evidence = np.zeros(xs.shape[1:])
         for c, kind in enumerate(self.kinds):
-            src_norm = self.src.norm[c][a, i]
-            tgt_norm = self.tgt.norm[c][b, j]
+            src_norm, tgt_norm = xs[self.src.norm_row[c]], ys[self.tgt.norm_row[c]]
             cos = self._dots(c, i, j, ia, jb) / (src_norm * tgt_norm)
             if kind == "semantic":
                 if w.margin:
-                    typical = (
-                        (self.src.proj[c][i] - self.src.proj[c][ia]) / src_norm
-                        + (self.tgt.proj[c][j] - self.tgt.proj[c][jb]) / tgt_norm
-                    ) / 2
+                    typical = (xs[self.src.proj_row[c]] / src_norm + ys[self.tgt.proj_row[c]] / tgt_norm) / 2
                 else:
                     typical = np.full(cos.shape, float(self._means[0][c] @ self._means[1][c]))
-                total -= w.semantic * (cos - typical) / np.maximum(1.0 - typical, 1e-3)
+                evidence += w.semantic * (cos - typical) / np.maximum(1.0 - typical, 1e-3)
             else:
-                total -= w.lexical * cos
-        # blocks of sentences (coarse levels) weigh as the fine beads they stand for; 1 at the fine level
-        sentences = (
-            self.src.count_sum[i] - self.src.count_sum[ia] + self.tgt.count_sum[j] - self.tgt.count_sum[jb]
-        )
-        total *= sentences / (a + b)
-        lx = self.src.len_sum[i] - self.src.len_sum[ia]
-        ly = self.tgt.len_sum[j] - self.tgt.len_sum[jb]
+                evidence += w.lexical * cos
+        total = (w.merge * (a + b - 2.0))[:, None] - evidence
+        if self.src.counts is not None or self.tgt.counts is not None:
+            # blocks of sentences (coarse levels) weigh as the fine beads they stand for
+            total *= (xs[1] + ys[1]) / (a + b)[:, None]
+        lx, ly = xs[0], ys[0]
         delta2 = (ly - self.ratio * lx) ** 2 / (GC_VARIANCE * np.maximum(self.ratio * lx + ly, 1.0) / 2)
         out[match] = total + w.length * delta2 / 2
         return out
 
     def _dots(self, c: int, i: np.ndarray, j: np.ndarray, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:
-        """Dot products of the span sums ``src[ia:i]`` · ``tgt[jb:j]`` of channel ``c``."""
+        """Dot products of the span sums ``src[ia:i]`` · ``tgt[jb:j]`` of channel ``c``: sums of blocks of
+        the sentence-level dot products over the rectangle around the cells, by a 2-D prefix sum."""
         r0, r1 = int(ia.min()), int(i.max())
         c0, c1 = int(jb.min()), int(j.max())
-        if (r1 - r0) * (c1 - c0) > 4 * ia.size:  # scattered cells (e.g. one per bead): span sums directly
-            src, tgt = self.src.span_sums(c, ia, i), self.tgt.span_sums(c, jb, j)
-            return np.einsum("...k,...k->...", src, tgt)
-        block = np.zeros((r1 - r0 + 1, c1 - c0 + 1))
+        width = c1 - c0 + 1
+        block = np.zeros((r1 - r0 + 1, width))
         if r1 > r0 and c1 > c0:
-            # einsum, not BLAS: these rectangles are small, and a threaded BLAS call on a busy machine
-            # costs ~40 ms of thread hand-off against ~0.5 ms of work (measured on 2 loaded cores)
-            dots = np.einsum("ik,jk->ij", self.src.vectors[c][r0:r1], self.tgt.vectors[c][c0:c1])
+            dots = self.src.vectors[c].block_dots(self.tgt.vectors[c], r0, r1, c0, c1)
             block[1:, 1:] = np.cumsum(np.cumsum(dots, axis=0, dtype=np.float64), axis=1)
-        u1, v1, u0, v0 = i - r0, j - c0, ia - r0, jb - c0
-        return block[u1, v1] - block[u0, v1] - block[u1, v0] + block[u0, v0]
+        flat = block.ravel()
+        u1, u0, v1, v0 = (i - r0) * width, (ia - r0) * width, j - c0, jb - c0
+        return flat[u1 + v1] - flat[u0 + v1] - flat[u1 + v0] + flat[u0 + v0]

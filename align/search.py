@@ -13,7 +13,9 @@ a row), and the levels shrink geometrically, so the search is linear in document
 ``w`` (the coarsest table is bounded by ``full_cells``). Cells are processed a row at a time,
 vectorised along the row: bead types with a source side read finished rows, and the 0-1 beads
 inside a row are a running minimum (a min-plus prefix scan), so no Python loop runs per cell.
-:func:`posteriors` runs the same sweep with a soft minimum forwards and backwards (same complexity).
+Confidences (:func:`align` with a temperature) are bead posteriors from a forward-backward pass over
+the finest band: the forward pass runs in the search's own sweep and keeps the bead weights (float32,
+T per cell), which the backward pass reuses, so costs are computed once.
 """
 
 from __future__ import annotations
@@ -35,9 +37,9 @@ class CostModel(Protocol):
     m: int
 
     def cost(self, types: Sequence[BeadType], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Costs, shape (len(types), cells), of the beads ``src[i-a:i]`` × ``tgt[j-b:j]`` ending at
-        each cell; entries where ``i < a`` or ``j < b`` are ignored. ``i``, ``j``: 1-D (the same cells
-        for every type) or 2-D (one row of cells per type)."""
+        """Costs, shape (len(types), len(i)), of the beads ``src[i-a:i]`` × ``tgt[j-b:j]`` ending at
+        each cell (``i``, ``j``: 1-D); entries where ``i < a`` or ``j < b`` are ignored. The search asks
+        for a block of whole band rows at a time."""
         ...
 
     def coarsen(self, factor: int) -> CostModel: ...
@@ -68,63 +70,86 @@ class _Band:
         self.widths = self.hi - self.lo
         self.offs = np.zeros(n + 2, dtype=np.int64)
         np.cumsum(self.widths, out=self.offs[1:])
-        self.rows = np.repeat(np.arange(n + 1), self.widths)
-        self.cols = np.arange(int(self.offs[-1])) - self.offs[self.rows] + self.lo[self.rows]
+        self.rows = np.repeat(np.arange(n + 1, dtype=np.int32), self.widths)
+        self.cols = (np.arange(int(self.offs[-1])) - self.offs[self.rows] + self.lo[self.rows]).astype(
+            np.int32
+        )
+        # blocks of whole rows of about _BLOCK_CELLS cells (at most _BLOCK_ROWS rows), in order
+        self.blocks: list[tuple[int, int]] = []
+        row = 0
+        while row <= n:
+            end = int(np.searchsorted(self.offs, self.offs[row] + _BLOCK_CELLS, side="right")) - 1
+            end = min(max(end, row + 1), row + _BLOCK_ROWS, n + 1)
+            self.blocks.append((row, end))
+            row = end
 
-    def index(self, i: int, j: int) -> int:
-        return int(self.offs[i] + j - self.lo[i])
+    def index(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
+        return self.offs[i] + j - self.lo[i]
 
-    def reversed(self) -> _Band:
-        """The band of the problem with both sides read backwards."""
-        return _Band(self.n, self.m, self.m + 1 - self.hi[::-1], self.m + 1 - self.lo[::-1])
+    def neighbours(self, s: int, e: int, di: np.ndarray, dj: np.ndarray) -> np.ndarray:
+        """Index of cell ``(i + di, j + dj)`` for cells ``s .. e - 1`` and each offset (offsets × cells),
+        -1 where it is outside the band."""
+        ni, nj = self.rows[s:e] + di[:, None], self.cols[s:e] + dj[:, None]
+        inside = (ni >= 0) & (ni <= self.n)
+        row = np.where(inside, ni, 0)
+        lo = self.lo[row]
+        inside &= (nj >= lo) & (nj < self.hi[row])
+        return np.where(inside, self.offs[row] + nj - lo, -1)
+
+    def in_row_sums(self, values: np.ndarray, row: int, end: int) -> np.ndarray:
+        """Running sums along each row of ``values`` (the cells of rows ``row .. end - 1``), skipping
+        each row's first cell: the cost of the 0-1 beads from a row's first cell to each cell."""
+        firsts = self.offs[row:end] - self.offs[row]
+        values = np.array(values, dtype=np.float64)
+        values[firsts] = 0.0
+        acc = np.cumsum(values)
+        return acc - np.repeat(acc[firsts], self.widths[row:end])
 
 
-def _softmin(x: np.ndarray, temperature: float, axis: int = 0) -> np.ndarray:
-    """-T log sum exp(-x / T): the free energy of alternatives with costs x."""
-    low = x.min(axis=axis)
-    safe = np.where(np.isfinite(low), low, 0.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        total = np.exp(-(x - np.expand_dims(safe, axis)) / temperature).sum(axis=axis)
-        return np.where(np.isfinite(low), safe - temperature * np.log(total), np.inf)
+class _Sweep:
+    """What a pass over a band leaves: the cheapest cost to reach each cell and the bead type that
+    reaches it (index into ``src_types``, ``len(src_types)`` for a 0-1 bead); with a temperature also
+    each bead's log-weight ``-cost / T`` (float32, rows ``[*src_types, (0, 1)]``, by end cell) and the
+    forward log-weight of each cell (log of the summed weights of all paths from (0, 0) to it)."""
+
+    def __init__(self, band: _Band, src_types: list[BeadType], temperature: float | None) -> None:
+        cells = int(band.offs[-1])
+        self.band, self.src_types = band, src_types
+        self.steps = np.array(src_types, dtype=np.int64).reshape(-1, 2)
+        self.best = np.full(cells, np.inf)
+        # default: a 0-1 bead; one byte a cell while there are fewer than 256 types (max_side <= 21)
+        self.choice = np.full(cells, len(src_types), dtype=np.min_scalar_type(len(src_types)))
+        self.weights = np.empty(
+            (len(src_types) + 1, cells if temperature is not None else 0), dtype=np.float32
+        )
+        self.forward = np.full(cells if temperature is not None else 0, -np.inf)
 
 
 def _sweep(
     model: CostModel, types: Sequence[BeadType], band: _Band, temperature: float | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Row-by-row DP over the band: cheapest cost to reach each cell (``temperature`` None), or the
-    soft minimum over all paths (free energy at that temperature). Returns (table, choice), where
-    choice (hard mode) is the index into the source-side types, or their count for a 0-1 bead."""
+) -> _Sweep:
+    """Row-by-row DP over the band: the cheapest cost to reach each cell; with a temperature also the
+    forward pass of :func:`_posteriors` (same rows, same costs)."""
     if (0, 1) not in types:
         raise ValueError("the search needs 0-1 beads")
-    src_types = [t for t in types if t[0] > 0]
-    offs, widths, lo, hi = band.offs, band.widths, band.lo, band.hi
-    best = np.full(int(offs[-1]), np.inf)
-    choice = np.zeros(int(offs[-1]), dtype=np.int8)
-    skip = len(src_types)
-    row = 0
-    while row <= band.n:
-        # a block of whole rows, about _BLOCK_CELLS cells
-        end = int(np.searchsorted(offs, offs[row] + _BLOCK_CELLS, side="right")) - 1
-        end = min(max(end, row + 1), row + _BLOCK_ROWS, band.n + 1)
+    out = _Sweep(band, [t for t in types if t[0] > 0], temperature)
+    best, choice, forward, offs = out.best, out.choice, out.forward, band.offs
+    for row, end in band.blocks:
         s, e = int(offs[row]), int(offs[end])
-        bi, bj = band.rows[s:e], band.cols[s:e]
-        all_costs = np.asarray(model.cost([*src_types, (0, 1)], bi, bj), dtype=np.float64)
-        cost = all_costs[:-1]
-        # 0-1 beads inside a row: best[j] = min over j' <= j of start[j'] + gap(j'+1 .. j), a running
-        # minimum of start - acc where acc is the row's cumulative gap cost (0 at the row's first cell)
-        gap = all_costs[-1].copy()
-        firsts = offs[row:end] - s
-        gap[firsts] = 0.0
-        acc = np.cumsum(gap)
-        acc -= np.repeat(acc[firsts], widths[row:end])
-        pred = np.zeros((len(src_types), e - s), dtype=np.int64)
-        for t, (a, b) in enumerate(src_types):
-            pi, pj = bi - a, bj - b
-            ok = (pi >= 0) & (pj >= 0)
-            pi_ok = np.where(ok, pi, 0)
-            ok &= (pj >= lo[pi_ok]) & (pj < hi[pi_ok])
-            pred[t, ok] = offs[pi[ok]] + pj[ok] - lo[pi[ok]]
-            cost[t, ~ok] = np.inf
+        cost = np.asarray(
+            model.cost(
+                [*out.src_types, (0, 1)], band.rows[s:e].astype(np.int64), band.cols[s:e].astype(np.int64)
+            ),
+            dtype=np.float64,
+        )
+        pred = band.neighbours(s, e, -out.steps[:, 0], -out.steps[:, 1])
+        cost[:-1][pred < 0] = np.inf
+        acc = band.in_row_sums(cost[-1], row, end)
+        if temperature is not None:
+            # the forward pass reads back the float32 weights, so the backward pass sees the same ones
+            weights = out.weights[:, s:e]
+            weights[:] = cost * (-1.0 / temperature)
+            log_acc = band.in_row_sums(weights[-1], row, end)
         for i in range(row, end):
             rs, re_ = int(offs[i]) - s, int(offs[i + 1]) - s
             if i == 0:
@@ -133,94 +158,103 @@ def _sweep(
                 k = np.zeros(re_ - rs, dtype=np.int64)
             else:
                 cand = best[pred[:, rs:re_]]
-                cand += cost[:, rs:re_]
-                if temperature is None:
-                    k = cand.argmin(axis=0)
-                    start = cand.min(axis=0)
+                cand += cost[:-1, rs:re_]
+                k = cand.argmin(axis=0)
+                start = cand.min(axis=0)
+            if temperature is not None:  # as below, with log-sum-exp of weights for the minimum of costs
+                if i == 0:
+                    log_start = -start
                 else:
-                    start = _softmin(cand, temperature)
-            shifted = start - acc[rs:re_]
-            if temperature is None:
-                run = np.minimum.accumulate(shifted)
-                own = shifted == run
-                best[s + rs : s + re_] = np.where(own, start, run + acc[rs:re_])
-                choice[s + rs : s + re_] = np.where(own, k, skip)
+                    log_start = np.logaddexp.reduce(forward[pred[:, rs:re_]] + weights[:-1, rs:re_], axis=0)
+                log_run = np.logaddexp.accumulate(log_start - log_acc[rs:re_])
+                np.add(log_run, log_acc[rs:re_], out=forward[s + rs : s + re_])
+            # 0-1 beads inside a row: best[j] = min over j' <= j of start[j'] + gap(j'+1 .. j), a running
+            # minimum of start - acc where acc is the row's cumulative gap cost (0 at the row's first cell)
+            row_acc = acc[rs:re_]
+            shifted = np.subtract(start, row_acc, out=start)
+            run = np.minimum.accumulate(shifted)
+            np.add(run, row_acc, out=best[s + rs : s + re_])
+            np.copyto(choice[s + rs : s + re_], k, where=shifted == run, casting="unsafe")
+    return out
+
+
+def _backward(sweep: _Sweep) -> np.ndarray:
+    """Backward log-weight of each cell (of all paths from it to (n, m)), from the weights the forward
+    pass stored: rows from the last up, the 0-1 beads inside a row as a reversed running log-sum-exp."""
+    band, weights = sweep.band, sweep.weights
+    offs = band.offs
+    back = np.full(weights.shape[1], -np.inf)
+    for row, end in reversed(band.blocks):
+        s, e = int(offs[row]), int(offs[end])
+        succ = band.neighbours(s, e, sweep.steps[:, 0], sweep.steps[:, 1])
+        gain = np.take_along_axis(weights[:-1], np.maximum(succ, 0), axis=1).astype(np.float64)
+        gain[succ < 0] = -np.inf
+        log_acc = band.in_row_sums(weights[-1, s:e], row, end)
+        for i in range(end - 1, row - 1, -1):
+            rs, re_ = int(offs[i]) - s, int(offs[i + 1]) - s
+            if i == band.n:
+                start = np.full(re_ - rs, -np.inf)
+                start[-1] = 0.0
             else:
-                with np.errstate(invalid="ignore"):
-                    run = -temperature * np.logaddexp.accumulate(-shifted / temperature)
-                best[s + rs : s + re_] = run + acc[rs:re_]
-        row = end
-    return best, choice
+                start = np.logaddexp.reduce(back[succ[:, rs:re_]] + gain[:, rs:re_], axis=0)
+            run = np.logaddexp.accumulate((start + log_acc[rs:re_])[::-1])[::-1]
+            back[s + rs : s + re_] = run - log_acc[rs:re_]
+    return back
+
+
+def _posteriors(sweep: _Sweep, path: Path) -> np.ndarray:
+    """Posterior probability of each bead of ``path`` when the band's paths are weighted by
+    ``exp(-cost / T)``: forward weight to its start × its own weight × backward weight from its end,
+    over the total.
+
+    A bead whose sentences could be grouped or matched differently at little extra cost gets a low
+    value; a bead with no close competitor a value near 1."""
+    band = sweep.band
+    points = np.array(path)
+    starts = band.index(points[:-1, 0], points[:-1, 1])
+    ends = band.index(points[1:, 0], points[1:, 1])
+    rows = [
+        len(sweep.src_types) if a == 0 else sweep.src_types.index((a, b))
+        for a, b in np.diff(points, axis=0).tolist()
+    ]
+    total = sweep.forward[band.index(band.n, band.m)]
+    log_post = sweep.forward[starts] + sweep.weights[rows, ends] + _backward(sweep)[ends] - total
+    return np.clip(np.exp(log_post), 0.0, 1.0)
+
+
+def _search(
+    model: CostModel, types: Sequence[BeadType], band: _Band, temperature: float | None
+) -> tuple[Path, _Sweep]:
+    sweep = _sweep(model, types, band, temperature)
+    n, m = model.n, model.m
+    if not np.isfinite(sweep.best[band.index(n, m)]):
+        raise ValueError("no path through the band")
+    skip = len(sweep.src_types)
+    path = [(n, m)]
+    i, j = n, m
+    while i or j:
+        c = int(sweep.choice[band.index(i, j)])
+        a, b = (0, 1) if c == skip else sweep.src_types[c]
+        i, j = i - a, j - b
+        path.append((i, j))
+    path.reverse()
+    return path, sweep
 
 
 def search_band(model: CostModel, types: Sequence[BeadType], lo: np.ndarray, hi: np.ndarray) -> Path:
     """Cheapest monotonic path from (0, 0) to (n, m) whose points stay in row ``i``'s columns
     ``lo[i] <= j < hi[i]`` (arrays of length n + 1)."""
-    n, m = model.n, model.m
-    band = _Band(n, m, lo, hi)
-    best, choice = _sweep(model, types, band)
-    if not np.isfinite(best[band.index(n, m)]):
-        raise ValueError("no path through the band")
-    src_types = [t for t in types if t[0] > 0]
-    path = [(n, m)]
-    i, j = n, m
-    while i or j:
-        c = int(choice[band.index(i, j)])
-        a, b = (0, 1) if c == len(src_types) else src_types[c]
-        i, j = i - a, j - b
-        path.append((i, j))
-    path.reverse()
-    return path
-
-
-class _Reversed:
-    """The same costs with both sides read backwards (for the backward pass)."""
-
-    def __init__(self, model: CostModel) -> None:
-        self.model, self.n, self.m = model, model.n, model.m
-
-    def cost(self, types: Sequence[BeadType], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        # reversed cell (i, j) and type (a, b) = the original bead ending at (n - i + a, m - j + b)
-        a = np.array([[t[0]] for t in types])
-        b = np.array([[t[1]] for t in types])
-        return self.model.cost(types, np.minimum(self.n - i + a, self.n), np.minimum(self.m - j + b, self.m))
-
-
-def posteriors(
-    model: CostModel, types: Sequence[BeadType], path: Path, temperature: float, width: int = 4
-) -> np.ndarray:
-    """Posterior probability of each bead of ``path`` when paths in a band around it are weighted by
-    ``exp(-cost / temperature)`` (forward-backward over the band: same complexity as the search).
-
-    A bead whose sentences could be grouped or matched differently at little extra cost gets a low
-    value; a bead with no close competitor a value near 1."""
-    n, m = model.n, model.m
-    band = _Band(n, m, *band_around(path, n, m, width))
-    forward, _ = _sweep(model, types, band, temperature)
-    rev_band = band.reversed()
-    backward, _ = _sweep(_Reversed(model), types, rev_band, temperature)
-    total = forward[band.index(n, m)]
-    points = np.array(path)
-    kinds = np.diff(points, axis=0)
-    through = np.zeros(len(path) - 1)
-    for a, b in {tuple(k) for k in kinds.tolist()}:
-        sel = np.flatnonzero((kinds[:, 0] == a) & (kinds[:, 1] == b))
-        (i0, j0), (i1, j1) = points[sel].T, points[sel + 1].T
-        cost = model.cost([(a, b)], i1, j1)[0]
-        before = forward[band.offs[i0] + j0 - band.lo[i0]]
-        after = backward[rev_band.offs[n - i1] + (m - j1) - rev_band.lo[n - i1]]
-        through[sel] = before + cost + after
-    out = np.exp(-(through - total) / temperature)
-    return np.clip(out, 0.0, 1.0)
+    return _search(model, types, _Band(model.n, model.m, lo, hi), None)[0]
 
 
 def band_around(path: Path, n: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Columns within ``width`` rows and columns of the path (each bead taken as its full rectangle)."""
-    lo = np.full(n + 1, m, dtype=np.int64)
-    hi = np.zeros(n + 1, dtype=np.int64)
-    for (i0, j0), (i1, j1) in zip(path, path[1:], strict=False):
-        lo[i0 : i1 + 1] = np.minimum(lo[i0 : i1 + 1], j0)
-        hi[i0 : i1 + 1] = np.maximum(hi[i0 : i1 + 1], j1)
+    points = np.asarray(path, dtype=np.int64)
+    rows = np.arange(n + 1)
+    # the path is monotonic: a row's leftmost column is the start of the first bead ending at or below it,
+    # its rightmost the end of the last bead starting at or above it
+    lo = points[:-1, 1][np.searchsorted(points[1:, 0], rows, side="left")]
+    hi = points[1:, 1][np.searchsorted(points[:-1, 0], rows, side="right") - 1]
     # widen by `width` rows: the column range of a row spans those of its neighbours
     pad_lo = np.concatenate([np.full(width, lo[0]), lo, np.full(width, lo[-1])])
     pad_hi = np.concatenate([np.full(width, hi[0]), hi, np.full(width, hi[-1])])
@@ -240,30 +274,36 @@ def project(path: Path, factor: int, n: int, m: int) -> Path:
     return out
 
 
-def align_path(
+def align(
     model: CostModel,
     types: Sequence[BeadType],
+    temperature: float | None = None,
     *,
     width: int = 4,
     factor: int = 4,
     full_cells: int = 10_000,
-) -> Path:
+) -> tuple[Path, np.ndarray | None]:
     """Coarse-to-fine search: the full table at the coarsest level, then bands of half-width
     ``max(width, factor)`` around each projected path. Coarse levels only place the band, so they use
-    the bead types with at most two items a side."""
+    the bead types with at most two items a side. With a ``temperature``, also each bead's posterior
+    probability over the finest band (:func:`_posteriors`), else None."""
     levels = [model]
     while (levels[-1].n + 1) * (levels[-1].m + 1) > full_cells and min(levels[-1].n, levels[-1].m) > 1:
         levels.append(levels[-1].coarsen(factor))
     coarse_types = [t for t in types if max(t) <= 2]
     top = levels[-1]
-    path = search_band(
-        top,
-        coarse_types if len(levels) > 1 else types,
-        np.zeros(top.n + 1, dtype=np.int64),
-        np.full(top.n + 1, top.m + 1),
-    )
-    for level in range(len(levels) - 2, -1, -1):
+    band = _Band(top.n, top.m, np.zeros(top.n + 1, dtype=np.int64), np.full(top.n + 1, top.m + 1))
+    path: Path = []
+    for level in range(len(levels) - 1, -1, -1):
         fine = levels[level]
-        lo, hi = band_around(project(path, factor, fine.n, fine.m), fine.n, fine.m, max(width, factor))
-        path = search_band(fine, types if level == 0 else coarse_types, lo, hi)
-    return path
+        if level < len(levels) - 1:
+            lo, hi = band_around(project(path, factor, fine.n, fine.m), fine.n, fine.m, max(width, factor))
+            band = _Band(fine.n, fine.m, lo, hi)
+        finest = level == 0
+        path, sweep = _search(fine, types if finest else coarse_types, band, temperature if finest else None)
+    return path, (_posteriors(sweep, path) if temperature is not None else None)
+
+
+def align_path(model: CostModel, types: Sequence[BeadType], **kwargs: int) -> Path:
+    """The cheapest path of :func:`align`, without posteriors."""
+    return align(model, types, **kwargs)[0]

@@ -23,14 +23,14 @@ from pathlib import Path
 
 import numpy as np
 
-from align.aligner import WEIGHTS, align_texts, bead_model
+from align.aligner import TEMPERATURE, WEIGHTS, align_texts, bead_model
 from align.beadfmt import read_beads
 from align.config import AlignOptions
 from align.costs import CostWeights
 from align.embed import embed
 from align.metric import Scores, score
 from align.model import Bead
-from align.search import align_path, bead_types
+from align.search import align, align_path, bead_types
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -94,6 +94,13 @@ def ablations(de, fr, gold, de_vec, fr_vec) -> None:
             None,
         ),
         ("embed: no n-m prior (merge=0)", "embed", dataclasses.replace(embed_w, merge=0.0), 4, None),
+        (
+            "embed: null cost independent of content",
+            "embed",
+            dataclasses.replace(embed_w, content_nulls=False),
+            4,
+            None,
+        ),
         ("embed: max_side 2", "embed", embed_w, 2, None),
         ("embed: max_side 3", "embed", embed_w, 3, None),
         ("embed: full table (no band)", "embed", embed_w, 4, 10**9),
@@ -102,6 +109,13 @@ def ablations(de, fr, gold, de_vec, fr_vec) -> None:
         ("fast: length only, full table", "fast", dataclasses.replace(fast_w, lexical=0.0), 4, 10**9),
         ("fast: lexical only", "fast", dataclasses.replace(fast_w, length=0.0), 4, None),
         ("fast: no n-m prior (merge=0)", "fast", dataclasses.replace(fast_w, merge=0.0), 4, None),
+        (
+            "fast: null cost independent of content",
+            "fast",
+            dataclasses.replace(fast_w, content_nulls=False),
+            4,
+            None,
+        ),
         ("fast: full table (no band)", "fast", fast_w, 4, 10**9),
     ]
     print("\nablation (one change at a time, same vectors)")
@@ -115,20 +129,35 @@ def ablations(de, fr, gold, de_vec, fr_vec) -> None:
         print(row(name, score([gold], [beads])), flush=True)
 
 
-def search_speed(de, fr, repeats: int) -> tuple[float, float, float]:
-    """Median seconds of the fast method's features, of its search alone, and the search's CPU seconds
-    (single-threaded, so less distorted than wall time by other load on a shared machine)."""
+def search_speed(de, fr, repeats: int) -> tuple[float, float, float, float]:
+    """Median seconds of the fast method's features (cost model included), of its search alone (wall
+    and CPU: single-threaded, so CPU time is less distorted by other load on a shared machine), and
+    of the search with confidences (forward-backward)."""
     options = AlignOptions(method="fast")
-    feature_s, search_s, search_cpu = [], [], []
+    feature_s, search_s, search_cpu, cert_s = [], [], [], []
+    types = bead_types(options.max_side)
     for _ in range(repeats):
         start = time.perf_counter()
         model = bead_model(de, fr, "de", "fr", options)
         mid, cpu = time.perf_counter(), time.process_time()
-        align_path(model, bead_types(options.max_side))
-        feature_s.append(mid - start)
-        search_s.append(time.perf_counter() - mid)
+        align_path(model, types)
+        end = time.perf_counter()
         search_cpu.append(time.process_time() - cpu)
-    return statistics.median(feature_s), statistics.median(search_s), statistics.median(search_cpu)
+        align(model, types, TEMPERATURE["fast"])
+        feature_s.append(mid - start)
+        search_s.append(end - mid)
+        cert_s.append(time.perf_counter() - end)
+    return tuple(statistics.median(x) for x in (feature_s, search_s, search_cpu, cert_s))  # type: ignore[return-value]
+
+
+def rank_auc(beads: list[Bead], gold: list[Bead]) -> float:
+    """Chance that a random exactly-right bead has a higher cert than a random wrong one (ties: half)."""
+    right = {(b.src, b.tgt) for b in gold}
+    ok = [(b.src, b.tgt) in right for b in beads]
+    good = [b.cert or 0.0 for b, k in zip(beads, ok, strict=True) if k]
+    bad = [b.cert or 0.0 for b, k in zip(beads, ok, strict=True) if not k]
+    wins = sum((g > x) + 0.5 * (g == x) for g in good for x in bad)
+    return wins / (len(good) * len(bad)) if good and bad else float("nan")
 
 
 def calibration(beads: list[Bead], gold: list[Bead]) -> str:
@@ -189,15 +218,16 @@ def main() -> int:
         print(
             f"embed method: vectors read from {args.vectors}; alignment {align_s:.2f} s (no embedding time)"
         )
-    feature_s, search_s, search_cpu = search_speed(de, fr, args.repeats)
+    feature_s, search_s, search_cpu, cert_s = search_speed(de, fr, args.repeats)
     fast_s = results["fast"][1]
     print(
         f"fast method: {fast_s:.3f} s end to end ({n / fast_s:.0f} sentences/s), of which features "
         f"{feature_s:.3f} s; search {search_s:.3f} s wall = {n / search_s:.0f} sentences/s, "
-        f"{search_cpu:.3f} s CPU = {n / search_cpu:.0f} sentences/s (target >= 20000)"
+        f"{search_cpu:.3f} s CPU = {n / search_cpu:.0f} sentences/s (target >= 20000); search with "
+        f"confidences {cert_s:.3f} s wall = {n / cert_s:.0f} sentences/s"
     )
     for method, (beads, _) in results.items():
-        print(f"confidence ({method}): {calibration(beads, gold)}")
+        print(f"confidence ({method}): rank AUC {rank_auc(beads, gold):.3f}; {calibration(beads, gold)}")
     if args.ablation:
         ablations(de, fr, gold, de_vec, fr_vec)
     return 0

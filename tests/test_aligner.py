@@ -4,14 +4,20 @@ two, one is left out and one sentence is added. The gold below was written by ha
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+
 import numpy as np
 import pytest
 
-from align.aligner import align_texts
+from align.aligner import WEIGHTS, align_texts
 from align.beadfmt import format_beads
 from align.config import AlignOptions
+from align.costs import BeadCosts
 from align.embed import embed
+from align.lexical import SparseRows, lexical_vectors
 from align.model import Bead
+from align.search import align, bead_types
 
 EN = [
     "The river Drina flows between Bosnia and Serbia for more than 200 kilometres.",
@@ -203,3 +209,92 @@ def test_max_side_one_gives_only_one_to_one_and_null_beads():
     beads = align_texts(EN, DE, "en", "de", AlignOptions(method="fast", max_side=1))
     assert_covers(beads, len(EN), len(DE))
     assert {b.kind for b in beads} <= {"1-1", "1-0", "0-1"}
+
+
+@pytest.mark.parametrize("junk", ["* * *", "– 12 –", "....."])
+@pytest.mark.parametrize("options", [NO_CACHE, FAST], ids=["embed", "fast"])
+def test_a_line_without_words_is_left_unaligned(junk, options, vectors):
+    # page furniture between two sentences: it translates nothing, so it is a 0-1 bead of its own
+    # instead of being tucked into a neighbouring bead (which the plain null cost preferred)
+    de = DE[:6] + [junk] + DE[6:]
+    emb = {}
+    if options.method == "embed":
+        vec = np.concatenate([vectors["de"][:6], embed([junk], cache=None), vectors["de"][6:]])
+        emb = {"src_emb": vectors["en"], "tgt_emb": vec}
+    beads = align_texts(EN, de, "en", "de", options, **emb)
+    assert ((), (6,)) in units(beads)
+    shifted = [(s, tuple(j - (j > 6) for j in t)) for s, t in units(beads) if t != (6,)]
+    assert shifted == GOLD if options.method == "embed" else len(set(shifted) & set(GOLD)) >= 7
+    plain = dataclasses.replace(WEIGHTS[options.method], content_nulls=False)
+    assert ((), (6,)) not in units(align_texts(EN, de, "en", "de", options, weights=plain, **emb))
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("method", ["embed", "fast"])
+def test_tiny_documents_align_without_warnings(method):
+    texts = ["Die Brücke wurde 1577 erbaut.", "", ".....", "12", "The bridge was built in 1577."]
+    rng = np.random.default_rng(5)
+    vec = rng.normal(size=(len(texts), 8)).astype(np.float32)
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+    for src in itertools.chain.from_iterable(itertools.product(range(5), repeat=k) for k in (1, 2)):
+        for tgt in [(4,), (0, 4), (1,), (2, 2), (3,)]:
+            emb = {"src_emb": vec[list(src)], "tgt_emb": vec[list(tgt)]} if method == "embed" else {}
+            options = AlignOptions(method=method, cache_dir="")
+            beads = align_texts([texts[i] for i in src], [texts[j] for j in tgt], "de", "en", options, **emb)
+            assert_covers(beads, len(src), len(tgt))
+
+
+def random_sparse(rng: np.random.Generator, n: int, dim: int) -> SparseRows:
+    dense = np.where(rng.random((n, dim)) < 0.2, rng.random((n, dim)), 0.0).astype(np.float32)
+    rows, cols = np.nonzero(dense)
+    return SparseRows.from_entries(rows, cols, dense[rows, cols], n, dim)
+
+
+def test_sparse_rows_give_the_dense_products():
+    rng = np.random.default_rng(11)
+    x, y = random_sparse(rng, 30, 12), random_sparse(rng, 25, 12)
+    dx, dy = x.dense(), y.dense()
+    assert x.indptr[-1] < 0.4 * dx.size  # stored sparsely
+    p, q = rng.integers(0, 30, 50), rng.integers(0, 25, 50)
+    assert np.allclose(x.pair_dots(y, p, q), np.einsum("ij,ij->i", dx[p], dy[q]))
+    assert np.allclose(x.block_dots(y, 3, 17, 5, 20), dx[3:17] @ dy[5:20].T)
+    starts = np.array([0, 4, 5, 12, 28])
+    assert np.allclose(x.coarse(starts).dense(), np.add.reduceat(dx, starts, axis=0))
+    # coarse rows are merged (one entry per column), so pair_dots' join stays exact on them too
+    cx = x.coarse(starts)
+    assert np.allclose(cx.pair_dots(cx, np.arange(5), np.arange(5)), (cx.dense() ** 2).sum(axis=1), rtol=1e-5)
+
+
+def test_sparse_and_dense_channels_give_the_same_costs():
+    rng = np.random.default_rng(2)
+    x, y = random_sparse(rng, 40, 30), random_sparse(rng, 45, 30)
+    lengths = rng.integers(10, 80, 40), rng.integers(10, 80, 45)
+    sparse = BeadCosts.from_features(*lengths, [(x, y)], ["lexical"])
+    dense = BeadCosts.from_features(*lengths, [(x.dense(), y.dense())], ["lexical"])
+    types = bead_types(4)
+    i, j = np.repeat(np.arange(5, 41), 6), np.tile(np.arange(10, 16), 36)
+    assert np.allclose(sparse.cost(types, i, j), dense.cost(types, i, j), atol=1e-5)
+    assert align(sparse, types, 0.1)[0] == align(dense, types, 0.1)[0]
+
+
+def test_lexical_vectors_keep_shared_features_only():
+    src = ["Der Makalu ist 8481 Meter hoch.", "Es schneite."]
+    tgt = ["Le Makalu mesure 8481 mètres.", "Il neigeait.", "Le Makalu est au Népal."]
+    x, y = lexical_vectors(src, tgt, "de", "fr")
+    # shared: "makal" (2 of 5 sentences: idf log(5/3) + 1), "#8481" (log(5/2) + 1); "meter"/"metre" differ
+    makalu, number = np.log(5 / 3) + 1, np.log(5 / 2) + 1
+    assert x.dim == y.dim == 2
+    assert sorted(x.dense()[0]) == pytest.approx(sorted([makalu, number]))
+    assert x.dense()[1].tolist() == [0.0, 0.0]
+    assert np.allclose(y.dense()[0], x.dense()[0]) and sorted(y.dense()[2]) == pytest.approx([0.0, makalu])
+
+
+def test_memory_per_sentence_is_small():
+    # a long document: the lexical signal takes bytes, not kilobytes, per sentence
+    words = ["".join(w) for w in itertools.islice(itertools.product("bdfklmnprst", repeat=5), 3000)]
+    rng = np.random.default_rng(0)
+    src = [" ".join(rng.choice(words, 12, replace=False)) for _ in range(2000)]
+    x, y = lexical_vectors(src, src[::-1], "de", "de")
+    assert x.dim > 2500 and x.indptr[-1] == 12 * len(src)  # thousands of features, twelve a sentence
+    per_sentence = (x.indptr.nbytes + x.indices.nbytes + x.data.nbytes) / len(src)
+    assert per_sentence < 12 * 8 + 16

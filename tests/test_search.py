@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from align.search import Path, align_path, bead_types, posteriors, search_band
+from align.search import Path, align, align_path, band_around, bead_types, search_band
 
 TYPES = bead_types(4)
 
@@ -42,16 +42,15 @@ class LinkModel:
 
     def cost(self, types, i, j):
         self.cells += i.size * len(types)
-        out = np.zeros((len(types), i.shape[-1]))
+        out = np.zeros((len(types), len(i)))
         for t, (a, b) in enumerate(types):
-            ii, jj = (i[t], j[t]) if i.ndim == 2 else (i, j)
-            ia, jb = np.maximum(ii - a, 0), np.maximum(jj - b, 0)
-            inside = self.prefix[ii, jj] - self.prefix[ia, jj] - self.prefix[ii, jb] + self.prefix[ia, jb]
+            ia, jb = np.maximum(i - a, 0), np.maximum(j - b, 0)
+            inside = self.prefix[i, j] - self.prefix[ia, j] - self.prefix[i, jb] + self.prefix[ia, jb]
             outgoing = (
-                self.row_links[ii] - self.row_links[ia] + self.col_links[jj] - self.col_links[jb] - 2 * inside
+                self.row_links[i] - self.row_links[ia] + self.col_links[j] - self.col_links[jb] - 2 * inside
             )
-            pairs = (self.src_cum[ii] - self.src_cum[ia]) * (self.tgt_cum[jj] - self.tgt_cum[jb])
-            size = self.src_cum[ii] - self.src_cum[ia] + self.tgt_cum[jj] - self.tgt_cum[jb]
+            pairs = (self.src_cum[i] - self.src_cum[ia]) * (self.tgt_cum[j] - self.tgt_cum[jb])
+            size = self.src_cum[i] - self.src_cum[ia] + self.tgt_cum[j] - self.tgt_cum[jb]
             out[t] = 0.01 + 10 * outgoing / np.maximum(size, 1) + (pairs - inside) / np.maximum(pairs, 1)
         return out
 
@@ -163,9 +162,8 @@ def test_work_grows_linearly_with_length():
 def test_posteriors_high_on_clear_path_and_split_on_a_tie():
     gold = [(k, k) for k in range(30)]
     model = LinkModel.from_path(gold)
-    path = align_path(model, TYPES)
-    post = posteriors(model, TYPES, path, temperature=0.05)
-    assert post.shape == (29,) and (post > 0.99).all()
+    path, post = align(model, TYPES, 0.05)
+    assert path == gold and post.shape == (29,) and (post > 0.99).all()
 
     class Tie(LinkModel):
         """Sentence 10 of the source may equally be its own 1-1 bead or join the 1-1 before it."""
@@ -173,18 +171,64 @@ def test_posteriors_high_on_clear_path_and_split_on_a_tie():
         def cost(self, types, i, j):
             out = super().cost(types, i, j)
             for t, (a, b) in enumerate(types):
-                ii, jj = (i[t], j[t]) if i.ndim == 2 else (i, j)
                 if (a, b) == (2, 1):
-                    out[t] = np.where((ii == 11) & (jj == 10), 0.01, out[t])
+                    out[t] = np.where((i == 11) & (j == 10), 0.01, out[t])
                 if (a, b) == (1, 0):
-                    out[t] = np.where(ii == 11, 0.0, out[t])
+                    out[t] = np.where(i == 11, 0.0, out[t])
             return out
 
     links = np.zeros((31, 30))
     for k in range(30):
         links[k if k < 10 else k + 1, k] = 1
     tie = Tie(links)
-    path = align_path(tie, TYPES)
-    post = posteriors(tie, TYPES, path, temperature=0.05)
+    path, post = align(tie, TYPES, 0.05)
     # either the 1-0 bead or the 2-1 bead ends at (11, 10); each is the better path half the time
     assert 0.4 < post[path.index((11, 10)) - 1] < 0.6
+
+
+def test_posteriors_equal_brute_force_enumeration():
+    # every monotonic path of a small random problem, weighted by exp(-cost / T): a bead's posterior is
+    # the weight of the paths through it over the total
+    rng = np.random.default_rng(4)
+    types = bead_types(2)
+    table = rng.random((len(types), 5, 6)) * 2
+
+    class Small:
+        n, m = 4, 5
+
+        def cost(self, types_, i, j):
+            return np.stack([table[types.index(t)][i, j] for t in types_])
+
+    def paths(i: int, j: int):
+        if (i, j) == (0, 0):
+            yield [(0, 0)], 0.0
+            return
+        for t, (a, b) in enumerate(types):
+            if i >= a and j >= b:
+                for p, c in paths(i - a, j - b):
+                    yield [*p, (i, j)], c + table[t][i, j]
+
+    temperature = 0.7
+    every = list(paths(4, 5))
+    weights = np.exp(-np.array([c for _, c in every]) / temperature)
+    path, post = align(Small(), types, temperature)
+    assert path == min(every, key=lambda pc: pc[1])[0]
+    for k, bead in enumerate(itertools.pairwise(path)):
+        through = sum(w for (p, _), w in zip(every, weights, strict=True) if bead in itertools.pairwise(p))
+        assert post[k] == pytest.approx(through / weights.sum(), rel=1e-4)
+
+
+def test_band_around_covers_each_bead_and_its_neighbourhood():
+    rng = np.random.default_rng(9)
+    for _ in range(20):
+        path = random_path(rng, 40, [(1, 1), (2, 1), (1, 3), (0, 1), (1, 0), (2, 2)])
+        n, m = path[-1]
+        lo, hi = band_around(path, n, m, 2)
+        ref_lo, ref_hi = np.full(n + 1, m), np.zeros(n + 1, dtype=int)
+        for (i0, j0), (i1, j1) in itertools.pairwise(path):
+            ref_lo[i0 : i1 + 1] = np.minimum(ref_lo[i0 : i1 + 1], j0)
+            ref_hi[i0 : i1 + 1] = np.maximum(ref_hi[i0 : i1 + 1], j1)
+        for i in range(n + 1):
+            near = slice(max(i - 2, 0), i + 3)
+            assert lo[i] == max(ref_lo[near].min() - 2, 0)
+            assert hi[i] == min(ref_hi[near].max() + 3, m + 1)
