@@ -13,7 +13,7 @@ import numpy as np
 
 from .config import AlignOptions
 from .costs import BeadCosts, CostWeights
-from .lexical import lexical_vectors
+from .lexical import SparseRows, lexical_vectors
 from .model import Bead
 from .search import align, bead_types
 
@@ -59,7 +59,7 @@ def bead_model(
 ) -> BeadCosts:
     """The cost model of one document pair (both sides non-empty)."""
     _check(options)
-    channels: list[tuple[np.ndarray, np.ndarray]] = []
+    channels: list[tuple[np.ndarray | SparseRows, np.ndarray | SparseRows]] = []
     kinds: list[str] = []
     if options.method == "embed":
         src_emb = _embeddings(src, options) if src_emb is None else np.asarray(src_emb, dtype=np.float32)
