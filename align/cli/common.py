@@ -21,7 +21,7 @@ def alignment_options(func: Callable[..., Any]) -> Callable[..., Any]:
         default="embed",
         show_default=True,
         help="embed: multilingual sentence embeddings + length + anchors (accurate). "
-        "fast: no embeddings (length, numbers, names, shared words); for huge corpora.",
+        "fast: no embeddings (length, numbers, shared words and names); for huge corpora.",
     )
     @click.option(
         "--max-side",
