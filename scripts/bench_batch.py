@@ -23,15 +23,10 @@ import time
 from pathlib import Path
 
 import polars as pl
+from benchlib import shared_dir
 
-REPO = Path(__file__).resolve().parents[1]
 LANGS = {"en": "en.txt", "de": "de.txt", "sr": "sr-Cyrl.txt", "sq": "sq.txt"}
 RUNS = ("cold-j1", "warm-j1", "cold-j2", "warm-j2", "cold-dask", "warm-dask")
-
-
-def shared_data() -> Path:
-    root = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
-    return root / "data" / "ntrex-dev"
 
 
 def build_sets(data: Path, n: int, folder: Path) -> Path:
@@ -86,9 +81,10 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=1, help="Runs per configuration (median reported).")
     ap.add_argument("--runs", default=",".join(RUNS), help=f"Subset of {','.join(RUNS)}.")
     args = ap.parse_args()
-    data = shared_data()
-    if not data.is_dir():
-        print(f"skipped: {data} not found (set ALIGN_SHARED)")
+    root = shared_dir()
+    data = root / "data" / "ntrex-dev" if root else None
+    if data is None or not data.is_dir():
+        print("shared/data/ntrex-dev not found (set ALIGN_SHARED): nothing to benchmark")
         return
     runs = [r for r in args.runs.split(",") if r]
     unknown = set(runs) - set(RUNS)

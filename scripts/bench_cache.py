@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from bench_ntrex import load_aligner, shared_dir
+from bench_ntrex import load_aligner
+from benchlib import shared_dir
 
 from align.beadfmt import read_beads
 from align.cache import EmbeddingCache

@@ -14,13 +14,14 @@ Target for the default (embed) method: strict F1 >= 0.97 for every pair.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchlib import shared_dir
 
 from align.beadfmt import format_beads
 from align.cache import open_cache
@@ -30,16 +31,10 @@ from align.metric import Scores, score
 from align.model import Bead
 from align.perturb import perturb
 
-REPO = Path(__file__).resolve().parents[1]
 PAIRS = ("en-de", "en-sr-Cyrl", "en-sr-Latn", "en-sq")
 TARGET_F1 = 0.97
 
 Aligner = Callable[..., list[Bead]]
-
-
-def shared_dir() -> Path | None:
-    path = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
-    return path if (path / "data").is_dir() else None
 
 
 def load_aligner() -> Aligner | None:

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_ntrex import shared_dir
+from benchlib import REPO, shared_dir
 
 from align import tei
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
@@ -32,7 +32,6 @@ from align.report.checks import checkers
 from align.report.findings import build_links, match_terms
 from align.terms import load_termbase
 
-REPO = Path(__file__).resolve().parents[1]
 LANGS = ("en", "de", "sr-Cyrl", "sq")
 FORMATS = ("html", "md", "json", "csv")
 

@@ -23,7 +23,8 @@ import subprocess
 import sys
 import time
 
-from bench_ntrex import Ntrex, load_aligner, load_ntrex, perturbed_doc, shared_dir
+from bench_ntrex import Ntrex, load_aligner, load_ntrex, perturbed_doc
+from benchlib import shared_dir
 
 from align.cache import open_cache
 from align.config import AlignOptions

@@ -15,7 +15,6 @@ of the repeats), so other load on a shared machine distorts it less.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
 import sys
@@ -25,22 +24,17 @@ from itertools import cycle
 from pathlib import Path
 
 import sentencex
+from benchlib import REPO, shared_dir
 from reldi_tokeniser.tokeniser import generate_tokenizer, sentence_split, tokenize
 
 from align.segment import segment, split_sentences
 
-REPO = Path(__file__).resolve().parents[1]
 NTREX_LANGS = ["en", "de", "sr-Cyrl", "sr-Latn", "sq"]
 CORPUS_LANGS = ["en", "de", "sr", "sq"]
 TERMINAL = re.compile(r"[.!?…:;][\"'”“»«’‘)\]]*$")
 BLANK = re.compile(r"\n[^\S\n]*\n\s*")
 
 Splitter = Callable[[str], list[str]]
-
-
-def shared_dir() -> Path | None:
-    path = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
-    return path if (path / "data").is_dir() else None
 
 
 def reldi_splitter(rules: str) -> Splitter:

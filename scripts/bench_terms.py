@@ -18,7 +18,6 @@ the steady state of a long run) and the first pass over NTREX news (cold: every 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
 import time
@@ -28,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+from benchlib import REPO, shared_dir
 
 from align.terms import Termbase, TermMatcher, load_termbase
 
-REPO = Path(__file__).resolve().parents[1]
 NTREX_LANGS = ("en", "de", "sr-Cyrl", "sr-Latn", "sq")
 
 Span = tuple[str, int, int]  # concept, start, end
@@ -177,8 +176,9 @@ def speed(termbase: Termbase, sample: dict[str, dict[str, list[tuple[str, str]]]
             f"{lang:8} build {build * 1000:6.1f} ms  ours {cold:8.0f} / {warm:8.0f}  "
             f"baseline {base:8.0f}  ours/baseline {warm / base:.2f}"
         )
-    shared = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared")) / "data" / "ntrex-dev"
-    if not shared.is_dir():
+    root = shared_dir()
+    shared = root / "data" / "ntrex-dev" if root else None
+    if shared is None or not shared.is_dir():
         return
     print("NTREX news, 2 passes (first is cold)")
     for lang in NTREX_LANGS:

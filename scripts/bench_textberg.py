@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import statistics
 import sys
 import time
@@ -25,6 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
+from benchlib import shared_dir
 
 from align.aligner import TEMPERATURE, WEIGHTS, align_texts, bead_model
 from align.beadfmt import read_beads
@@ -35,13 +35,6 @@ from align.embed import embed
 from align.metric import Scores, score
 from align.model import Bead
 from align.search import align, align_path, bead_types
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def shared_dir() -> Path | None:
-    path = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
-    return path if (path / "data").is_dir() else None
 
 
 def read_lines(path: Path) -> list[str]:

@@ -1,0 +1,14 @@
+"""What every benchmark script needs to find: the repository and the workplace's shared/ data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path | None:
+    """``$ALIGN_SHARED``, else ``shared/`` beside the repository; None when it holds no data."""
+    path = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
+    return path if (path / "data").is_dir() else None
