@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import polars as pl
-from benchlib import shared_dir
+from benchlib import data_dir
 
 LANGS = {"en": "en.txt", "de": "de.txt", "sr": "sr-Cyrl.txt", "sq": "sq.txt"}
 RUNS = ("cold-j1", "warm-j1", "cold-j2", "warm-j2", "cold-dask", "warm-dask")
@@ -81,10 +81,8 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=1, help="Runs per configuration (median reported).")
     ap.add_argument("--runs", default=",".join(RUNS), help=f"Subset of {','.join(RUNS)}.")
     args = ap.parse_args()
-    root = shared_dir()
-    data = root / "data" / "ntrex-dev" if root else None
-    if data is None or not data.is_dir():
-        print("shared/data/ntrex-dev not found (set ALIGN_SHARED): nothing to benchmark")
+    data = data_dir("ntrex-dev", "docs.tsv")
+    if data is None:
         return
     runs = [r for r in args.runs.split(",") if r]
     unknown = set(runs) - set(RUNS)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 from bench_ntrex import load_aligner
-from benchlib import shared_dir
+from benchlib import data_dir
 
 from align.beadfmt import read_beads
 from align.cache import EmbeddingCache
@@ -46,10 +46,8 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
 
-    shared = shared_dir()
-    root = shared / "data" / "textberg-dev" if shared else None
-    if root is None or not (root / "001.de").is_file():
-        print("shared/data/textberg-dev not found (set ALIGN_SHARED): nothing to benchmark")
+    root = data_dir("textberg-dev", "001.de")
+    if root is None:
         return 0
     de = [line.strip() for line in (root / "001.de").read_text(encoding="utf-8").splitlines()]
     fr = [line.strip() for line in (root / "001.fr").read_text(encoding="utf-8").splitlines()]

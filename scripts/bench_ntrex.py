@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchlib import shared_dir
+from benchlib import data_dir
 
 from align.beadfmt import format_beads
 from align.cache import open_cache
@@ -159,9 +159,8 @@ def main() -> int:
     parser.add_argument("--save", help="folder for gold/test bead files and the perturbed texts")
     args = parser.parse_args()
 
-    shared = shared_dir()
-    if shared is None or not (shared / "data" / "ntrex-dev" / "docs.tsv").is_file():
-        print("shared/data/ntrex-dev not found (set ALIGN_SHARED): nothing to benchmark")
+    root = data_dir("ntrex-dev", "docs.tsv")
+    if root is None:
         return 0
     align_texts = load_aligner()
     if align_texts is None:
@@ -170,7 +169,7 @@ def main() -> int:
     pairs = [p.strip() for p in args.pairs.split(",") if p.strip()]
     methods = [m.strip() for m in args.method.split(",") if m.strip()]
     langs = ["en", *dict.fromkeys(split_pair(p)[1] for p in pairs)]
-    data = load_ntrex(shared / "data" / "ntrex-dev", langs)
+    data = load_ntrex(root, langs)
 
     print(f"NTREX perturbation benchmark: seed {args.seed}, {len(data.docs[: args.docs])} documents per pair")
     print(

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from benchlib import REPO, shared_dir
+from benchlib import REPO, data_dir
 
 from align import tei
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
@@ -64,10 +64,8 @@ def main() -> int:
     parser.add_argument("--termbase", type=Path, default=REPO / "corpora" / "terms" / "kosovo.tbx")
     args = parser.parse_args()
 
-    shared = shared_dir()
-    root = shared / "data" / "ntrex-dev" if shared else None
-    if root is None or not (root / "en.txt").is_file():
-        print("shared/data/ntrex-dev not found (set ALIGN_SHARED): nothing to benchmark")
+    root = data_dir("ntrex-dev", "en.txt")
+    if root is None:
         return 0
     termbase = load_termbase(args.termbase)
     docset = ntrex_set(root, args.lines)

@@ -24,7 +24,7 @@ import sys
 import time
 
 from bench_ntrex import Ntrex, load_aligner, load_ntrex, perturbed_doc
-from benchlib import shared_dir
+from benchlib import data_dir, shared_dir
 
 from align.cache import open_cache
 from align.config import AlignOptions
@@ -149,9 +149,8 @@ def main() -> int:
         child(args)
         return 0
 
-    shared = shared_dir()
-    if shared is None or not (shared / "data" / "ntrex-dev" / "docs.tsv").is_file():
-        print("shared/data/ntrex-dev not found (set ALIGN_SHARED): nothing to benchmark")
+    root = data_dir("ntrex-dev", "docs.tsv")
+    if root is None:
         return 0
     if load_aligner() is None:
         print("align/aligner.py is not there yet: nothing to benchmark")
@@ -164,7 +163,7 @@ def main() -> int:
     if plan[1][1]:
         if args.cache_dir == "":
             raise SystemExit("the embed method needs the cache: drop --cache-dir ''")
-        warm_cache(load_ntrex(shared / "data" / "ntrex-dev", ["en", "de"]), plan[1][1], args)
+        warm_cache(load_ntrex(root, ["en", "de"]), plan[1][1], args)
     titles = ("src", "tgt", "embed s", "search s", "s/1k", "size x", "time x", "peak MB", "align MB", "MB/1k")
     print(f"{'method':<7}" + "".join(f"{t:>9}" for t in titles) + f"{'str F1':>8}{'sent/s':>9}")
     over = []

@@ -24,7 +24,7 @@ from itertools import cycle
 from pathlib import Path
 
 import sentencex
-from benchlib import REPO, shared_dir
+from benchlib import REPO, data_dir
 from reldi_tokeniser.tokeniser import generate_tokenizer, sentence_split, tokenize
 
 from align.segment import segment, split_sentences
@@ -155,11 +155,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    shared = shared_dir()
-    if shared is None:
-        print("shared/data not found (set ALIGN_SHARED): nothing to benchmark")
+    data = data_dir("ntrex-dev", "docs.tsv")
+    if data is None:
         return 0
-    data = shared / "data" / "ntrex-dev"
     print(f"segmentation benchmark: CPU time, median of {args.repeats} runs; speed relative to ours")
     for lang in NTREX_LANGS:
         groups = ntrex_paragraphs(data, lang)

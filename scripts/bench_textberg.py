@@ -24,7 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-from benchlib import shared_dir
+from benchlib import data_dir
 
 from align.aligner import TEMPERATURE, WEIGHTS, align_texts, bead_model
 from align.beadfmt import read_beads
@@ -189,11 +189,9 @@ def main() -> int:
     parser.add_argument("--vectors", help="an .npz to reuse embeddings from (written when absent)")
     parser.add_argument("--cache-dir", default=None, help="embedding cache ('' = none) [default location]")
     args = parser.parse_args()
-    shared = shared_dir()
-    if shared is None:
-        print("shared/data not found (set ALIGN_SHARED): nothing to measure")
+    data = data_dir("textberg-dev", "001.gold")
+    if data is None:
         return 0
-    data = shared / "data" / "textberg-dev"
     de, fr = read_lines(data / "001.de"), read_lines(data / "001.fr")
     gold = read_beads(data / "001.gold")
     n = len(de) + len(fr)

@@ -12,3 +12,13 @@ def shared_dir() -> Path | None:
     """``$ALIGN_SHARED``, else ``shared/`` beside the repository; None when it holds no data."""
     path = Path(os.environ.get("ALIGN_SHARED", REPO.parent / "shared"))
     return path if (path / "data").is_dir() else None
+
+
+def data_dir(name: str, marker: str) -> Path | None:
+    """``shared/data/<name>`` when it holds ``marker``; otherwise say so (the benchmark then exits 0)."""
+    shared = shared_dir()
+    path = shared / "data" / name if shared else None
+    if path is None or not (path / marker).is_file():
+        print(f"shared/data/{name} not found (set ALIGN_SHARED): nothing to benchmark")
+        return None
+    return path
