@@ -112,3 +112,7 @@ class Finding:
     concept: str | None = None
     left_terms: tuple[TermHit, ...] = ()
     right_terms: tuple[TermHit, ...] = ()
+    # What the finding is about, as (start, end) character offsets into left_text / right_text: the
+    # words a partial omission left out, the differing number or name. Empty when it is the whole link.
+    left_spans: tuple[tuple[int, int], ...] = ()
+    right_spans: tuple[tuple[int, int], ...] = ()
