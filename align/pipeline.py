@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .config import AlignOptions
 from .errors import InputError, warn
-from .model import Alignment, Document, DocumentSet, Sentence
+from .model import Alignment, Bead, Document, DocumentSet, Sentence
 
 
 def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Document:
@@ -40,10 +40,17 @@ def _presplit(text: str) -> list[Sentence]:
     return sentences
 
 
-def align_pair(src: Document, tgt: Document, options: AlignOptions) -> Alignment:
+def align_pair(src: Document, tgt: Document, options: AlignOptions, fixed: Sequence[Bead] = ()) -> Alignment:
+    """Align two versions; ``fixed`` beads (see :mod:`align.keep`) are kept and aligned around."""
     from .aligner import align_texts
 
-    beads = align_texts(src.texts, tgt.texts, src.lang, tgt.lang, options)
+    if not fixed:
+        return Alignment(src.lang, tgt.lang, align_texts(src.texts, tgt.texts, src.lang, tgt.lang, options))
+    from .keep import align_around
+
+    beads = align_around(
+        src.texts, tgt.texts, list(fixed), lambda a, b: align_texts(a, b, src.lang, tgt.lang, options)
+    )
     return Alignment(src.lang, tgt.lang, beads)
 
 
@@ -55,8 +62,12 @@ def align_set(
     options: AlignOptions = AlignOptions(),
     meta: dict[str, str] | None = None,
     progress: Callable[[str], None] | None = None,
+    keep: DocumentSet | None = None,
 ) -> DocumentSet:
-    """Align every version against the pivot (the first input unless ``pivot`` names another language)."""
+    """Align every version against the pivot (the first input unless ``pivot`` names another language).
+
+    ``keep``: an earlier alignment of these texts whose manual links are kept where they still hold.
+    """
     declared = [lang for lang, _ in inputs]
     for lang, path in inputs:
         if declared.count(lang) > 1:
@@ -80,9 +91,15 @@ def align_set(
     pivot_doc = docs[docset.pivot]
     for lang, doc in list(docs.items())[1:]:
         _check_lengths(pivot_doc, doc)
+        fixed = []
+        if keep is not None:
+            from .keep import kept_links
+
+            fixed = kept_links(keep, pivot_doc, doc)
         if progress:
-            progress(f"aligning {docset.pivot}-{lang}")
-        docset.alignments.append(align_pair(pivot_doc, doc, options))
+            kept = f" around {len(fixed)} manual links" if keep is not None else ""
+            progress(f"aligning {docset.pivot}-{lang}{kept}")
+        docset.alignments.append(align_pair(pivot_doc, doc, options, fixed))
     return docset
 
 

@@ -39,3 +39,21 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpora_dir() -> Path:
     return CORPORA
+
+
+@pytest.fixture(scope="session")
+def kosovo_tei(tmp_path_factory) -> Path:
+    """The bundled corpus aligned with the fast method (no embeddings), as `align run` writes it."""
+    from align import tei
+    from align.config import AlignOptions
+    from align.pipeline import align_set
+
+    corpus = CORPORA / "kosovo-barricades"
+    inputs = [
+        (lang, corpus / f"{name}.txt")
+        for lang, name in (("en", "en"), ("de", "de"), ("sr", "sr"), ("sq", "sq"))
+    ]
+    docset = align_set(inputs, options=AlignOptions(method="fast"))
+    path = tmp_path_factory.mktemp("kosovo") / "kosovo.tei.xml"
+    tei.write(docset, path, timestamp=False)
+    return path

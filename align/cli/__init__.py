@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "report": "report:report",
     "batch": "batch:batch",
     "export": "export:export",
+    "import": "interchange:import_cmd",
 }
 
 

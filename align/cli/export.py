@@ -17,7 +17,7 @@ FORMATS = {".tmx": "tmx", ".tsv": "tsv", ".csv": "csv", ".parquet": "parquet", "
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(sorted(set(FORMATS.values()))),
+    type=click.Choice(sorted({*FORMATS.values(), "intertext"})),
     help="Output format [default: from the -o file's extension].",
 )
 @click.option(
@@ -38,11 +38,15 @@ def export(source: str, fmt: str | None, output: str, pair: str | None, set_ids:
     parquet  the same rows, ids as lists
     beads    [0]:[0, 1]:score lines (0-based), as sentence-alignment scorers read;
              several pairs go to a folder, one SET.PAIR.beads file each
+    intertext  InterText's sentence-marked documents (SET.LANG.xml) and stand-off
+             alignment files (SET.SRC.TGT.xml) into the -o folder; `align import`
+             reads them back
 
     \b
     Examples:
       align export out/ --format parquet -o pairs.parquet
       align export kosovo.tei.xml --format tmx --pair en-de -o en-de.tmx
+      align export kosovo.tei.xml --format intertext -o out/
     """
     from ..export.source import read_sets, select, tei_files
 
@@ -60,6 +64,12 @@ def export(source: str, fmt: str | None, output: str, pair: str | None, set_ids:
         # one pair, or one set's pairs (all from its pivot), share a source language; a folder may not
         n = write_tmx(selected, output, srclang="*all*" if pair is None and len(files) > 1 else None)
         what = f"{n} translation units"
+    elif fmt == "intertext":
+        from ..interchange.intertext import write_intertext
+
+        if output == "-":
+            raise InputError("InterText output is a folder: give -o FOLDER")
+        what = f"{len(write_intertext(selected, output))} InterText files"
     elif fmt == "beads":
         from ..export.beads import write_beads
 

@@ -33,6 +33,12 @@ def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
     "--no-timestamp", is_flag=True, help="Leave the run date out (re-runs give byte-identical TEI)."
 )
 @click.option("--derived", is_flag=True, help="Also link non-pivot pairs, composed through the pivot.")
+@click.option(
+    "--keep-manual",
+    type=click.Path(dir_okay=False),
+    help="An earlier TEI of these texts: its manual links are kept where their sentences are unchanged, "
+    "and only the text between them is realigned.",
+)
 @alignment_options
 def run(
     inputs: tuple[str, ...],
@@ -41,6 +47,7 @@ def run(
     set_id: str | None,
     no_timestamp: bool,
     derived: bool,
+    keep_manual: str | None,
     options: AlignOptions,
 ) -> None:
     """Segment and align versions of one text and write them as one TEI P5 file.
@@ -51,6 +58,7 @@ def run(
     \b
     Example:
       align run en=en.txt de=de.txt sr=sr.txt sq=sq.txt -o set.tei.xml
+      align run en=en.txt de=de.txt --keep-manual set.tei.xml -o set.tei.xml
     """
     from .. import tei
     from ..pipeline import align_set
@@ -58,7 +66,8 @@ def run(
     pairs = parse_inputs(inputs)
     if len(pairs) < 2:
         raise InputError("need at least two LANG=FILE inputs (a pivot and one version)")
-    docset = align_set(pairs, set_id=set_id, pivot=pivot, options=options, progress=log.info)
+    keep = tei.read(keep_manual) if keep_manual else None
+    docset = align_set(pairs, set_id=set_id, pivot=pivot, options=options, progress=log.info, keep=keep)
     tei.write(docset, output, timestamp=not no_timestamp, derived=derived)
     sizes = ", ".join(f"{lang} {len(doc.sentences)}" for lang, doc in docset.docs.items())
     log.info(f"wrote {output} (sentences: {sizes})")

@@ -1,0 +1,112 @@
+"""InterText interchange: export, import back, and the files' shape."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from align import tei
+from align.cli import cli
+from align.errors import InputError
+from align.interchange.intertext import read_intertext, write_intertext
+from align.model import Bead
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def _with_manual(docset):
+    """Mark a few links manual, so the round trip has both statuses to keep."""
+    a = docset.alignments[0]
+    a.beads[1] = dataclasses.replace(a.beads[1], status="manual", cert=None)
+    a.beads[4] = dataclasses.replace(a.beads[4], status="manual", cert=None)
+    return docset
+
+
+def test_round_trip_keeps_every_sentence_paragraph_and_link(kosovo_tei, tmp_path):
+    docset = _with_manual(tei.read(kosovo_tei))
+    tei.write(docset, tmp_path / "in.tei.xml", timestamp=False)
+    result = invoke(
+        "export", str(tmp_path / "in.tei.xml"), "--format", "intertext", "-o", str(tmp_path / "it")
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "it").iterdir())
+    assert (
+        "kosovo-barricades.en.xml" in names
+        and "kosovo-barricades.en.sr-Cyrl.xml" in names
+        and len(names) == 4 + 3
+    )
+    files = [str(tmp_path / "it" / f"kosovo-barricades.en.{lang}.xml") for lang in ("de", "sr-Cyrl", "sq")]
+    result = invoke("import", *files, "-o", str(tmp_path / "back.tei.xml"))
+    assert result.exit_code == 0, result.output
+    back = tei.read(tmp_path / "back.tei.xml")
+    assert back.id == docset.id
+    assert list(back.docs) == list(docset.docs)
+    for lang, doc in docset.docs.items():
+        assert back.docs[lang].sentences == doc.sentences
+    for a, b in zip(docset.alignments, back.alignments, strict=True):
+        assert (a.src_lang, a.tgt_lang) == (b.src_lang, b.tgt_lang)
+        assert [(x.src, x.tgt, x.status) for x in a.beads] == [(y.src, y.tgt, y.status) for y in b.beads]
+    assert [b.status for b in back.alignments[0].beads].count("manual") == 2
+
+
+def test_alignment_file_is_intertext_shaped(kosovo_tei, tmp_path):
+    docset = _with_manual(tei.read(kosovo_tei))
+    write_intertext([(docset, docset.alignments[0])], tmp_path)
+    root = etree.parse(str(tmp_path / "kosovo-barricades.en.de.xml")).getroot()
+    assert root.tag == "linkGrp"
+    assert (root.get("toDoc"), root.get("fromDoc")) == (
+        "kosovo-barricades.en.xml",
+        "kosovo-barricades.de.xml",
+    )
+    links = root.findall("link")
+    assert len(links) == len(docset.alignments[0].beads)
+    second = docset.alignments[0].beads[1]
+    assert links[1].get("status") == "man" and links[0].get("status") == "auto"
+    to_ids, from_ids = links[1].get("xtargets").split(";")
+    assert links[1].get("type") == f"{len(to_ids.split())}-{len(from_ids.split())}" == second.kind
+    doc = etree.parse(str(tmp_path / "kosovo-barricades.en.xml")).getroot()
+    first = doc.find("p/s")
+    assert first.get("id") == "1:1" and first.text == docset.docs["en"].sentences[0].text
+
+
+def _files(tmp_path, links: str, doc_root: str = '<doc lang="en">') -> list:
+    (tmp_path / "a.en.xml").write_text(
+        f'{doc_root}<p id="1"><s id="1:1">One.</s><s id="1:2">Two.</s></p></doc>'
+    )
+    (tmp_path / "a.de.xml").write_text('<doc><p id="1"><s id="1:1">Eins.</s><s id="1:2">Zwei.</s></p></doc>')
+    (tmp_path / "a.en.de.xml").write_text(f'<linkGrp toDoc="a.en.xml" fromDoc="a.de.xml">{links}</linkGrp>')
+    return [tmp_path / "a.en.de.xml"]
+
+
+def test_reads_language_from_name_and_maps_status(tmp_path):
+    files = _files(tmp_path, '<link type="2-1" xtargets="1:1 1:2;1:1" status="man"/><link xtargets=";1:2"/>')
+    docset = read_intertext(files)
+    assert list(docset.docs) == ["en", "de"]
+    assert docset.alignments[0].beads == [Bead((0, 1), (0,), None, "manual"), Bead((), (1,), None, "auto")]
+
+
+@pytest.mark.parametrize(
+    ("links", "message"),
+    [
+        ('<link type="1-1" xtargets="1:1;1:9"/>', "no sentence '1:9'"),
+        ('<link type="2-1" xtargets="1:1;1:1"/>', "type 2-1 but xtargets make a 1-1"),
+        ('<link xtargets="1:1"/>', "xtargets must be"),
+    ],
+)
+def test_bad_links_are_refused_naming_the_file(tmp_path, links, message):
+    with pytest.raises(InputError, match=message) as err:
+        read_intertext(_files(tmp_path, links))
+    assert "a.en.de.xml" in str(err.value)
+
+
+def test_import_cli_error_is_one_line(tmp_path):
+    files = _files(tmp_path, '<link xtargets="1:1;1:7"/>')
+    result = CliRunner().invoke(cli, ["import", str(files[0]), "-o", str(tmp_path / "x.tei.xml")])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "no sentence '1:7'" in result.output
+    assert not (tmp_path / "x.tei.xml").exists()

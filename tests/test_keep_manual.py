@@ -1,0 +1,120 @@
+"""Realigning with --keep-manual: manual links are anchors where their sentences are unchanged."""
+
+from __future__ import annotations
+
+from align.keep import align_around, anchors, kept_links, sentence_map
+from align.model import Bead, Document, Sentence
+
+
+def doc(lang: str, texts: list[str]) -> Document:
+    return Document(lang, [Sentence(t, 0) for t in texts])
+
+
+def test_sentence_map_follows_unchanged_text_across_insertions():
+    old = doc("en", ["a", "b", "c", "d"])
+    new = doc("en", ["a", "x", "b", "c2", "d"])
+    assert sentence_map(old, new) == {0: 0, 1: 2, 3: 4}
+
+
+def test_anchors_keep_manual_links_whose_sentences_hold():
+    beads = [
+        Bead((0,), (0,), 0.9, "auto"),
+        Bead((1,), (1, 2), None, "manual"),  # kept, shifted
+        Bead((2,), (3,), None, "manual"),  # its en sentence changed: dropped
+        Bead((3,), (), None, "manual"),  # kept 1-0
+    ]
+    src_map = {0: 0, 1: 2, 3: 4}
+    tgt_map = {0: 0, 1: 1, 2: 2, 3: 3}
+    assert anchors(beads, src_map, tgt_map) == [
+        Bead((2,), (1, 2), None, "manual"),
+        Bead((4,), (), None, "manual"),
+    ]
+
+
+def test_anchors_drop_links_split_apart_or_crossing():
+    beads = [Bead((0, 1), (0,), None, "manual"), Bead((2,), (1,), None, "manual")]
+    # en 0 and 1 are no longer neighbours; en 2 now comes before en 0
+    assert anchors(beads, {0: 1, 1: 3, 2: 2}, {0: 0, 1: 1}) == [Bead((2,), (1,), None, "manual")]
+    assert anchors(beads[::-1], {0: 0, 1: 1, 2: 2}, {0: 1, 1: 0}) == [Bead((2,), (0,), None, "manual")]
+
+
+def test_align_around_runs_the_aligner_only_between_anchors():
+    calls = []
+
+    def one_to_one(a, b):
+        calls.append((a, b))
+        n = min(len(a), len(b))
+        pairs = [Bead((k,), (k,), 0.5) for k in range(n)]
+        return pairs + [Bead((k,), ()) for k in range(n, len(a))] + [Bead((), (k,)) for k in range(n, len(b))]
+
+    src, tgt = list("abcdef"), list("ABCDEFG")
+    fixed = [Bead((2,), (2, 3), None, "manual"), Bead((), (4,), None, "manual")]
+    beads = align_around(src, tgt, fixed, one_to_one)
+    assert calls == [(["a", "b"], ["A", "B"]), (["d", "e", "f"], ["F", "G"])]
+    assert beads == [
+        Bead((0,), (0,), 0.5), Bead((1,), (1,), 0.5),
+        fixed[0], fixed[1],
+        Bead((3,), (5,), 0.5), Bead((4,), (6,), 0.5), Bead((5,), ()),
+    ]  # fmt: skip
+    covered_src = [i for b in beads for i in b.src]
+    covered_tgt = [j for b in beads for j in b.tgt]
+    assert covered_src == list(range(6)) and covered_tgt == list(range(7))
+
+
+def test_run_keep_manual_keeps_checked_links_of_edited_texts(kosovo_tei, tmp_path):
+    """End to end: mark a wrong link manual, edit the English text elsewhere, realign."""
+    import dataclasses
+
+    from click.testing import CliRunner
+
+    from align import tei
+    from align.cli import cli
+
+    old = tei.read(kosovo_tei)
+    en_de = old.alignment("en", "de")
+    # a deliberately odd manual link the aligner would never make: en s5 with nothing
+    k = next(n for n, b in enumerate(en_de.beads) if b.src and b.src[0] == 4)
+    bead = en_de.beads[k]
+    en_de.beads[k : k + 1] = [
+        Bead(bead.src, (), None, "manual"),
+        Bead((), bead.tgt, None, "manual"),
+    ]
+    en_de.beads[0] = dataclasses.replace(en_de.beads[0], status="manual", cert=None)
+    tei.write(old, tmp_path / "old.tei.xml", timestamp=False)
+
+    en = old.docs["en"]
+    paras = en.paragraphs
+    edited = [s.text for s in en.sentences]
+    edited[paras[-1][-1]] += " An added clause."  # the last sentence changes
+    (tmp_path / "en.txt").write_text(
+        "\n\n".join(" ".join(edited[i] for i in para) for para in paras), encoding="utf-8"
+    )
+    de_text = "\n\n".join(
+        " ".join(old.docs["de"].sentences[i].text for i in p) for p in old.docs["de"].paragraphs
+    )
+    (tmp_path / "de.txt").write_text(de_text, encoding="utf-8")
+    out = tmp_path / "new.tei.xml"
+    result = CliRunner().invoke(
+        cli,
+        ["run", f"en={tmp_path / 'en.txt'}", f"de={tmp_path / 'de.txt'}", "--method", "fast",
+         "--keep-manual", str(tmp_path / "old.tei.xml"), "-o", str(out)],
+        catch_exceptions=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    new_set = tei.read(out)
+    new = new_set.alignment("en", "de")
+    manual = [b for b in new.beads if b.status == "manual"]
+    assert [(b.src, b.tgt) for b in manual] == [
+        (en_de.beads[0].src, en_de.beads[0].tgt),
+        (bead.src, ()),
+        ((), bead.tgt),
+    ]
+    assert [i for b in new.beads for i in b.src] == list(range(len(new_set.docs["en"].sentences)))
+    assert len(new_set.docs["en"].sentences) > len(en.sentences)  # the edit is there
+
+
+def test_kept_links_without_that_pair_is_empty(kosovo_tei):
+    from align import tei
+
+    old = tei.read(kosovo_tei)
+    assert kept_links(old, old.docs["de"], old.docs["sq"]) == []
