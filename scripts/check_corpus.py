@@ -36,7 +36,7 @@ TBX_NS = "{urn:iso:std:iso:30042:ed-2}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSV_COLUMNS = ("concept", "lang", "term", "framing", "status")
 SAMPLE_COLUMNS = ("lang", "sentence", "concept", "surface")
-SAMPLE_ROWS = (30, 60)  # rows per language tag in the labelled sample
+SAMPLE_ROWS = (30, 60)  # rows per language tag in the labelled sample (the held-out floods one: 60-100)
 DIVERGENCE_KINDS = {"framing", "number", "name", "omission", "addition", "merge", "split"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -338,11 +338,19 @@ def check_tbx_schema(tbx: Path, rng: Path) -> list[str]:
     return [f"{tbx}: line {e.line}: {e.message}" for e in schema.error_log]
 
 
-def check_sample(sample: Path, tbx: Path) -> list[str]:
-    """The labelled sample: known concepts with terms in the row's language, surfaces that occur in
-    their sentence (as often as they are labelled), term-free sentences marked once, 30-60 rows per
-    language tag, and Serbian sentences in the script their tag names."""
-    terms = {(r["concept"], r["lang"].split("-")[0]) for r in tbx_rows(tbx)}
+def term_rows(path: Path) -> list[dict[str, str]]:
+    """Glossary rows of a TBX file or of a long-layout CSV glossary."""
+    if path.suffix == ".tbx":
+        return tbx_rows(path)
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def check_sample(sample: Path, termbase: Path, rows_per_lang: tuple[int, int] = SAMPLE_ROWS) -> list[str]:
+    """A labelled sample: known concepts with terms in the row's language, surfaces that occur in
+    their sentence (as often as they are labelled), term-free sentences marked once, a number of rows
+    per language tag within ``rows_per_lang``, and Serbian sentences in the script their tag names."""
+    terms = {(r["concept"], r["lang"].split("-")[0]) for r in term_rows(termbase)}
     with sample.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         if tuple(reader.fieldnames or ()) != SAMPLE_COLUMNS:
@@ -374,7 +382,7 @@ def check_sample(sample: Path, tbx: Path) -> list[str]:
                 problems.append(
                     f"{sample}: {surface!r} labelled {count}x, occurs {occurs}x in {sentence[:50]!r}"
                 )
-    low, high = SAMPLE_ROWS
+    low, high = rows_per_lang
     for lang, count in Counter(r["lang"] for r in rows).items():
         if not low <= count <= high:
             problems.append(f"{sample}: {count} rows for {lang}, expected {low}-{high}")
@@ -391,6 +399,9 @@ def check_all(corpora: Path = CORPORA, schema: Path | None = None) -> list[str]:
     tbx = corpora / "terms" / "kosovo.tbx"
     problems += check_glossary(tbx, tbx.with_suffix(".csv"))
     problems += check_sample(corpora / "terms" / "sample-labelled.tsv", tbx)
+    problems += check_sample(
+        corpora / "terms" / "floods-labelled.tsv", corpora / "terms" / "floods.csv", (60, 100)
+    )
     if schema is not None:
         problems += check_tbx_schema(tbx, schema)
     return problems
