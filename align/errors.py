@@ -20,6 +20,23 @@ class InputError(Exception):
         super().__init__(f"{self.path}: {message}" if self.path else message)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where it arrives so the run unwinds as it does on Ctrl-C."""
+
+
+def clip(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, so a hostile value cannot flood a message."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(str(value))} characters)"
+
+
 def warn(message: str, path: str | Path | None = None) -> None:
     """A problem the run can go on with."""
     log.warning(f"{path}: {message}" if path is not None else message)
+
+
+class OutputError(InputError):
+    """An output could not be written (a read-only folder, a full disk, a folder in the way); the
+    message names the path and the system's reason."""

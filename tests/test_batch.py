@@ -326,8 +326,9 @@ def test_resume_after_kill_9(tmp_path):
         proc.wait()
     assert sorted(p.name for p in out.glob("*.tei.xml")) == ["s1.tei.xml"]
     tei.read(out / "s1.tei.xml")  # complete
-    stale = out / ".s2.tei.xml.x1y2.tmp"  # what a kill during a write would leave
+    stale = out / ".s2.tei.xml.align-x1y2z3w4.tmp"  # what a kill during a write would leave
     stale.write_text("<teiCorpus", encoding="utf-8")
+    os.utime(stale, (0, 0))
 
     (corpus / "de_2.txt").unlink()
     (corpus / "de_2.txt").write_text(DE.format(n=2), encoding="utf-8")

@@ -77,13 +77,3 @@ def locked(folder: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def remove_stale_temporaries(folder: Path, names: tuple[str, ...]) -> list[Path]:
-    """Temporary files that a killed run left behind for outputs named like ``names`` (glob patterns);
-    ``fsutil.atomic_output`` writes NAME through ``.NAME.*.tmp``."""
-    stale = [p for name in names for p in folder.glob(f".{name}.*.tmp") if p.is_file()]
-    for path in stale:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-    return stale

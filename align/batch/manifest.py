@@ -21,9 +21,9 @@ from pathlib import Path
 import polars as pl
 
 from ..errors import InputError
+from ..fsutil import check_name
 
 ID_COLUMN = "id"
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 _DUPLICATED = re.compile(r"_duplicated_\d+$")  # how polars renames a repeated CSV header
 
 
@@ -161,12 +161,7 @@ def read_manifest(
         set_id = (row[ID_COLUMN] or "").strip()
         if not set_id:
             raise InputError(f"{at}: empty id", path)
-        if not _SAFE_ID.fullmatch(set_id):
-            raise InputError(
-                f"{at}: id {set_id!r} cannot name a file (use letters, digits, '.', '_', '-'; "
-                "start with a letter or digit)",
-                path,
-            )
+        check_name(set_id, f"{at}: id", path)
         if set_id.casefold() in seen:  # file names clash ignoring case on macOS and Windows
             raise InputError(f"{at}: duplicate id {set_id!r} (first at {seen[set_id.casefold()]})", path)
         seen[set_id.casefold()] = at

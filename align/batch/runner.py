@@ -19,11 +19,11 @@ from pathlib import Path
 from .. import __version__
 from ..config import AlignOptions
 from ..errors import InputError
-from ..fsutil import atomic_write_bytes
+from ..fsutil import atomic_write_bytes, remove_stale_temporaries
 from . import journal
 from .engines import make_engine, run_jobs
 from .manifest import Manifest, SetSpec
-from .summary import SUMMARY, write_summary
+from .summary import write_summary
 from .task import SetJob, SetResult, worker_threads
 
 LOG = "batch.log"
@@ -162,7 +162,7 @@ def run_batch(
     start = time.perf_counter()
     report = BatchReport()
     with journal.locked(folder):
-        journal.remove_stale_temporaries(folder, (f"*{TEI_SUFFIX}", SUMMARY))
+        remove_stale_temporaries(folder, force=True)
         previous = journal.load(folder)
         log = _Log(folder / LOG)
         book = journal.Journal(folder)

@@ -1,20 +1,25 @@
 """The ``align`` command line: a thin layer over the library.
 
 Commands live in their own modules and are imported only when called, so ``align --help`` and
-light commands start fast. Every :class:`~align.errors.InputError` becomes one line on stderr and
-exit status 1; usage errors exit 2 (click's convention); Ctrl-C exits 130.
+light commands start fast. Every :class:`~align.errors.InputError` (and an output that cannot be
+written, or memory running out) becomes one line on stderr and exit status 1; usage errors exit 2
+(click's convention); Ctrl-C exits 130 and SIGTERM 143, both after the same clean-up (temporary files
+removed, batch workers stopped).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
+import signal
 import sys
+import threading
 
 import click
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import InputError, Terminated
 
 # command name -> "module:function" (module relative to align.cli)
 COMMANDS: dict[str, str] = {
@@ -50,13 +55,41 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with _sigterm_raises():
+                return super().invoke(ctx)
         except InputError as exc:
             click.echo(f"align: error: {exc}", err=True)
             ctx.exit(1)
+        except OSError as exc:  # outside what a command expects (its own files are InputError)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"align: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
+        except MemoryError:
+            click.echo("align: error: out of memory (a smaller input, or fewer --jobs, may fit)", err=True)
+            ctx.exit(1)
+        except Terminated:
+            click.echo("align: terminated", err=True)
+            ctx.exit(128 + signal.SIGTERM)
         except KeyboardInterrupt:
             click.echo("align: interrupted", err=True)
             ctx.exit(130)
+
+
+@contextlib.contextmanager
+def _sigterm_raises():
+    """SIGTERM unwinds like Ctrl-C (temporaries removed, workers stopped) instead of killing outright."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

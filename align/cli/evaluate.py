@@ -9,7 +9,7 @@ import click
 
 from ..beadfmt import read_beads
 from ..errors import InputError, warn
-from ..fsutil import atomic_output
+from ..fsutil import atomic_output, refuse_inputs
 from ..metric import Scores, score
 
 COLUMNS = ("strict_precision", "strict_recall", "strict_f1", "lax_precision", "lax_recall", "lax_f1")
@@ -119,6 +119,7 @@ def eval_cmd(gold: str, test: str, fmt: str, pattern: str, per_doc: bool, output
     Example:
       align eval --gold gold/ --test out/ --pattern '*.gold' --per-doc
     """
+    refuse_inputs(output, [gold, test])
     docs = [
         (name, read_beads(g), read_beads(t)) for name, g, t in pair_documents(Path(gold), Path(test), pattern)
     ]

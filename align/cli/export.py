@@ -56,7 +56,10 @@ def export(source: str, fmt: str | None, output: str, pair: str | None, set_ids:
             raise InputError(
                 f"give --format ({', '.join(sorted(set(FORMATS.values())))}) or an -o with its extension"
             )
+    from ..fsutil import refuse_inputs
+
     files = tei_files(source)
+    refuse_inputs(output, files)
     selected = select(read_sets(files, set_ids), pair)
     if fmt == "tmx":
         from ..export.tmx import write_tmx

@@ -6,7 +6,7 @@ import click
 
 from ..config import AlignOptions
 from ..errors import InputError, log
-from ..fsutil import atomic_output
+from ..fsutil import atomic_output, check_name, refuse_inputs
 from .common import alignment_options
 
 
@@ -28,7 +28,11 @@ def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
 @click.argument("inputs", nargs=-1, required=True, metavar="LANG=FILE...")
 @click.option("-o", "--output", default="-", show_default=True, help="TEI file to write ('-' = stdout).")
 @click.option("--pivot", help="Language every other version is aligned to [default: the first LANG].")
-@click.option("--id", "set_id", help="Document set id [default: the pivot file's name].")
+@click.option(
+    "--id",
+    "set_id",
+    help="Document set id: letters, digits, '.', '_', '-' [default: the pivot file's name].",
+)
 @click.option(
     "--no-timestamp", is_flag=True, help="Leave the run date out (re-runs give byte-identical TEI)."
 )
@@ -66,6 +70,11 @@ def run(
     pairs = parse_inputs(inputs)
     if len(pairs) < 2:
         raise InputError("need at least two LANG=FILE inputs (a pivot and one version)")
+    if set_id is not None:
+        check_name(set_id, "--id")
+    if sum(path == "-" for _, path in pairs) > 1:
+        raise InputError("only one input can be standard input (-)")
+    refuse_inputs(output, [path for _, path in pairs])
     keep = tei.read(keep_manual) if keep_manual else None
     docset = align_set(pairs, set_id=set_id, pivot=pivot, options=options, progress=log.info, keep=keep)
     tei.write(docset, output, timestamp=not no_timestamp, derived=derived)
@@ -105,6 +114,7 @@ def pair(
 
     if source == "-" and target == "-":
         raise InputError("only one of SOURCE and TARGET can be standard input")
+    refuse_inputs(output, [source, target])
     src = load_document(source, src_lang, presplit=options.presplit)
     tgt = load_document(target, tgt_lang, presplit=options.presplit)
     alignment = align_pair(src, tgt, options)
@@ -136,6 +146,7 @@ def segment(file: str, lang: str, output: str) -> None:
     """Split a text into sentences: one per line, a blank line between paragraphs."""
     from ..pipeline import load_document
 
+    refuse_inputs(output, [file])
     doc = load_document(file, lang)
     with atomic_output(output) as out:
         for n, para in enumerate(doc.paragraphs):

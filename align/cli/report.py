@@ -195,6 +195,11 @@ def report(
         table_fmt = TABLE_FORMATS.get(Path(aligned_table).suffix.lower())
         if table_fmt is None:
             raise InputError(f"--aligned-table: give a .csv, .tsv or .parquet file, not {aligned_table!r}")
+    from ..fsutil import refuse_inputs
+
+    refuse_inputs(output, [source, terms, ignore_file])
+    if aligned_table is not None:
+        refuse_inputs(aligned_table, [source, terms, ignore_file, output], "--aligned-table")
     options = rep.ReportOptions(kinds=_kinds(kinds), min_confidence=min_confidence, length_ratio=length_ratio)
     conditions = _fail_on(fail_on)
     ignore = rep.load_ignore(ignore_file) if ignore_file else None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..beadfmt import format_beads
 from ..errors import InputError
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_text, check_name
 from ..model import Alignment, DocumentSet
 
 
@@ -27,6 +27,9 @@ def write_beads(selected: Iterable[tuple[DocumentSet, Alignment]], output: str |
         )
     folder = Path(output)
     written = []
+    for docset, alignment in chosen:  # ids and languages come from the files: never let them leave -o
+        check_name(docset.id, "document set id", output, strict=False)
+        check_name(alignment.pair, f"set {docset.id}: pair", output, strict=False)
     for docset, alignment in chosen:
         path = folder / f"{docset.id}.{alignment.pair}.beads"
         atomic_write_text(path, format_beads(alignment.beads, with_score=True))

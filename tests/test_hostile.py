@@ -1,0 +1,235 @@
+"""Hostile input and failing machines (issue 12): special files as outputs, names built from data,
+full disks, killed coordinators, huge sentences, corrupted caches. One test per bug; each failed
+before its fix."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from align import fsutil, tei
+from align.cli import cli
+
+EN = "Border 1 was closed by Pristina. NATO sent help.\n\nRussia backed Belgrade.\n"
+DE = "Grenze 1 wurde von Pristina geschlossen. NATO schickte Hilfe.\n\nRussland stützte Belgrad.\n"
+FAST = ("--method", "fast", "--no-cache")
+
+
+def invoke(*args: str | Path, input: str | bytes | None = None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> Path:
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "de.txt").write_text(DE, encoding="utf-8")
+    return tmp_path
+
+
+def run_set(texts: Path, *args: str | Path):
+    return invoke("run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", *FAST, *args)
+
+
+def one_line_error(result, *fragments: str) -> None:
+    """Exit 1, a single ``align: error:`` line holding every fragment, no traceback."""
+    assert result.exit_code == 1, (result.exit_code, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("align: error:")]
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+
+
+# --- bug 1: -o replaces special files and symlinks -----------------------------------------------
+
+
+def test_output_to_a_fifo_is_written_through_not_replaced(texts):
+    fifo = texts / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke("segment", texts / "en.txt", "--lang", "en", "-o", fifo)
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert received == [b"Border 1 was closed by Pristina.\nNATO sent help.\n\nRussia backed Belgrade.\n"]
+
+
+def test_output_to_a_character_device_is_written_through(tmp_path):
+    """A /dev/full of our own (mknod needs root): the device stays, the full disk is one line."""
+    device = tmp_path / "full"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except (PermissionError, OSError):
+        pytest.skip("cannot create a device node here (not root)")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    result = invoke("segment", tmp_path / "en.txt", "--lang", "en", "-o", device)
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+    one_line_error(result, str(device), "No space left on device")
+
+
+def test_output_through_a_symlink_replaces_its_target(texts):
+    (texts / "real").mkdir()
+    target = texts / "real" / "set.tei.xml"
+    target.write_text("old", encoding="utf-8")
+    link = texts / "link.tei.xml"
+    link.symlink_to(target)
+    result = run_set(texts, "-o", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert tei.read(target).id == texts.name
+    assert sorted(p.name for p in (texts / "real").iterdir()) == ["set.tei.xml"]
+
+
+def test_dangling_symlink_creates_its_target(texts):
+    link = texts / "link.txt"
+    link.symlink_to(texts / "new.txt")
+    result = invoke("segment", texts / "en.txt", "--lang", "en", "-o", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and (texts / "new.txt").read_text().startswith("Border 1")
+
+
+# --- bug 2: names built from data stay inside the folder given -----------------------------------
+
+
+def test_run_refuses_an_id_with_path_separators(texts):
+    result = run_set(texts, "--id", "../../x", "-o", texts / "set.tei.xml")
+    one_line_error(result, "--id", "../../x")
+    assert not (texts / "set.tei.xml").exists()
+
+
+def test_bead_export_never_writes_outside_the_folder(tmp_path, texts):
+    source = texts / "set.tei.xml"
+    result = invoke(
+        "run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", f"fr={texts / 'de.txt'}", *FAST,
+        "--id", "safe", "-o", source,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    hostile = source.read_text(encoding="utf-8").replace('n="safe"', 'n="../../pwned/escaped"', 1)
+    source.write_text(hostile, encoding="utf-8")
+    out = tmp_path / "deep" / "er" / "beads"
+    out.mkdir(parents=True)
+    result = invoke("export", source, "--format", "beads", "-o", out)
+    one_line_error(result, "../../pwned/escaped")
+    assert not (tmp_path / "deep" / "pwned").exists() and not list(out.iterdir())
+
+
+# --- bug 3: output-side OS errors are one line ---------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["run", "segment", "pair", "eval", "report", "export"])
+def test_output_that_is_a_directory_is_one_line(texts, command):
+    folder = texts / "a-folder"
+    folder.mkdir()
+    source = texts / "set.tei.xml"
+    assert run_set(texts, "-o", source).exit_code == 0
+    (texts / "g.beads").write_text("[0]:[0]\n", encoding="utf-8")
+    args = {
+        "run": ["run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", *FAST],
+        "segment": ["segment", texts / "en.txt", "--lang", "en"],
+        "pair": ["pair", texts / "en.txt", texts / "de.txt", "--src-lang", "en", "--tgt-lang", "de", *FAST],
+        "eval": ["eval", "--gold", texts / "g.beads", "--test", texts / "g.beads"],
+        "report": ["report", source, "--format", "md"],
+        "export": ["export", source, "--format", "tsv"],
+    }[command]
+    result = invoke(*args, "-o", folder)
+    one_line_error(result, str(folder), "directory")
+
+
+def _failing_fdopen(real):
+    """``os.fdopen`` whose files fail to write as a full disk does."""
+
+    def fdopen(fd, *args, **kwargs):
+        fh = real(fd, *args, **kwargs)
+
+        def write(data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        fh.write = write
+        return fh
+
+    return fdopen
+
+
+def test_full_disk_is_one_line_and_leaves_nothing(texts, monkeypatch):
+    monkeypatch.setattr(fsutil.os, "fdopen", _failing_fdopen(os.fdopen))
+    out = texts / "set.tei.xml"
+    result = run_set(texts, "-o", out)
+    one_line_error(result, str(out), "No space left on device")
+    assert sorted(p.name for p in texts.iterdir()) == ["de.txt", "en.txt"]
+
+
+def test_aligned_table_in_a_missing_place_is_one_line(texts):
+    source = texts / "set.tei.xml"
+    assert run_set(texts, "-o", source).exit_code == 0
+    (texts / "file").write_text("x", encoding="utf-8")
+    bad = texts / "file" / "table.csv"  # a file where a folder should be
+    result = invoke("report", source, "-o", texts / "r.md", "--aligned-table", bad)
+    one_line_error(result, str(bad))
+    assert not (texts / "r.md").exists()
+
+
+# --- bug 8: -o naming an input ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["en.txt", "de.txt"])
+def test_output_naming_an_input_is_refused(texts, which):
+    result = run_set(texts, "-o", texts / which)
+    one_line_error(result, str(texts / which), "input")
+    assert (texts / which).read_text(encoding="utf-8") in (EN, DE)
+
+
+def test_output_naming_an_input_through_a_symlink_is_refused(texts):
+    (texts / "alias.txt").symlink_to(texts / "en.txt")
+    result = invoke("segment", texts / "en.txt", "--lang", "en", "-o", texts / "alias.txt")
+    one_line_error(result, "en.txt", "input")
+    assert (texts / "en.txt").read_text(encoding="utf-8") == EN
+
+
+def test_report_output_naming_its_source_is_refused(texts):
+    source = texts / "set.tei.xml"
+    assert run_set(texts, "-o", source).exit_code == 0
+    before = source.read_bytes()
+    result = invoke("report", source, "--annotate", "-o", source)
+    one_line_error(result, str(source), "input")
+    assert source.read_bytes() == before
+
+
+# --- weak spots on the output side ---------------------------------------------------------------
+
+
+def test_stale_temporaries_of_ours_are_removed_on_the_next_write(tmp_path):
+    stale = tmp_path / f".pairs.tmx.{fsutil.TMP_TAG}abcd1234.tmp"
+    stale.write_text("<tmx", encoding="utf-8")
+    os.utime(stale, (0, 0))
+    mine = tmp_path / ".notes.abcd1234.tmp"  # not our pattern: a user's file
+    mine.write_text("keep", encoding="utf-8")
+    fsutil.atomic_write_text(tmp_path / "other.txt", "x")
+    assert not stale.exists() and mine.exists()
+
+
+def test_a_temporary_in_use_is_not_removed(tmp_path):
+    with fsutil.atomic_output(tmp_path / "a.txt") as fh:
+        fh.write("x")
+        (live,) = tmp_path.glob(".a.txt.*.tmp")
+        os.utime(live, (0, 0))
+        fsutil.atomic_write_text(tmp_path / "b.txt", "y")
+        assert live.exists()
+    assert (tmp_path / "a.txt").read_text() == "x"
+
+
+def test_standard_output_gets_nothing_when_a_run_fails_midway(tmp_path, texts):
+    """TMX to stdout from a folder whose second file is broken: no truncated TMX on stdout."""
+    folder = tmp_path / "sets"
+    folder.mkdir()
+    assert run_set(texts, "--id", "a", "-o", folder / "a.tei.xml").exit_code == 0
+    (folder / "b.tei.xml").write_text("<teiCorpus", encoding="utf-8")
+    result = invoke("export", folder, "--format", "tmx")
+    one_line_error(result, "b.tei.xml")
+    assert result.stdout == ""
