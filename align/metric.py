@@ -2,7 +2,9 @@
 
 Counts are summed over all documents before dividing. Precision counts every predicted bead
 (including 1-0/0-1); recall counts only gold beads with both sides non-empty. A lax hit shares at
-least one (source, target) sentence link with a bead on the other side.
+least one (source, target) sentence link with a bead on the other side. ``gold_units`` and
+``test_units`` count every bead of each side the same way (1-0/0-1 included), so a file scored
+against itself shows equal counts.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ class PRF:
 class Scores:
     strict: PRF
     lax: PRF
-    gold_units: int
-    test_units: int
+    gold_units: int  # beads in the gold files (all kinds)
+    test_units: int  # beads in the test files (all kinds)
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -70,8 +72,9 @@ def score(gold_docs: Sequence[Sequence[Bead]], test_docs: Sequence[Sequence[Bead
     """Score documents pairwise (``gold_docs[i]`` against ``test_docs[i]``)."""
     if len(gold_docs) != len(test_docs):
         raise ValueError(f"{len(gold_docs)} gold documents but {len(test_docs)} test documents")
-    p_den = p_strict = p_lax = r_den = r_strict = r_lax = 0
+    p_den = p_strict = p_lax = r_den = r_strict = r_lax = n_gold = 0
     for gold, test in zip(gold_docs, test_docs, strict=True):
+        n_gold += len(_units(gold))
         n, s, lx = _hits(_units(gold), _units(test))
         p_den, p_strict, p_lax = p_den + n, p_strict + s, p_lax + lx
         n, s, lx = _hits(_units(test, both_sides=True), _units(gold, both_sides=True))
@@ -79,6 +82,6 @@ def score(gold_docs: Sequence[Sequence[Bead]], test_docs: Sequence[Sequence[Bead
     return Scores(
         strict=_prf(p_strict, p_den, r_strict, r_den),
         lax=_prf(p_lax, p_den, r_lax, r_den),
-        gold_units=r_den,
+        gold_units=n_gold,
         test_units=p_den,
     )

@@ -53,12 +53,11 @@ def decode_text(data: bytes, path: str | Path) -> str:
     if not text.strip():
         raise InputError("file is empty", path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = _CONTROL.findall(text)
-    if controls:
-        first = _CONTROL.search(text)
-        assert first is not None
+    first = _CONTROL.search(text)
+    if first is not None:
         line = text.count("\n", 0, first.start()) + 1
-        warn(f"{len(controls)} control character(s) replaced by spaces (first on line {line})", path)
+        count = len(_CONTROL.findall(text))
+        warn(f"{count} control character(s) replaced by spaces (first on line {line})", path)
         text = _CONTROL.sub(" ", text)
     return text
 

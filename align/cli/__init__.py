@@ -2,9 +2,11 @@
 
 Commands live in their own modules and are imported only when called, so ``align --help`` and
 light commands start fast. Every :class:`~align.errors.InputError` (and an output that cannot be
-written, or memory running out) becomes one line on stderr and exit status 1; usage errors exit 2
-(click's convention); Ctrl-C exits 130 and SIGTERM 143, both after the same clean-up (temporary files
-removed, batch workers stopped).
+written, or memory running out) becomes one line on stderr and exit status 1; a usage error (unknown
+option, missing argument) is one line too, with exit status 2 (click's and POSIX's convention), so a
+script can tell a bad command line from bad input; Ctrl-C exits 130 and SIGTERM 143, both after the
+same clean-up (temporary files removed, batch workers stopped). ``-q``/``-v`` work before and after
+the subcommand.
 """
 
 from __future__ import annotations
@@ -42,6 +44,30 @@ class _StderrFormatter(logging.Formatter):
         return f"align: {record.levelname.lower()}: {record.getMessage()}"
 
 
+def _usage_error(exc: click.UsageError) -> click.exceptions.Exit:
+    """click's three-line usage message as one line: ``align: error: pair: no such option: -x (...)``."""
+    ctx = exc.ctx
+    where = f"{ctx.info_name}: " if ctx is not None and ctx.parent is not None else ""
+    message = exc.format_message().rstrip(".")
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    click.echo(f"align: error: {where}{message[:1].lower()}{message[1:]}{hint}", err=True)
+    return click.exceptions.Exit(exc.exit_code)
+
+
+def _set_level(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """-q / -v given after the subcommand: they override what the group set up."""
+    if value:
+        logging.getLogger("align").setLevel(logging.ERROR if param.name == "quiet" else logging.DEBUG)
+
+
+VERBOSITY = (
+    click.Option(["-q", "--quiet"], is_flag=True, help="Only print errors.", expose_value=False,
+                 callback=_set_level),
+    click.Option(["-v", "--verbose"], is_flag=True, help="Print debugging detail.", expose_value=False,
+                 callback=_set_level),
+)  # fmt: skip
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -51,12 +77,27 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, attr = target.split(":")
-        return getattr(importlib.import_module(f"align.cli.{module}"), attr)
+        command = getattr(importlib.import_module(f"align.cli.{module}"), attr)
+        if not any(p.name == "quiet" for p in command.params):
+            command.params.extend(VERBOSITY)
+        return command
+
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _usage_error(exc) from None
 
     def invoke(self, ctx: click.Context):
         try:
             with _sigterm_raises():
                 return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _usage_error(exc) from None
         except InputError as exc:
             click.echo(f"align: error: {exc}", err=True)
             ctx.exit(1)
@@ -115,4 +156,4 @@ def cli(quiet: bool, verbose: bool) -> None:
 
 
 def main() -> None:
-    cli()
+    cli(prog_name="align")

@@ -31,7 +31,8 @@ def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
 @click.option(
     "--id",
     "set_id",
-    help="Document set id: letters, digits, '.', '_', '-' [default: the pivot file's name].",
+    help="Document set id: letters, digits, '.', '_', '-' [default: the pivot file's name; its folder's "
+    "name when the file is named for its language, as en.txt].",
 )
 @click.option(
     "--no-timestamp", is_flag=True, help="Leave the run date out (re-runs give byte-identical TEI)."
@@ -90,12 +91,13 @@ def run(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["gold", "tsv"]),
+    type=click.Choice(["beads", "tsv"]),
     default="tsv",
     show_default=True,
-    help="gold: one bead per line, [0]:[0, 1]:score (0-based). tsv: ids, score and both texts.",
+    help="beads: one bead per line, [0]:[0, 1]:score (0-based), as align export and align eval read "
+    "them. tsv: ids, score and both texts.",
 )
-@click.option("--scores/--no-scores", default=True, show_default=True, help="Append :score in gold format.")
+@click.option("--scores/--no-scores", default=True, show_default=True, help="Append :score in beads format.")
 @click.option("-o", "--output", default="-", show_default=True, help="File to write ('-' = stdout).")
 @alignment_options
 def pair(
@@ -119,7 +121,7 @@ def pair(
     tgt = load_document(target, tgt_lang, presplit=options.presplit)
     alignment = align_pair(src, tgt, options)
     with atomic_output(output) as out:
-        if fmt == "gold":
+        if fmt == "beads":
             out.write(format_beads(alignment.beads, with_score=scores))
             return
         out.write("src_ids\ttgt_ids\tscore\tsrc_text\ttgt_text\n")

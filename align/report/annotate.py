@@ -1,7 +1,7 @@
 """Findings into the TEI file itself, as the guidelines' stand-off annotations (TEI P5 17.10).
 
 One ``<listAnnotation type="divergence">`` in the corpus ``standOff`` holds one ``<annotation>`` per
-finding, like docs/tei-example.xml::
+finding::
 
     <annotation xml:id="qa.3f2a9c1b0d4e" n="3f2a9c1b0d4e" motivation="assessing" ana="#div.number"
                 resp="#app-align" target="#en.s34 #sr-Cyrl.s34">

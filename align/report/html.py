@@ -21,7 +21,7 @@ from ..tei.encode import pivot_units
 from ..terms import TermMatch
 from .base import KINDS, SEVERITIES
 from .findings import Report, fingerprint
-from .summary import summarise
+from .summary import headline, summarise
 
 # Background colours for framing labels, assigned in sorted label order (then repeated).
 PALETTE = ("#ffd8a8", "#a5d8ff", "#b2f2bb", "#eebefa", "#ffec99", "#99e9f2", "#ffc9c9", "#d0bfff")
@@ -241,11 +241,7 @@ def _link_info(beads: list[_BeadInfo], threshold: float) -> str:
 def _summary_table(summary: dict) -> list[str]:
     pairs = list(summary["pairs"])
     out = ['<section id="summary"><h2>Summary</h2>']
-    severities = ", ".join(f"{n} {s}" for s, n in summary["severities"].items() if n)
-    line = f"{summary['total']} findings" + (f" ({severities})" if severities else "")
-    if summary["ignored"]:
-        line += f"; {summary['ignored']} silenced by the ignore file"
-    out.append(f"<p>{_e(line)}.</p>")
+    out.append(f"<p>{_e(headline(summary))}.</p>")
     out.append(
         '<table class="counts"><thead><tr><th>kind</th>'
         + "".join(f"<th>{_e(p)}</th>" for p in pairs)

@@ -10,7 +10,7 @@ import re
 
 from ..model import Finding
 from .findings import Report, fingerprint
-from .summary import summarise
+from .summary import findings_count, headline, summarise
 
 # Inline specials only: document text never starts a line (it follows a label), so list and heading
 # markers need no escape, and raw Markdown stays readable.
@@ -30,11 +30,7 @@ def render_markdown(report: Report) -> str:
         facts.append(f"termbase {escape(summary['termbase'])}")
     sentence = "; ".join(facts)
     out += [sentence[0].upper() + sentence[1:] + ".", ""]
-    severities = ", ".join(f"{n} {s}" for s, n in summary["severities"].items() if n)
-    line = f"{summary['total']} findings" + (f" ({severities})" if severities else "")
-    if summary["ignored"]:
-        line += f"; {summary['ignored']} silenced by the ignore file"
-    out += [line + ".", ""]
+    out += [headline(summary) + ".", ""]
     out.append("| kind | " + " | ".join(map(escape, pairs)) + " | total |")
     out.append("|---|" + "---:|" * (len(pairs) + 1))
     for kind in summary["options"]["kinds"]:
@@ -44,7 +40,7 @@ def render_markdown(report: Report) -> str:
     out.append("| **total** | " + " | ".join(totals) + f" | {summary['total']} |")
     for alignment in report.alignments:
         found = [f for f in report.findings if f.pair == alignment.pair]
-        out += ["", f"## {escape(alignment.pair)} ({len(found)} findings)"]
+        out += ["", f"## {escape(alignment.pair)} ({findings_count(len(found))})"]
         last = None
         for f in found:
             if (f.left_ids, f.right_ids) != last:

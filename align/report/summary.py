@@ -41,6 +41,19 @@ def summarise(report: Report) -> dict[str, Any]:
     }
 
 
+def findings_count(n: int) -> str:
+    return f"{n} finding{'s' * (n != 1)}"
+
+
+def headline(summary: dict[str, Any], where: str = "") -> str:
+    """``3 findings{where} (2 high, 1 low); 1 silenced by the ignore file``, for every output."""
+    severities = ", ".join(f"{n} {s}" for s, n in summary["severities"].items() if n)
+    line = findings_count(summary["total"]) + where + (f" ({severities})" if severities else "")
+    if summary["ignored"]:
+        line += f"; {summary['ignored']} silenced by the ignore file"
+    return line
+
+
 def terminal_summary(report: Report) -> str:
     """A fixed-width table: one row per checked kind, one column per pair, then the total."""
     summary = summarise(report)
@@ -60,10 +73,4 @@ def terminal_summary(report: Report) -> str:
         )
         for row in rows
     ]
-    severities = ", ".join(f"{n} {s}" for s, n in summary["severities"].items() if n)
-    head = f"{summary['total']} findings in set {summary['set_id']}" + (
-        f" ({severities})" if severities else ""
-    )
-    if summary["ignored"]:
-        head += f"; {summary['ignored']} ignored"
-    return "\n".join([head, *lines])
+    return "\n".join([headline(summary, f" in set {summary['set_id']}"), *lines])

@@ -1,11 +1,11 @@
 """Read an aligned TEI corpus back into a DocumentSet (the inverse of :mod:`align.tei.encode`).
 
 Pointers are resolved through the ``s/@xml:id`` values actually present, not parsed from the id
-scheme, so corpora laid out like docs/tei-example.xml (``en.d1.s1`` ids, inline ``seg`` markup inside
-``s``) read too. Link groups that carry ``@corresp`` were derived by ``encode`` from the pivot
-alignments and are skipped (``encode.compose`` rebuilds them); ``listAnnotation`` and anything else in
-``standOff`` are ignored. Derived groups without ``@corresp`` (as in the example) are read as
-alignments whose beads have status "derived".
+scheme, so corpora laid out like the TEI guidelines' examples (``en.d1.s1`` ids, inline ``seg`` markup
+inside ``s``, as tests/data/report/foreign.tei.xml) read too. Link groups that carry ``@corresp`` were
+derived by ``encode`` from the pivot alignments and are skipped (``compose`` rebuilds them);
+``listAnnotation`` and anything else in ``standOff`` are ignored. Derived groups without ``@corresp``
+(written by other tools) are read as alignments whose beads have status "derived".
 """
 
 from __future__ import annotations

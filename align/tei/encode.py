@@ -1,4 +1,4 @@
-"""Encode a DocumentSet as one TEI P5 ``teiCorpus`` (the master format; see docs/formats.md).
+"""Encode a DocumentSet as one TEI P5 ``teiCorpus`` (the master format; README, "TEI").
 
 Layout: a set header (provenance, settings, meta, languages, divergence taxonomy), a ``standOff``
 with one ``linkGrp type="alignment"`` per alignment, then one ``TEI`` per language holding

@@ -42,9 +42,19 @@ class ConfidenceChecker:
         yield link.finding(
             "low-confidence",
             "low",
-            f"The aligner's confidence in this {link.bead.kind} link is {cert:.2f} "
+            f"The aligner's confidence in this {link.bead.kind} link is {below(cert, self.threshold)} "
             f"(below {self.threshold:g}); check that the sentences correspond.",
         )
+
+
+def below(value: float, threshold: float) -> str:
+    """``value`` to two decimals, or as many more as it takes not to read as ``threshold`` or above
+    (0.4996 below 0.5 is 0.4996, not 0.50)."""
+    for decimals in range(2, 8):
+        shown = f"{value:.{decimals}f}"
+        if float(shown) < threshold:
+            return shown
+    return repr(value)
 
 
 def pair_ratio(pairs: Iterable[tuple[str, str]]) -> float:
