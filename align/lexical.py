@@ -14,20 +14,18 @@ sentences is their sum, i.e. the vector of their concatenation.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
+from .lang import WORD
 from .numbers import number_values
 from .textnorm import ascii_key, fold
 
 PREFIX = 5  # letters kept of a word: long enough for names, short enough for inflection and cognates
 MIN_WORD = 4  # shorter words are mostly function words that collide across languages by chance
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -126,7 +124,7 @@ def _word_feature(word: str) -> str | None:
 def features(text: str, lang: str) -> list[str]:
     """The comparable tokens of one sentence: word prefixes and number values (locale-aware, so
     "8847,6" meets "8847.6" and "sechs" meets "six")."""
-    words = [f for f in map(_word_feature, _WORD.findall(fold(text, lang))) if f is not None]
+    words = [f for f in map(_word_feature, WORD.findall(fold(text, lang))) if f is not None]
     return words + [f"#{value:g}" for value, count in number_values(text, lang).items() for _ in range(count)]
 
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
+from .lang import primary, profile, profiles
+from .lang.lemma import lemma
 from .textnorm import ascii_key, sentence_initial, to_latin
 
 
@@ -30,73 +32,37 @@ class NameMention:
     end: int
 
 
-# Albanian spelling to Serbian Latin, digraphs first (the mapping Albanian press uses for Serbian names
-# and back: Vuçiq = Vučić, Gjakova = Đakovica, Millosh = Miloš).
-_ALBANIAN = [
-    ("xh", "dž"),
-    ("gj", "đ"),
-    ("sh", "š"),
-    ("zh", "ž"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("ll", "l"),
-    ("rr", "r"),
-    ("ç", "č"),
-    ("q", "ć"),
-    ("ë", "e"),
-]
-_ALBANIAN_RE = re.compile("|".join(a for a, _ in _ALBANIAN))
-_ALBANIAN_MAP = dict(_ALBANIAN)
-
-# Case endings of Serbian, Albanian and German names (in key spelling), longest first. One is stripped
-# per word whatever the language, so that the same surface form gets the same key in every language.
-_ENDINGS = sorted(
-    {
-        "ijem",
-        "ijom",
-        "ija",
-        "iju",
-        "ije",
-        "iji",
-        "ima",
-        "ama",
-        "om",
-        "em",
-        "ise",
-        "ine",
-        "es",
-        "en",
-        "se",
-        "ne",
-        "it",
-        "in",
-        "ut",
-        "un",
-        "a",
-        "e",
-        "i",
-        "o",
-        "u",
-        "s",
-    },
-    key=len,
-    reverse=True,
-)
 _POSSESSIVE = re.compile(r"['’`]s?$")
 _SPLIT = re.compile(r"[\s\-‐‑]+")
 
 
+@cache
+def _albanian() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Albanian spellings of Serbian Latin (LanguageProfile.name_spelling), as one pattern."""
+    spelling = dict(profile("sq").name_spelling)
+    return re.compile("|".join(spelling)), spelling
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    """Case endings of names in every language (key spelling), longest first: one is stripped per word
+    whatever the language, so that the same surface form gets the same key in every language."""
+    return tuple(sorted({e for p in profiles() for e in p.name_endings}, key=len, reverse=True))
+
+
 def _spell(name: str, lang: str) -> str:
-    """The name in Serbian Latin orthography, lower case, diacritics kept."""
+    """The name in Serbian Latin orthography, lower case, diacritics kept (Albanian spelling is
+    recognised by ç/ë even in another language's text)."""
     text = to_latin(name, lang).lower()
-    if lang[:2].lower() == "sq" or "ç" in text or "ë" in text:
-        text = _ALBANIAN_RE.sub(lambda m: _ALBANIAN_MAP[m.group(0)], text)
+    if primary(lang) == "sq" or "ç" in text or "ë" in text:
+        pattern, spelling = _albanian()
+        text = pattern.sub(lambda m: spelling[m.group(0)], text)
     return text
 
 
 def _stem(word: str) -> str:
     """Strip one ending, leaving at least 3 letters (4 before a longer ending: "Albin" stays whole)."""
-    for ending in _ENDINGS:
+    for ending in _endings():
         if word.endswith(ending) and len(word) - len(ending) >= (3 if len(ending) == 1 else 4):
             return word[: -len(ending)]
     return word
@@ -202,7 +168,6 @@ _NOT_NAMES = _words_of(
     "gen prof jr"
 )
 _CONNECTORS = _words_of("i e dhe und and of von van der de и")
-_SIMPLEMMA = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "sh": "hbs"}
 
 
 @lru_cache(maxsize=1)
@@ -212,30 +177,10 @@ def _months() -> frozenset[str]:
     return month_words()
 
 
-@lru_cache(maxsize=131072)
-def _lemma(word: str, lang: str) -> str | None:
-    """simplemma's lemma (German compounds decomposed), None when the word is unknown."""
-    return _strategy().get_lemma(word, lang) if lang in _simplemma_languages() else None
-
-
-@lru_cache(maxsize=1)
-def _strategy():  # noqa: ANN202 - simplemma's class, imported lazily (dictionaries load on first use)
-    from simplemma.strategies import DefaultStrategy
-
-    return DefaultStrategy(greedy=True)
-
-
-@lru_cache(maxsize=1)
-def _simplemma_languages() -> frozenset[str]:
-    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
-
-    return frozenset(SUPPORTED_LANGUAGES)
-
-
 def _proper_lemma(word: str, code: str) -> bool | None:
     """True when the dictionary has the word as a proper noun, False as a common word, None unknown."""
-    lemma = _lemma(word, code)
-    return None if lemma is None else lemma[:1].isupper()
+    found = lemma(word, code)
+    return None if found is None else found[:1].isupper()
 
 
 @lru_cache(maxsize=131072)
@@ -254,16 +199,17 @@ def _is_proper(word: str, lang: str, initial: bool) -> bool:
         return True  # acronym: NATO, EU, AMs
     if _base_key(base, lang) in _exonyms():
         return True
-    language = lang[:2].lower()
-    if language == "en" and _DEMONYM.search(low) and _lemma(base, "en") is not None:
+    language = primary(lang)
+    if language == "en" and _DEMONYM.search(low) and lemma(base, "en") is not None:
         return False
     if language == "de":
         # a name is a word the German dictionary does not know, or one the English or Serbian
         # dictionary knows as a proper noun ("London", "Kosovo")
-        return _lemma(base, "de") is None or any(_proper_lemma(base, c) for c in ("en", "hbs"))
+        return lemma(base, "de") is None or any(_proper_lemma(base, c) for c in ("en", "hbs"))
     if language != "en" and not initial:
         return True
-    return _proper_lemma(to_latin(base, lang), _SIMPLEMMA.get(language, language)) is not False
+    code = profile(language).lemmatiser
+    return code is None or _proper_lemma(to_latin(base, lang), code) is not False
 
 
 def extract_names(text: str, lang: str, known: Iterable[str] = ()) -> list[NameMention]:
@@ -278,7 +224,7 @@ def extract_names(text: str, lang: str, known: Iterable[str] = ()) -> list[NameM
     words ("Rose", "Bush") are missed unless part of a longer name or ``known``.
     """
     known_words = frozenset(w for k in known for w in k.split())
-    language = lang[:2].lower()
+    language = primary(lang)
     runs: list[list[tuple[re.Match[str], bool]]] = []
     last_end = -1
     for m in _TOKEN.finditer(text):

@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from cyrtranslit import to_cyrillic
 
 from .errors import InputError
-from .langs import parse_tag
+from .lang import WORD, LanguageProfile, parse_tag, profile, profiles
+from .lang.numerals import Entry
 from .textnorm import fold, repair_homoglyphs, sentence_initial
 
 
@@ -60,265 +61,67 @@ class Unit:
     shared: bool = False  # taken from the end of a range ("2" in "2 to 4 inches")
 
 
-# Languages that write a decimal point (and group with commas); the others write a decimal comma.
-_DECIMAL_POINT = frozenset(
-    ["en", "ja", "zh", "ko", "he", "hi", "th", "ms", "ga", "cy", "mt", "ta", "te", "ur"]
-)
-_DECIMAL_POINT_REGIONS = frozenset({"CH", "LI"})  # de-CH: 10'000.50
-
-
-def _wordlist(words: str) -> tuple[str, ...]:
-    return tuple(words.split())
-
-
 @dataclass(frozen=True)
 class _Lexicon:
-    words: dict[str, tuple[float, str, bool]]  # word -> (value, role, counts on its own)
-    abbreviations: dict[str, float]  # scale abbreviations after digits ("5 Mio.", "3 bn")
+    """A profile's number words with the spellings real text also uses, and derived tables."""
+
+    words: dict[str, Entry]
+    abbreviations: dict[str, float]
     months: dict[str, int]
-    connectors: frozenset[str]  # may join number words: "two hundred and five", "dvadeset i pet"
-    german: bool  # German compounds ("zweitausendfünfhundert") are parsed, not listed
-    serbian: bool
-    # Number + measure in one word ("dreitägig", "petogodišnji", "pesëvjeçar"): prefixes (None: the
-    # language's number words) and the measure suffixes that make such a word count as its number.
-    prefixes: dict[str, int] | None = None
-    suffixes: tuple[str, ...] = ()
-    both: frozenset[str] = frozenset()  # words for "both", counted as 2
-    ordinal_articles: frozenset[str] = frozenset()  # words that make the next number an ordinal
-    # Built by _with_variants: scale words and abbreviations after digits ("3 million", "5 Mio."), and
-    # the pattern of ``suffixes``.
-    scales: dict[str, float] = field(default_factory=dict)
-    suffix_re: re.Pattern[str] | None = None
+    connectors: frozenset[str]
+    prefixes: dict[str, int] | None
+    both: frozenset[str]
+    ordinal_articles: frozenset[str]
+    thousand: str
+    below_thousand: dict[str, int]
+    nouns_capitalised: bool  # "beiden" before a capitalised noun counts, else it is a pronoun
+    scales: dict[str, float]  # scale words and abbreviations after digits ("3 million", "5 Mio.")
+    suffix_re: re.Pattern[str] | None  # the measure suffixes of NumberWords.suffixes
 
 
-# Roles of number words: "small" (a complete number below 100), "tens" (20..90, may take a unit after
-# it), "hundreds" (a complete number of 100 or more), "hundred" (multiplies what precedes it),
-# "scale" (thousand, million, ...). Word lists are "|"-separated groups of spellings, in value order.
-def _words(
-    small: str = "", tens: str = "", ones: str = "", hundreds: str = ""
-) -> dict[str, tuple[float, str, bool]]:
-    out: dict[str, tuple[float, str, bool]] = {}
-    for i, group in enumerate(small.split("|")):
-        for w in group.split():
-            if w != "-":
-                out[w] = (float(i + 1), "small", True)
-    for i, w in enumerate(tens.split()):
-        out[w] = (float(20 + 10 * i), "tens", True)
-    for w in ones.split():
-        out[w] = (1.0, "small", False)
-    for i, group in enumerate(hundreds.split("|")):
-        for w in group.split():
-            out[w] = (float(100 * (i + 1)), "hundreds", True)
-    return out
+_PLAIN = str.maketrans("ëçčćšžđ", "ecccszd")
 
 
-_SCALE_VALUES = (100.0, 1e3, 1e6, 1e9, 1e12)
-
-
-def _scales(groups: str) -> dict[str, tuple[float, str, bool]]:
-    """Scale words for hundred, thousand, million, billion, trillion ("|"-separated groups); a leading
-    "+" marks a form that needs a number before it ("Millionen", "hiljada")."""
-    return {
-        w.lstrip("+"): (value, "hundred" if value == 100 else "scale", not w.startswith("+"))
-        for value, group in zip(_SCALE_VALUES, groups.split("|"), strict=False)
-        for w in group.split()
-    }
-
-
-def _abbreviations(groups: str) -> dict[str, float]:
-    """Scale abbreviations, grouped as for :func:`_scales`."""
-    return {
-        w: value
-        for value, group in zip(_SCALE_VALUES, groups.split("|"), strict=False)
-        for w in group.split()
-    }
-
-
-def _month_names(groups: str, endings: tuple[str, ...] = ("",), first: int = 1) -> dict[str, int]:
-    """Month number of each spelling ("december dec", "|"-separated from ``first``), with each ending."""
-    return {
-        name + ending: month
-        for month, group in enumerate(groups.split("|"), first)
-        for name in group.split()
-        for ending in endings
-    }
-
-
-_EN = _Lexicon(
-    words={
-        **_words(
-            small="- |two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-            "|sixteen|seventeen|eighteen|nineteen",
-            tens="twenty thirty forty fifty sixty seventy eighty ninety",
-            ones="one a an",
-        ),
-        "twice": (2.0, "small", True),
-        "thrice": (3.0, "small", True),
-        **_scales("hundred|thousand|million|billion|trillion"),
-    },
-    abbreviations=_abbreviations("||mn|bn|tn"),
-    months=_month_names(
-        "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug|september sep sept"
-        "|october oct|november nov|december dec"
-    ),
-    connectors=frozenset({"and"}),
-    german=False,
-    serbian=False,
-    suffixes=("fold",),
-    both=frozenset({"both"}),
-)
-
-_DE_UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
-_DE_SMALL = ["", "eins", *_DE_UNITS[2:], *_wordlist("zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn")]
-_DE_SMALL += _wordlist("siebzehn achtzehn neunzehn")
-_DE_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
-
-
-def _german_below_1000() -> dict[str, int]:
-    """German number words 1..999 ("fünfhundertzwanzig"); thousands are split off at look-up."""
-    below_100 = {w: i for i, w in enumerate(_DE_SMALL) if w}
-    for t in range(2, 10):
-        below_100[_DE_TENS[t]] = 10 * t
-        for u in range(1, 10):
-            below_100[f"{_DE_UNITS[u]}und{_DE_TENS[t]}"] = 10 * t + u
-    out = dict(below_100)
-    for h in range(1, 10):
-        for prefix in {"", "ein"} if h == 1 else {_DE_UNITS[h]}:
-            out[f"{prefix}hundert"] = 100 * h
-            for w, v in below_100.items():
-                out[f"{prefix}hundert{w}"] = 100 * h + v
-    return {**out, **{w.replace("ß", "ss"): v for w, v in out.items() if "ß" in w}}
-
-
-def _german_role(value: int) -> str:
-    return "small" if value < 100 and (value < 20 or value % 10) else "tens" if value < 100 else "hundreds"
-
-
-_DE_NUMBERS = _german_below_1000()
-_DE = _Lexicon(
-    words={
-        **{w: (float(v), _german_role(v), True) for w, v in _DE_NUMBERS.items() if w != "eins"},
-        **_words(ones="eins ein eine einen einem einer eines"),
-        **_scales("|tausend|million +millionen|milliarde +milliarden|billion +billionen"),
-    },
-    abbreviations=_abbreviations("|tsd|mio|mrd"),
-    months=_month_names(
-        "januar jänner jan|februar feber feb|märz maerz|april apr|mai|juni jun|juli jul|august aug"
-        "|september sept sep|oktober okt|november nov|dezember dez"
-    ),
-    connectors=frozenset(),
-    german=True,
-    serbian=False,
-    suffixes=_wordlist(
-        "jährig tägig wöchig monatig stündig minütig fach mal malig teilig seitig prozentig drittel köpfig "
-        "stöckig sprachig spurig sitzig zimmer"
-    ),
-    both=frozenset({"beide", "beiden", "beider", "beides", "beidem"}),
-)
-
-_SR = _Lexicon(
-    words={
-        **_words(
-            small="- |dva dve dvije dvoje dvojica|tri troje trojica|četiri četvoro četvorica"
-            "|pet petoro petorica|šest šestoro šestorica|sedam sedmoro sedmorica|osam osmoro osmorica"
-            "|devet devetoro devetorica|deset desetoro desetorica|jedanaest|dvanaest|trinaest|četrnaest"
-            "|petnaest|šesnaest|sedamnaest|osamnaest|devetnaest",
-            tens="dvadeset trideset četrdeset pedeset šezdeset sedamdeset osamdeset devedeset",
-            ones="jedan jedna jedno jednog jednu jednom jednoj jedne",
-            hundreds="sto stotinu|dvesta dvjesta dvesto|trista tristo|četiristo|petsto|šeststo|sedamsto"
-            "|osamsto|devetsto",
-        ),
-        **_scales(
-            "+stotina +stotine|hiljadu +hiljada +hiljade tisuću +tisuća +tisuće"
-            "|milion +miliona +milione milijun +milijuna|milijarda milijardu +milijarde +milijardi +miliarda"
-            "|bilion +biliona"
-        ),
-    },
-    abbreviations=_abbreviations("|hilj|mil|mlrd"),
-    months={
-        **_month_names("januar|februar|mart|april|maj|jun|jul|avgust august", ("", "a", "u", "om", "i")),
-        **_month_names("septemb|oktob|novemb|decemb", ("ar", "ra", "ru", "rom"), first=9),
-    },
-    connectors=frozenset({"i"}),
-    german=False,
-    serbian=True,
-    prefixes={
-        "dvo": 2,
-        "tro": 3,
-        "četvoro": 4,
-        "peto": 5,
-        "šesto": 6,
-        "sedmo": 7,
-        "osmo": 8,
-        "deveto": 9,
-        "deseto": 10,
-        "dvadeseto": 20,
-        "trideseto": 30,
-        "pedeseto": 50,
-        "sto": 100,
-    },
-    suffixes=_wordlist("godišnj dnevn nedeljn sedmičn časovn satn minutn člani spratn sobn kratn trećin"),
-    both=frozenset({"oba", "obe", "obje", "obojica", "oboje", "obema", "obadva", "obadve"}),
-)
-
-_SQ_UNITS = ["", "një", "dy", "tre", "katër", "pesë", "gjashtë", "shtatë", "tetë", "nëntë"]
-_SQ = _Lexicon(
-    words={
-        **_words(
-            small="- |dy|tre tri|katër|pesë|gjashtë|shtatë|tetë|nëntë|dhjetë|"
-            + "|".join(f"{u}mbëdhjetë" for u in _SQ_UNITS[1:]),
-            tens="njëzet tridhjetë dyzet pesëdhjetë gjashtëdhjetë shtatëdhjetë tetëdhjetë nëntëdhjetë",
-            ones="një",
-            hundreds="|".join(f"{u}qind" for u in _SQ_UNITS[1:]),
-        ),
-        "katërdhjetë": (40.0, "tens", True),
-        **_scales("+qind|mijë|milion +milionë|miliard +miliardë|bilion +bilionë"),
-    },
-    abbreviations=_abbreviations("||mln|mld"),
-    months=_month_names(
-        "janar|shkurt|mars|prill|maj|qershor|korrik|gusht|shtator|tetor|nëntor|dhjetor", ("", "i", "it", "in")
-    ),
-    connectors=frozenset({"e"}),
-    german=False,
-    serbian=False,
-    suffixes=_wordlist("vjeçar vjecar ditor ditësh orësh javor javësh"),
-    both=frozenset({"dyja", "dyve"}),
-    ordinal_articles=frozenset({"i", "e"}),
-)
-
-
-def _with_variants(lex: _Lexicon) -> _Lexicon:
-    """Add the spellings real text also uses (Serbian in Cyrillic, Albanian and Serbian without
-    diacritics) and build the derived tables."""
+@lru_cache(maxsize=64)
+def _lexicon(lang: str) -> _Lexicon | None:
+    """The language's number words plus the spellings real text also uses (Serbian in Cyrillic,
+    Albanian and Serbian without diacritics); None for languages without number words."""
+    lp = profile(lang)
+    nw = lp.numbers
+    if nw is None:
+        return None
 
     def expand(table: dict) -> dict:
         out = dict(table)
         for w, v in table.items():
-            if lex.serbian:
+            if lp.cyrillic_latin:
                 out.setdefault(to_cyrillic(w, "sr"), v)
             out.setdefault(w.translate(_PLAIN), v)
         return out
 
-    words = expand(lex.words)
-    abbreviations = expand(lex.abbreviations)
-    suffixes = list(expand(dict.fromkeys(lex.suffixes)))
-    return replace(
-        lex,
+    words = expand(nw.words)
+    abbreviations = expand(nw.abbreviations)
+    suffixes = list(expand(dict.fromkeys(nw.suffixes)))
+    return _Lexicon(
         words=words,
         abbreviations=abbreviations,
-        months=expand(lex.months),
-        connectors=frozenset(expand(dict.fromkeys(lex.connectors))),
-        prefixes=expand(lex.prefixes) if lex.prefixes else None,
-        suffixes=tuple(suffixes),
-        both=frozenset(expand(dict.fromkeys(lex.both))),
+        months=expand(nw.months),
+        connectors=frozenset(expand(dict.fromkeys(nw.connectors))),
+        prefixes=expand(nw.prefixes) if nw.prefixes else None,
+        both=frozenset(expand(dict.fromkeys(nw.both))),
+        ordinal_articles=nw.ordinal_articles,
+        thousand=nw.thousand,
+        below_thousand=nw.below_thousand or {},
+        nouns_capitalised=lp.nouns_capitalised,
         scales={**{w: v for w, (v, role, _) in words.items() if role == "scale"}, **abbreviations},
         suffix_re=re.compile("(?:" + "|".join(suffixes) + r")\w*$") if suffixes else None,
     )
 
 
-_PLAIN = str.maketrans("ëçčćšžđ", "ecccszd")
-_LEXICONS = {"en": _with_variants(_EN), "de": _with_variants(_DE), "sq": _with_variants(_SQ)}
-_LEXICONS.update(dict.fromkeys(("sr", "hr", "bs", "sh", "cnr", "hbs"), _with_variants(_SR)))
+@cache
+def _all_lexicons() -> list[_Lexicon]:
+    return [lex for p in profiles() if (lex := _lexicon(p.code)) is not None]
+
 
 _PERCENT = re.compile(
     r"\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|odsto\b|posto\b|procen[a-z]*|одсто\b|посто\b"
@@ -327,7 +130,6 @@ _PERCENT = re.compile(
 )
 _SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+)\.?")
 _AMPM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
-_EN_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_WORD = r"(?=\s?(?:uhr\b|h\b|časova|sati\b|часова|сати\b|[ap]\.?\s?m\b))"
 _NUMERIC = re.compile(
     rf"""(?<![\w])(?:
@@ -340,7 +142,6 @@ _NUMERIC = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _GROUP_SEP = re.compile(r"[.,'’\u00a0\u202f\u2009 ]")
-_WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _RANGE_GAP = re.compile(
     r"\s?[-–—‒]\s?|\s+(?:to|till|until|through|bis|do|до|deri(?:\s+në)?|and|und|i|и|dhe)\s+", re.IGNORECASE
@@ -351,28 +152,23 @@ _RANGE_OPENERS = re.compile(
 _AND_WORDS = frozenset({"and", "und", "i", "и", "dhe"})
 
 
-def _lexicon(lang: str) -> _Lexicon | None:
-    return _LEXICONS.get(lang.split("-")[0].split("_")[0].lower())
-
-
 @lru_cache(maxsize=64)
 def _decimal_comma(lang: str) -> bool:
+    lp = profile(lang)
     try:
-        tag = parse_tag(lang)
+        region = parse_tag(lang).region
     except InputError:
-        return True
-    if tag.region in _DECIMAL_POINT_REGIONS:
-        return False
-    return tag.language not in _DECIMAL_POINT
+        region = None
+    return not (lp.decimal_point or region in lp.decimal_point_regions)
 
 
 def _is_identifier(text: str, start: int) -> bool:
     """Digits after "COVID-", "F-", "Су-": part of a name, not a quantity ("mid-2020" is a quantity)."""
     if start < 2 or text[start - 1] not in "-‐‑":
         return False
-    word = _WORD.search(text, max(0, start - 30), start - 1)
+    word = WORD.search(text, max(0, start - 30), start - 1)
     while word and word.end() != start - 1:
-        word = _WORD.search(text, word.end(), start - 1)
+        word = WORD.search(text, word.end(), start - 1)
     return bool(word) and any(ch.isupper() for ch in word.group(0))
 
 
@@ -422,7 +218,7 @@ def _read_digits(chunk: str, comma_decimal: bool) -> list[tuple[int, int, float,
 
 def _digit_mentions(text: str, lang: str, lex: _Lexicon | None) -> list[NumberMention]:
     comma_decimal = _decimal_comma(lang)
-    english = lang[:2].lower() == "en"
+    lp = profile(lang)
     out: list[NumberMention] = []
     for m in _NUMERIC.finditer(text):
         start = m.start()
@@ -448,14 +244,14 @@ def _digit_mentions(text: str, lang: str, lex: _Lexicon | None) -> list[NumberMe
         if m.group("time"):
             minutes = m.group("mi") or m.group("mi2")
             end = m.end()
-            ampm = _AMPM.match(text, end) if english else None
+            ampm = _AMPM.match(text, end) if lp.clock_12h else None
             value, alt = _clock(int(m.group("h")), int(minutes), ampm)
             end = ampm.end() if ampm else end
             out.append(NumberMention(value, text[start:end], start, end, "time", alt))
             continue
         chunk = m.group("dmy") or m.group("dm") or m.group("num")
         for s, e, value, kind, alt in _read_digits(chunk, comma_decimal):
-            out.append(_finish(text, start + s, start + e, value, kind, alt, lang, lex, english))
+            out.append(_finish(text, start + s, start + e, value, kind, alt, lp, lex))
     return out
 
 
@@ -476,9 +272,8 @@ def _finish(
     value: float,
     kind: str,
     alt: float | None,
-    lang: str,
+    lp: LanguageProfile,
     lex: _Lexicon | None,
-    english: bool,
 ) -> NumberMention:
     """Apply what follows the digits: scale word, percent, ordinal mark, am/pm."""
     scale = _SCALE_AFTER.match(text, end)
@@ -490,53 +285,61 @@ def _finish(
             value = float(Decimal(str(value)) * Decimal(factor))
             alt = float(Decimal(str(alt)) * Decimal(factor)) if alt is not None else None
             end = scale.end(1) + (
-                1 if scale.group(0).endswith(".") and scale.group(1) in _ABBREVIATIONS else 0
+                1 if scale.group(0).endswith(".") and scale.group(1) in _abbreviation_words() else 0
             )
     percent = _PERCENT.match(text, end)
     if percent:
         return NumberMention(value, text[start : percent.end()], start, percent.end(), "percent", alt)
-    if kind == "int" and english:
-        ordinal = _EN_ORDINAL.match(text, end)
+    if kind == "int" and lp.ordinal_suffixes:
+        ordinal = _ordinal_suffix(lp.ordinal_suffixes).match(text, end)
         if ordinal:
             return NumberMention(value, text[start : ordinal.end()], start, ordinal.end(), "ordinal")
+    if kind == "int" and lp.clock_12h:
         ampm = _AMPM.match(text, end)
         if ampm and 1 <= value <= 12:
             value, alt = _clock(int(value), 0, ampm)
             return NumberMention(value, text[start : ampm.end()], start, ampm.end(), "time", alt)
     if kind == "int" and 1000 <= value <= 2100 and end - start == 4:
         kind = "year"
-    elif kind == "int" and text[end : end + 1] == "." and not english and _ordinal_dot(text, end + 1):
+    elif (
+        kind == "int"
+        and text[end : end + 1] == "."
+        and not lp.ordinal_suffixes
+        and _ordinal_dot(text, end + 1)
+    ):
         kind = "ordinal"
     return NumberMention(value, text[start:end], start, end, kind, alt)
 
 
-_ABBREVIATIONS = frozenset(w for lex in _LEXICONS.values() for w in lex.abbreviations)
+@cache
+def _ordinal_suffix(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(suffixes)})\\b", re.IGNORECASE)
+
+
+@cache
+def _abbreviation_words() -> frozenset[str]:
+    return frozenset(w for lex in _all_lexicons() for w in lex.abbreviations)
 
 
 def _ordinal_dot(text: str, pos: int) -> bool:
     """ "10. decembra", "2. Weltkrieg": a dot followed by a word in lower case or a month is an ordinal."""
-    nxt = _WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
-    return bool(nxt) and (nxt.group(0)[0].islower() or nxt.group(0).lower() in _ALL_MONTHS)
+    nxt = WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    return bool(nxt) and (nxt.group(0)[0].islower() or nxt.group(0).lower() in month_words())
 
 
-_ALL_MONTHS = frozenset(m for lex in _LEXICONS.values() for m in lex.months)
-
-
+@cache
 def month_words() -> frozenset[str]:
     """Month names (and their inflected and abbreviated forms) of every language with number words."""
-    return _ALL_MONTHS
+    return frozenset(m for lex in _all_lexicons() for m in lex.months)
 
 
-def _german_value(word: str) -> float | None:
-    """Compound German numbers with thousands: "zweitausendfünfhundert" -> 2500."""
-    left, sep, right = word.partition("tausend")
-    if (
-        not sep
-        or (left and left not in _DE_NUMBERS and left != "ein")
-        or (right and right not in _DE_NUMBERS)
-    ):
+def _thousands_value(word: str, lex: _Lexicon) -> float | None:
+    """Numbers glued with thousands: "zweitausendfünfhundert" -> 2500."""
+    below = lex.below_thousand
+    left, sep, right = word.partition(lex.thousand)
+    if not sep or (left and left not in below and left != "ein") or (right and right not in below):
         return None
-    return float((_DE_NUMBERS.get(left, 1)) * 1000 + _DE_NUMBERS.get(right, 0))
+    return float((below.get(left, 1)) * 1000 + below.get(right, 0))
 
 
 def _compound_value(word: str, lex: _Lexicon) -> float | None:
@@ -579,12 +382,12 @@ def _word_entry(text: str, m: re.Match[str], lex: _Lexicon) -> tuple[float, str,
             after = text[m.end() : m.end() + 80]
             if word == "both" and re.match(r"(?:\W+\w+){0,6}?\W+and\b", after):
                 return None  # "both X and Y" is no count of two
-            if lex.german and not re.match(r"\s+[A-ZÄÖÜ]", after):
+            if lex.nouns_capitalised and not re.match(r"\s+[A-ZÄÖÜ]", after):
                 return None  # "die beiden haben ..." = "the pair": a pronoun
             return (2.0, "small", True)
         if len(word) < 6:
             return None
-        value = _german_value(word) if lex.german and "tausend" in word else None
+        value = _thousands_value(word, lex) if lex.thousand and lex.thousand in word else None
         if value is None:
             value = _compound_value(word, lex)
         if value is None:
@@ -608,7 +411,7 @@ def _word_mentions(text: str, lex: _Lexicon, taken: list[tuple[int, int]]) -> li
     run: list[tuple[float, str, bool, int, int]] = []
     pending_connector = False
     last_end = -1
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         entry = _word_entry(text, m, lex)
         if entry and taken and any(s <= m.start() < e for s, e in taken):
             entry = None  # inside "3 million", "50 për qind"
@@ -675,7 +478,7 @@ def _month_mentions(text: str, lex: _Lexicon, numbers: list[NumberMention]) -> l
     if not numbers:
         return []
     out = []
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         month = lex.months.get(m.group(0).lower().rstrip("."))
         if month is None:
             continue

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from .config import AlignOptions
 from .errors import InputError, warn
+from .lang import primary
 from .model import Alignment, Bead, Document, DocumentSet, Sentence
 
 
 def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Document:
     """Read, check and segment one version. ``path`` ``-`` reads standard input."""
-    from .langs import check_language, resolve_tag
+    from .lang.detect import check_language, resolve_tag
     from .reader import read_text
     from .segment import segment
 
@@ -109,7 +110,7 @@ def default_set_id(lang: str, path: str | Path) -> str:
         return "stdin"
     p = Path(path)
     stem = p.stem
-    if stem.lower() in (lang.lower(), lang.split("-")[0].lower()):
+    if stem.lower() in (lang.lower(), primary(lang)):
         stem = p.resolve().parent.name or stem
     return stem
 

@@ -24,6 +24,7 @@ from importlib import resources
 import cyrtranslit
 import sentencex
 
+from align.lang import profile
 from align.model import Sentence
 
 _CLOSE = "\"'”“»«’‘›‹)]}」』）"
@@ -42,27 +43,12 @@ _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _ACRONYM = re.compile(r"(?:\w{1,3}\.)+\w{1,3}")  # U.S, p.m, p.sh, d.o.o (the final dot is the candidate)
 _ELLIPSES = {"...", "…"}
-_WORD = re.compile(r"\w")
+_ALNUM = re.compile(r"\w")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Latin letters that look like Cyrillic ones and turn up inside Cyrillic words in real corpora ("Aли").
 _LOOKALIKES = str.maketrans("aceopxyjkABCEHJKMOPTXY", "асеорхујкАВСЕНЈКМОРТХУ")
 
-# Language -> reldi-tokeniser abbreviation list / our table (Montenegrin and "Serbo-Croatian" use Serbian).
-_RELDI = {
-    "sr": "sr",
-    "cnr": "sr",
-    "sh": "sr",
-    "hbs": "sr",
-    "hr": "hr",
-    "bs": "hr",
-    "sl": "sl",
-    "mk": "mk",
-    "bg": "bg",
-}
 _RELDI_CLASS = {"N": "N", "B": "B", "S": "E"}  # reldi: never / sometimes / always ends a sentence
-_OWN = {"en": "en", "de": "de", "sr": "sr", "cnr": "sr", "sh": "sr", "hbs": "sr", "sq": "sq"}
-_ALSO_CYRILLIC = {"sr"}  # tables written in Latin script for a language also written in Cyrillic
-_NOUNS_CAPITALISED = {"de"}  # after "20." a capitalised noun does not start a sentence ("im 20. Jahrhundert")
 
 
 def _fold(word: str) -> str:
@@ -71,6 +57,7 @@ def _fold(word: str) -> str:
 
 @dataclass(frozen=True)
 class _Rules:
+    nouns_capitalised: bool  # after "20." a capitalised noun does not start a sentence ("im 20. Jahrhundert")
     code: str
     abbrev: dict[str, str]  # lower-case abbreviation, spaces removed ("z.b.") -> class N/E/B/D
     tails: dict[str, int]  # last token of a multi-token abbreviation ("b.") -> most tokens of such an entry
@@ -122,7 +109,7 @@ class _Rules:
                 return False
             if _fold(x).lower() in self.months:  # "am 9. Dezember"
                 return False
-            if self.code in _NOUNS_CAPITALISED and (roman or len(core) <= 3):
+            if self.nouns_capitalised and (roman or len(core) <= 3):
                 return self.starter(x, xd)
             return True
         return not (self.ask_sentencex and _sentencex_abbreviation(self.code, core, x))
@@ -150,15 +137,14 @@ def _table(name: str) -> str:
 
 @cache
 def _rules(lang: str) -> _Rules:
-    code = lang.replace("_", "-").split("-")[0].lower()
+    lp = profile(lang)
     rows = _read_table(_table("common"))
-    if code in _RELDI:
-        reldi = resources.files("reldi_tokeniser") / f"{_RELDI[code]}.abbrev"
+    if lp.reldi:
+        reldi = resources.files("reldi_tokeniser") / f"{lp.reldi}.abbrev"
         rows += _read_table(reldi.read_text(encoding="utf-8"), _RELDI_CLASS)
-    own = code in _OWN
-    if own:
-        mine = _read_table(_table(_OWN[code]))
-        if _OWN[code] in _ALSO_CYRILLIC:
+    if lp.abbreviations:
+        mine = _read_table(_table(lp.abbreviations))
+        if lp.cyrillic_latin:  # the table is written in Latin script
             mine += [(cyrtranslit.to_cyrillic(e, "sr"), c) for e, c in mine]
         rows += mine  # after reldi's, so ours win
     abbrev: dict[str, str] = {}
@@ -170,7 +156,7 @@ def _rules(lang: str) -> _Rules:
             if len(tokens) > 1:
                 tails[tokens[-1]] = max(tails.get(tokens[-1], 0), len(tokens))
     words = {c: frozenset(e for e, k in rows if k == c) for c in ("S", "M")}
-    return _Rules(code, abbrev, tails, words["S"], words["M"], not own)
+    return _Rules(lp.nouns_capitalised, lp.code, abbrev, tails, words["S"], words["M"], not lp.abbreviations)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -206,7 +192,7 @@ def _split(paragraph: str, rules: _Rules) -> list[str]:
     # A piece without a letter or digit (a stray closing quote, a lone dash) belongs to its neighbour.
     merged = spans[:1]
     for start, end in spans[1:]:
-        if _WORD.search(text, start, end) and _WORD.search(text, *merged[-1]):
+        if _ALNUM.search(text, start, end) and _ALNUM.search(text, *merged[-1]):
             merged.append((start, end))
         else:
             merged[-1] = (merged[-1][0], end)

@@ -11,6 +11,8 @@ import unicodedata
 
 from cyrtranslit.mapping import SR_CYR_TO_LAT_DICT
 
+from .lang import profile
+
 # Serbian Cyrillic -> Latin from cyrtranslit's table, applied with str.translate: cyrtranslit.to_latin
 # copies its table and concatenates per character on every call (~30x slower on a sentence).
 _SR_TO_LATIN = str.maketrans(SR_CYR_TO_LAT_DICT)
@@ -73,14 +75,15 @@ _ASCII_EXTRA = str.maketrans(
 
 
 def to_latin(text: str, lang: str) -> str:
-    """Serbian Cyrillic to Latin (``lang`` "sr", "sr-Cyrl", ...); other languages unchanged."""
+    """Cyrillic to Latin by the Serbian table for the languages whose profile says so ("sr", "sr-Cyrl",
+    "bs", ...); other languages unchanged."""
     if not _is_serbian(lang):
         return text
     return text.translate(_SR_TO_LATIN)
 
 
 def _is_serbian(lang: str) -> bool:
-    return lang[:2].lower() == "sr" and (len(lang) == 2 or lang[2] in "-_")
+    return profile(lang).cyrillic_latin
 
 
 def _distinctive_balance(word: str) -> int:

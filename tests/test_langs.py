@@ -5,7 +5,8 @@ import logging
 import pytest
 
 from align.errors import InputError
-from align.langs import LangTag, check_language, detect_script, parse_tag, resolve_tag
+from align.lang import LangTag, detect_script, parse_tag
+from align.lang.detect import check_language, resolve_tag
 
 EN = (
     "The government announced on Monday that the new railway line between the two largest cities will "
@@ -145,3 +146,31 @@ def test_check_language_on_ntrex(shared_dir, caplog: pytest.LogCaptureFixture) -
         check_language(texts["sq"], "en")
         check_language(texts["de"], "sq")
     assert len(caplog.records) == 2
+
+
+NUMBERS_ONLY = " ".join(str(n) for n in range(1000, 1025)) + ".\n"
+
+
+def test_check_language_silent_on_a_text_of_numbers(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="align"):
+        check_language(NUMBERS_ONLY, "en")  # every guess is "unk": no crash, nothing to say
+    assert caplog.records == []
+
+
+@pytest.mark.parametrize("command", ["segment", "pair", "run"])
+def test_numbers_only_text_goes_through_the_cli(tmp_path, command: str) -> None:
+    from click.testing import CliRunner
+
+    from align.cli import cli
+
+    (tmp_path / "n.txt").write_text(NUMBERS_ONLY, encoding="utf-8")
+    (tmp_path / "m.txt").write_text(NUMBERS_ONLY, encoding="utf-8")
+    n, m = str(tmp_path / "n.txt"), str(tmp_path / "m.txt")
+    args = {
+        "segment": ["segment", n, "--lang", "en"],
+        "pair": ["pair", n, m, "--src-lang", "en", "--tgt-lang", "de", "--method", "fast"],
+        "run": ["run", f"en={n}", f"de={m}", "--method", "fast"],
+    }[command]
+    result = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out").read_text(encoding="utf-8").strip()

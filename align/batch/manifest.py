@@ -73,7 +73,7 @@ def _read_table(path: Path) -> pl.DataFrame:
 
 
 def _tag(name: str) -> str | None:
-    from ..langs import parse_tag
+    from ..lang import parse_tag
 
     try:
         return parse_tag(name).tag

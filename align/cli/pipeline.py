@@ -12,7 +12,7 @@ from .common import alignment_options
 
 def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
     """``LANG=FILE`` arguments to (lang, file) pairs, refusing malformed ones with a one-line error."""
-    from ..langs import parse_tag
+    from ..lang import parse_tag
 
     pairs = []
     for arg in args:

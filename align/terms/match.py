@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import primary
 from ..model import TermHit
 from .model import Concept, Term, Termbase
-from .stem import MIN_HEAD, compounding, fold, hyphen_endings, keys, primary, term_keys
+from .stem import MIN_HEAD, compounding, fold, hyphen_endings, keys, term_keys
 
 # A word: letters/digits, with combining marks, invisible joiners and inner apostrophes (t'i, don't).
-_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060]|['’ʼ](?=[^\W_]))*")
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060]|['’ʼ](?=[^\W_]))*")
 _POSSESSIVE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
 # Between two words of a term, spaces, hyphens and an English possessive ending do not count; any
 # other character must be in the text as in the term ("тзв. независност", "Association/Community").
@@ -56,7 +57,7 @@ def _tokens(text: str, lang: str, *, in_term: bool = False) -> list[_Token]:
     out = []
     code = primary(lang)
     english = code == "en"
-    for m in _WORD.finditer(text):
+    for m in _TOKEN.finditer(text):
         start, end = m.span()
         if english and _POSSESSIVE.search(m.group()):
             end -= 2

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..langs import parse_tag
+from ..lang import parse_tag
 
 NEUTRAL = frozenset({"", "neutral", "none"})  # framing values that mean "no framing"
 

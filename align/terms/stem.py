@@ -11,74 +11,36 @@ unknown). English gets no stemmer: Porter conflates ``independent`` with ``indep
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import simplemma
 import snowballstemmer
-from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
-from ..langs import parse_tag
+from ..lang import primary, profile
+from ..lang.lemma import dictionary
 from ..textnorm import fold as text_fold
 from ..textnorm import repair_homoglyphs, to_latin
 
-# Serbo-Croatian standards share snowball's "serbian" stemmer (textnorm.fold gives Serbian in Latin script).
-_HBS = frozenset({"sr", "hr", "bs", "sh", "cnr"})
-# Languages that attach case endings to acronyms with a hyphen (KFOR-it, НАТО-а): the span takes them in.
-_HYPHEN_ENDINGS = _HBS | {"sq"}
-_SERBIAN = snowballstemmer.stemmer("serbian")
-# Languages that glue nouns into compounds: a term may match as the head (``Provinz`` in ``Südprovinz``).
-_COMPOUNDING = frozenset({"de"})
 MIN_HEAD = 5  # shorter heads hide in unrelated words (``Rat`` in ``Verrat``)
-
 # Albanian linking articles change with the case and gender of the noun they follow
-# (``shtet i pavarur``, ``shtetit të pavarur``, ``Kosovës së pavarur``): in a term they match each other.
+# (``shtet i pavarur``, ``shtetit të pavarur``, ``Kosovës së pavarur``): in a term they match each other
+# (LanguageProfile.articles).
 ARTICLE = "\x00article"
-_ARTICLES = {"sq": frozenset({"i", "e", "të", "së", "te"})}
 # Acronyms (two or more capitals: KFOR, РОСУ, КиМ) match only as written, never stemmed or case-folded:
 # folded, "КиМ" would be the name "Kim" and stemmed "РОСУ" the name "Rosa". Such text words get this
 # prefix plus their spelling as an extra key.
 ACRONYM = "\x00="
-# Languages whose inflected term words match only that form (see term_keys).
-_AS_WRITTEN_IF_INFLECTED = frozenset({"en"})
-
-# Light suffix rules, applied to the form and its lemmas (the dictionaries miss many inflected forms),
-# longest first; the stem keeps >= 4 letters.
-_SUFFIXES = {
-    "sq": (
-        "ëve",
-        "eve",
-        "ave",
-        "ës",
-        "ën",
-        "ët",
-        "së",
-        "në",
-        "it",
-        "in",
-        "ut",
-        "at",
-        "et",
-        "a",
-        "e",
-        "ë",
-        "i",
-        "u",
-    ),
-    "de": ("en", "em", "er", "es", "e"),
-}
-_MIN_STEM = 4
-
-
-def primary(lang: str) -> str:
-    return parse_tag(lang).language
+_MIN_STEM = 4  # light suffix rules (LanguageProfile.suffixes) keep at least this many letters
 
 
 def hyphen_endings(lang: str) -> bool:
-    return primary(lang) in _HYPHEN_ENDINGS
+    """Whether the language glues case endings to acronyms with a hyphen (KFOR-it, НАТО-а)."""
+    return profile(lang).hyphen_endings
 
 
 def compounding(lang: str) -> bool:
-    return primary(lang) in _COMPOUNDING
+    """Whether a term may match as the head of a compound (``Provinz`` in ``Südprovinz``)."""
+    return profile(lang).compounding
 
 
 @lru_cache(maxsize=200_000)
@@ -88,7 +50,7 @@ def fold(token: str, lang: str) -> str:
 
 
 def _strip(word: str, code: str) -> str:
-    for suffix in _SUFFIXES[code]:
+    for suffix in profile(code).suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             word = word[: -len(suffix)]
             break
@@ -97,11 +59,16 @@ def _strip(word: str, code: str) -> str:
     return word
 
 
-def _stem_hbs(word: str) -> str:
-    # The snowball stemmer keeps "ij" in some forms and not in others (metohija -> metohij, metohije ->
+@cache
+def _stemmer(name: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(name)
+
+
+def _stem(word: str, name: str) -> str:
+    stem = _stemmer(name).stemWord(word)
+    # Serbian: the stemmer keeps "ij" in some forms and not in others (metohija -> metohij, metohije ->
     # metohi; teritorija -> teritorij): one spelling joins them.
-    stem = _SERBIAN.stemWord(word)
-    return stem[:-1] if stem.endswith("ij") else stem
+    return stem[:-1] if name == "serbian" and stem.endswith("ij") else stem
 
 
 @lru_cache(maxsize=200_000)
@@ -126,7 +93,7 @@ def term_keys(token: str, lang: str) -> frozenset[str]:
         return frozenset({acronym})
     wide = keys(token, code)
     form = fold(token, code)
-    if code in _AS_WRITTEN_IF_INFLECTED and wide != {form}:
+    if profile(code).term_as_written_if_inflected and wide != {form}:
         return frozenset({form})
     return wide
 
@@ -135,19 +102,21 @@ def term_keys(token: str, lang: str) -> frozenset[str]:
 def keys(token: str, lang: str) -> frozenset[str]:
     """Keys of one token (as written, any case or script) in ``lang``; tokens match if keys overlap."""
     code = primary(lang)
+    lp = profile(code)
     form = fold(token, code)
-    if form in _ARTICLES.get(code, ()):
+    if form in lp.articles:
         out = {form, ARTICLE}
-    elif code in _HBS:
-        out = {form, _stem_hbs(form)}
+    elif lp.stemmer:
+        out = {form, _stem(form, lp.stemmer)}
     else:
         out = {form}
-        if code in SUPPORTED_LANGUAGES:
+        lemmatiser = dictionary(code)
+        if lemmatiser:
             # Both readings, whatever the case in the text: they differ in German (``Abtrünnigen`` noun,
             # ``abtrünnigen`` adjective) and capitals at the start of a sentence say nothing.
             for variant in (form, form[:1].upper() + form[1:]):
-                out.add(fold(simplemma.lemmatize(variant, code), code))
-        if code in _SUFFIXES:
+                out.add(fold(simplemma.lemmatize(variant, lemmatiser), code))
+        if lp.suffixes:
             out |= {_strip(k, code) for k in out}
     acronym = acronym_key(token, code)
     if acronym:

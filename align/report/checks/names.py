@@ -23,18 +23,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from simplemma.strategies import DefaultStrategy
-from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
-
+from ...lang import WORD
+from ...lang.lemma import dictionary, lemma
 from ...model import DocumentSet, Finding
 from ...names import NameMention, extract_names, keys_match, name_key
 from ...textnorm import ascii_key, to_latin
 from ..base import Link
 
-_WORD = re.compile(r"[^\W\d_]+")
-_HBS = frozenset({"sr", "hr", "bs", "sh", "cnr"})
 MIN_PREFIX = 4  # a name key this long may be the start of a compound ("kreml" in "kremlsprecher")
 SIMILAR = 0.6  # "viloubi"/"vilobi" 0.77, "maksine"/"maksine" 1; "pantic"/"serbs" 0.18
 # English spellings that Serbian and Albanian transcriptions write by sound, in the order applied to the
@@ -44,27 +41,21 @@ _SOUNDS = (("sch", "s"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("gh", ""), ("sh
 _DOUBLED = re.compile(r"(.)\1+")
 
 
-@cache
-def _lemmatizer() -> DefaultStrategy:
-    return DefaultStrategy(greedy=True)  # greedy: German compounds and inflected forms are decomposed
-
-
 @lru_cache(maxsize=65536)
 def _in_dictionary(word: str, lang: str) -> bool:
     """Whether the word, as written or in lower case, is a word of the language's dictionary."""
-    primary = lang.split("-")[0].lower()
-    code = "hbs" if primary in _HBS else primary
-    if code not in SUPPORTED_LANGUAGES:
+    code = dictionary(lang)
+    if code is None:
         return False
     latin = to_latin(word, lang)
-    return any(_lemmatizer().get_lemma(w, code) is not None for w in (latin, latin.lower()))
+    return any(lemma(w, code) is not None for w in (latin, latin.lower()))
 
 
 def _proper_words(mention: NameMention, lang: str, term_words: set[str]) -> list[str]:
     """The words of a mention that are not acronyms, dictionary words or term words."""
     return [
         w
-        for w in _WORD.findall(mention.text)
+        for w in WORD.findall(mention.text)
         if len(w) > 2 and not w.isupper() and w not in term_words and not _in_dictionary(w, lang)
     ]
 
@@ -130,9 +121,9 @@ class NameChecker:
             ),
         )
         for mentions, lang, terms, (other_text, other_nearby), other_lang, verb in sides:
-            term_words = {w for hit in terms or () for w in _WORD.findall(hit.surface)}
-            words = _WORD.findall(other_text)
-            keys = {name_key(w, other_lang) for w in [*words, *_WORD.findall(other_nearby)]}
+            term_words = {w for hit in terms or () for w in WORD.findall(hit.surface)}
+            words = WORD.findall(other_text)
+            keys = {name_key(w, other_lang) for w in [*words, *WORD.findall(other_nearby)]}
             capitalised = {_sound(w, other_lang) for w in words if w[0].isupper()}
             missing = [m.text for m in mentions if self._missing(m, lang, term_words, keys, capitalised)]
             for name in dict.fromkeys(missing):
@@ -150,7 +141,7 @@ class NameChecker:
         keys_of = [name_key(w, lang) for w in proper]
         if not keys_of or (len(keys_of) == 1 and not self._confirmed(keys_of[0], lang)):
             return False
-        words = _WORD.findall(mention.text)
+        words = WORD.findall(mention.text)
         words = [
             w
             for w in words[words.index(proper[0]) :]

@@ -1,0 +1,63 @@
+"""German."""
+
+from ..numerals import NumberWords, abbreviations, month_names, number_words, scales, wordlist
+from ..profile import LanguageProfile
+
+_UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+_SMALL = ["", "eins", *_UNITS[2:], *wordlist("zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn")]
+_SMALL += wordlist("siebzehn achtzehn neunzehn")
+_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
+
+
+def _below_1000() -> dict[str, int]:
+    """German number words 1..999 ("fünfhundertzwanzig"); thousands are split off at look-up."""
+    below_100 = {w: i for i, w in enumerate(_SMALL) if w}
+    for t in range(2, 10):
+        below_100[_TENS[t]] = 10 * t
+        for u in range(1, 10):
+            below_100[f"{_UNITS[u]}und{_TENS[t]}"] = 10 * t + u
+    out = dict(below_100)
+    for h in range(1, 10):
+        for prefix in {"", "ein"} if h == 1 else {_UNITS[h]}:
+            out[f"{prefix}hundert"] = 100 * h
+            for w, v in below_100.items():
+                out[f"{prefix}hundert{w}"] = 100 * h + v
+    return {**out, **{w.replace("ß", "ss"): v for w, v in out.items() if "ß" in w}}
+
+
+def _role(value: int) -> str:
+    return "small" if value < 100 and (value < 20 or value % 10) else "tens" if value < 100 else "hundreds"
+
+
+_NUMBERS = _below_1000()
+
+PROFILE = LanguageProfile(
+    code="de",
+    name="German",
+    scripts=("Latn",),
+    abbreviations="de",
+    nouns_capitalised=True,
+    numbers=NumberWords(
+        words={
+            **{w: (float(v), _role(v), True) for w, v in _NUMBERS.items() if w != "eins"},
+            **number_words(ones="eins ein eine einen einem einer eines"),
+            **scales("|tausend|million +millionen|milliarde +milliarden|billion +billionen"),
+        },
+        abbreviations=abbreviations("|tsd|mio|mrd"),
+        months=month_names(
+            "januar jänner jan|februar feber feb|märz maerz|april apr|mai|juni jun|juli jul|august aug"
+            "|september sept sep|oktober okt|november nov|dezember dez"
+        ),
+        suffixes=wordlist(
+            "jährig tägig wöchig monatig stündig minütig fach mal malig teilig seitig prozentig drittel "
+            "köpfig stöckig sprachig spurig sitzig zimmer"
+        ),
+        both=frozenset({"beide", "beiden", "beider", "beides", "beidem"}),
+        thousand="tausend",
+        below_thousand=_NUMBERS,
+    ),
+    lemmatiser="de",
+    suffixes=("en", "em", "er", "es", "e"),
+    compounding=True,
+    name_endings=("es", "en", "s"),
+)

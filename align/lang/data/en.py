@@ -1,0 +1,38 @@
+"""English."""
+
+from ..numerals import NumberWords, abbreviations, month_names, number_words, scales
+from ..profile import LanguageProfile
+
+PROFILE = LanguageProfile(
+    code="en",
+    name="English",
+    scripts=("Latn",),
+    abbreviations="en",
+    decimal_point=True,
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    clock_12h=True,
+    numbers=NumberWords(
+        words={
+            **number_words(
+                small="- |two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                "|fifteen|sixteen|seventeen|eighteen|nineteen",
+                tens="twenty thirty forty fifty sixty seventy eighty ninety",
+                ones="one a an",
+            ),
+            "twice": (2.0, "small", True),
+            "thrice": (3.0, "small", True),
+            **scales("hundred|thousand|million|billion|trillion"),
+        },
+        abbreviations=abbreviations("||mn|bn|tn"),
+        months=month_names(
+            "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug"
+            "|september sep sept|october oct|november nov|december dec"
+        ),
+        connectors=frozenset({"and"}),
+        suffixes=("fold",),
+        both=frozenset({"both"}),
+    ),
+    lemmatiser="en",
+    term_as_written_if_inflected=True,
+    name_endings=("s",),
+)

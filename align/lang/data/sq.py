@@ -1,0 +1,55 @@
+"""Albanian."""
+
+from ..numerals import NumberWords, abbreviations, month_names, number_words, scales, wordlist
+from ..profile import LanguageProfile
+
+_UNITS = ["", "një", "dy", "tre", "katër", "pesë", "gjashtë", "shtatë", "tetë", "nëntë"]
+
+PROFILE = LanguageProfile(
+    code="sq",
+    name="Albanian",
+    scripts=("Latn",),
+    abbreviations="sq",
+    numbers=NumberWords(
+        words={
+            **number_words(
+                small="- |dy|tre tri|katër|pesë|gjashtë|shtatë|tetë|nëntë|dhjetë|"
+                + "|".join(f"{u}mbëdhjetë" for u in _UNITS[1:]),
+                tens="njëzet tridhjetë dyzet pesëdhjetë gjashtëdhjetë shtatëdhjetë tetëdhjetë nëntëdhjetë",
+                ones="një",
+                hundreds="|".join(f"{u}qind" for u in _UNITS[1:]),
+            ),
+            "katërdhjetë": (40.0, "tens", True),
+            **scales("+qind|mijë|milion +milionë|miliard +miliardë|bilion +bilionë"),
+        },
+        abbreviations=abbreviations("||mln|mld"),
+        months=month_names(
+            "janar|shkurt|mars|prill|maj|qershor|korrik|gusht|shtator|tetor|nëntor|dhjetor",
+            ("", "i", "it", "in"),
+        ),
+        connectors=frozenset({"e"}),
+        suffixes=wordlist("vjeçar vjecar ditor ditësh orësh javor javësh"),
+        both=frozenset({"dyja", "dyve"}),
+        ordinal_articles=frozenset({"i", "e"}),
+    ),
+    lemmatiser="sq",
+    suffixes=wordlist("ëve eve ave ës ën ët së në it in ut at et a e ë i u"),
+    articles=frozenset({"i", "e", "të", "së", "te"}),
+    hyphen_endings=True,
+    name_endings=wordlist("ise ine se ne it in ut un a e i u"),
+    # Albanian spelling to Serbian Latin, digraphs first (the mapping Albanian press uses for Serbian
+    # names and back: Vuçiq = Vučić, Gjakova = Đakovica, Millosh = Miloš).
+    name_spelling=(
+        ("xh", "dž"),
+        ("gj", "đ"),
+        ("sh", "š"),
+        ("zh", "ž"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("ll", "l"),
+        ("rr", "r"),
+        ("ç", "č"),
+        ("q", "ć"),
+        ("ë", "e"),
+    ),
+)

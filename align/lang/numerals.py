@@ -1,0 +1,85 @@
+"""How a language writes numbers in words and months: the data shape of a profile's ``numbers``, and
+the builders its data module uses to spell the tables compactly. The grammar that reads them is
+:mod:`align.numbers.words`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# One entry of ``NumberWords.words``: (value, role, counts on its own). Roles: "small" (a complete
+# number below 100), "tens" (20..90, may take a unit after it), "hundreds" (a complete number of 100 or
+# more), "hundred" (multiplies what precedes it), "scale" (thousand, million, ...).
+Entry = tuple[float, str, bool]
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    words: dict[str, Entry]
+    abbreviations: dict[str, float]  # scale abbreviations after digits ("5 Mio.", "3 bn")
+    months: dict[str, int]  # month names with their inflected and abbreviated forms
+    # Words that may join number words: "two hundred and five", "dvadeset i pet".
+    connectors: frozenset[str] = frozenset()
+    # Number + measure in one word ("dreitägig", "petogodišnji", "pesëvjeçar"): prefixes (None: the
+    # language's number words) and the measure suffixes that make such a word count as its number.
+    prefixes: dict[str, int] | None = None
+    suffixes: tuple[str, ...] = ()
+    both: frozenset[str] = frozenset()  # words for "both", counted as 2
+    ordinal_articles: frozenset[str] = frozenset()  # words that make the next number an ordinal
+    # Languages that glue thousands into one word ("zweitausendfünfhundert"): the word for thousand and
+    # the numbers 1..999 it joins, parsed rather than listed.
+    thousand: str = ""
+    below_thousand: dict[str, int] | None = None
+
+
+def wordlist(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
+def number_words(small: str = "", tens: str = "", ones: str = "", hundreds: str = "") -> dict[str, Entry]:
+    """Word lists as "|"-separated groups of spellings, in value order: ``small`` from 1 ("-" for none),
+    ``tens`` from 20, ``ones`` the words for one (counted only inside a larger number), ``hundreds``."""
+    out: dict[str, Entry] = {}
+    for i, group in enumerate(small.split("|")):
+        for w in group.split():
+            if w != "-":
+                out[w] = (float(i + 1), "small", True)
+    for i, w in enumerate(tens.split()):
+        out[w] = (float(20 + 10 * i), "tens", True)
+    for w in ones.split():
+        out[w] = (1.0, "small", False)
+    for i, group in enumerate(hundreds.split("|")):
+        for w in group.split():
+            out[w] = (float(100 * (i + 1)), "hundreds", True)
+    return out
+
+
+_SCALE_VALUES = (100.0, 1e3, 1e6, 1e9, 1e12)
+
+
+def scales(groups: str) -> dict[str, Entry]:
+    """Scale words for hundred, thousand, million, billion, trillion ("|"-separated groups); a leading
+    "+" marks a form that needs a number before it ("Millionen", "hiljada")."""
+    return {
+        w.lstrip("+"): (value, "hundred" if value == 100 else "scale", not w.startswith("+"))
+        for value, group in zip(_SCALE_VALUES, groups.split("|"), strict=False)
+        for w in group.split()
+    }
+
+
+def abbreviations(groups: str) -> dict[str, float]:
+    """Scale abbreviations, grouped as for :func:`scales`."""
+    return {
+        w: value
+        for value, group in zip(_SCALE_VALUES, groups.split("|"), strict=False)
+        for w in group.split()
+    }
+
+
+def month_names(groups: str, endings: tuple[str, ...] = ("",), first: int = 1) -> dict[str, int]:
+    """Month number of each spelling ("december dec", "|"-separated from ``first``), with each ending."""
+    return {
+        name + ending: month
+        for month, group in enumerate(groups.split("|"), first)
+        for name in group.split()
+        for ending in endings
+    }
