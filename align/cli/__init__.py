@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "batch": "batch:batch",
     "export": "export:export",
     "import": "interchange:import_cmd",
+    "review": "review:review",
 }
 
 

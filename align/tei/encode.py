@@ -329,17 +329,22 @@ def _link_group(
     for bead in alignment.beads:
         if not (bead.src or bead.tgt):
             raise ValueError(f"alignment {alignment.pair} has a bead with both sides empty")
-        if bead.status not in STATUSES:
-            raise ValueError(f"bead status must be one of {', '.join(STATUSES)}, not {bead.status!r}")
-        ids = _pointers(docset, src, bead.src) + _pointers(docset, tgt, bead.tgt)
-        _el(
-            group,
-            "link" if bead.src and bead.tgt else "ptr",
-            type=bead.kind,
-            subtype=bead.status,
-            cert=None if bead.cert is None else _cert(bead.cert),
-            target=" ".join(ids),
-        )
+        link_element(group, bead, _pointers(docset, src, bead.src) + _pointers(docset, tgt, bead.tgt))
+
+
+def link_element(group: etree._Element, bead: Bead, targets: list[str]) -> etree._Element:
+    """One bead as a ``link`` (or ``ptr`` when a side is empty) in ``group``; ``targets`` are its
+    pointers (``#id``), source side first. Also used by the review editor to write edited links."""
+    if bead.status not in STATUSES:
+        raise ValueError(f"bead status must be one of {', '.join(STATUSES)}, not {bead.status!r}")
+    return _el(
+        group,
+        "link" if bead.src and bead.tgt else "ptr",
+        type=bead.kind,
+        subtype=bead.status,
+        cert=None if bead.cert is None else _cert(bead.cert),
+        target=" ".join(targets),
+    )
 
 
 def _pointers(docset: DocumentSet, lang: str, indices: tuple[int, ...]) -> list[str]:

@@ -1,0 +1,209 @@
+"""One file under review: its links as edited, undo/redo, findings kept in step, and saving.
+
+The TEI file is the single source of truth: it is read once, every edit changes the in-memory links,
+and saving writes them back into the file's own tree (see :mod:`align.review.save`), refusing when the
+file changed on disk meanwhile. Findings are those of ``align report`` for each link; after an edit
+only the links whose findings can change (the edited ones and their neighbours) are checked again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..fsutil import atomic_write_bytes
+from ..model import Alignment, Bead, DocumentSet, Finding
+from ..report import KINDS, ReportOptions
+from ..report.base import NEARBY
+from ..report.checks import checkers
+from ..report.findings import SentenceTerms, build_links, match_terms
+from ..tei import from_tree, sentence_id
+from ..terms import Termbase
+from ..xmlsafe import parse_xml
+from . import edits
+from .edits import EditError, Splice
+
+
+class SaveConflict(Exception):
+    """The file changed on disk since it was loaded or last saved."""
+
+
+@dataclass
+class Step:
+    """One undoable edit: which pair, what changed."""
+
+    pair: int
+    splice: Splice
+
+
+@dataclass
+class ReviewSession:
+    path: Path
+    user: str
+    termbase: Termbase | None = None
+    options: ReportOptions = field(default_factory=ReportOptions)
+
+    def __post_init__(self) -> None:
+        self.lock = threading.RLock()
+        data = self._read_disk()
+        self.tree = parse_xml(self.path, data)
+        self.docset: DocumentSet = from_tree(self.tree, self.path)
+        self.disk_hash = hashlib.sha256(data).hexdigest()
+        self.ids = self._sentence_ids()
+        self.where = {sid: (lang, i) for lang, ids in self.ids.items() for i, sid in enumerate(ids)}
+        self.saved = [list(a.beads) for a in self.docset.alignments]  # as in the file
+        self.undo_stack: list[Step] = []
+        self.redo_stack: list[Step] = []
+        self.rev = 0
+        langs = [lang for a in self.docset.alignments for lang in (a.src_lang, a.tgt_lang)]
+        self.terms: SentenceTerms = match_terms(self.docset, self.termbase, langs) if self.termbase else {}
+        labels = {c.id: c.label or c.id for c in self.termbase.concepts} if self.termbase else None
+        self.checkers = checkers(self.options, labels, self.docset)
+        self.findings = [self._check(a, 0, len(a.beads)) for a in self.docset.alignments]
+
+    # -- reading -----------------------------------------------------------------------------------------
+    def _read_disk(self) -> bytes:
+        try:
+            return self.path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}", self.path) from None
+
+    def _sentence_ids(self) -> dict[str, list[str]]:
+        from ..report.annotate import sentence_ids
+
+        found = sentence_ids(self.tree)
+        return {
+            lang: [
+                sid or sentence_id(lang, i)
+                for i, sid in enumerate(found.get(lang, [None] * len(doc.sentences)))
+            ]
+            for lang, doc in self.docset.docs.items()
+        }
+
+    # -- findings ----------------------------------------------------------------------------------------
+    def _check(self, alignment: Alignment, start: int, end: int) -> list[list[Finding]]:
+        """Findings of links ``start``..``end`` (the pair's usual length ratio is taken over all links)."""
+        links = build_links(self.docset, alignment, self.terms, self.ids)
+        order = {kind: k for k, kind in enumerate(KINDS)}
+        out = []
+        for link in links[start:end]:
+            found = [f for c in self.checkers for f in c.check(link) if f.kind in self.options.kinds]
+            out.append(sorted(found, key=lambda f: order[f.kind]))
+        return out
+
+    def _refresh(self, pair: int, splice: Splice) -> None:
+        findings = self.findings[pair]
+        findings[splice.start : splice.start + len(splice.old)] = [[] for _ in splice.new]
+        alignment = self.docset.alignments[pair]
+        start = max(0, splice.start - NEARBY)
+        end = min(len(alignment.beads), splice.start + len(splice.new) + NEARBY)
+        findings[start:end] = self._check(alignment, start, end)
+
+    # -- editing -----------------------------------------------------------------------------------------
+    def pair_index(self, name: str) -> int:
+        for k, a in enumerate(self.docset.alignments):
+            if a.pair == name:
+                return k
+        raise EditError(f"no pair {name!r} in this file")
+
+    def locate(self, pair: int, sid: str) -> tuple[int, int, int]:
+        """(link index, side 0/1, sentence index) of sentence ``sid`` in ``pair``."""
+        if not isinstance(sid, str) or sid not in self.where:
+            raise EditError(f"unknown sentence id {sid!r}")
+        lang, index = self.where[sid]
+        alignment = self.docset.alignments[pair]
+        if lang not in (alignment.src_lang, alignment.tgt_lang):
+            raise EditError(f"sentence {sid} is not in the pair {alignment.pair}")
+        side = 0 if lang == alignment.src_lang else 1
+        for k, bead in enumerate(alignment.beads):
+            if index in (bead.tgt if side else bead.src):
+                return k, side, index
+        raise EditError(f"sentence {sid} is in no link of {alignment.pair}")
+
+    def edit(self, pair_name: str, op: str, sid: str, direction: str | None = None) -> int:
+        """Apply one edit; returns the index of the link to show next."""
+        with self.lock:
+            pair = self.pair_index(pair_name)
+            beads = self.docset.alignments[pair].beads
+            k, side, index = self.locate(pair, sid)
+            if op == "merge":
+                splice = edits.merge(beads, k, k + 1 if direction == "next" else k - 1)
+            elif op == "split":
+                splice = edits.split(beads, k)
+            elif op == "move":
+                splice = edits.move(beads, k, side, index, direction or "")
+            elif op == "detach":
+                splice = edits.detach(beads, k, side, index)
+            elif op == "check":
+                splice = edits.check(beads, k)
+            else:
+                raise EditError(f"unknown edit {op!r}")
+            self._apply(pair, splice)
+            self.undo_stack.append(Step(pair, splice))
+            self.redo_stack.clear()
+            return self._focus(pair, index, side)
+
+    def _apply(self, pair: int, splice: Splice) -> None:
+        splice.apply(self.docset.alignments[pair].beads)
+        self._refresh(pair, splice)
+        self.rev += 1
+
+    def _focus(self, pair: int, index: int, side: int) -> int:
+        beads = self.docset.alignments[pair].beads
+        return next(k for k, b in enumerate(beads) if index in (b.tgt if side else b.src))
+
+    def undo(self) -> tuple[int, int]:
+        return self._step(self.undo_stack, self.redo_stack, inverse=True)
+
+    def redo(self) -> tuple[int, int]:
+        return self._step(self.redo_stack, self.undo_stack, inverse=False)
+
+    def _step(self, source: list[Step], target: list[Step], *, inverse: bool) -> tuple[int, int]:
+        """Undo or redo one step; returns (pair, link to show)."""
+        with self.lock:
+            if not source:
+                raise EditError("nothing to undo" if inverse else "nothing to redo")
+            step = source.pop()
+            self._apply(step.pair, step.splice.inverse if inverse else step.splice)
+            target.append(step)
+            return step.pair, step.splice.start
+
+    # -- saving ------------------------------------------------------------------------------------------
+    def changed(self) -> dict[str, tuple[int, int]]:
+        """Per pair, (links edited, links newly checked) since the file was loaded or saved."""
+        out = {}
+        for alignment, before in zip(self.docset.alignments, self.saved, strict=True):
+            old = {(b.src, b.tgt): b.status for b in before}
+            new = [b for b in alignment.beads if old.get((b.src, b.tgt)) != b.status]
+            checked = sum(1 for b in new if (b.src, b.tgt) in old)
+            if new:
+                out[alignment.pair] = (len(new) - checked, checked)
+        return out
+
+    @property
+    def dirty(self) -> bool:
+        return any(a.beads != before for a, before in zip(self.docset.alignments, self.saved, strict=True))
+
+    def save(self) -> dict[str, tuple[int, int]]:
+        """Write the edits into the file; SaveConflict if it changed on disk since it was read."""
+        from .save import save_bytes
+
+        with self.lock:
+            if hashlib.sha256(self._read_disk()).hexdigest() != self.disk_hash:
+                raise SaveConflict(
+                    f"{self.path.name} changed on disk since it was opened; not saved "
+                    "(reopen it to see the other changes, then redo yours)"
+                )
+            changed = self.changed()
+            tree, data = save_bytes(self, changed)
+            atomic_write_bytes(self.path, data)
+            self.tree = tree
+            self.disk_hash = hashlib.sha256(data).hexdigest()
+            self.saved = [list(a.beads) for a in self.docset.alignments]
+            return changed
+
+    def beads(self, pair: int) -> list[Bead]:
+        return self.docset.alignments[pair].beads

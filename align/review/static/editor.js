@@ -1,0 +1,291 @@
+// align review: the page. State comes from /api/state; every edit goes to the server, which answers
+// with the pair's links and findings as they now are (the server holds the truth, the page a view).
+"use strict";
+
+const token = new URLSearchParams(location.search).get("token") || "";
+const $ = (id) => document.getElementById(id);
+const view = $("view");
+let state = null;      // /api/state
+let pairIndex = 0;     // the pair shown
+let allView = false;   // all versions side by side
+let cur = 0;           // current link
+let side = 0;          // 0 left, 1 right
+let busy = false;
+
+function esc(text) {
+  return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+function say(text, error = false) {
+  const el = $("message");
+  el.textContent = text;
+  el.className = error ? "error" : "";
+  el.setAttribute("role", error ? "alert" : "status");
+}
+
+async function api(path, body) {
+  const options = { headers: { "X-Align-Token": token } };
+  if (body !== undefined) {
+    options.method = "POST";
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, options);
+  let data = {};
+  try { data = await response.json(); } catch (e) { data = { error: `${response.status} ${response.statusText}` }; }
+  if (!response.ok && !data.error) data.error = `${response.status} ${response.statusText}`;
+  return data;
+}
+
+const lang = (code) => state.langs.find((l) => l.lang === code);
+const pair = () => state.pairs[pairIndex];
+const links = () => pair().links;
+
+function updateStatus(data) {
+  for (const key of ["rev", "dirty", "canUndo", "canRedo"]) if (key in data) state[key] = data[key];
+  $("dirty").hidden = !state.dirty;
+  $("undo").disabled = !state.canUndo;
+  $("redo").disabled = !state.canRedo;
+  document.title = `${state.dirty ? "● " : ""}${state.file} · align review`;
+}
+
+function findingsByLink(p) {
+  const out = new Map();
+  for (const f of p.findings) {
+    if (!out.has(f.link)) out.set(f.link, []);
+    out.get(f.link).push(f);
+  }
+  return out;
+}
+
+function sentences(code, indices) {
+  if (!indices.length) return '<span class="empty">no counterpart</span>';
+  const l = lang(code);
+  return indices.map((i) => `<span class="s" data-id="${esc(l.ids[i])}"><span class="sid">${esc(l.ids[i])}</span>${esc(l.texts[i])}</span>`).join("");
+}
+
+function findingHtml(f) {
+  return `<p class="finding ${f.severity}"><b>${esc(f.kind)}</b> ${esc(f.detail)}</p>`;
+}
+
+function renderPair() {
+  const p = pair();
+  const byLink = findingsByLink(p);
+  const threshold = Number($("threshold").value);
+  const rows = p.links.map(([src, tgt, cert, status], k) => {
+    const mark = status === "manual" ? '<span class="checked" title="checked (manual)">✓ manual</span>'
+      : cert === null ? esc(status)
+      : `<span class="cert${cert < threshold ? " low" : ""}" title="aligner confidence">${cert.toFixed(2)}</span>`;
+    const found = (byLink.get(k) || []).map(findingHtml).join("");
+    return `<div class="row" data-k="${k}"><div class="meta">${k + 1}<span class="kind">${src.length}-${tgt.length}</span>${mark}</div>`
+      + `<div class="left">${sentences(p.src, src)}</div><div class="right">${sentences(p.tgt, tgt)}</div>`
+      + `<div class="findings">${found}</div></div>`;
+  });
+  view.className = "";
+  view.innerHTML = `<div class="head"><div>#</div><div>${esc(lang(p.src).name)} (${esc(p.src)})</div>`
+    + `<div>${esc(lang(p.tgt).name)} (${esc(p.tgt)})</div><div class="fcol">Findings</div></div>` + rows.join("");
+  showCursor(false);
+}
+
+function renderAll() {
+  // Rows are pivot units (pivot sentences tied by any pair's link), as `align run --derived` composes them.
+  const pivotPairs = state.pairs.map((p, k) => [p, k]).filter(([p]) => p.src === state.pivot);
+  const n = lang(state.pivot).texts.length;
+  const parent = [...Array(n).keys()];
+  const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const [p] of pivotPairs) for (const [src] of p.links) for (const i of src.slice(1)) parent[find(i)] = find(src[0]);
+  const units = new Map();
+  for (let i = 0; i < n; i++) if (!units.has(find(i))) units.set(find(i), { pivot: [], cells: pivotPairs.map(() => ({ tgt: [], link: null })) });
+  for (let i = 0; i < n; i++) units.get(find(i)).pivot.push(i);
+  pivotPairs.forEach(([p], c) => {
+    let last = units.values().next().value;
+    p.links.forEach(([src, tgt], k) => {
+      const unit = src.length ? units.get(find(src[0])) : last;
+      last = unit;
+      const cell = unit.cells[c];
+      cell.tgt.push(...tgt);
+      if (cell.link === null) cell.link = k;
+    });
+  });
+  const rows = [...units.values()].map((u) => `<div class="row"><div>${sentences(state.pivot, u.pivot)}</div>`
+    + u.cells.map((cell, c) => `<div data-pair="${pivotPairs[c][1]}" data-link="${cell.link}" title="open this link in the ${esc(pivotPairs[c][0].pair)} view">${sentences(pivotPairs[c][0].tgt, cell.tgt)}</div>`).join("")
+    + "</div>");
+  view.className = "all";
+  view.style.setProperty("--cols", pivotPairs.length + 1);
+  view.innerHTML = `<div class="head"><div>${esc(lang(state.pivot).name)}</div>`
+    + pivotPairs.map(([p]) => `<div>${esc(lang(p.tgt).name)}</div>`).join("") + "</div>" + rows.join("");
+  $("current").textContent = "All versions: click a cell to edit its link in the pair view.";
+}
+
+function render() {
+  $("pairs").innerHTML = state.pairs.map((p, k) => `<button type="button" data-pair="${k}" aria-pressed="${!allView && k === pairIndex}">${k + 1} ${esc(p.pair)}</button>`).join("")
+    + `<button type="button" data-all="1" aria-pressed="${allView}">All versions</button>`;
+  if (allView) renderAll(); else renderPair();
+}
+
+function showCursor(scroll = true) {
+  if (allView) return;
+  cur = Math.max(0, Math.min(cur, links().length - 1));
+  for (const el of view.querySelectorAll(".row.cur")) el.classList.remove("cur");
+  for (const el of view.querySelectorAll(".side-cur")) el.classList.remove("side-cur");
+  const row = view.querySelector(`.row[data-k="${cur}"]`);
+  if (!row) return;
+  row.classList.add("cur");
+  row.children[1 + side].classList.add("side-cur");
+  if (scroll) row.scrollIntoView({ block: "nearest" });
+  const p = pair();
+  const [src, tgt, cert, status] = links()[cur];
+  const found = p.findings.filter((f) => f.link === cur);
+  $("current").innerHTML = `<b>Link ${cur + 1} of ${links().length}</b> (${src.length}-${tgt.length}, `
+    + `${status === "manual" ? "checked" : cert === null ? status : "confidence " + cert.toFixed(2)}), `
+    + `${side ? "right" : "left"} side<br>` + (found.length ? found.map(findingHtml).join("") : "No findings.");
+}
+
+function goTo(k) {
+  if (k === null || k === undefined || k < 0) { say("No more such links."); return; }
+  cur = k;
+  showCursor();
+}
+
+function search(step, test) {
+  const all = links();
+  for (let k = cur + step; k >= 0 && k < all.length; k += step) if (test(all[k], k)) return k;
+  return -1;
+}
+
+const belowThreshold = ([src, tgt, cert]) => cert !== null && src.length > 0 && tgt.length > 0 && cert < Number($("threshold").value);
+const unchecked = (link) => link[3] !== "manual";
+function hasFinding(link, k) { return pair().findings.some((f) => f.link === k); }
+
+function sideIds(k, s) {
+  if (k < 0 || k >= links().length) return [];
+  const p = pair();
+  const indices = links()[k][s];
+  const l = lang(s ? p.tgt : p.src);
+  return indices.map((i) => l.ids[i]);
+}
+
+function anchor(k) { return sideIds(k, 0)[0] || sideIds(k, 1)[0]; }
+
+async function send(path, body) {
+  if (busy) return;
+  busy = true;
+  try {
+    const data = await api(path, body);
+    updateStatus(data);
+    if (data.error) { say(data.error, true); return; }
+    if (data.pair) {
+      pairIndex = state.pairs.findIndex((p) => p.pair === data.pair.pair);
+      state.pairs[pairIndex] = data.pair;
+      cur = data.focus;
+      allView = false;
+      render();
+      showCursor();
+    }
+    say(data.message || (path === "/api/edit" ? `${body.op} done.` : path.slice(5) + " done."));
+  } finally {
+    busy = false;
+  }
+}
+
+function edit(op, sentence, direction) {
+  if (!sentence) { say(op === "move" || op === "detach" ? "No sentence there on this side." : "No link here.", true); return; }
+  send("/api/edit", { rev: state.rev, pair: pair().pair, op, sentence, direction });
+}
+
+function jump(id) {
+  const l = state.langs.find((x) => x.ids.includes(id));
+  if (!l) { say(`Unknown sentence id ${id}.`, true); return; }
+  const i = l.ids.indexOf(id);
+  let k = state.pairs.findIndex((p) => p.src === l.lang || p.tgt === l.lang);
+  if (pair().src === l.lang || pair().tgt === l.lang) k = pairIndex;
+  pairIndex = k;
+  allView = false;
+  const s = pair().tgt === l.lang ? 1 : 0;
+  render();
+  side = s;
+  goTo(links().findIndex((link) => link[s].includes(i)));
+  say(`At ${id}.`);
+}
+
+const keys = {
+  j: () => goTo(Math.min(cur + 1, links().length - 1)), ArrowDown: () => keys.j(),
+  k: () => goTo(Math.max(cur - 1, 0)), ArrowUp: () => keys.k(),
+  h: () => { side = 0; showCursor(); }, ArrowLeft: () => keys.h(),
+  l: () => { side = 1; showCursor(); }, ArrowRight: () => keys.l(),
+  n: () => goTo(search(1, belowThreshold)), N: () => goTo(search(-1, belowThreshold)),
+  f: () => goTo(search(1, hasFinding)), F: () => goTo(search(-1, hasFinding)),
+  u: () => goTo(search(1, unchecked)), U: () => goTo(search(-1, unchecked)),
+  g: () => { $("jump-id").focus(); $("jump-id").select(); },
+  m: () => edit("merge", anchor(cur), "next"), M: () => edit("merge", anchor(cur), "prev"),
+  s: () => edit("split", anchor(cur)),
+  "]": () => edit("move", sideIds(cur, side).at(-1), "down"),
+  "[": () => edit("move", sideIds(cur, side)[0], "up"),
+  "}": () => edit("move", sideIds(cur + 1, side)[0], "up"),
+  "{": () => edit("move", sideIds(cur - 1, side).at(-1), "down"),
+  d: () => edit("detach", sideIds(cur, side).at(-1)), D: () => edit("detach", sideIds(cur, side)[0]),
+  c: () => edit("check", anchor(cur)),
+  z: () => send("/api/undo", {}), y: () => send("/api/redo", {}), Z: () => keys.y(),
+  v: () => { allView = !allView; render(); if (!allView) showCursor(); },
+};
+
+document.addEventListener("keydown", (event) => {
+  if (!state) return;
+  const ctrl = event.ctrlKey || event.metaKey;
+  const key = event.key;
+  if (ctrl && (key === "s" || key === "S")) { event.preventDefault(); send("/api/save", {}); return; }
+  if (event.target.closest && event.target.closest("input")) {
+    if (key === "Escape") { event.target.blur(); view.focus(); }
+    return;
+  }
+  if (ctrl && (key === "z" || key === "Z")) { event.preventDefault(); (event.shiftKey ? keys.y : keys.z)(); return; }
+  if (ctrl && key === "y") { event.preventDefault(); keys.y(); return; }
+  if (ctrl || event.altKey) return;
+  if (/^[1-9]$/.test(key) && Number(key) <= state.pairs.length) {
+    pairIndex = Number(key) - 1; allView = false; cur = 0; render(); showCursor(); return;
+  }
+  if (allView && !"vzyZ".includes(key)) return;
+  const action = keys[key];
+  if (action) { event.preventDefault(); action(); }
+});
+
+view.addEventListener("click", (event) => {
+  const cell = event.target.closest("[data-link]");
+  if (allView && cell) {
+    pairIndex = Number(cell.dataset.pair); allView = false; cur = Number(cell.dataset.link); side = 1;
+    render(); showCursor(); return;
+  }
+  const row = event.target.closest(".row[data-k]");
+  if (!row) return;
+  cur = Number(row.dataset.k);
+  if (event.target.closest(".left")) side = 0;
+  if (event.target.closest(".right")) side = 1;
+  showCursor(false);
+});
+
+$("pairs").addEventListener("click", (event) => {
+  const button = event.target.closest("button");
+  if (!button) return;
+  allView = Boolean(button.dataset.all);
+  if (!allView) { pairIndex = Number(button.dataset.pair); cur = 0; }
+  render();
+  if (!allView) showCursor();
+});
+$("undo").addEventListener("click", () => keys.z());
+$("redo").addEventListener("click", () => keys.y());
+$("save").addEventListener("click", () => send("/api/save", {}));
+$("threshold").addEventListener("change", () => { if (!allView) { renderPair(); showCursor(false); } });
+$("jump").addEventListener("submit", (event) => { event.preventDefault(); jump($("jump-id").value.trim()); $("jump-id").blur(); });
+window.addEventListener("beforeunload", (event) => { if (state && state.dirty) event.preventDefault(); });
+
+(async () => {
+  const data = await api("/api/state");
+  if (data.error) { say(data.error, true); return; }
+  state = data;
+  $("threshold").value = state.threshold;
+  updateStatus(state);
+  render();
+  showCursor();
+  say(`${state.set}: ${state.pairs.map((p) => `${p.pair} ${p.links.length} links`).join(", ")}. Keys are listed on the right.`);
+  document.body.dataset.ready = "1";
+})();
