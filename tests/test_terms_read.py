@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -238,3 +239,120 @@ def test_bundled_termbase(corpora_dir):
     terms = [t for c in tb.concepts for t in c.terms]
     assert {t.framing for t in terms} == {None, "pristina", "belgrade"}
     assert any(t.forbidden for t in terms)
+
+
+# ---- wide glossaries (one concept a row, one column per language) -----------------------------------
+
+_WIDE = [
+    ["concept", "en", "sr-Latn", "framing_sr-Latn", "sq", "de", "note"],
+    ["c-river", "river", "reka", "", "lumë", "Fluss", "not the verb"],
+    ["c-kim", "Kosovo", "Kosovo i Metohija; Kosmet", "belgrade", "Kosova", "", ""],
+    ["", "sandbag", "džak peska | vreća peska", "", "thes rëre", "Sandsack", ""],
+]
+
+
+def _wide_terms(tb) -> list[tuple[str, str, str, str | None]]:
+    return [(c.id, t.lang, t.text, t.framing) for c in tb.concepts for t in c.terms]
+
+
+_WIDE_EXPECTED = [
+    ("c-river", "en", "river", None),
+    ("c-river", "sr-Latn", "reka", None),
+    ("c-river", "sq", "lumë", None),
+    ("c-river", "de", "Fluss", None),
+    ("c-kim", "en", "Kosovo", None),
+    ("c-kim", "sr-Latn", "Kosovo i Metohija", "belgrade"),
+    ("c-kim", "sr-Latn", "Kosmet", "belgrade"),
+    ("c-kim", "sq", "Kosova", None),
+    ("row-4", "en", "sandbag", None),
+    ("row-4", "sr-Latn", "džak peska", None),
+    ("row-4", "sr-Latn", "vreća peska", None),
+    ("row-4", "sq", "thes rëre", None),
+    ("row-4", "de", "Sandsack", None),
+]
+
+
+@pytest.mark.parametrize(("name", "sep"), [("wide.csv", ","), ("wide.tsv", "\t"), ("excel.csv", ";")])
+def test_wide_glossary_delimited(tmp_path, name, sep):
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as f:
+        # TSV is written unquoted (IANA), CSV quotes the cells holding the separator, as Excel does.
+        csv.writer(f, delimiter=sep, quoting=csv.QUOTE_NONE if sep == "\t" else csv.QUOTE_MINIMAL).writerows(
+            _WIDE
+        )
+    assert _wide_terms(load_termbase(path)) == _WIDE_EXPECTED
+
+
+def test_wide_glossary_xlsx(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in _WIDE:
+        sheet.append([cell or None for cell in row])
+    sheet.append([None] * len(_WIDE[0]))  # trailing empty row, as spreadsheets leave them
+    path = tmp_path / "glossary.xlsx"
+    book.save(path)
+    assert _wide_terms(load_termbase(path)) == _WIDE_EXPECTED
+
+
+def test_long_glossary_xlsx_with_numeric_ids(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["concept", "lang", "term", "status"], [12, "de", "Deich", "forbidden"], [12, "en", "levee"]):
+        book.active.append(row)
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    tb = load_termbase(path)
+    assert [(c.id, t.text, t.forbidden) for c in tb.concepts for t in c.terms] == [
+        ("12", "Deich", True),
+        ("12", "levee", False),
+    ]
+
+
+def test_wide_glossary_row_framing_and_status(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text(
+        "id,EN,de_DE,framing,status_de-DE\nc1,breakaway province,abtrünnige Provinz,belgrade,forbidden\n"
+    )
+    terms = load_termbase(path).concepts[0].terms
+    assert [(t.lang, t.framing, t.forbidden) for t in terms] == [
+        ("en", "belgrade", False),
+        ("de-DE", "belgrade", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "English,German\nriver,Fluss\n",
+            r"column 'English' is not a language tag nor one of concept, id, note",
+        ),
+        ("concept,note\nc1,x\n", "no language columns"),
+        ("en,framing_de\nriver,x\n", "framing_/status_ column\\(s\\) for de but no such language column"),
+        ("en,de\n", "no terms found"),
+    ],
+)
+def test_bad_wide_glossary(tmp_path, content, message):
+    path = _write(tmp_path, "wide.csv", content)
+    with pytest.raises(InputError, match=message) as info:
+        load_termbase(path)
+    assert str(info.value).startswith(f"{path}: ")
+
+
+def test_broken_xlsx(tmp_path):
+    path = _write(tmp_path, "g.xlsx", b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="cannot read as XLSX"):
+        load_termbase(path)
+
+
+def test_report_help_lists_every_glossary_column():
+    from click.testing import CliRunner
+
+    from align.cli import main
+    from align.terms import glossary
+
+    text = CliRunner().invoke(main, ["report", "--help"]).output
+    for column in (*glossary.REQUIRED, "framing", "status", *glossary.WIDE_CONCEPT, *glossary.WIDE_IGNORED):
+        assert column in text
+    assert "framing_<lang>" in text and "status_<lang>" in text and ".xlsx" in text

@@ -83,7 +83,9 @@ def _output_format(output: str, fmt: str | None, annotate: bool) -> str:
     help="Output format [default: from -o's extension; Markdown on stdout].",
 )
 @click.option(
-    "--terms", type=click.Path(dir_okay=False), help="Termbase: TBX (2019 or v2) or a CSV/TSV glossary."
+    "--terms",
+    type=click.Path(dir_okay=False),
+    help="Termbase: TBX (2019 or v2) or a CSV/TSV/XLSX glossary (columns below).",
 )
 @click.option(
     "--framing-field",
@@ -166,6 +168,20 @@ def report(
       low-confidence  the aligner doubts the link; length: an unusual length ratio
     A framed term on one side only counts as framing; measures converted between
     units (2 inches = 5 cm) as low-severity number findings.
+
+    \b
+    Glossary (--terms FILE.csv|.tsv|.xlsx), either layout; header names in any case:
+      long, one term a row:  concept, lang, term [, framing, status]
+      wide, one concept a row, as CAT/QA tools export:
+        en, de, sr-Latn, en_US ...  a column per language tag: the term(s),
+                         synonyms split by ';' '|' or a line break in the cell
+        concept or id    concept id [default: row-N]
+        framing_<lang>   framing label of that language's terms; framing: all
+        status_<lang>    preferred, admitted, deprecated (= forbidden),
+                         superseded ...; status: for all terms of the row
+        note, notes, comment, comments, definition, domain: read past
+    'framing' stands for the --framing-field name. A 'lang' or 'term' column
+    makes the layout long. XLSX: the first sheet, cell values.
 
     \b
     Ignore file: one entry a line, '#' comments; a fingerprint (shown in every

@@ -1,22 +1,41 @@
-"""CSV/TSV glossary reader: one term per row, columns concept, lang, term and optionally framing, status.
+"""Glossary tables (CSV, TSV, XLSX) in the two layouts users have.
 
-The delimiter follows the extension (``.tsv``/``.tab`` tab, ``.csv`` comma) unless the header line
-shows otherwise (spreadsheets in many locales save ``.csv`` with semicolons), then is sniffed from it.
+- **long**: one term per row, columns ``concept``, ``lang``, ``term`` and optionally ``framing``,
+  ``status`` (what ``kosovo.csv`` uses and TBX converters write);
+- **wide**: one concept per row, one column per language, as CAT and QA tools and spreadsheets export
+  glossaries: a column named by a language tag (``en``, ``de``, ``sr-Latn``, ``en_US``) holds that
+  language's term(s), synonyms in one cell separated by ``;``, ``|`` or a line break; optional
+  ``concept`` (or ``id``), ``framing_<lang>`` and ``status_<lang>`` per language, ``framing`` and
+  ``status`` for the whole row, and ``note``/``notes``/``comment``/``definition``/``domain``
+  columns, which are read past.
+
+The layout follows the header: a ``lang`` or ``term`` column makes it long. For CSV/TSV the delimiter
+follows the extension (``.tsv``/``.tab`` tab, ``.csv`` comma) unless the header line shows otherwise
+(spreadsheets in many locales save ``.csv`` with semicolons), then is sniffed from it. XLSX is read
+with openpyxl (first sheet, cell values rather than formulas).
 """
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
 
 import polars as pl
 
 from ..errors import InputError
 from ..reader import decode_text
-from .model import RawTerm
+from .model import RawTerm, canonical_tag
 
 REQUIRED = ("concept", "lang", "term")
+WIDE_CONCEPT = ("concept", "id")
+WIDE_IGNORED = ("note", "notes", "comment", "comments", "definition", "domain")
 _BY_EXTENSION = {".tsv": "\t", ".tab": "\t", ".csv": ","}
+_SYNONYMS = re.compile(r"[;|\n]")
+XLSX_MAGIC = b"PK\x03\x04"
+
+Table = tuple[list[str], list[tuple[str | None, ...]]]  # header, rows (cells as text or None)
 
 
 def _delimiter(header: str, path: str | Path) -> str:
@@ -28,7 +47,7 @@ def _delimiter(header: str, path: str | Path) -> str:
     return best if counts[best] else (preferred or ",")
 
 
-def read_glossary(path: str | Path, data: bytes, framing_field: str) -> list[RawTerm]:
+def _read_delimited(path: str | Path, data: bytes) -> Table:
     text = decode_text(data, path)
     sep = _delimiter(text.split("\n", 1)[0], path)
     try:
@@ -42,25 +61,125 @@ def read_glossary(path: str | Path, data: bytes, framing_field: str) -> list[Raw
     except pl.exceptions.PolarsError as exc:
         kind = "TSV" if sep == "\t" else "CSV"
         raise InputError(f"cannot read as {kind}: {str(exc).splitlines()[0]}", path) from None
-    columns = {c.strip().casefold(): c for c in df.columns}
+    return df.columns, df.rows()
+
+
+def _cell(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a concept id typed as 12 comes back as 12.0
+    return str(value)
+
+
+def _read_xlsx(path: str | Path, data: bytes) -> Table:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = [tuple(_cell(v) for v in row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"cannot read as XLSX: {exc}", path) from None
+    if not rows:
+        raise InputError("the first sheet is empty", path)
+    header = [h or "" for h in rows[0]]
+    return header, rows[1:]
+
+
+def read_glossary(path: str | Path, data: bytes, framing_field: str) -> list[RawTerm]:
+    header, rows = _read_xlsx(path, data) if data.startswith(XLSX_MAGIC) else _read_delimited(path, data)
+    columns = {c.strip().casefold(): i for i, c in enumerate(header)}
+    if "lang" in columns or "term" in columns:
+        return _long(path, header, rows, columns, framing_field)
+    return _wide(path, header, rows, columns, framing_field)
+
+
+def _text_rows(rows: list[tuple[str | None, ...]]):
+    """(spreadsheet line number, row) for rows with any text; the header is line 1."""
+    for i, row in enumerate(rows):
+        if any(v is not None and v.strip() for v in row):
+            yield i + 2, row
+
+
+def _long(path, header, rows, columns, framing_field) -> list[RawTerm]:
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        found = ", ".join(df.columns)
+        found = ", ".join(header)
         raise InputError(f"missing column(s) {', '.join(missing)} (found: {found})", path)
     framing = columns.get(framing_field.casefold())
     status = columns.get("status")
-    rows: list[RawTerm] = []
-    for i, row in enumerate(df.iter_rows(named=True)):
-        if all(v is None or not v.strip() for v in row.values()):
-            continue  # blank line
-        rows.append(
-            RawTerm(
-                concept=(row[columns["concept"]] or "").strip(),
-                lang=(row[columns["lang"]] or "").strip(),
-                text=row[columns["term"]] or "",
-                framing=row[framing] if framing else None,
-                status=row[status] if status else None,
-                where=f"line {i + 2}",
-            )
+
+    def get(row, i):
+        return None if i is None or i >= len(row) else row[i]
+
+    return [
+        RawTerm(
+            concept=(get(row, columns["concept"]) or "").strip(),
+            lang=(get(row, columns["lang"]) or "").strip(),
+            text=get(row, columns["term"]) or "",
+            framing=get(row, framing),
+            status=get(row, status),
+            where=f"line {line}",
         )
-    return rows
+        for line, row in _text_rows(rows)
+    ]
+
+
+def _wide(path, header, rows, columns, framing_field) -> list[RawTerm]:
+    """One concept per row: classify every column, then one RawTerm per term in a language cell."""
+    field = framing_field.casefold()
+    concept_col = next((columns[c] for c in WIDE_CONCEPT if c in columns), None)
+    langs: dict[str, int] = {}  # canonical tag -> column
+    per_lang: dict[tuple[str, str], int] = {}  # ("framing"|"status", canonical tag) -> column
+    for name, i in columns.items():
+        if i == concept_col or name in WIDE_IGNORED or name in (field, "status"):
+            continue
+        kind, _, tag = name.partition("_")
+        if kind in (field, "status") and tag:
+            per_lang[("framing" if kind == field else "status", _tag(tag, header[i], path))] = i
+            continue
+        langs[_tag(name, header[i], path)] = i
+    if not langs:
+        found = ", ".join(header)
+        raise InputError(
+            f"no language columns: expected concept, lang, term (one term a row) or one column per "
+            f"language tag such as en, de, sr-Latn (found: {found})",
+            path,
+        )
+    missing = sorted({tag for _, tag in per_lang} - set(langs))
+    if missing:
+        raise InputError(
+            f"{field}_/status_ column(s) for {', '.join(missing)} but no such language column", path
+        )
+    out = []
+    for line, row in _text_rows(rows):
+
+        def get(i: int | None, row=row) -> str | None:
+            return None if i is None or i >= len(row) else row[i]
+
+        concept = (get(concept_col) or "").strip() or f"row-{line}"
+        for tag, i in langs.items():
+            for term in _SYNONYMS.split(get(i) or ""):
+                if term.strip():
+                    out.append(
+                        RawTerm(
+                            concept=concept,
+                            lang=tag,
+                            text=term,
+                            framing=get(per_lang.get(("framing", tag), columns.get(field))),
+                            status=get(per_lang.get(("status", tag), columns.get("status"))),
+                            where=f"line {line}",
+                        )
+                    )
+    return out
+
+
+def _tag(name: str, column: str, path: str | Path) -> str:
+    try:
+        return canonical_tag(name, path, "")
+    except InputError:
+        raise InputError(
+            f"column {column!r} is not a language tag nor one of "
+            f"{', '.join(WIDE_CONCEPT + WIDE_IGNORED)}, framing_<lang>, status_<lang>",
+            path,
+        ) from None
