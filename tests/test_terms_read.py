@@ -349,10 +349,10 @@ def test_broken_xlsx(tmp_path):
 def test_report_help_lists_every_glossary_column():
     from click.testing import CliRunner
 
-    from align.cli import main
+    from align.cli import cli
     from align.terms import glossary
 
-    text = CliRunner().invoke(main, ["report", "--help"]).output
+    text = CliRunner().invoke(cli, ["report", "--help"]).output
     for column in (*glossary.REQUIRED, "framing", "status", *glossary.WIDE_CONCEPT, *glossary.WIDE_IGNORED):
         assert column in text
     assert "framing_<lang>" in text and "status_<lang>" in text and ".xlsx" in text

@@ -1,4 +1,4 @@
-"""Termbases (TBX 2019, TBX v2, CSV/TSV/XLSX glossaries, long or wide) and inflection- and script-aware term matching.
+"""Termbases (TBX 2019 and v2, CSV/TSV/XLSX glossaries) and inflection- and script-aware term matching.
 
 Load once, check the languages, build one matcher per text language and reuse it::
 
