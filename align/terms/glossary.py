@@ -131,14 +131,27 @@ def _wide(path, header, rows, columns, framing_field) -> list[RawTerm]:
     concept_col = next((columns[c] for c in WIDE_CONCEPT if c in columns), None)
     langs: dict[str, int] = {}  # canonical tag -> column
     per_lang: dict[tuple[str, str], int] = {}  # ("framing"|"status", canonical tag) -> column
+    unknown: list[str] = []  # columns that are none of the above
     for name, i in columns.items():
         if i == concept_col or name in WIDE_IGNORED or name in (field, "status"):
             continue
         kind, _, tag = name.partition("_")
-        if kind in (field, "status") and tag:
-            per_lang[("framing" if kind == field else "status", _tag(tag, header[i], path))] = i
-            continue
-        langs[_tag(name, header[i], path)] = i
+        per = kind in (field, "status") and tag
+        canonical = _tag(tag if per else name)
+        if canonical is None:
+            unknown.append(header[i])
+        elif per:
+            per_lang[("framing" if kind == field else "status", canonical)] = i
+        else:
+            langs[canonical] = i
+    if unknown and not langs and "concept" in columns:  # a long glossary, misnamed columns: say what it lacks
+        return _long(path, header, rows, columns, framing_field)
+    if unknown:
+        raise InputError(
+            f"column {unknown[0]!r} is not a language tag nor one of "
+            f"{', '.join(WIDE_CONCEPT + WIDE_IGNORED)}, framing_<lang>, status_<lang>",
+            path,
+        )
     if not langs:
         found = ", ".join(header)
         raise InputError(
@@ -174,12 +187,8 @@ def _wide(path, header, rows, columns, framing_field) -> list[RawTerm]:
     return out
 
 
-def _tag(name: str, column: str, path: str | Path) -> str:
+def _tag(name: str) -> str | None:
     try:
-        return canonical_tag(name, path, "")
+        return canonical_tag(name, "", "")
     except InputError:
-        raise InputError(
-            f"column {column!r} is not a language tag nor one of "
-            f"{', '.join(WIDE_CONCEPT + WIDE_IGNORED)}, framing_<lang>, status_<lang>",
-            path,
-        ) from None
+        return None
