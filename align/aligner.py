@@ -16,6 +16,7 @@ from .costs import BeadCosts, CostWeights
 from .lexical import SparseRows, lexical_vectors
 from .model import Bead
 from .search import align, bead_types
+from .textnorm import comparison_text
 
 # Weights per method; the "fast" cost has no semantic term, so its other terms carry the decision.
 WEIGHTS = {
@@ -39,11 +40,16 @@ def _content(text: str) -> int:
     return sum(map(str.isalnum, text))
 
 
-def _embeddings(texts: list[str], options: AlignOptions) -> np.ndarray:
+def embeddings(texts: list[str], options: AlignOptions) -> np.ndarray:
+    """The sentence vectors the embed method aligns with: of the comparison texts
+    (:func:`align.textnorm.comparison_text`), so the cache is keyed by what is embedded and a text
+    with look-alike letters shares the vectors of its clean twin."""
     from .cache import open_cache
     from .embed import embed
 
-    return embed(texts, threads=options.threads, cache=open_cache(options.cache_dir))
+    return embed(
+        [comparison_text(t) for t in texts], threads=options.threads, cache=open_cache(options.cache_dir)
+    )
 
 
 def bead_model(
@@ -57,13 +63,15 @@ def bead_model(
     tgt_emb: np.ndarray | None = None,
     weights: CostWeights | None = None,
 ) -> BeadCosts:
-    """The cost model of one document pair (both sides non-empty)."""
+    """The cost model of one document pair (both sides non-empty). Every signal reads the comparison
+    texts (NFKC, look-alike letters repaired); the caller's texts, and so the TEI, keep the original."""
     _check(options)
+    src, tgt = [comparison_text(t) for t in src], [comparison_text(t) for t in tgt]
     channels: list[tuple[np.ndarray | SparseRows, np.ndarray | SparseRows]] = []
     kinds: list[str] = []
     if options.method == "embed":
-        src_emb = _embeddings(src, options) if src_emb is None else np.asarray(src_emb, dtype=np.float32)
-        tgt_emb = _embeddings(tgt, options) if tgt_emb is None else np.asarray(tgt_emb, dtype=np.float32)
+        src_emb = embeddings(src, options) if src_emb is None else np.asarray(src_emb, dtype=np.float32)
+        tgt_emb = embeddings(tgt, options) if tgt_emb is None else np.asarray(tgt_emb, dtype=np.float32)
         if len(src_emb) != len(src) or len(tgt_emb) != len(tgt):
             raise ValueError(f"{len(src_emb)}/{len(tgt_emb)} embeddings for {len(src)}/{len(tgt)} sentences")
         channels.append((src_emb, tgt_emb))

@@ -8,10 +8,14 @@ known exactly, for benchmarks and tests.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Bead
+from .textnorm import CYRILLIC_TO_LATIN_LOOKALIKE
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -82,4 +86,38 @@ def perturb(
         else:
             emit((i,), [tgt_lines[i]])
         i += 1
+    return out, gold
+
+
+def inject_lookalikes(text: str, share: float, rng: random.Random) -> str:
+    """``text`` with one Cyrillic letter replaced by its Latin look-alike ("СAД", "мoгле") in about
+    ``share`` of the words that have such a letter, as in real Serbian Cyrillic web text."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        spots = [k for k, ch in enumerate(word) if ch in CYRILLIC_TO_LATIN_LOOKALIKE]
+        if not spots or rng.random() >= share:
+            return word
+        k = rng.choice(spots)
+        return word[:k] + CYRILLIC_TO_LATIN_LOOKALIKE[word[k]] + word[k + 1 :]
+
+    return _WORD.sub(swap, text)
+
+
+def plant_drops(
+    tgt_lines: Sequence[str], rng: random.Random, *, share: float = 0.5, words: tuple[int, int] = (3, 10)
+) -> tuple[list[str], list[Bead]]:
+    """A line-parallel target side with about ``share`` of its short sentences (``words`` = fewest and
+    most words) left out, never two neighbours: the text and its gold (1-1 beads and the 1-0 drops)."""
+    out: list[str] = []
+    gold: list[Bead] = []
+    dropped = False
+    for i, line in enumerate(tgt_lines):
+        short = words[0] <= len(line.split()) <= words[1]
+        dropped = short and not dropped and rng.random() < share
+        if dropped:
+            gold.append(Bead((i,), (), status="manual"))
+        else:
+            gold.append(Bead((i,), (len(out),), status="manual"))
+            out.append(line)
     return out, gold

@@ -23,6 +23,8 @@ _CYRILLIC_LOOKALIKES = (
     "\u0430\u0441\u0435\u043e\u0440\u0445\u0443\u0456\u0458\u0455"
     "\u0410\u0412\u0421\u0415\u041d\u0406\u0408\u041a\u041c\u041e\u0420\u0405\u0422\u0425\u0423\u043a"
 )
+# Cyrillic letter -> the Latin letter that looks like it (for tests and benchmarks that plant them)
+CYRILLIC_TO_LATIN_LOOKALIKE = dict(zip(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES, strict=True))
 _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
 _TO_LATIN_LOOKALIKE = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
 _AMBIGUOUS = frozenset(_LATIN_LOOKALIKES + _CYRILLIC_LOOKALIKES)
@@ -124,10 +126,16 @@ def repair_homoglyphs(text: str) -> str:
     return "".join(pieces)
 
 
+def comparison_text(text: str) -> str:
+    """What a sentence is compared by (the embedder, lengths, the lexical signal): NFKC and look-alike
+    letters repaired, so "СAД" reads as "САД" and "ﬁ" as "fi"; a clean text comes back unchanged."""
+    return repair_homoglyphs(unicodedata.normalize("NFKC", text))
+
+
 def fold(text: str, lang: str) -> str:
-    """Comparison form: NFKC, homoglyphs repaired, typographic quotes/dashes unified, Serbian in Latin
+    """Comparison form (:func:`comparison_text`), typographic quotes/dashes unified, Serbian in Latin
     script, case-folded. Diacritics are kept (see ascii_key)."""
-    text = repair_homoglyphs(unicodedata.normalize("NFKC", text))
+    text = comparison_text(text)
     if _is_serbian(lang):
         text = text.translate(_SR_FOLD)
     elif _HAS_TYPOGRAPHIC.search(text):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import random
 
 import numpy as np
 import pytest
@@ -17,7 +18,9 @@ from align.costs import BeadCosts
 from align.embed import embed
 from align.lexical import SparseRows, lexical_vectors
 from align.model import Bead
+from align.perturb import inject_lookalikes
 from align.search import align, bead_types
+from align.textnorm import comparison_text
 
 EN = [
     "The river Drina flows between Bosnia and Serbia for more than 200 kilometres.",
@@ -298,3 +301,30 @@ def test_memory_per_sentence_is_small():
     assert x.dim > 2500 and x.indptr[-1] == 12 * len(src)  # thousands of features, twelve a sentence
     per_sentence = (x.indptr.nbytes + x.indices.nbytes + x.data.nbytes) / len(src)
     assert per_sentence < 12 * 8 + 16
+
+
+def with_lookalikes(lines: list[str], share: float = 0.4) -> list[str]:
+    rng = random.Random(3)
+    return [inject_lookalikes(t, share, rng) for t in lines]
+
+
+def test_lookalike_injection_is_undone_by_the_comparison_text():
+    mixed = with_lookalikes(SR, share=1.0)
+    assert sum(a != b for a, b in zip(mixed, SR, strict=True)) >= 10  # nearly every line touched
+    # words of two letters or more are restored; a one-letter word ("у" typed as "y") has no other
+    # letter to tell its script by, and is left as typed
+    for repaired, clean in zip(map(comparison_text, mixed), SR, strict=True):
+        assert [w for w in repaired.split() if len(w) > 1] == [w for w in clean.split() if len(w) > 1]
+
+
+def test_text_with_lookalikes_aligns_like_its_clean_twin_from_the_same_vectors(tmp_path, monkeypatch):
+    # cache keys follow the comparison text: the mixed twin reuses the clean text's vectors, so the
+    # model is not needed a second time, and the beads are the same
+    options = AlignOptions(cache_dir=str(tmp_path))
+    clean = align_texts(EN, SR, "en", "sr-Cyrl", options)
+    monkeypatch.setattr("align.embed._model", lambda threads: pytest.fail("embedded again"))
+    mixed = with_lookalikes(SR)
+    assert units(align_texts(EN, mixed, "en", "sr-Cyrl", options)) == units(clean) == GOLD
+    assert units(align_texts(EN, mixed, "en", "sr-Cyrl", FAST)) == units(
+        align_texts(EN, SR, "en", "sr-Cyrl", FAST)
+    )
