@@ -4,10 +4,16 @@ before its fix."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import json
 import os
+import signal
 import stat
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +25,7 @@ from align.cli import cli
 EN = "Border 1 was closed by Pristina. NATO sent help.\n\nRussia backed Belgrade.\n"
 DE = "Grenze 1 wurde von Pristina geschlossen. NATO schickte Hilfe.\n\nRussland stützte Belgrad.\n"
 FAST = ("--method", "fast", "--no-cache")
+REPO = Path(__file__).resolve().parents[1]
 
 
 def invoke(*args: str | Path, input: str | bytes | None = None):
@@ -233,3 +240,181 @@ def test_standard_output_gets_nothing_when_a_run_fails_midway(tmp_path, texts):
     result = invoke("export", folder, "--format", "tmx")
     one_line_error(result, "b.tei.xml")
     assert result.stdout == ""
+
+
+# --- bug 3 in batch: a full disk stops the run cleanly, the set is failed and retried later -------
+
+BATCH_EN = "Border {n} was closed by Pristina. NATO sent help.\n\nRussia backed Belgrade.\n"
+BATCH_DE = "Grenze {n} wurde von Pristina geschlossen. NATO schickte Hilfe.\n\nRussland stützte Belgrad.\n"
+
+
+def make_corpus(root: Path, n: int = 2) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    rows = ["id,en,de"]
+    for i in range(1, n + 1):
+        (root / f"en_{i}.txt").write_text(BATCH_EN.format(n=i), encoding="utf-8")
+        (root / f"de_{i}.txt").write_text(BATCH_DE.format(n=i), encoding="utf-8")
+        rows.append(f"s{i},en_{i}.txt,de_{i}.txt")
+    manifest = root / "manifest.csv"
+    manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return manifest
+
+
+def journal_records(out: Path) -> list[dict]:
+    from align.batch import journal
+
+    return [json.loads(line) for line in (out / journal.JOURNAL).read_text().splitlines()]
+
+
+def test_full_disk_in_batch_fails_the_set_stops_and_is_retried(tmp_path, monkeypatch):
+    from align.cli.batch import EXIT_STOPPED
+
+    manifest, out = make_corpus(tmp_path / "corpus"), tmp_path / "out"
+    with monkeypatch.context() as patch:
+        patch.setattr(fsutil.os, "fdopen", _failing_fdopen(os.fdopen))
+        result = invoke("batch", manifest, "--out", out, *FAST)
+    assert result.exit_code == EXIT_STOPPED, result.stderr
+    assert "Traceback" not in result.stderr and "No space left on device" in result.stderr
+    (record,) = journal_records(out)
+    assert record["id"] == "s1" and record["status"] == "failed" and record["transient"]
+    assert "run stopped" in (out / "batch.log").read_text()
+    assert not list(out.glob("*.tei.xml")) and not list(out.glob(".*.tmp"))
+
+    result = invoke("batch", manifest, "--out", out, *FAST)  # space again: s1 is retried by itself
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.glob("*.tei.xml")) == ["s1.tei.xml", "s2.tei.xml"]
+
+
+def test_a_set_whose_worker_was_lost_is_retried_by_default(tmp_path, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from align.batch import engines
+
+    manifest, out = make_corpus(tmp_path / "corpus"), tmp_path / "out"
+    real = engines.InProcess.result
+
+    def lose_s1(self, future, job):
+        return engines._lost(job, BrokenProcessPool("killed")) if job.id == "s1" else real(self, future, job)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(engines.InProcess, "result", lose_s1)
+        assert invoke("batch", manifest, "--out", out, *FAST).exit_code == 3
+    result = invoke("batch", manifest, "--out", out, *FAST)
+    assert result.exit_code == 0, result.stderr
+    assert [(r["id"], r["status"]) for r in journal_records(out)][-1] == ("s1", "done")
+
+
+# --- bug 4: batch workers die with their coordinator; SIGTERM is handled like Ctrl-C ------------
+
+COORDINATOR = """
+import sys, time
+from align.batch.engines import ProcessPool
+from align.batch.task import SetJob
+from align.config import AlignOptions
+
+fifo = sys.argv[1]  # reading it blocks: the workers are busy until killed
+pool = ProcessPool(2)
+for i in range(2):
+    pool.submit(SetJob(id=f"s{i}", inputs=(("en", fifo), ("de", fifo)), names=("en", "de"), meta=(),
+                       options=AlignOptions(method="fast", cache_dir=""), key="k"))
+print(" ".join(str(pid) for pid in pool._pool._processes), flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has died; nobody may be left to reap it
+
+
+def _writer_once_read(fifo: Path, deadline: float) -> int:
+    """Open ``fifo`` for writing as soon as a reader (a worker inside its set) has it open."""
+    while time.monotonic() < deadline:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # ENXIO: no reader yet
+            time.sleep(0.05)
+    raise AssertionError("no worker started its set")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc (Linux)")
+def test_workers_die_when_the_coordinator_is_killed(tmp_path):
+    fifo = tmp_path / "blocks"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", COORDINATOR, str(fifo)], stdout=subprocess.PIPE, text=True, cwd=REPO
+    )
+    writer = None
+    try:
+        workers = [int(pid) for pid in proc.stdout.readline().split()]
+        writer = _writer_once_read(fifo, time.monotonic() + 120)  # kept open: the reader waits for data
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    if writer is not None:
+        os.close(writer)
+    assert not left, "workers outlived their coordinator"
+
+
+def test_sigterm_stops_a_batch_like_ctrl_c(tmp_path):
+    corpus = tmp_path / "corpus"
+    manifest = make_corpus(corpus)
+    (corpus / "de_2.txt").unlink()
+    os.mkfifo(corpus / "de_2.txt")  # set 2 is "in progress" until we signal
+    out = tmp_path / "out"
+    cmd = [
+        sys.executable,
+        "-c",
+        "from align.cli import main; main()",
+        "batch",
+        str(manifest),
+        "--out",
+        str(out),
+    ]
+    proc = subprocess.Popen([*cmd, *FAST], stderr=subprocess.PIPE, text=True, cwd=REPO)
+    from align.batch import journal
+
+    deadline = time.monotonic() + 120
+    while not journal.load(out) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM, stderr
+    assert "terminated" in stderr and "Traceback" not in stderr
+    assert "run stopped (Terminated)" in (out / "batch.log").read_text()
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A small tmpfs filled to the last byte (mounting needs root; skipped elsewhere)."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True
+    ).returncode:
+        pytest.skip("cannot mount a tmpfs here (not root)")
+    try:
+        with contextlib.suppress(OSError), open(mount / "filler", "wb") as fh:
+            while True:
+                fh.write(b"\0" * 4096)
+                fh.flush()
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_really_full_disk_is_one_line(texts, full_disk):
+    out = full_disk / "set.tei.xml"
+    result = run_set(texts, "-o", out)
+    one_line_error(result, str(out), "No space left on device")
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler"]

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import os
+import select
 import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
@@ -50,7 +54,9 @@ def run_jobs(engine: Engine, jobs: Iterable[SetJob]) -> Iterator[SetResult]:
 
 
 def _lost(job: SetJob, exc: BaseException) -> SetResult:
-    return SetResult(job.id, job.key, "failed", 0.0, error=f"worker lost: {type(exc).__name__}: {exc}")
+    return SetResult(
+        job.id, job.key, "failed", 0.0, error=f"worker lost: {type(exc).__name__}: {exc}", transient=True
+    )
 
 
 class InProcess:
@@ -73,9 +79,36 @@ class InProcess:
         pass
 
 
-def _ignore_sigint() -> None:
+WATCH_INTERVAL_S = 1.0  # where the coordinator's exit cannot be waited for, how often to look
+
+
+def _init_worker(coordinator: int) -> None:
     # Ctrl-C reaches the whole process group: only the coordinator handles it, then stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(coordinator,), name="align-watchdog", daemon=True).start()
+
+
+def _exit_with(coordinator: int) -> None:
+    """End this worker as soon as the coordinator is gone (kill -9): a worker holds hundreds of MB and
+    the inherited stdout, so a pipe reading ``align batch`` would never end. A parent-death signal
+    does not do: a worker's parent is the forkserver, which stays up as long as any worker does.
+    Linux hands out a descriptor that becomes readable when the process exits; elsewhere, poll."""
+    try:
+        fd = os.pidfd_open(coordinator)
+    except (AttributeError, OSError):  # not Linux 5.3+, or the coordinator is already gone
+        while _alive(coordinator):
+            time.sleep(WATCH_INTERVAL_S)
+    else:
+        select.select([fd], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 class ProcessPool:
@@ -91,7 +124,7 @@ class ProcessPool:
     def _executor(self) -> cf.ProcessPoolExecutor:
         if self._pool is None:
             self._pool = cf.ProcessPoolExecutor(
-                self.slots, mp_context=self._context, initializer=_ignore_sigint
+                self.slots, mp_context=self._context, initializer=_init_worker, initargs=(os.getpid(),)
             )
         return self._pool
 

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
 
 JOURNAL = "batch.journal.jsonl"
 LOCK = ".batch.lock"
@@ -44,8 +44,11 @@ class Journal:
     def append(self, record: dict) -> None:
         """Durably record one set; call only after its output file is in place."""
         _fsync_dir(self._folder)  # make the TEI's rename durable before the record that vouches for it
-        os.write(self._fd, (json.dumps(record, ensure_ascii=False) + "\n").encode())
-        os.fsync(self._fd)
+        try:
+            os.write(self._fd, (json.dumps(record, ensure_ascii=False) + "\n").encode())
+            os.fsync(self._fd)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", self._folder / JOURNAL) from None
 
     def close(self) -> None:
         os.close(self._fd)

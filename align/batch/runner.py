@@ -3,11 +3,16 @@
 A set is skipped when the journal's latest record for its id is ``done`` with the same content key
 (the bytes of every input, the manifest's metadata and names, the options, the align version) and
 its TEI is still there. A set that failed with the same key stays failed unless ``retry_failed``;
-a changed input makes it run again by itself.
+a changed input makes it run again by itself, and so does a failure that was not the set's own
+(``transient``: its worker was lost, its TEI could not be written).
+
+An output that cannot be written (a full disk, a read-only folder) fails the set being written and
+stops the run with :class:`~align.errors.OutputError`: every later set would fail the same way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import time
@@ -18,7 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..config import AlignOptions
-from ..errors import InputError
+from ..errors import InputError, OutputError
 from ..fsutil import atomic_write_bytes, remove_stale_temporaries
 from . import journal
 from .engines import make_engine, run_jobs
@@ -105,6 +110,7 @@ def _record(result: SetResult, spec: SetSpec) -> dict:
         "file": tei_name(spec.id) if result.status == "done" else None,
         "finished": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "warnings": result.warnings,
+        "transient": result.transient,
         **asdict(result.stats),
     }
 
@@ -116,8 +122,10 @@ class _Log:
         self._fh = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in run_batch's finally
 
     def write(self, line: str) -> None:
-        self._fh.write(f"{datetime.now(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')} {line}\n")
-        self._fh.flush()
+        # the log only informs: a full disk must not turn into a traceback here (the journal reports it)
+        with contextlib.suppress(OSError):
+            self._fh.write(f"{datetime.now(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')} {line}\n")
+            self._fh.flush()
 
     def outcome(self, outcome: Outcome, detail: str | None = None) -> None:
         rec = outcome.record
@@ -127,7 +135,8 @@ class _Log:
         if outcome.status == "failed":
             self.write(f"{outcome.spec.id} failed: {rec.get('error')}")
             if detail:
-                self._fh.write("".join(f"    {line}\n" for line in detail.rstrip().splitlines()))
+                with contextlib.suppress(OSError):
+                    self._fh.write("".join(f"    {line}\n" for line in detail.rstrip().splitlines()))
             return
         if outcome.status == "skipped":
             self.write(f"{outcome.spec.id} skipped (done on {rec.get('finished')}, inputs unchanged)")
@@ -136,7 +145,8 @@ class _Log:
         self.write(f"{outcome.spec.id} done {rec.get('seconds', 0):.2f}s ({sizes})")
 
     def close(self) -> None:
-        self._fh.close()
+        with contextlib.suppress(OSError):
+            self._fh.close()
 
 
 def prepare_output(out: str | Path) -> Path:
@@ -195,7 +205,9 @@ def run_batch(
                     if before.get("status") == "done" and (folder / tei_name(spec.id)).is_file():
                         settle(Outcome(spec, "skipped", before))
                         continue
-                    if before.get("status") == "failed" and not config.retry_failed:
+                    if before.get("status") == "failed" and not (
+                        config.retry_failed or before.get("transient")
+                    ):
                         settle(Outcome(spec, "failed", before))
                         continue
                 yield SetJob(
@@ -221,10 +233,18 @@ def run_batch(
             )
             for result in run_jobs(engine, plan()):
                 spec = specs[result.id]
-                if result.tei is not None:
-                    atomic_write_bytes(folder / tei_name(spec.id), result.tei)
-                record = _record(result, spec)
-                book.append(record)
+                try:
+                    if result.tei is not None:
+                        atomic_write_bytes(folder / tei_name(spec.id), result.tei)
+                    record = _record(result, spec)
+                    book.append(record)
+                except OutputError as exc:
+                    failed = replace(result, status="failed", error=str(exc), tei=None, transient=True)
+                    record = _record(failed, spec)
+                    with contextlib.suppress(OutputError):  # the journal may be on the same full disk
+                        book.append(record)
+                    settle(Outcome(spec, "failed", record))
+                    raise
                 settle(Outcome(spec, result.status, record), result.detail)
         except BaseException as exc:
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

@@ -63,6 +63,7 @@ class SetResult:
     tei: bytes | None = None
     peak_rss_mb: float | None = None  # of the process that ran the set
     warnings: list[str] = field(default_factory=list)  # what the pipeline warned about this set
+    transient: bool = False  # failed for a reason outside its inputs (worker lost, output not written)
 
 
 def set_stats(docset: DocumentSet, langs: Sequence[str], findings: dict[str, int] | None = None) -> SetStats:

@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from ..config import AlignOptions
-from ..errors import log
+from ..errors import OutputError, log
 from .common import alignment_options
 
 EXIT_SETS_FAILED = 3
+EXIT_STOPPED = 4  # an output could not be written: the run stopped, finished sets are kept
 
 
 class _Progress:
@@ -112,7 +113,11 @@ def batch(
 
     \b
     Exit status: 0 every set done, 1 bad manifest or options (nothing run),
-    3 some sets failed (see the summary), 130 interrupted (finished sets kept).
+    3 some sets failed (see the summary), 4 an output could not be written
+    (disk full, folder read-only: the run stopped; that set is recorded as
+    failed and retried by the next run), 130 interrupted, 143 terminated by
+    SIGTERM (finished sets kept in each case). A set whose worker was lost
+    (killed, out of memory) is retried by the next run too.
 
     \b
     Examples:
@@ -146,6 +151,10 @@ def batch(
     progress = _Progress(len(plan.sets))
     try:
         report = run_batch(plan, out, config, on_outcome=progress.update)
+    except OutputError as exc:
+        progress.close()
+        log.error(f"{exc}; the run stopped (finished sets are kept, re-run to go on)")
+        click.get_current_context().exit(EXIT_STOPPED)
     finally:
         progress.close()
     log.info(f"{summary_line(report)} ({Path(out) / SUMMARY}, log {Path(out) / LOG})")
