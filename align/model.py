@@ -6,13 +6,34 @@ align, TEI, report, export) exchanges the same objects.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_SENTENCE_ID = re.compile(r"(?P<lang>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)\.s(?P<n>[1-9][0-9]*)")
+
+
+def sentence_id(lang: str, index: int) -> str:
+    """align's id for sentence ``index`` (0-based) of the ``lang`` version: ``en.s1`` for index 0."""
+    if index < 0:
+        raise ValueError(f"sentence index must be >= 0, not {index}")
+    return f"{lang}.s{index + 1}"
+
+
+def parse_sentence_id(xml_id: str) -> tuple[str, int]:
+    """Inverse of :func:`sentence_id`: ``"sr-Cyrl.s3"`` -> ``("sr-Cyrl", 2)``."""
+    match = _SENTENCE_ID.fullmatch(xml_id.removeprefix("#"))
+    if match is None:
+        raise ValueError(f"not a sentence id of the form LANG.sN: {xml_id!r}")
+    return match["lang"], int(match["n"]) - 1
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str  # exactly as in the source (script, punctuation, inner whitespace kept)
     para: int  # 0-based paragraph index within its document
+    # The xml:id it had in the TEI file it was read from; None when that is align's own LANG.sN
+    # (Document.sentence_id), so a set read back from align's TEI equals the set written.
+    id: str | None = None
 
 
 @dataclass
@@ -25,6 +46,10 @@ class Document:
     @property
     def texts(self) -> list[str]:
         return [s.text for s in self.sentences]
+
+    def sentence_id(self, index: int) -> str:
+        """The id of sentence ``index``: as in the file it was read from, else ``LANG.sN``."""
+        return self.sentences[index].id or sentence_id(self.lang, index)
 
     @property
     def paragraphs(self) -> list[list[int]]:

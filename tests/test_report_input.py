@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -131,6 +132,27 @@ def test_a_tei_laid_out_by_another_tool(tmp_path):
     assert 'ana="#div.number"' in text and 'target="#en.d1.s1 #sr.d1.s1"' in text
     assert 'target="#en.d1.s3"' in text and '<category xml:id="div.omission">' in text
     assert tei.validate(out, TEI_SCHEMA) == []
+
+
+def test_a_foreign_tei_keeps_its_ids_in_every_output(tmp_path):
+    """The aligned table, the findings and a re-encoded file all use the file's own sentence ids."""
+    table, out = tmp_path / "f.csv", tmp_path / "f.json"
+    result = run(DATA / "foreign.tei.xml", "-f", "json", "--aligned-table", table, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    assert [(f["kind"], f["left_ids"], f["right_ids"]) for f in findings] == [
+        ("number", ["en.d1.s1"], ["sr.d1.s1"]),
+        ("omission", ["en.d1.s3"], []),
+    ]
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert [(r["src_ids"], r["tgt_ids"], r["findings"], r["kinds"]) for r in rows] == [
+        ("en.d1.s1", "sr.d1.s1", "1", "number"),
+        ("en.d1.s2", "sr.d1.s2", "0", ""),
+        ("en.d1.s3", "", "1", "omission"),
+    ]
+    docset = tei.read(DATA / "foreign.tei.xml")
+    assert tei.read("again.xml", tei.to_bytes(docset)) == docset  # written back with the same ids
+    assert b'<s xml:id="sr.d1.s2">' in tei.to_bytes(docset)
 
 
 # --- termbases ------------------------------------------------------------------------------------

@@ -112,6 +112,7 @@ def pair(
 ) -> None:
     """Align two texts and print the beads (alignment units)."""
     from ..beadfmt import format_beads
+    from ..links import rows
     from ..pipeline import align_pair, load_document
 
     if source == "-" and target == "-":
@@ -125,13 +126,13 @@ def pair(
             out.write(format_beads(alignment.beads, with_score=scores))
             return
         out.write("src_ids\ttgt_ids\tscore\tsrc_text\ttgt_text\n")
-        for bead in alignment.beads:
+        for row in rows(alignment, src, tgt):
             cells = [
-                ",".join(map(str, bead.src)),
-                ",".join(map(str, bead.tgt)),
-                "" if bead.cert is None else f"{bead.cert:.4f}",
-                _cell(" ".join(src.sentences[i].text for i in bead.src)),
-                _cell(" ".join(tgt.sentences[j].text for j in bead.tgt)),
+                ",".join(map(str, row.bead.src)),
+                ",".join(map(str, row.bead.tgt)),
+                "" if row.bead.cert is None else f"{row.bead.cert:.4f}",
+                _cell(row.src_text),
+                _cell(row.tgt_text),
             ]
             out.write("\t".join(cells) + "\n")
 

@@ -227,11 +227,7 @@ def report(
         from ..terms import load_termbase
 
         termbase = load_termbase(terms, framing_field=framing_field, labels=_list(framing_labels) or None)
-    from ..report.annotate import sentence_ids
-
-    result = rep.build_report(
-        docset, pairs=_list(pairs), termbase=termbase, options=options, ids=sentence_ids(tree)
-    )
+    result = rep.build_report(docset, pairs=_list(pairs), termbase=termbase, options=options)
     if ignore is not None:
         result.findings, result.ignored = ignore.split(result.findings)
 

@@ -1,5 +1,5 @@
 """Aligned pairs out of TEI, for CAT tools (TMX), spreadsheets (TSV/CSV), data science (Parquet) and
 aligner scorers (the plain bead format).
 
-source (TEI files → selected alignments → bead units) → one writer per format.
+source (TEI files → selected alignments) → rows (:mod:`align.links`) → one writer per format.
 """

@@ -16,8 +16,8 @@ import polars as pl
 
 from ..errors import InputError, warn
 from ..fsutil import atomic_write_bytes
+from ..links import set_rows
 from ..model import Alignment, DocumentSet
-from .source import units
 
 SCHEMA: dict[str, pl.DataType] = {
     "set_id": pl.String(),
@@ -36,7 +36,7 @@ BEAD_COLUMNS = frozenset(SCHEMA)
 
 
 def _frame(docset: DocumentSet, alignment: Alignment) -> pl.DataFrame:
-    rows = list(units(docset, alignment))
+    rows = set_rows(docset, alignment)
     columns = {
         "set_id": [docset.id] * len(rows),
         "pair": [alignment.pair] * len(rows),

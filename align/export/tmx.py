@@ -17,8 +17,8 @@ from lxml import etree
 
 from .. import __version__
 from ..fsutil import atomic_output
+from ..links import Row, set_rows
 from ..model import Alignment, DocumentSet
-from .source import Unit, units
 
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -28,17 +28,17 @@ def _prop(parent: etree._Element, kind: str, text: str) -> None:
     etree.SubElement(parent, "prop", type=kind).text = text
 
 
-def _tu(docset: DocumentSet, alignment: Alignment, unit: Unit) -> etree._Element:
+def _tu(docset: DocumentSet, alignment: Alignment, row: Row) -> etree._Element:
     tu = etree.Element(
-        "tu", tuid=f"{docset.id}.{alignment.pair}.{unit.src_ids[0]}", srclang=alignment.src_lang
+        "tu", tuid=f"{docset.id}.{alignment.pair}.{row.src_ids[0]}", srclang=alignment.src_lang
     )
     _prop(tu, "x-docset", docset.id)
-    _prop(tu, "x-bead", unit.bead.kind)
-    if unit.bead.cert is not None:
-        _prop(tu, "x-cert", f"{unit.bead.cert:.4f}")
-    _prop(tu, "x-status", unit.bead.status)
-    _prop(tu, "x-tei-link", " ".join(f"#{i}" for i in unit.src_ids + unit.tgt_ids))
-    for lang, text in ((alignment.src_lang, unit.src_text), (alignment.tgt_lang, unit.tgt_text)):
+    _prop(tu, "x-bead", row.bead.kind)
+    if row.bead.cert is not None:
+        _prop(tu, "x-cert", f"{row.bead.cert:.4f}")
+    _prop(tu, "x-status", row.bead.status)
+    _prop(tu, "x-tei-link", " ".join(f"#{i}" for i in row.src_ids + row.tgt_ids))
+    for lang, text in ((alignment.src_lang, row.src_text), (alignment.tgt_lang, row.tgt_text)):
         tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
         etree.SubElement(tuv, "seg").text = text
     return tu
@@ -72,9 +72,9 @@ def write_tmx(
             xf.write("\n  ")
             with xf.element("body"):
                 for docset, alignment in itertools.chain([first] if first else [], pairs):
-                    for unit in units(docset, alignment):
-                        if unit.bead.src and unit.bead.tgt:
-                            tu = _tu(docset, alignment, unit)
+                    for row in set_rows(docset, alignment):
+                        if row.bead.src and row.bead.tgt:
+                            tu = _tu(docset, alignment, row)
                             etree.indent(tu, level=2)  # seg holds text only, so indenting cannot change it
                             xf.write("\n    ", tu)
                             count += 1

@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..tei import DIVERGENCE_KINDS, TEI_NS, divergence_ref, standoff
-from ..tei.encode import APP_ID, XML_ID, XML_LANG
+from ..tei.encode import APP_ID, XML_ID
 from .findings import Report, fingerprint
 
 _NS = {"t": TEI_NS}
@@ -30,18 +30,6 @@ INDENT = "  "
 
 def _tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
-
-
-def sentence_ids(tree: etree._ElementTree) -> dict[str, list[str | None]]:
-    """xml:id of every sentence per language, in the order :func:`align.tei.read` numbers them."""
-    out: dict[str, list[str | None]] = {}
-    for tei in tree.getroot().iterchildren(_tei("TEI")):
-        text = tei.find("t:text", _NS)
-        lang = tei.get(XML_LANG) or (text.get(XML_LANG) if text is not None else None)
-        body = tei.find("t:text/t:body", _NS)
-        if lang and body is not None:
-            out[lang] = [s.get(XML_ID) for s in body.iter(_tei("s"))]
-    return out
 
 
 def _remove(el: etree._Element) -> None:

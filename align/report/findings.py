@@ -8,12 +8,12 @@ computed from the document set and the termbase alone, so the same inputs give t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError, warn
+from ..links import find_pair, set_rows
 from ..model import Alignment, DocumentSet, Finding, TermHit
-from ..tei import sentence_id
 from ..terms import Termbase, TermMatch, TermMatcher
 from .base import KINDS, NEARBY, Link, ReportOptions
 from .checks import checkers
@@ -21,8 +21,6 @@ from .checks.links import pair_ratio
 
 # Sentence terms per language: lang -> one tuple of matches per sentence (languages with terms only).
 SentenceTerms = dict[str, list[tuple[TermMatch, ...]]]
-# Sentence xml:ids per language as found in a TEI file (None where a sentence has none).
-SentenceIds = Mapping[str, Sequence[str | None]]
 
 # Kinds whose detail holds figures that change with the rest of the run (a cert, the pair's usual
 # length ratio): their fingerprint leaves the detail out, so a silenced finding stays silenced.
@@ -38,10 +36,6 @@ class Report:
     terms: SentenceTerms = field(default_factory=dict)
     termbase: str | None = None  # where the termbase came from, for headers
     ignored: list[Finding] = field(default_factory=list)  # silenced by an ignore file
-    ids: SentenceIds | None = None  # sentence xml:ids of the file read, when not align's own scheme
-
-    def sentence_id(self, lang: str, index: int) -> str:
-        return _sentence_id(self.ids, lang, index)
 
 
 def fingerprint(finding: Finding) -> str:
@@ -66,8 +60,6 @@ def select_alignments(docset: DocumentSet, pairs: Sequence[str] | None = None) -
     """
     if not pairs:
         return list(docset.alignments)
-    from ..export.source import find_pair
-
     out: list[Alignment] = []
     for pair in pairs:
         name = f"{docset.pivot}-{pair}" if pair in docset.docs and pair != docset.pivot else pair
@@ -90,22 +82,12 @@ def match_terms(docset: DocumentSet, termbase: Termbase, langs: Sequence[str]) -
     return out
 
 
-def _sentence_id(ids: SentenceIds | None, lang: str, index: int) -> str:
-    given = ids.get(lang) if ids else None
-    return (given[index] if given and index < len(given) else None) or sentence_id(lang, index)
-
-
-def build_links(
-    docset: DocumentSet, alignment: Alignment, terms: SentenceTerms, ids: SentenceIds | None = None
-) -> list[Link]:
-    """The alignment's beads as links; ``ids`` are the sentence xml:ids of the file the set was read
-    from (see annotate.sentence_ids), default the ``LANG.sN`` scheme align writes."""
+def build_links(docset: DocumentSet, alignment: Alignment, terms: SentenceTerms) -> list[Link]:
+    """The alignment's rows (:func:`align.links.set_rows`) as links, with what checkers need beyond
+    ids and text: term hits, the pair's usual length ratio, the text nearby."""
     left_lang, right_lang = alignment.src_lang, alignment.tgt_lang
-    left, right = docset.docs[left_lang].sentences, docset.docs[right_lang].sentences
-    texts = [
-        (" ".join(left[i].text for i in bead.src), " ".join(right[j].text for j in bead.tgt))
-        for bead in alignment.beads
-    ]
+    rows = set_rows(docset, alignment)
+    texts = [(row.src_text, row.tgt_text) for row in rows]
     ratio = pair_ratio((a, b) for a, b in texts if a and b)
 
     def hits(lang: str, indices: tuple[int, ...]) -> tuple[TermHit, ...] | None:
@@ -119,20 +101,20 @@ def build_links(
     return [
         Link(
             pair=alignment.pair,
-            bead=bead,
+            bead=row.bead,
             left_lang=left_lang,
             right_lang=right_lang,
-            left_ids=tuple(_sentence_id(ids, left_lang, i) for i in bead.src),
-            right_ids=tuple(_sentence_id(ids, right_lang, j) for j in bead.tgt),
-            left_text=left_text,
-            right_text=right_text,
-            left_terms=hits(left_lang, bead.src),
-            right_terms=hits(right_lang, bead.tgt),
+            left_ids=row.src_ids,
+            right_ids=row.tgt_ids,
+            left_text=row.src_text,
+            right_text=row.tgt_text,
+            left_terms=hits(left_lang, row.bead.src),
+            right_terms=hits(right_lang, row.bead.tgt),
             expected_ratio=ratio,
             left_nearby=nearby(position, 0),
             right_nearby=nearby(position, 1),
         )
-        for position, (bead, (left_text, right_text)) in enumerate(zip(alignment.beads, texts, strict=True))
+        for position, row in enumerate(rows)
     ]
 
 
@@ -152,7 +134,6 @@ def build_report(
     pairs: Sequence[str] | None = None,
     termbase: Termbase | None = None,
     options: ReportOptions | None = None,
-    ids: SentenceIds | None = None,
 ) -> Report:
     """Check the selected pairs of ``docset``. Term checks run where the termbase has terms for both
     languages of a pair (a warning names the pairs skipped); InputError when no pair has them."""
@@ -167,7 +148,7 @@ def build_report(
     order = {kind: k for k, kind in enumerate(KINDS)}
     findings: list[Finding] = []
     for alignment in alignments:
-        for link in build_links(docset, alignment, terms, ids):
+        for link in build_links(docset, alignment, terms):
             found = [f for checker in active for f in checker.check(link) if f.kind in options.kinds]
             findings.extend(sorted(found, key=lambda f: order[f.kind]))
     return Report(
@@ -177,5 +158,4 @@ def build_report(
         options,
         terms,
         termbase.source if termbase is not None else None,
-        ids=ids,
     )

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import __version__
-from ..model import Finding
-from ..tei.encode import pivot_units
+from ..links import GridRow, pivot_grid
+from ..model import Bead, Finding
 from ..terms import TermMatch
 from .base import KINDS, SEVERITIES
 from .findings import Report, fingerprint
@@ -31,48 +31,10 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-_BeadInfo = tuple[str, float | None, str]  # type ("2-1"), cert, status
-
-
-@dataclass
-class _Row:
-    """One row of the grid: sentence indices per language, and the beads that put them there."""
-
-    sentences: dict[str, list[int]] = field(default_factory=dict)
-    beads: dict[str, list[_BeadInfo]] = field(default_factory=dict)
-
-
-def _rows(report: Report) -> list[_Row]:
-    """Units of pivot sentences tied by any pivot alignment, with what each version links to them."""
+def _rows(report: Report) -> list[GridRow]:
     docset = report.docset
-    pivot = docset.pivot
-    alignments = [a for a in docset.alignments if a.src_lang == pivot]
-    n = len(docset.docs[pivot].sentences)
-    first = pivot_units(alignments, n)
-    units: dict[int, _Row] = {}
-    for i, start in enumerate(first):
-        units.setdefault(start, _Row()).sentences.setdefault(pivot, []).append(i)
-    added: list[tuple[int, int, int, _Row]] = []  # (unit it precedes, alignment order, bead order, row)
-    for k, a in enumerate(alignments):
-        pending: list[tuple[int, _Row]] = []  # added sentences waiting for the next unit
-        for b, bead in enumerate(a.beads):
-            info = (bead.kind, bead.cert, bead.status)
-            if not bead.src:
-                pending.append((b, _Row({a.tgt_lang: list(bead.tgt)}, {a.tgt_lang: [info]})))
-                continue
-            start = first[bead.src[0]]
-            added += [(start, k, pb, row) for pb, row in pending]
-            pending = []
-            units[start].sentences.setdefault(a.tgt_lang, []).extend(bead.tgt)
-            units[start].beads.setdefault(a.tgt_lang, []).append(info)
-        added += [(n, k, pb, row) for pb, row in pending]
-    keyed = [((start, 1, 0, 0), row) for start, row in units.items()]
-    keyed += [((start, 0, k, b), row) for start, k, b, row in added]
-    rows = [row for _, row in sorted(keyed, key=lambda item: item[0])]
-    for row in rows:
-        for indices in row.sentences.values():
-            indices.sort()
-    return rows
+    alignments = [a for a in docset.alignments if a.src_lang == docset.pivot]
+    return pivot_grid(docset.pivot, alignments, len(docset.docs[docset.pivot].sentences))
 
 
 def _highlight(text: str, matches: tuple[TermMatch, ...], colours: dict[str, str], outlined: set[str]) -> str:
@@ -107,9 +69,9 @@ class _Located:
     lang: str
 
 
-def _locate(report: Report, rows: list[_Row]) -> list[_Located]:
+def _locate(report: Report, rows: list[GridRow]) -> list[_Located]:
     row_of = {
-        report.sentence_id(lang, i): r
+        report.docset.docs[lang].sentence_id(i): r
         for r, row in enumerate(rows)
         for lang, indices in row.sentences.items()
         for i in indices
@@ -165,7 +127,7 @@ def _header(report: Report) -> list[str]:
     ]
 
 
-def _grid(report: Report, rows: list[_Row], located: list[_Located], colours: dict[str, str]) -> list[str]:
+def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours: dict[str, str]) -> list[str]:
     """The side-by-side view: a column per language, finding badges in the column they concern."""
     docset = report.docset
     badges: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -187,7 +149,7 @@ def _grid(report: Report, rows: list[_Row], located: list[_Located], colours: di
         for lang in docset.docs:
             cell = []
             for i in row.sentences.get(lang, []):
-                sid = report.sentence_id(lang, i)
+                sid = docset.docs[lang].sentence_id(i)
                 matches = report.terms[lang][i] if lang in report.terms else ()
                 text = _highlight(
                     docset.docs[lang].sentences[i].text, matches, colours, outlined.get(sid, set())
@@ -227,10 +189,11 @@ def _findings_table(located: list[_Located]) -> list[str]:
     return out
 
 
-def _link_info(beads: list[_BeadInfo], threshold: float) -> str:
+def _link_info(beads: list[Bead], threshold: float) -> str:
     """Type and confidence of the links that put this version's sentences in the row."""
     out = []
-    for kind, cert, status in beads:
+    for bead in beads:
+        kind, cert, status = bead.kind, bead.cert, bead.status
         low = cert is not None and cert < threshold and "0" not in kind.split("-")  # gaps: see their finding
         conf = f"{cert:.2f}" if cert is not None else status
         css = "link low" if low else "link"

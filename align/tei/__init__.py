@@ -4,15 +4,14 @@ See :mod:`align.tei.encode` for the layout and id scheme. QA annotations go into
 ``standoff(tree)`` as ``<listAnnotation type="divergence">``; :func:`read` ignores them.
 """
 
+from ..links import compose
+from ..model import parse_sentence_id, sentence_id
 from .decode import from_tree, read
 from .encode import (
     DIVERGENCE_KINDS,
     TEI_NS,
-    compose,
     divergence_ref,
     language_name,
-    parse_sentence_id,
-    sentence_id,
     standoff,
     to_bytes,
     to_tree,

@@ -2,7 +2,8 @@
 
 Pointers are resolved through the ``s/@xml:id`` values actually present, not parsed from the id
 scheme, so corpora laid out like the TEI guidelines' examples (``en.d1.s1`` ids, inline ``seg`` markup
-inside ``s``, as tests/data/report/foreign.tei.xml) read too. Link groups that carry ``@corresp`` were
+inside ``s``, as tests/data/report/foreign.tei.xml) read too; such ids are kept on the sentences
+(``Sentence.id``), so whatever points back into the file uses them. Link groups that carry ``@corresp`` were
 derived by ``encode`` from the pivot alignments and are skipped (``compose`` rebuilds them);
 ``listAnnotation`` and anything else in ``standOff`` are ignored. Derived groups without ``@corresp``
 (written by other tools) are read as alignments whose beads have status "derived".
@@ -15,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..model import Alignment, Bead, Document, DocumentSet, Sentence
+from ..model import Alignment, Bead, Document, DocumentSet, Sentence, sentence_id
 from ..xmlsafe import parse_xml
 from .encode import STATUSES, TEI_NS, XML_ID, XML_LANG
 
@@ -109,9 +110,11 @@ def _document(tei: etree._Element, where: str | None) -> tuple[str, Document, di
         para = next((paragraphs[p] for p in s.iterancestors(f"{{{TEI_NS}}}p")), None)
         if para is None:
             raise InputError(f"sentence {s.get(XML_ID)!r} of the {lang} version is not inside a <p>", where)
-        if s.get(XML_ID) is not None:
-            ids[s.get(XML_ID)] = len(sentences)
-        sentences.append(Sentence(_text(s), para))
+        xml_id = s.get(XML_ID)
+        if xml_id is not None:
+            ids[xml_id] = len(sentences)
+        own = xml_id is None or xml_id == sentence_id(lang, len(sentences))  # align's scheme: not kept
+        sentences.append(Sentence(_text(s), para, None if own else xml_id))
     header = tei.find("t:teiHeader", _NS)
     source = (
         None if header is None else header.find("t:fileDesc/t:sourceDesc/t:bibl/t:idno[@type='file']", _NS)

@@ -2,9 +2,10 @@
 
 Layout: a set header (provenance, settings, meta, languages, divergence taxonomy), a ``standOff``
 with one ``linkGrp type="alignment"`` per alignment, then one ``TEI`` per language holding
-``text/body/p/s``. Ids: ``{lang}.s{n}`` and ``{lang}.p{n}`` (1-based), ``{lang}.text`` for a text,
-``{lang}`` for its ``TEI``, ``links.{src}.{tgt}`` for a link group; the language prefix tells which
-side of an m:n link a pointer belongs to. Everything the model holds is written so that
+``text/body/p/s``. Ids: ``{lang}.s{n}`` and ``{lang}.p{n}`` (1-based; a sentence read from another
+tool's file keeps its own id), ``{lang}.text`` for a text, ``{lang}`` for its ``TEI``,
+``links.{src}.{tgt}`` for a link group; the language prefix tells which side of an m:n link a pointer
+belongs to. Everything the model holds is written so that
 :func:`align.tei.decode.from_tree` can rebuild an equal DocumentSet.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +21,8 @@ from lxml import etree
 from .. import __version__
 from ..errors import InputError
 from ..fsutil import atomic_write_bytes
-from ..model import Alignment, Bead, Document, DocumentSet
+from ..links import compose
+from ..model import Alignment, Document, DocumentSet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -46,7 +47,6 @@ DIVERGENCE_KINDS: dict[str, str] = {
 
 # xsd:language, which TEI's xml:lang requires; it also makes "{lang}.s1" a valid NCName.
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
-_SENTENCE_ID = re.compile(r"(?P<lang>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)\.s(?P<n>[1-9][0-9]*)")
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # English names for the header's langUsage. A short table rather than a dependency (langcodes is not
@@ -65,21 +65,6 @@ _SCRIPT_NAMES = {
     "Arab": "Arabic", "Cyrl": "Cyrillic", "Grek": "Greek", "Hans": "Simplified Han",
     "Hant": "Traditional Han", "Hebr": "Hebrew", "Latn": "Latin",
 }  # fmt: skip
-
-
-def sentence_id(lang: str, index: int) -> str:
-    """The xml:id of sentence ``index`` (0-based) of the ``lang`` version: ``en.s1`` for index 0."""
-    if index < 0:
-        raise ValueError(f"sentence index must be >= 0, not {index}")
-    return f"{lang}.s{index + 1}"
-
-
-def parse_sentence_id(xml_id: str) -> tuple[str, int]:
-    """Inverse of :func:`sentence_id`: ``"sr-Cyrl.s3"`` -> ``("sr-Cyrl", 2)``."""
-    match = _SENTENCE_ID.fullmatch(xml_id.removeprefix("#"))
-    if match is None:
-        raise ValueError(f"not a sentence id of the form LANG.sN: {xml_id!r}")
-    return match["lang"], int(match["n"]) - 1
 
 
 def divergence_ref(kind: str) -> str:
@@ -107,51 +92,6 @@ def standoff(tree: etree._ElementTree) -> etree._Element:
         found = etree.Element(f"{{{TEI_NS}}}standOff")
         root.find(f"{{{TEI_NS}}}teiHeader").addnext(found)
     return found
-
-
-def pivot_units(alignments: Iterable[Alignment], n_pivot: int) -> list[int]:
-    """For each pivot sentence, the first pivot sentence of its unit: pivot sentences that a bead of
-    any of the alignments (all from the pivot) ties together, directly or through other beads."""
-    parent = list(range(n_pivot))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for alignment in alignments:
-        for bead in alignment.beads:
-            for i in bead.src[1:]:
-                parent[find(i)] = find(bead.src[0])
-    first: dict[int, int] = {}  # unit root -> its first pivot sentence
-    return [first.setdefault(find(i), i) for i in range(n_pivot)]
-
-
-def compose(left: Alignment, right: Alignment, n_pivot: int) -> Alignment:
-    """Link two versions through the pivot both were aligned to, as MULTEXT-East derived its pairs.
-
-    Pivot sentences tied together by a bead of either alignment form one unit; its derived bead holds
-    everything each alignment links to that unit. Sentences a version adds (empty pivot side) become
-    1-0 / 0-1 beads placed before the next unit of their own alignment.
-    """
-    if left.src_lang != right.src_lang:
-        raise ValueError(f"cannot compose {left.pair} with {right.pair}: different pivots")
-    start = pivot_units((left, right), n_pivot)
-    units: dict[int, tuple[list[int], list[int]]] = {}  # first pivot sentence -> both sides
-    keyed: list[tuple[tuple, tuple[int, ...], tuple[int, ...]]] = []
-    for side, alignment in enumerate((left, right)):
-        before = n_pivot  # the unit an added sentence precedes, walking backwards
-        for bead in reversed(alignment.beads):
-            if bead.src:
-                before = start[bead.src[0]]
-                units.setdefault(before, ([], []))[side].extend(bead.tgt)
-            else:
-                sides = (bead.tgt, ()) if side == 0 else ((), bead.tgt)
-                keyed.append(((before, 0, side, bead.tgt), *sides))
-    keyed += [((first, 1), tuple(sorted(a)), tuple(sorted(b))) for first, (a, b) in units.items()]
-    beads = [Bead(a, b, None, "derived") for _, a, b in sorted(keyed) if a or b]
-    return Alignment(left.tgt_lang, right.tgt_lang, beads)
 
 
 def to_tree(docset: DocumentSet, *, timestamp: bool = True, derived: bool = False) -> etree._ElementTree:
@@ -352,7 +292,7 @@ def _pointers(docset: DocumentSet, lang: str, indices: tuple[int, ...]) -> list[
     bad = [i for i in indices if not 0 <= i < count]
     if bad:
         raise ValueError(f"bead points to sentence {bad[0]} of {lang}, which has {count} sentences")
-    return [f"#{sentence_id(lang, i)}" for i in indices]
+    return [f"#{docset.docs[lang].sentence_id(i)}" for i in indices]
 
 
 def _cert(cert: float) -> str:
@@ -386,7 +326,7 @@ def _document(root: etree._Element, docset: DocumentSet, lang: str, doc: Documen
     ps = [_el(body, "p", id=f"{lang}.p{k + 1}") for k in range(paras[-1] + 1 if paras else 1)]
     for i, sentence in enumerate(doc.sentences):
         text = _xml_text(sentence.text, f"sentence {i + 1} of the {lang} version", doc.source)
-        _el(ps[sentence.para], "s", text, id=sentence_id(lang, i))
+        _el(ps[sentence.para], "s", text, id=doc.sentence_id(i))
 
 
 def _check_unique_ids(root: etree._Element) -> None:
