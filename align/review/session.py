@@ -20,7 +20,7 @@ from ..report import KINDS, ReportOptions
 from ..report.base import NEARBY
 from ..report.checks import checkers
 from ..report.findings import SentenceTerms, build_links, match_terms
-from ..tei import from_tree, sentence_id
+from ..tei import from_tree
 from ..terms import Termbase
 from ..xmlsafe import parse_xml
 from . import edits
@@ -52,7 +52,10 @@ class ReviewSession:
         self.tree = parse_xml(self.path, data)
         self.docset: DocumentSet = from_tree(self.tree, self.path)
         self.disk_hash = hashlib.sha256(data).hexdigest()
-        self.ids = self._sentence_ids()
+        self.ids = {
+            lang: [doc.sentence_id(i) for i in range(len(doc.sentences))]
+            for lang, doc in self.docset.docs.items()
+        }
         self.where = {sid: (lang, i) for lang, ids in self.ids.items() for i, sid in enumerate(ids)}
         self.saved = [list(a.beads) for a in self.docset.alignments]  # as in the file
         self.undo_stack: list[Step] = []
@@ -71,22 +74,10 @@ class ReviewSession:
         except OSError as exc:
             raise InputError(f"cannot read file: {exc.strerror or exc}", self.path) from None
 
-    def _sentence_ids(self) -> dict[str, list[str]]:
-        from ..report.annotate import sentence_ids
-
-        found = sentence_ids(self.tree)
-        return {
-            lang: [
-                sid or sentence_id(lang, i)
-                for i, sid in enumerate(found.get(lang, [None] * len(doc.sentences)))
-            ]
-            for lang, doc in self.docset.docs.items()
-        }
-
     # -- findings ----------------------------------------------------------------------------------------
     def _check(self, alignment: Alignment, start: int, end: int) -> list[list[Finding]]:
         """Findings of links ``start``..``end`` (the pair's usual length ratio is taken over all links)."""
-        links = build_links(self.docset, alignment, self.terms, self.ids)
+        links = build_links(self.docset, alignment, self.terms)
         order = {kind: k for k, kind in enumerate(KINDS)}
         out = []
         for link in links[start:end]:

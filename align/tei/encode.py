@@ -22,7 +22,7 @@ from .. import __version__
 from ..errors import InputError
 from ..fsutil import atomic_write_bytes
 from ..links import compose
-from ..model import Alignment, Document, DocumentSet
+from ..model import Alignment, Bead, Document, DocumentSet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
