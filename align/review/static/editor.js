@@ -286,6 +286,6 @@ window.addEventListener("beforeunload", (event) => { if (state && state.dirty) e
   updateStatus(state);
   render();
   showCursor();
-  say(`${state.set}: ${state.pairs.map((p) => `${p.pair} ${p.links.length} links`).join(", ")}. Keys are listed on the right.`);
+  say(`${state.set}: ${state.pairs.map((p) => `${p.pair} ${p.links.length} links`).join(", ")}. The keys are listed in the page.`);
   document.body.dataset.ready = "1";
 })();

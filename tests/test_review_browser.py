@@ -1,0 +1,197 @@
+"""The review editor end to end in a real headless Chromium (Selenium + Debian's chromedriver): open the
+bundled corpus, edit with the keys, undo, check, save; then read the TEI back.
+
+Skipped when Chromium or its driver is missing, except under CI=true, where that is a failure (.ci/run
+installs them)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from align import tei
+from align.model import Bead
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _missing(what: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{what} is missing: the browser tests must run in CI (.ci/run installs it)")
+    pytest.skip(f"{what} not installed", allow_module_level=True)
+
+
+if not (CHROMIUM and DRIVER):
+    _missing("chromium and chromium-driver")
+try:
+    import flask  # noqa: F401
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError as exc:
+    _missing(f"Python package {exc.name}")
+
+from align.review.server import Server  # noqa: E402
+from align.review.session import ReviewSession  # noqa: E402
+
+NS = {"t": tei.TEI_NS}
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    profile = tempfile.mkdtemp(prefix="align-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--user-data-dir={profile}", "--window-size=1400,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=DRIVER))
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def editor(kosovo_tei, tmp_path, browser):
+    path = tmp_path / "kosovo.tei.xml"
+    shutil.copy(kosovo_tei, path)
+    session = ReviewSession(path, "reviewer")
+    server = Server(session)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    browser.get(server.url)
+    WebDriverWait(browser, 30).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+    yield browser, session, path
+    server.shutdown()
+
+
+def press(driver, *keys: str) -> None:
+    """Send keys and wait until the page has no request in flight."""
+    for key in keys:
+        ActionChains(driver).send_keys(key).perform()
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return busy === false"))
+
+
+def save(driver) -> None:
+    """Ctrl+S, held as a chord."""
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return busy === false"))
+
+
+def page_rev(driver) -> int:
+    return driver.execute_script("return state.rev")
+
+
+def message(driver) -> str:
+    return driver.find_element("id", "message").text
+
+
+def test_merge_split_detach_undo_check_save(editor):
+    driver, session, path = editor
+    beads = list(session.beads(0))  # en-de
+    first, second = beads[0], beads[1]
+
+    press(driver, "m")  # merge the first link with the next
+    merged = Bead(first.src + second.src, first.tgt + second.tgt, None, "manual")
+    assert session.beads(0)[0] == merged and page_rev(driver) == 1
+    assert "✓" in driver.find_element("css selector", '.row[data-k="0"]').text
+
+    press(driver, "s")  # split it into 1-1 links
+    n = min(len(merged.src), len(merged.tgt))
+    assert all(
+        b.kind in ("1-1", "1-0", "0-1") for b in session.beads(0)[: len(merged.src) + len(merged.tgt) - n]
+    )
+
+    press(driver, "z", "z")  # undo both
+    assert session.beads(0) == beads and page_rev(driver) == 4
+
+    assert first.kind == "1-1"
+    press(driver, "l", "d")  # detach the right side's (only) sentence of the first link
+    assert session.beads(0)[:2] == [Bead(first.src, (), None, "manual"), Bead((), first.tgt, None, "manual")]
+    row = driver.find_element("css selector", '.row[data-k="1"]')
+    assert "de.s1" in row.text and "no counterpart" in row.text
+    # the findings beside the first link follow the edit: its English sentence lost its counterpart
+    assert "omission" in driver.find_element("css selector", '.row[data-k="0"] .findings').text
+
+    press(driver, "j", "c")  # the cursor followed the detached sentence (link 2); check link 3
+    assert session.beads(0)[2] == Bead(beads[1].src, beads[1].tgt, None, "manual")
+
+    save(driver)
+    assert "Saved" in message(driver) and not driver.find_element("id", "dirty").is_displayed()
+
+    saved = tei.read(path)
+    assert saved.alignments[0].beads == session.beads(0)
+    root = etree.parse(str(path)).getroot()
+    links = root.find("t:standOff/t:linkGrp", NS)
+    subtypes = [el.get("subtype") for el in links]
+    assert subtypes[:3] == ["manual", "manual", "manual"] and set(subtypes[3:]) == {"auto"}
+    change = root.find("t:teiHeader/t:revisionDesc/t:change", NS)
+    assert change.get("who") == "#reviewer.reviewer"
+    assert "3 links changed (en-de 3); 2 edited, 1 marked checked" in change.text
+    if (schema := tei.find_schema()) is not None:
+        assert tei.validate(path, schema) == []
+
+
+def test_navigation_keys_and_jump(editor):
+    driver, session, _ = editor
+    cert = [b.cert for b in session.beads(1)]  # en-sr-Cyrl
+    press(driver, "2")
+    assert driver.execute_script("return pairIndex") == 1
+    press(driver, "n")
+    low = next((k for k, b in enumerate(session.beads(1)) if b.src and b.tgt and b.cert < 0.5), -1)
+    assert driver.execute_script("return cur") == max(low, 0), cert
+    press(driver, "f")
+    findings = {k for k, per in enumerate(session.findings[1]) if per}
+    assert driver.execute_script("return cur") in findings
+    press(driver, "g")
+    ActionChains(driver).send_keys("sq.s7" + Keys.ENTER).perform()
+    assert driver.execute_script("return pair().pair") == "en-sq"
+    k = driver.execute_script("return cur")
+    assert 6 in session.beads(2)[k].tgt
+    press(driver, "v")
+    assert driver.find_elements("css selector", ".all .row")
+    driver.find_element("css selector", '.all [data-pair="0"][data-link="3"]').click()
+    assert driver.execute_script("return [pairIndex, cur, allView]") == [0, 3, False]
+
+
+def test_save_refused_when_file_changed_on_disk(editor):
+    driver, session, path = editor
+    press(driver, "c")
+    path.write_bytes(path.read_bytes() + b"\n")
+    before = path.read_bytes()
+    save(driver)
+    text = message(driver)
+    assert "changed on disk" in text and "not saved" in text
+    assert driver.find_element("id", "message").get_attribute("role") == "alert"
+    assert path.read_bytes() == before and session.dirty
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_screenshots(editor, width, tmp_path):
+    """The editor at both widths: the links and the keys are on screen; the images are kept when
+    ALIGN_SCREENSHOTS names a folder (for looking at them)."""
+    driver, _, _ = editor
+    driver.set_window_size(width, 900)
+    press(driver, "f")
+    shots = Path(os.environ.get("ALIGN_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    assert driver.save_screenshot(str(shots / f"review-{width}.png"))
+    view = driver.find_element("id", "view").rect
+    assert view["width"] > width * 0.5
+    assert driver.find_element("css selector", ".row.cur").is_displayed()
+    assert driver.find_element("id", "keys").is_displayed()
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= width
