@@ -224,6 +224,21 @@ def test_a_unit_change_beside_other_differences():
     )
 
 
+def test_a_huge_link_with_thousands_of_numbers_is_checked_in_full():
+    # One link of ~60 KB a side with ~4,000 numbers each (was quadratic: minutes); one changed number
+    # deep inside, one unit change, and the conversion all survive.
+    en = "In 2021 we sold 1,234 units for 5.5 percent more, between 24 and 48 hours on 9 December. " * 600
+    sr = "У 2021. продали смо 1.234 јединица за 5,5 одсто више, између 24 и 48 сати 9. децембра. " * 600
+    en += "A 650-pound pig, 30 miles away, ate 17 apples."
+    sr += "Свиња од 295 килограма, 30 km далеко, појела је 18 јабука."
+    (f,) = found(pair_set([en], [sr]), "number")
+    assert (f.severity, f.detail) == (
+        "high",
+        "Units differ: “30 miles” → “30 km”. Numbers differ: only in en: “17”; only in sr-Cyrl: “18” "
+        "(converted: “650-pound” → “295 килограма”).",
+    )
+
+
 def test_small_number_words_differing_against_each_other_are_reported():
     (f,) = found(
         pair_set(["Two people came."], ["Erschienen sind drei Menschen."], right_lang="de"), "number"

@@ -1,16 +1,15 @@
 """Number check: the values one side mentions that the other does not (see :mod:`align.numbers` for
 how "10,000", "10.000", "9. Dezember" and "five hundred" are read), and the same value in another unit
-("30 miles" / "30 km", "80 °F" / "80 °C"). Measures converted between unit systems (:mod:`.units`)
-are reported with low severity, for a glance at the arithmetic."""
+("30 miles" / "30 km", "80 °F" / "80 °C"). Measures converted between unit systems
+(:mod:`align.numbers.units`) are reported with low severity, for a glance at the arithmetic."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 
 from ...model import Finding
-from ...numbers import NumberMention, extract_numbers, same_unit, unmatched
+from ...numbers import NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
 from ..base import Link, quoted
-from .units import converted
 
 # Translators add and drop small number words freely ("between the countries" / "zwischen den beiden
 # Ländern" / "mes dy shteteve"): such a word on one side only is no divergence. Against a different
@@ -37,6 +36,14 @@ def _relabelled(a: NumberMention, b: NumberMention) -> bool:
     return a.value == b.value and not same_unit(a.unit, b.unit)
 
 
+def _dimension(mention: NumberMention) -> str | None:
+    return mention.unit.dimension if mention.unit else None
+
+
+def _value(mention: NumberMention) -> float:
+    return mention.value
+
+
 Pairs = list[tuple[NumberMention, NumberMention]]
 
 
@@ -44,12 +51,17 @@ def _pairs(
     left: list[NumberMention],
     right: list[NumberMention],
     fits: Callable[[NumberMention, NumberMention], bool],
+    key: Callable[[NumberMention], Hashable],
 ) -> tuple[Pairs, list[NumberMention], list[NumberMention]]:
     """Pair mentions of the two sides that ``fits`` (first fit, in text order), and what is left
-    unpaired on each side."""
+    unpaired on each side. Only mentions with the same ``key`` can fit (None: fits nothing), so a
+    long link is not compared pair by pair."""
     pairs, rest_left, taken = [], [], set()
+    candidates = Positions()
+    for j, b in enumerate(right):
+        candidates.add(key(b), j)
     for a in left:
-        match = next((j for j, b in enumerate(right) if j not in taken and fits(a, b)), None)
+        match = None if key(a) is None else candidates.first(key(a), taken, lambda j, a=a: fits(a, right[j]))
         if match is None:
             rest_left.append(a)
             continue
@@ -73,8 +85,8 @@ class NumberChecker:
             extract_numbers(link.left_text, link.left_lang, units=True),
             extract_numbers(link.right_text, link.right_lang, units=True),
         )
-        conversions, only_left, only_right = _pairs(only_left, only_right, _converted)
-        relabelled, only_left, only_right = _pairs(only_left, only_right, _relabelled)
+        conversions, only_left, only_right = _pairs(only_left, only_right, _converted, _dimension)
+        relabelled, only_left, only_right = _pairs(only_left, only_right, _relabelled, _value)
         # the start of a range ("2" in "2 to 4 inches") has its end's unit: the end says it
         relabelled = [(a, b) for a, b in relabelled if not (a.unit and a.unit.shared)]
         if not (only_left and only_right):

@@ -1,0 +1,233 @@
+"""Numbers in words ("five hundred", "петсто", "dvadeset i pet", "zweitausend") and month names,
+from the number words of each language's profile (:class:`align.lang.numerals.NumberWords`)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+
+from cyrtranslit import to_cyrillic
+
+from ..lang import WORD, profile, profiles
+from ..lang.numerals import Entry
+from ..textnorm import sentence_initial
+from .mention import PERCENT, NumberMention
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A profile's number words with the spellings real text also uses, and derived tables."""
+
+    words: dict[str, Entry]
+    abbreviations: dict[str, float]
+    months: dict[str, int]
+    connectors: frozenset[str]
+    prefixes: dict[str, int] | None
+    both: frozenset[str]
+    ordinal_articles: frozenset[str]
+    thousand: str
+    below_thousand: dict[str, int]
+    nouns_capitalised: bool  # "beiden" before a capitalised noun counts, else it is a pronoun
+    scales: dict[str, float]  # scale words and abbreviations after digits ("3 million", "5 Mio.")
+    suffix_re: re.Pattern[str] | None  # the measure suffixes of NumberWords.suffixes
+
+
+_PLAIN = str.maketrans("ëçčćšžđ", "ecccszd")
+
+
+@lru_cache(maxsize=64)
+def lexicon(lang: str) -> Lexicon | None:
+    """The language's number words plus the spellings real text also uses (Serbian in Cyrillic,
+    Albanian and Serbian without diacritics); None for languages without number words."""
+    lp = profile(lang)
+    nw = lp.numbers
+    if nw is None:
+        return None
+
+    def expand(table: dict) -> dict:
+        out = dict(table)
+        for w, v in table.items():
+            if lp.cyrillic_latin:
+                out.setdefault(to_cyrillic(w, "sr"), v)
+            out.setdefault(w.translate(_PLAIN), v)
+        return out
+
+    words = expand(nw.words)
+    abbreviations = expand(nw.abbreviations)
+    suffixes = list(expand(dict.fromkeys(nw.suffixes)))
+    return Lexicon(
+        words=words,
+        abbreviations=abbreviations,
+        months=expand(nw.months),
+        connectors=frozenset(expand(dict.fromkeys(nw.connectors))),
+        prefixes=expand(nw.prefixes) if nw.prefixes else None,
+        both=frozenset(expand(dict.fromkeys(nw.both))),
+        ordinal_articles=nw.ordinal_articles,
+        thousand=nw.thousand,
+        below_thousand=nw.below_thousand or {},
+        nouns_capitalised=lp.nouns_capitalised,
+        scales={**{w: v for w, (v, role, _) in words.items() if role == "scale"}, **abbreviations},
+        suffix_re=re.compile("(?:" + "|".join(suffixes) + r")\w*$") if suffixes else None,
+    )
+
+
+@cache
+def all_lexicons() -> list[Lexicon]:
+    return [lex for p in profiles() if (lex := lexicon(p.code)) is not None]
+
+
+@cache
+def abbreviation_words() -> frozenset[str]:
+    return frozenset(w for lex in all_lexicons() for w in lex.abbreviations)
+
+
+@cache
+def month_words() -> frozenset[str]:
+    """Month names (and their inflected and abbreviated forms) of every language with number words."""
+    return frozenset(m for lex in all_lexicons() for m in lex.months)
+
+
+def _thousands_value(word: str, lex: Lexicon) -> float | None:
+    """Numbers glued with thousands: "zweitausendfünfhundert" -> 2500."""
+    below = lex.below_thousand
+    left, sep, right = word.partition(lex.thousand)
+    if not sep or (left and left not in below and left != "ein") or (right and right not in below):
+        return None
+    return float((below.get(left, 1)) * 1000 + below.get(right, 0))
+
+
+def _compound_value(word: str, lex: Lexicon) -> float | None:
+    """ "dreitägigen" -> 3, "petogodišnji" -> 5, "pesëvjeçare" -> 5; None for other words."""
+    m = lex.suffix_re.search(word) if lex.suffix_re else None
+    if m is None or m.start() == 0:
+        return None
+    prefix = word[: m.start()]
+    if lex.prefixes is not None:
+        value = lex.prefixes.get(prefix)
+        return float(value) if value else None
+    entry = lex.words.get(prefix)
+    return entry[0] if entry and entry[2] and entry[0] >= 2 else None
+
+
+def _previous_word(text: str, pos: int) -> tuple[str, int]:
+    """The word right before ``pos`` (only spaces between), lower case, and where it starts."""
+    i = pos
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return (text[j:i].lower() if i < pos else ""), j
+
+
+def _is_ordinal(text: str, pos: int, lex: Lexicon) -> bool:
+    """Albanian "sezoni i nëntë", "vendin e gjashtë": an article before a number makes it an ordinal,
+    unless the article joins two number words ("njëzet e pesë")."""
+    article, start = _previous_word(text, pos)
+    return article in lex.ordinal_articles and _previous_word(text, start)[0] not in lex.words
+
+
+def _word_entry(text: str, m: re.Match[str], lex: Lexicon) -> tuple[float, str, bool] | None:
+    """The number a word stands for, as (value, role, counts on its own); None for other words."""
+    word = m.group(0).lower()
+    entry = lex.words.get(word)
+    if entry is None:
+        if word in lex.both:
+            after = text[m.end() : m.end() + 80]
+            if word == "both" and re.match(r"(?:\W+\w+){0,6}?\W+and\b", after):
+                return None  # "both X and Y" is no count of two
+            if lex.nouns_capitalised and not re.match(r"\s+[A-ZÄÖÜ]", after):
+                return None  # "die beiden haben ..." = "the pair": a pronoun
+            return (2.0, "small", True)
+        if len(word) < 6:
+            return None
+        value = _thousands_value(word, lex) if lex.thousand and lex.thousand in word else None
+        if value is None:
+            value = _compound_value(word, lex)
+        if value is None:
+            return None
+        entry = (value, "hundreds" if value >= 100 else "small", True)
+    if lex.ordinal_articles and _is_ordinal(text, m.start(), lex):
+        return None
+    if (
+        m.group(0)[0].isupper()
+        and entry[1] != "scale"  # German capitalises "Million", "Tausend"
+        and text[m.end() : m.end() + 1] != "-"
+        and not sentence_initial(text, m.start())
+    ):
+        return None  # part of a name: "Four Corners", "World War Two"
+    return entry
+
+
+def word_mentions(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[NumberMention]:
+    """Number words, joined into numbers: "five hundred" -> 500, "dvadeset i pet" -> 25."""
+    out: list[NumberMention] = []
+    run: list[tuple[float, str, bool, int, int]] = []
+    pending_connector = False
+    last_end = -1
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
+    for m in WORD.finditer(text):
+        entry = _word_entry(text, m, lex)
+        inside = bisect_right(starts, m.start()) - 1  # taken spans do not overlap
+        if entry and inside >= 0 and m.start() < taken[inside][1]:
+            entry = None  # inside "3 million", "50 për qind"
+        gap = text[last_end : m.start()] if last_end >= 0 else ""
+        adjacent = bool(run) and gap.strip(" -\u00a0") == ""
+        if entry:
+            if run and (adjacent or pending_connector) and _fits(run, entry, pending_connector):
+                run.append((*entry, m.start(), m.end()))
+            else:
+                _flush(run, text, out)
+                run = [(*entry, m.start(), m.end())]
+            pending_connector = False
+            last_end = m.end()
+        elif run and m.group(0).lower() in lex.connectors and adjacent and not pending_connector:
+            pending_connector = True
+        elif run:
+            _flush(run, text, out)
+            run, pending_connector, last_end = [], False, -1
+    _flush(run, text, out)
+    return out
+
+
+def _fits(run: list[tuple[float, str, bool, int, int]], entry: tuple[float, str, bool], joined: bool) -> bool:
+    """Whether a number word continues the number so far ("twenty" + "five", "pet" + "stotina")."""
+    value, role, _ = entry
+    prev_value, prev_role = run[-1][0], run[-1][1]
+    biggest_scale = max((v for v, r, *_ in run if r == "scale"), default=float("inf"))
+    if role == "scale":
+        return not joined and value < biggest_scale and prev_role != "scale"
+    if role == "hundred":
+        return not joined and prev_role == "small" and prev_value < 10
+    if prev_role == "tens":
+        return role == "small" and value < 10
+    if prev_role == "hundred" or prev_role == "hundreds":
+        return role in ("small", "tens") and (prev_role == "hundred" or prev_value % 100 == 0)
+    if prev_role == "scale":
+        return value < prev_value
+    return False
+
+
+def _flush(run: list[tuple[float, str, bool, int, int]], text: str, out: list[NumberMention]) -> None:
+    if not run or (len(run) == 1 and not run[0][2]):
+        return
+    total, current = Decimal(0), Decimal(0)
+    for value, role, *_ in run:
+        v = Decimal(value)
+        if role == "scale":
+            total += (current or 1) * v
+            current = Decimal(0)
+        elif role == "hundred":
+            current = (current or 1) * v
+        else:
+            current += v
+    start, end = run[0][3], run[-1][4]
+    kind = "word"
+    percent = PERCENT.match(text, end)
+    if percent:
+        end, kind = percent.end(), "percent"
+    out.append(NumberMention(float(total + current), text[start:end], start, end, kind))
