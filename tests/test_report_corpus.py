@@ -172,7 +172,7 @@ def test_json_report(gold_tei, findings):
     first = next(f for f in data["findings"] if f["kind"] == "framing")
     assert set(first) == {
         "fingerprint", "pair", "kind", "severity", "left_ids", "right_ids", "left_text", "right_text",
-        "concept", "left_terms", "right_terms", "detail",
+        "concept", "left_terms", "right_terms", "left_spans", "right_spans", "detail",
     }  # fmt: skip
     assert set(first["right_terms"][0]) == {"concept", "term", "surface", "framing", "forbidden"}
     summary = data["summary"]

@@ -164,7 +164,10 @@ def report(
       number          numbers differ (10,000 = 10.000 = 10 000; words: five hundred = петсто),
                       or a number's unit does (30 miles / 30 km, 80 °F / 80 °C)
       name            a person or place named on one side only (Vučić = Vuçiq = Вучић)
-      omission        a pivot sentence without counterpart; addition: the reverse
+      omission        a pivot sentence without counterpart, alone or inside a merged
+                      link; addition: the reverse
+      partial-omission  a clause of a linked pivot sentence that the translation
+                      leaves out (its words are marked); partial-addition: the reverse
       low-confidence  the aligner doubts the link; length: an unusual length ratio
     A framed term on one side only counts as framing; measures converted between
     units (2 inches = 5 cm) as low-severity number findings.

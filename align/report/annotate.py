@@ -9,7 +9,10 @@ finding::
       <note type="severity">high</note>
     </annotation>
 
-``ana`` points to the header's divergence taxonomy (categories added if the file lacks them), ``n`` is
+A finding about some words only (a partial omission) adds one ``<ptr type="left-span"
+target="#string-range(id('en.s3'),41,23)"/>`` per span and sentence (TEI's string-range pointer:
+character offset in the sentence, length). ``ana`` points to the header's divergence taxonomy
+(categories added if the file lacks them), ``n`` is
 the finding's fingerprint (for ignore files), ``target`` the sentence ids of both sides as they are in
 the file. Re-annotating replaces the list, so a file never carries two generations of findings; the
 rest of the file is left byte-for-byte as it was. :func:`align.tei.read` ignores annotations.
@@ -87,12 +90,34 @@ def _ensure_taxonomy(tree: etree._ElementTree, ids: set[str]) -> None:
         _append(taxonomy, category, _depth(taxonomy) + 1)
 
 
+def _span_targets(
+    elements: dict[str, etree._Element], sids: tuple[str, ...], spans: tuple[tuple[int, int], ...]
+) -> list[str]:
+    """TEI ``string-range`` pointers for spans into the sentences ``sids`` joined with a space (as a
+    finding's text is): ``#string-range(id('en.s3'),10,5)``, offset from the sentence's start, length."""
+    if not spans:
+        return []
+    starts, pos = [], 0
+    for sid in sids:
+        length = len("".join(elements[sid].itertext()))
+        starts.append((sid, pos, pos + length))
+        pos += length + 1
+    out = []
+    for start, end in spans:
+        for sid, a, b in starts:
+            lo, hi = max(start, a), min(end, b)
+            if lo < hi:
+                out.append(f"#string-range(id('{sid}'),{lo - a},{hi - lo})")
+    return out
+
+
 def annotate(tree: etree._ElementTree, report: Report) -> int:
     """Replace the file's divergence annotations with the report's findings; returns how many."""
     stand_off = standoff(tree)
     for old in stand_off.findall("t:listAnnotation[@type='divergence']", _NS):
         _remove(old)
-    ids = {el.get(XML_ID) for el in tree.getroot().iter(etree.Element) if el.get(XML_ID)}
+    elements = {el.get(XML_ID): el for el in tree.getroot().iter(etree.Element) if el.get(XML_ID)}
+    ids = set(elements)
     _ensure_taxonomy(tree, ids)
     if not report.findings:
         return 0  # TEI requires at least one annotation in a listAnnotation
@@ -122,6 +147,10 @@ def annotate(tree: etree._ElementTree, report: Report) -> int:
         etree.SubElement(annotation, _tei("note"), type="severity").text = finding.severity
         if finding.concept:
             etree.SubElement(annotation, _tei("note"), type="concept").text = finding.concept
+        for side, sids, spans in (("left", finding.left_ids, finding.left_spans),
+                                  ("right", finding.right_ids, finding.right_spans)):  # fmt: skip
+            for target in _span_targets(elements, sids, spans):
+                etree.SubElement(annotation, _tei("ptr"), type=f"{side}-span", target=target)
     _append(stand_off, listing, _depth(stand_off) + 1)
     return len(report.findings)
 

@@ -1,6 +1,7 @@
 """What every divergence checker sees and returns: one link of one pair, and findings about it.
 
-A checker is a small object with ``kinds`` (the Finding kinds it can produce) and ``check(link)``;
+A checker is a small object with ``kinds`` (the Finding kinds it can produce) and ``check(link)``,
+and optionally ``prepare(links)``, called with all links of a pair first, to batch costly work;
 like sacrebleu's metrics, each lives in its own module (:mod:`align.report.checks`) and shares no
 state with the others, so adding a kind means adding one class.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from ..model import Bead, Finding, TermHit
 from ..tei import DIVERGENCE_KINDS
@@ -22,10 +23,30 @@ NEARBY = 2
 
 
 @dataclass(frozen=True)
+class OmissionParams:
+    """Thresholds of the omission checks inside links (:mod:`.checks.omissions`); set on mqm-dev, on
+    one fold of documents each (scripts/README.md)."""
+
+    merge_gain: float = 0.02  # a merged sentence: cosine gain of the link without it
+    min_gain: float = 0.02  # a clause: cosine gain of the sentence without it
+    screen_ratio: float = 1.1  # test clauses when a side is this much longer than the pair's usual
+    min_words: int = 12  # test clauses of sentences at least this long
+    min_clause: int = 2  # words a clause needs to be tested
+    # what bench_omissions.py --sweep tries
+    GRID: ClassVar[dict[str, tuple[float, ...]]] = {
+        "merge_gain": (0.0, 0.01, 0.02, 0.04),
+        "min_gain": (0.0, 0.01, 0.02, 0.03, 0.05),
+        "screen_ratio": (1.0, 1.1, 1.2, 1.35),
+    }
+
+
+@dataclass(frozen=True)
 class ReportOptions:
     kinds: frozenset[str] = frozenset(KINDS)
     min_confidence: float = 0.5  # links with a lower aligner cert are reported (cert ~ P(link is right))
     length_ratio: float = 2.0  # how far a link's length ratio may stray from the pair's usual ratio
+    omission: OmissionParams = OmissionParams()
+    cache_dir: str | None = None  # embedding cache of the omission checks; None = default, "" = off
 
 
 @dataclass(frozen=True)
@@ -47,6 +68,9 @@ class Link:
     # text of the neighbouring links (NEARBY either side), for checks that allow content to move a little
     left_nearby: str = ""
     right_nearby: str = ""
+    # the sentences of each side (their texts joined with a space are left_text / right_text)
+    left_sentences: tuple[str, ...] = ()
+    right_sentences: tuple[str, ...] = ()
 
     def finding(
         self,
@@ -57,6 +81,8 @@ class Link:
         concept: str | None = None,
         left_terms: tuple[TermHit, ...] = (),
         right_terms: tuple[TermHit, ...] = (),
+        left_spans: tuple[tuple[int, int], ...] = (),
+        right_spans: tuple[tuple[int, int], ...] = (),
     ) -> Finding:
         return Finding(
             pair=self.pair,
@@ -70,6 +96,8 @@ class Link:
             concept=concept,
             left_terms=left_terms,
             right_terms=right_terms,
+            left_spans=left_spans,
+            right_spans=right_spans,
         )
 
 

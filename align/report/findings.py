@@ -87,6 +87,7 @@ def build_links(docset: DocumentSet, alignment: Alignment, terms: SentenceTerms)
     ids and text: term hits, the pair's usual length ratio, the text nearby."""
     left_lang, right_lang = alignment.src_lang, alignment.tgt_lang
     rows = set_rows(docset, alignment)
+    left, right = docset.docs[left_lang].sentences, docset.docs[right_lang].sentences
     texts = [(row.src_text, row.tgt_text) for row in rows]
     ratio = pair_ratio((a, b) for a, b in texts if a and b)
 
@@ -113,6 +114,8 @@ def build_links(docset: DocumentSet, alignment: Alignment, terms: SentenceTerms)
             expected_ratio=ratio,
             left_nearby=nearby(position, 0),
             right_nearby=nearby(position, 1),
+            left_sentences=tuple(left[i].text for i in row.bead.src),
+            right_sentences=tuple(right[j].text for j in row.bead.tgt),
         )
         for position, row in enumerate(rows)
     ]
@@ -148,7 +151,11 @@ def build_report(
     order = {kind: k for k, kind in enumerate(KINDS)}
     findings: list[Finding] = []
     for alignment in alignments:
-        for link in build_links(docset, alignment, terms):
+        links = build_links(docset, alignment, terms)
+        for checker in active:
+            if hasattr(checker, "prepare"):  # a checker that batches costly work over the links
+                checker.prepare(links)
+        for link in links:
             found = [f for checker in active for f in checker.check(link) if f.kind in options.kinds]
             findings.extend(sorted(found, key=lambda f: order[f.kind]))
     return Report(

@@ -166,6 +166,17 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
     return out
 
 
+def _spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The link's text with the words a finding is about in ``<mark class="span">``; "" without spans."""
+    if not spans:
+        return ""
+    parts, pos = [], 0
+    for start, end in sorted(spans):
+        parts += [_e(text[pos:start]), f'<mark class="span">{_e(text[start:end])}</mark>']
+        pos = end
+    return f'<div class="spans">{"".join(parts)}{_e(text[pos:])}</div>'
+
+
 def _findings_table(located: list[_Located]) -> list[str]:
     out = [
         '<section id="findings"><h2>Findings</h2>',
@@ -180,7 +191,8 @@ def _findings_table(located: list[_Located]) -> list[str]:
             f'<td>{_e(f.pair)}</td><td><span class="badge k-{f.kind}">{f.kind}</span></td>'
             f'<td class="sev-{f.severity}">{f.severity}</td>'
             f'<td><a href="#row-{x.row}">{_e(left)} ↔ {_e(right)}</a></td>'
-            f"<td>{_e(f.detail)}</td><td><code>{fingerprint(f)}</code></td></tr>"
+            f"<td>{_e(f.detail)}{_spans(f.left_text, f.left_spans)}{_spans(f.right_text, f.right_spans)}</td>"
+            f"<td><code>{fingerprint(f)}</code></td></tr>"
         )
     out.append("</tbody></table>")
     if not located:
@@ -264,7 +276,8 @@ def _filters(report: Report, summary: dict, located: list[_Located]) -> list[str
 _KIND_COLOURS = dict(
     zip(
         KINDS,
-        ("#e8590c", "#1971c2", "#c2255c", "#2f9e44", "#6741d9", "#e03131", "#0c8599", "#868e96", "#f08c00"),
+        ("#e8590c", "#1971c2", "#c2255c", "#2f9e44", "#6741d9", "#e03131", "#0c8599", "#a61e4d", "#0b7285")
+        + ("#868e96", "#f08c00"),
         strict=True,
     )
 )
@@ -291,6 +304,7 @@ table.grid tr:target td, table.findings tr:target td { outline: 2px solid #fab00
 .s { display: block; margin-bottom: .25rem; }
 .sid { color: #868e96; font-size: 11px; font-family: ui-monospace, monospace; }
 mark.t { border-radius: 3px; padding: 0 2px; background: transparent; }
+.spans { margin-top: 4px; color: #495057; } mark.span { background: #ffd8a8; }
 .t.neutral { border-bottom: 1px dotted #868e96; }
 mark.t.framed::after { content: attr(data-f); font-size: 9px; vertical-align: super; color: #495057;
   margin-left: 1px; }

@@ -1,7 +1,9 @@
 """Findings as JSON, CSV and Parquet, and the aligned pairs with their finding counts (via polars).
 
 JSON keeps term hits as objects; the tables flatten them to ``surface (framing)`` strings, as lists in
-Parquet and joined with ``; `` in CSV (ids joined with a space, as ``align export`` writes them).
+Parquet and joined with ``; `` in CSV (ids joined with a space, as ``align export`` writes them). Spans
+(the words a finding is about, character offsets into left_text / right_text) are ``[start, end]``
+pairs in JSON and ``start-end`` strings in the tables (space-separated in CSV).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ FINDING_SCHEMA: dict[str, pl.DataType] = {
     "concept": pl.String(),
     "left_terms": pl.List(pl.String()),
     "right_terms": pl.List(pl.String()),
+    "left_spans": pl.List(pl.String()),
+    "right_spans": pl.List(pl.String()),
     "detail": pl.String(),
 }
 _TERM_SEPARATORS = {"left_terms": "; ", "right_terms": "; "}  # ids: a space, as align export writes them
@@ -60,6 +64,8 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "concept": finding.concept,
         "left_terms": [_hit(h) for h in finding.left_terms],
         "right_terms": [_hit(h) for h in finding.right_terms],
+        "left_spans": [list(span) for span in finding.left_spans],
+        "right_spans": [list(span) for span in finding.right_spans],
         "detail": finding.detail,
     }
 
@@ -76,10 +82,12 @@ def _term_label(hit: TermHit) -> str:
 def findings_frame(report: Report) -> pl.DataFrame:
     rows = [
         {
-            **{k: v for k, v in finding_record(f).items() if k not in ("left_terms", "right_terms")},
+            **finding_record(f),
             "set_id": report.docset.id,
             "left_terms": [_term_label(h) for h in f.left_terms],
             "right_terms": [_term_label(h) for h in f.right_terms],
+            "left_spans": [f"{a}-{b}" for a, b in f.left_spans],
+            "right_spans": [f"{a}-{b}" for a, b in f.right_spans],
         }
         for f in report.findings
     ]

@@ -41,6 +41,8 @@ DIVERGENCE_KINDS: dict[str, str] = {
     "name": "Proper name missing or rendered differently",
     "omission": "Source content missing in the translation",
     "addition": "Content present in the translation but not in the source",
+    "partial-omission": "Words of the source (a clause or phrase) missing in the linked translation",
+    "partial-addition": "Words of the translation (a clause or phrase) not in the linked source",
     "low-confidence": "The aligner is not confident that the linked sentences correspond",
     "length": "The linked sentences differ in length more than translations usually do",
 }

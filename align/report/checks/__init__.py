@@ -7,6 +7,7 @@ from ..base import Checker, ReportOptions
 from .links import ConfidenceChecker, GapChecker, LengthChecker
 from .names import NameChecker
 from .numbers import NumberChecker
+from .omissions import ContrastChecker, embedder
 from .terms import TermChecker
 
 
@@ -21,6 +22,8 @@ def checkers(
         NumberChecker(),
         NameChecker(docset),
     ]
+    if options.kinds.intersection(ContrastChecker.kinds):
+        candidates.append(ContrastChecker(embedder(options.cache_dir), options.omission, options.kinds))
     if concept_labels is not None:
         candidates.insert(0, TermChecker(concept_labels))
     return [c for c in candidates if options.kinds.intersection(c.kinds)]

@@ -1,0 +1,171 @@
+"""Omission findings against professional raters on mqm-dev (WMT23 en-de, MQM annotations).
+
+Each ``en.txt`` is aligned with each of its ten translations (nine MT systems and the human ``refA``),
+the report runs on the pair, and its omission-kind findings (``omission``, ``partial-omission``) are
+mapped to the source paragraph of their left sentences. Paragraph-level scores, per system and overall:
+
+* gold: a rater marked a Major ``Accuracy/Omission`` in that paragraph of that translation;
+* a flagged paragraph is right when any rater marked any omission there (Major or Minor);
+* precision = right flagged / flagged, recall = gold flagged / gold.
+
+The baseline is today's report before partial and merged omissions: ``omission`` findings of links
+with no right side (1-0 links) only. Parameters are set per fold of documents (two folds, alternate
+documents in name order; ``--sweep``) and the scores of each fold's choice are reported on the other
+fold: see scripts/README.md.
+
+    python scripts/bench_omissions.py [--sweep] [--features /tmp/omit.pkl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import pickle
+import sys
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from benchlib import data_dir
+
+from align.config import AlignOptions
+from align.model import DocumentSet
+from align.pipeline import align_set
+from align.report import ReportOptions, build_report
+from align.report.checks.omissions import OMISSION_KINDS, OmissionParams
+
+Key = tuple[str, str, int]  # system, doc, 1-based paragraph
+
+
+def annotations(root: Path) -> tuple[set[Key], set[Key]]:
+    """(paragraphs with a Major omission, paragraphs with any omission) per system and document."""
+    gold, any_omission = set(), set()
+    with open(root / "annotations.tsv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row["category"].startswith("Accuracy/Omission"):
+                continue
+            key = (row["system"], row["doc"], int(row["para"]))
+            any_omission.add(key)
+            if row["severity"] == "Major":
+                gold.add(key)
+    return gold, any_omission
+
+
+def docsets(root: Path) -> dict[tuple[str, str], DocumentSet]:
+    """(system, doc) -> en and that translation, aligned (embeddings through the on-disk cache)."""
+    out = {}
+    for doc in sorted(p for p in root.iterdir() if (p / "en.txt").is_file()):
+        for path in sorted(doc.glob("*.de.txt")):
+            system = path.name.removesuffix(".de.txt")
+            out[system, doc.name] = align_set(
+                [("en", doc / "en.txt"), ("de", path)], set_id=f"{doc.name}.{system}", options=AlignOptions()
+            )
+    return out
+
+
+def flagged(docset: DocumentSet, params: OmissionParams | None) -> set[int]:
+    """1-based source paragraphs with an omission-kind finding; ``params`` None: the baseline."""
+    kinds = frozenset({"omission"} if params is None else OMISSION_KINDS)
+    report = build_report(docset, options=ReportOptions(kinds=kinds, omission=params or OmissionParams()))
+    paras = docset.docs["en"].sentences
+    found = set()
+    for f in report.findings:
+        if params is None and f.right_ids:
+            continue  # today's report: only links with no right side
+        found.update(paras[int(i.rsplit(".s", 1)[1]) - 1].para + 1 for i in f.left_ids)
+    return found
+
+
+def scores(flags: dict[tuple[str, str], set[int]], gold: set[Key], right: set[Key], docs: set[str]):
+    """{system or "all": (flagged, right, gold, gold found)} over ``docs``."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for (system, doc), paras in flags.items():
+        if doc not in docs:
+            continue
+        for row in (counts[system], counts["all"]):
+            row[0] += len(paras)
+            row[1] += sum((system, doc, p) in right for p in paras)
+            row[2] += sum(1 for s, d, _ in gold if (s, d) == (system, doc))
+            row[3] += sum((system, doc, p) in gold for p in paras)
+    return counts
+
+
+def pr(row: list[int]) -> tuple[float, float]:
+    return (row[1] / row[0] if row[0] else 0.0), (row[3] / row[2] if row[2] else 0.0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sweep", action="store_true", help="choose parameters per fold, score the other")
+    parser.add_argument("--features", type=Path, help="keep the aligned sets here (pickle) for re-runs")
+    args = parser.parse_args()
+
+    root = data_dir("mqm-dev", "annotations.tsv")
+    if root is None:
+        return 0
+    gold, right = annotations(root)
+    t0 = time.perf_counter()
+    if args.features and args.features.is_file():
+        sets = pickle.loads(args.features.read_bytes())
+    else:
+        sets = docsets(root)
+        if args.features:
+            args.features.write_bytes(pickle.dumps(sets))
+    print(f"aligned {len(sets)} pairs in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    docs = sorted({d for _, d in sets})
+    folds = [set(docs[0::2]), set(docs[1::2])]
+    systems = sorted({s for s, _ in sets})
+
+    t0 = time.perf_counter()
+    base = {key: flagged(ds, None) for key, ds in sets.items()}
+    t_base = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    new = {key: flagged(ds, OmissionParams()) for key, ds in sets.items()}
+    t_new = time.perf_counter() - t0
+    before, after = scores(base, gold, right, set(docs)), scores(new, gold, right, set(docs))
+    print(f"report: baseline {t_base:.1f} s, with partial and merged omissions {t_new:.1f} s (all pairs)")
+    print(
+        f"{'system':<28}{'gold':>6}{'flagged':>9}{'P before':>10}{'R before':>10}{'P after':>9}{'R after':>9}"
+    )
+    for system in [*systems, "all"]:
+        (pb, rb), (pa, ra) = pr(before[system]), pr(after[system])
+        print(
+            f"{system:<28}{after[system][2]:>6}{before[system][0]:>4} /{after[system][0]:>3}"
+            f"{pb:>10.3f}{rb:>10.3f}{pa:>9.3f}{ra:>9.3f}"
+        )
+    paras = sum(len({s.para for s in ds.docs["en"].sentences}) for (s, _), ds in sets.items() if s == "refA")
+    print(f"refA paragraphs flagged: before {before['refA'][0]}, after {after['refA'][0]} of {paras}")
+    for k, fold in enumerate(folds):
+        print(f"fold {k + 1} (held out when the other is tuned): {', '.join(sorted(fold))}")
+    if args.sweep:
+        sweep(sets, gold, right, folds)
+    return 0
+
+
+def sweep(sets, gold: set[Key], right: set[Key], folds: list[set[str]]) -> None:
+    """Grid over OmissionParams.GRID on each fold: F1 on that fold picks, the other fold scores."""
+    grid = OmissionParams.GRID
+    names = list(grid)
+    results = []
+    for values in itertools.product(*grid.values()):
+        params = replace(OmissionParams(), **dict(zip(names, values, strict=True)))
+        flags = {key: flagged(ds, params) for key, ds in sets.items()}
+        results.append((params, [scores(flags, gold, right, fold)["all"] for fold in folds]))
+    for k in range(2):
+
+        def f1(row: list[int]) -> float:
+            p, r = pr(row)
+            return 2 * p * r / (p + r) if p + r else 0.0
+
+        params, rows = max(results, key=lambda item: f1(item[1][k]))
+        chosen = {n: getattr(params, n) for n in names}
+        p_in, r_in = pr(rows[k])
+        p_out, r_out = pr(rows[1 - k])
+        print(f"tuned on fold {k + 1}: {chosen}")
+        print(f"  P/R there {p_in:.3f}/{r_in:.3f}, held out (fold {2 - k}) {p_out:.3f}/{r_out:.3f}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
