@@ -60,6 +60,20 @@ class LanguageProfile:
     hyphen_endings: bool = False
     compounding: bool = False
     term_as_written_if_inflected: bool = False
+    # Sound changes a stemmer or suffix rule does not undo, as (regex on the folded word, replacement):
+    # each rewritten form adds its own keys (Serbian "poljoprivrednici" -> "poljoprivredniki",
+    # "mostovima" -> "mostima", "spasioca" -> "spasilac").
+    stem_alternations: tuple[tuple[str, str], ...] = ()
+    # Plural stems that no rule reaches, to their singular ones (Albanian "thas" -> "thes").
+    irregular_stems: dict[str, str] = field(default_factory=dict)
+    # Suffixes not stripped from a capitalised term word (a noun): German "-er" is an adjective ending
+    # but makes agent nouns ("Retter" must not become "rett", the stem of "retten").
+    noun_keeps: tuple[str, ...] = ()
+    # Endings that derive a feminine noun from a term's noun ("Landwirtinnen" is a "Landwirt").
+    feminine_suffixes: tuple[str, ...] = ()
+    # Prefixes that make a word a derivation, not a compound with a term as its head ("Einfluss",
+    # "Zufluss" are no "Fluss").
+    not_compound_modifiers: frozenset[str] = frozenset()
 
     # Names (align.names): case endings stripped from names (the union over all languages is used, so a
     # surface form has one key whatever its language), and spellings rewritten to Serbian Latin

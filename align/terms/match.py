@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang import primary
+from ..lang import primary, profile
 from ..model import TermHit
 from .model import Concept, Term, Termbase
 from .stem import MIN_HEAD, compounding, fold, hyphen_endings, keys, term_keys
@@ -37,6 +37,7 @@ class _Token:
     end: int
     keys: frozenset[str]
     form: str  # folded spelling, to prefer the entry written exactly like the text
+    capital: bool  # starts with a capital letter
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class _Entry:
     keys: tuple[frozenset[str], ...]
     forms: tuple[str, ...]
     gaps: tuple[str, ...]  # what separates its words, as _gap() leaves it
+    nouns: tuple[bool, ...]  # words that match only capitalised words (German nouns: Schaden, not schaden)
     order: int
 
 
@@ -62,7 +64,8 @@ def _tokens(text: str, lang: str, *, in_term: bool = False) -> list[_Token]:
         if english and _POSSESSIVE.search(m.group()):
             end -= 2
         word = text[start:end]
-        out.append(_Token(start, end, (term_keys if in_term else keys)(word, code), fold(word, code)))
+        key_set = (term_keys if in_term else keys)(word, code)
+        out.append(_Token(start, end, key_set, fold(word, code), word[:1].isupper()))
     return out
 
 
@@ -75,6 +78,8 @@ class TermMatcher:
         self._hyphen_endings = hyphen_endings(lang)
         self._index: dict[str, list[_Entry]] = {}
         self._heads: set[str] = set()  # keys that may close a German compound
+        lp = profile(lang)
+        self._not_modifiers = lp.not_compound_modifiers  # Einfluss is no Fluss
         seen = set()
         for order, (concept, term) in enumerate(termbase.terms_for(lang)):
             if (concept.id, term.text) in seen:
@@ -84,8 +89,9 @@ class TermMatcher:
             if not toks:
                 continue
             gaps = tuple(_gap(term.text[a.end : b.start]) for a, b in zip(toks, toks[1:], strict=False))
+            nouns = tuple(lp.nouns_capitalised and t.capital for t in toks)
             entry = _Entry(
-                concept, term, tuple(t.keys for t in toks), tuple(t.form for t in toks), gaps, order
+                concept, term, tuple(t.keys for t in toks), tuple(t.form for t in toks), gaps, nouns, order
             )
             for key in toks[0].keys:
                 self._index.setdefault(key, []).append(entry)
@@ -97,7 +103,10 @@ class TermMatcher:
         if not self._compounds:
             return frozenset()
         return frozenset(
-            k[i:] for k in token.keys for i in range(1, len(k) - MIN_HEAD + 1) if k[i:] in self._heads
+            k[i:]
+            for k in token.keys
+            for i in range(1, len(k) - MIN_HEAD + 1)
+            if k[i:] in self._heads and k[:i] not in self._not_modifiers
         )
 
     def _ending(self, text: str, tokens: list[_Token], k: int) -> int:
@@ -122,6 +131,8 @@ class TermMatcher:
                 if i + n > len(tokens) or entry.gaps != tuple(gaps[i + 1 : i + n]):
                     continue
                 if any(want.isdisjoint(tokens[i + j].keys) for j, want in enumerate(entry.keys[:-1])):
+                    continue
+                if any(noun and not tokens[i + j].capital for j, noun in enumerate(entry.nouns)):
                     continue
                 last = tokens[i + n - 1]
                 via_head = entry.keys[-1].isdisjoint(last.keys)

@@ -10,6 +10,7 @@ unknown). English gets no stemmer: Porter conflates ``independent`` with ``indep
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache, lru_cache
 
@@ -30,6 +31,9 @@ ARTICLE = "\x00article"
 # folded, "КиМ" would be the name "Kim" and stemmed "РОСУ" the name "Rosa". Such text words get this
 # prefix plus their spelling as an extra key.
 ACRONYM = "\x00="
+# Stems live apart from whole words: Serbian "rekao" (said) stems to "reka", which is the word "reka"
+# (river), not a form of it; stems meet stems and words meet words.
+STEM = "\x00~"
 _MIN_STEM = 4  # light suffix rules (LanguageProfile.suffixes) keep at least this many letters
 
 
@@ -49,8 +53,10 @@ def fold(token: str, lang: str) -> str:
     return text_fold(token, lang)
 
 
-def _strip(word: str, code: str) -> str:
+def _strip(word: str, code: str, keep: tuple[str, ...] = ()) -> str:
     for suffix in profile(code).suffixes:
+        if suffix in keep:
+            continue
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             word = word[: -len(suffix)]
             break
@@ -71,6 +77,16 @@ def _stem(word: str, name: str) -> str:
     return stem[:-1] if name == "serbian" and stem.endswith("ij") else stem
 
 
+@cache
+def _alternations(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), repl) for pattern, repl in profile(code).stem_alternations)
+
+
+def _alternants(form: str, code: str) -> set[str]:
+    """The word with each sound change of its language undone (see LanguageProfile.stem_alternations)."""
+    return {pattern.sub(repl, form) for pattern, repl in _alternations(code)} - {form}
+
+
 @lru_cache(maxsize=200_000)
 def acronym_key(token: str, lang: str) -> str | None:
     """The key a word written with two or more capitals must match exactly; None for other words."""
@@ -85,39 +101,59 @@ def term_keys(token: str, lang: str) -> frozenset[str]:
 
     Acronyms match only as written. English words that the termbase gives inflected (Serbs, Albanians,
     declared) match only that form: their base form is often another word class (the adjective in
-    "Albanian population" is not the group "Albanians"); measured on the labelled sample.
+    "Albanian population" is not the group "Albanians"); measured on the labelled sample. A noun
+    keeps the endings its language derives nouns with (LanguageProfile.noun_keeps: "Retter").
     """
     code = primary(lang)
+    lp = profile(code)
     acronym = acronym_key(token, code)
     if acronym:
         return frozenset({acronym})
-    wide = keys(token, code)
+    noun = bool(lp.noun_keeps) and token[:1].isupper()
+    wide = _keys(token, code, lp.noun_keeps if noun else ())
     form = fold(token, code)
-    if profile(code).term_as_written_if_inflected and wide != {form}:
+    if lp.term_as_written_if_inflected and wide != {form}:
         return frozenset({form})
     return wide
 
 
-@lru_cache(maxsize=200_000)
 def keys(token: str, lang: str) -> frozenset[str]:
     """Keys of one token (as written, any case or script) in ``lang``; tokens match if keys overlap."""
-    code = primary(lang)
+    return _keys(token, primary(lang))
+
+
+@lru_cache(maxsize=200_000)
+def _keys(token: str, code: str, keep: tuple[str, ...] = ()) -> frozenset[str]:
     lp = profile(code)
     form = fold(token, code)
     if form in lp.articles:
         out = {form, ARTICLE}
     elif lp.stemmer:
-        out = {form, _stem(form, lp.stemmer)}
+        # A word ending in a consonant or -o also gets the stem of its genitive: snowball cuts
+        # "vodostaj" to "vodosta" but "vodostaja", "vodostaji" to "vodostaj"; "nivo" to "niv" but
+        # "nivoa", "nivoi" to "nivo".
+        forms = {form, *_alternants(form, code)} | ({form + "a"} if form[-1:] not in "aeiu" else set())
+        out = {form} | {STEM + _stem(f, lp.stemmer) for f in forms}
     else:
-        out = {form}
+        out = {form, *_alternants(form, code)}
         lemmatiser = dictionary(code)
         if lemmatiser:
             # Both readings, whatever the case in the text: they differ in German (``Abtrünnigen`` noun,
             # ``abtrünnigen`` adjective) and capitals at the start of a sentence say nothing.
+            # A lemma starting with another letter is dictionary noise ("Ja" -> "banor" in Albanian).
             for variant in (form, form[:1].upper() + form[1:]):
-                out.add(fold(simplemma.lemmatize(variant, lemmatiser), code))
+                lemma = fold(simplemma.lemmatize(variant, lemmatiser), code)
+                if lemma[:1] == form[:1]:
+                    out.add(lemma)
+        if token[:1].isupper():
+            out |= {
+                form[: -len(s)]
+                for s in lp.feminine_suffixes
+                if form.endswith(s) and len(form) - len(s) >= _MIN_STEM
+            }
         if lp.suffixes:
-            out |= {_strip(k, code) for k in out}
+            out |= {_strip(k, code, keep) for k in out}
+        out |= {lp.irregular_stems[k] for k in out if k in lp.irregular_stems}
     acronym = acronym_key(token, code)
     if acronym:
         out.add(acronym)

@@ -57,7 +57,21 @@ PROFILE = LanguageProfile(
         below_thousand=_NUMBERS,
     ),
     lemmatiser="de",
-    suffixes=("en", "em", "er", "es", "e"),
+    suffixes=("en", "em", "er", "es", "e", "n"),
+    noun_keeps=("er", "n"),
+    # Umlaut plurals the dictionary does not know (compounds): Rheinflüsse, Sandsäcken.
+    stem_alternations=(
+        (r"ä(u?[^aeiouäöü]+(?:e|en))$", r"a\1"),
+        (r"ö([^aeiouäöü]+(?:e|en))$", r"o\1"),
+        (r"ü([^aeiouäöü]+(?:e|en))$", r"u\1"),
+    ),
+    feminine_suffixes=("innen", "in"),
     compounding=True,
+    not_compound_modifiers=frozenset(
+        wordlist(
+            "ab an auf aus be bei durch ein ent er ge gegen her hin mit miss nach über um unter ver vor "
+            "weg wider zer zu zurück zusammen"
+        )
+    ),
     name_endings=("es", "en", "s"),
 )

@@ -35,6 +35,21 @@ PROFILE = LanguageProfile(
     lemmatiser="sq",
     suffixes=wordlist("ëve eve ave ës ën ët së në it in ut at et a e ë i u"),
     articles=frozenset({"i", "e", "të", "së", "te"}),
+    # Plurals with a changed stem vowel or ending, from grammars: plural stem (after the suffix rules)
+    # -> the singular's key.
+    irregular_stems={
+        "thas": "thes",  # thes, thasë (sack)
+        "pleq": "plak",  # plak, pleq (old man)
+        "miq": "mik",  # mik, miq (friend)
+        "duar": "dorë",  # dorë, duar (hand)
+        "kuaj": "kalë",  # kalë, kuaj (horse)
+        "djem": "djalë",  # djalë, djem (boy)
+        "brigj": "breg",  # breg, brigje (shore)
+        "lumenj": "lumë",  # lumë, lumenj (river)
+        "vëllezër": "vëlla",  # vëlla, vëllezër (brother)
+        "gishtërinj": "gisht",  # gisht, gishtërinj (finger)
+        "netë": "natë",  # natë, netë (night)
+    },
     hyphen_endings=True,
     name_endings=wordlist("ise ine se ne it in ut un a e i u"),
     # Albanian spelling to Serbian Latin, digraphs first (the mapping Albanian press uses for Serbian

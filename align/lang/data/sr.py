@@ -61,6 +61,18 @@ PROFILE = LanguageProfile(
     # align.terms.stem for why).
     lemmatiser="hbs",
     stemmer="serbian",
+    stem_alternations=(
+        # Sibilarisation before -i: poljoprivrednik -> poljoprivrednici, reka -> reci, Praga -> Prazi.
+        (r"ci(ma)?$", r"ki\1"),
+        (r"zi(ma)?$", r"gi\1"),
+        (r"si(ma)?$", r"hi\1"),
+        # The -ov-/-ev- plural of short masculine nouns: most -> mostovi, džak -> džakovima.
+        (r"(?<=..[^aeiou])[oe]v(i|a|e|ima)$", r"\1"),
+        # l -> o with a fleeting a: spasilac, spasioca, spasiocima; gledalac, gledaoca.
+        (r"([aeiu])oc(a|u|e|em|om|i|ima)$", r"\1lac"),
+        # Fleeting a in the nominative: pesak -> peska, borac -> borca.
+        (r"(?<=[^aeiou])a([kc])$", r"\1a"),
+    ),
     hyphen_endings=True,
     name_endings=wordlist("ijem ijom ija iju ije iji ima ama om em a e i o u"),
 )
