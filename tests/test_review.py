@@ -293,3 +293,19 @@ def test_review_cli_bad_file_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["review", str(tmp_path / "missing.tei.xml"), "--no-browser"])
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "missing.tei.xml" in result.output
+
+
+def test_findings_after_edits_are_those_of_a_fresh_report(session):
+    from align.report import build_report
+
+    session.edit("en-sr-Cyrl", "merge", "en.s10", "next")
+    session.edit("en-sq", "detach", "sq.s3")
+    session.edit("en-sq", "merge", "en.s12", "prev")
+    shown = [
+        (f.pair, f.kind, f.left_ids, f.right_ids, f.detail)
+        for p in session.findings
+        for per in p
+        for f in per
+    ]
+    fresh = build_report(session.docset).findings
+    assert shown == [(f.pair, f.kind, f.left_ids, f.right_ids, f.detail) for f in fresh]

@@ -8,6 +8,7 @@ only the links whose findings can change (the edited ones and their neighbours) 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import threading
 from dataclasses import dataclass, field
@@ -65,7 +66,8 @@ class ReviewSession:
         self.terms: SentenceTerms = match_terms(self.docset, self.termbase, langs) if self.termbase else {}
         labels = {c.id: c.label or c.id for c in self.termbase.concepts} if self.termbase else None
         self.checkers = checkers(self.options, labels, self.docset)
-        self.findings = [self._check(a, 0, len(a.beads)) for a in self.docset.alignments]
+        self.ratio: dict[int, float] = {}  # pair -> its usual length ratio (report.checks.links.pair_ratio)
+        self.findings = [self._check(k, 0, len(a.beads)) for k, a in enumerate(self.docset.alignments)]
 
     # -- reading -----------------------------------------------------------------------------------------
     def _read_disk(self) -> bytes:
@@ -75,12 +77,21 @@ class ReviewSession:
             raise InputError(f"cannot read file: {exc.strerror or exc}", self.path) from None
 
     # -- findings ----------------------------------------------------------------------------------------
-    def _check(self, alignment: Alignment, start: int, end: int) -> list[list[Finding]]:
-        """Findings of links ``start``..``end`` (the pair's usual length ratio is taken over all links)."""
-        links = build_links(self.docset, alignment, self.terms)
+    def _check(self, pair: int, start: int, end: int) -> list[list[Finding]]:
+        """Findings of links ``start``..``end`` of ``pair``. Links are built for a window NEARBY wider (the
+        text nearby is part of what a checker sees), with the pair's usual length ratio as it was when
+        the file was opened, so an edit costs the same in a 50- or a 50,000-link file."""
+        alignment = self.docset.alignments[pair]
+        lo, hi = max(0, start - NEARBY), min(len(alignment.beads), end + NEARBY)
+        window = Alignment(alignment.src_lang, alignment.tgt_lang, alignment.beads[lo:hi])
+        links = build_links(self.docset, window, self.terms)[start - lo : end - lo]
+        if pair in self.ratio:
+            links = [dataclasses.replace(link, expected_ratio=self.ratio[pair]) for link in links]
+        elif links:
+            self.ratio[pair] = links[0].expected_ratio  # the first check is of the whole pair
         order = {kind: k for k, kind in enumerate(KINDS)}
         out = []
-        for link in links[start:end]:
+        for link in links:
             found = [f for c in self.checkers for f in c.check(link) if f.kind in self.options.kinds]
             out.append(sorted(found, key=lambda f: order[f.kind]))
         return out
@@ -88,10 +99,9 @@ class ReviewSession:
     def _refresh(self, pair: int, splice: Splice) -> None:
         findings = self.findings[pair]
         findings[splice.start : splice.start + len(splice.old)] = [[] for _ in splice.new]
-        alignment = self.docset.alignments[pair]
         start = max(0, splice.start - NEARBY)
-        end = min(len(alignment.beads), splice.start + len(splice.new) + NEARBY)
-        findings[start:end] = self._check(alignment, start, end)
+        end = min(len(findings), splice.start + len(splice.new) + NEARBY)
+        findings[start:end] = self._check(pair, start, end)
 
     # -- editing -----------------------------------------------------------------------------------------
     def pair_index(self, name: str) -> int:

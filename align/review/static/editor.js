@@ -68,24 +68,51 @@ function findingHtml(f) {
   return `<p class="finding ${f.severity}"><b>${esc(f.kind)}</b> ${esc(f.detail)}</p>`;
 }
 
-function renderPair() {
-  const p = pair();
+function rowHtml(p, k, byLink, threshold) {
+  const [src, tgt, cert, status] = p.links[k];
+  const mark = status === "manual" ? '<span class="checked" title="checked (manual)">✓ manual</span>'
+    : cert === null ? esc(status)
+    : `<span class="cert${cert < threshold ? " low" : ""}" title="aligner confidence">${cert.toFixed(2)}</span>`;
+  const found = (byLink.get(k) || []).map(findingHtml).join("");
+  // The link number is a CSS counter, so rows after an edit need no redrawing when numbers shift.
+  return `<div class="row"><div class="meta"><span class="num"></span><span class="kind">${src.length}-${tgt.length}</span>${mark}</div>`
+    + `<div class="left">${sentences(p.src, src)}</div><div class="right">${sentences(p.tgt, tgt)}</div>`
+    + `<div class="findings">${found}</div></div>`;
+}
+
+let drawn = [];  // the rows of the pair view as drawn, to redraw only what an edit changed
+
+function pairRows(p) {
   const byLink = findingsByLink(p);
   const threshold = Number($("threshold").value);
-  const rows = p.links.map(([src, tgt, cert, status], k) => {
-    const mark = status === "manual" ? '<span class="checked" title="checked (manual)">✓ manual</span>'
-      : cert === null ? esc(status)
-      : `<span class="cert${cert < threshold ? " low" : ""}" title="aligner confidence">${cert.toFixed(2)}</span>`;
-    const found = (byLink.get(k) || []).map(findingHtml).join("");
-    return `<div class="row" data-k="${k}"><div class="meta">${k + 1}<span class="kind">${src.length}-${tgt.length}</span>${mark}</div>`
-      + `<div class="left">${sentences(p.src, src)}</div><div class="right">${sentences(p.tgt, tgt)}</div>`
-      + `<div class="findings">${found}</div></div>`;
-  });
+  return p.links.map((_, k) => rowHtml(p, k, byLink, threshold));
+}
+
+function renderPair() {
+  const p = pair();
+  drawn = pairRows(p);
   view.className = "";
   view.innerHTML = `<div class="head"><div>#</div><div>${esc(lang(p.src).name)} (${esc(p.src)})</div>`
-    + `<div>${esc(lang(p.tgt).name)} (${esc(p.tgt)})</div><div class="fcol">Findings</div></div>` + rows.join("");
+    + `<div>${esc(lang(p.tgt).name)} (${esc(p.tgt)})</div><div class="fcol">Findings</div></div>` + drawn.join("");
   showCursor(false);
 }
+
+function updatePair() {
+  // Replace only the rows between the common start and the common end of the old and new drawing.
+  const rows = pairRows(pair());
+  let head = 0;
+  while (head < rows.length && head < drawn.length && rows[head] === drawn[head]) head++;
+  let tail = 0;
+  while (tail < rows.length - head && tail < drawn.length - head
+         && rows[rows.length - 1 - tail] === drawn[drawn.length - 1 - tail]) tail++;
+  for (let k = drawn.length - tail - 1; k >= head; k--) view.children[k + 1].remove();
+  const template = document.createElement("template");
+  template.innerHTML = rows.slice(head, rows.length - tail).join("");
+  view.insertBefore(template.content, view.children[head + 1] || null);
+  drawn = rows;
+}
+
+const rowAt = (k) => view.children[k + 1];  // after the header
 
 function renderAll() {
   // Rows are pivot units (pivot sentences tied by any pair's link), as `align run --derived` composes them.
@@ -128,7 +155,7 @@ function showCursor(scroll = true) {
   cur = Math.max(0, Math.min(cur, links().length - 1));
   for (const el of view.querySelectorAll(".row.cur")) el.classList.remove("cur");
   for (const el of view.querySelectorAll(".side-cur")) el.classList.remove("side-cur");
-  const row = view.querySelector(`.row[data-k="${cur}"]`);
+  const row = rowAt(cur);
   if (!row) return;
   row.classList.add("cur");
   row.children[1 + side].classList.add("side-cur");
@@ -175,11 +202,11 @@ async function send(path, body) {
     updateStatus(data);
     if (data.error) { say(data.error, true); return; }
     if (data.pair) {
-      pairIndex = state.pairs.findIndex((p) => p.pair === data.pair.pair);
-      state.pairs[pairIndex] = data.pair;
+      const k = state.pairs.findIndex((p) => p.pair === data.pair.pair);
+      state.pairs[k] = data.pair;
       cur = data.focus;
-      allView = false;
-      render();
+      if (k === pairIndex && !allView) updatePair();
+      else { pairIndex = k; allView = false; render(); }
       showCursor();
     }
     say(data.message || (path === "/api/edit" ? `${body.op} done.` : path.slice(5) + " done."));
@@ -255,9 +282,9 @@ view.addEventListener("click", (event) => {
     pairIndex = Number(cell.dataset.pair); allView = false; cur = Number(cell.dataset.link); side = 1;
     render(); showCursor(); return;
   }
-  const row = event.target.closest(".row[data-k]");
-  if (!row) return;
-  cur = Number(row.dataset.k);
+  const row = event.target.closest(".row");
+  if (!row || allView) return;
+  cur = Array.prototype.indexOf.call(view.children, row) - 1;
   if (event.target.closest(".left")) side = 0;
   if (event.target.closest(".right")) side = 1;
   showCursor(false);
