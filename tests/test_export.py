@@ -66,7 +66,13 @@ def tmx_units(path) -> list[etree._Element]:
 
 def test_tmx_is_dtd_valid(tei_file, folder, tmp_path, shared_dir):
     dtd = etree.DTD(str(shared_dir / "schema" / "tmx" / "tmx14.dtd"))
-    for source, args in [(tei_file, ["--pair", "en-de"]), (tei_file, []), (folder, ["--pair", "de-sq"])]:
+    filtered = ["--min-cert", "0.8", "--exclude-flagged", _report(tmp_path), "--exclude-kinds", "number"]
+    for source, args in [
+        (tei_file, ["--pair", "en-de"]),
+        (tei_file, []),
+        (folder, ["--pair", "de-sq"]),
+        (tei_file, filtered),  # a header with a note and props
+    ]:
         out = tmp_path / "x.tmx"
         assert invoke("export", source, *args, "-o", out).exit_code == 0
         doc = etree.parse(str(out))
@@ -217,3 +223,96 @@ def test_bad_sources_fail_in_one_line(tmp_path):
         result = invoke("export", source, "--format", "tsv")
         assert result.exit_code == 1 and message in result.stderr, result.stderr
         assert str(source) in result.stderr
+
+
+# ---- keeping suspect units out: --min-cert, --exclude-flagged, --exclude-kinds ----------------------
+
+
+def _report(tmp_path, set_id="kosovo", name="report.json"):
+    """A JSON report as `align report --format json` writes it (the fields export reads)."""
+    import json
+
+    def finding(pair, kind, left, right):
+        return {"pair": pair, "kind": kind, "severity": "high", "left_ids": left, "right_ids": right}
+
+    findings = [
+        finding("en-de", "number", ["en.s3"], ["de.s4"]),  # the 1-1 bead Russia/Russland
+        finding("en-de", "omission", ["en.s4"], []),  # the 1-0 bead
+        finding("en-sq", "name", ["en.s1"], ["sq.s1"]),
+    ]
+    path = tmp_path / name
+    path.write_text(json.dumps({"findings": findings, "summary": {"set_id": set_id}}), encoding="utf-8")
+    return path
+
+
+def test_tmx_leaves_out_low_scores_and_flagged_links_and_says_so(tei_file, tmp_path):
+    out = tmp_path / "tm.tmx"
+    report = _report(tmp_path)
+    args = ["--min-cert", "0.8", "--exclude-flagged", report, "--exclude-kinds", "number"]
+    result = invoke("export", tei_file, "-o", out, *args)
+    assert result.exit_code == 0, result.output
+    units = tmx_units(out)
+    # en-de: 0.91 kept, 0.75 below the minimum, 0.88 flagged (number); en-sq: manual links have no
+    # score and stay, and its name finding is not of a chosen kind.
+    assert [tu.get("tuid") for tu in units] == ["kosovo.en-de.en.s1"] + [
+        f"kosovo.en-sq.en.s{i}" for i in range(1, 5)
+    ]
+    header = etree.parse(str(out)).getroot().find("header")
+    assert header.findtext("note") == (
+        "left out: 1 with cert below 0.8; 1 flagged (number) in report.json: number 1"
+    )
+    props = {p.get("type"): p.text for p in header.findall("prop")}
+    assert props == {"x-min-cert": "0.8", "x-exclude-flagged": "report.json", "x-exclude-kinds": "number"}
+    assert "left out" in result.stderr
+
+
+def test_tables_leave_out_links_flagged_of_any_kind_in_either_direction(tei_file, tmp_path):
+    report = _report(tmp_path)
+    result = invoke("export", tei_file, "--format", "tsv", "--exclude-flagged", report)
+    table = pl.read_csv(result.stdout.encode(), separator="\t")
+    kept = list(zip(table["pair"], table["src_ids"], strict=True))
+    assert kept == [
+        ("en-de", "en.s1"),
+        ("en-de", "en.s2"),
+        ("en-sq", "en.s2"),
+        ("en-sq", "en.s3"),
+        ("en-sq", "en.s4"),
+    ]
+    out = tmp_path / "de-en.parquet"
+    assert (
+        invoke("export", tei_file, "--pair", "de-en", "--exclude-flagged", report, "-o", out).exit_code == 0
+    )
+    assert pl.read_parquet(out)["tgt_ids"].to_list() == [["en.s1"], ["en.s2"]]  # reversed pair, same links
+
+
+def test_flags_apply_to_their_own_set_only(folder, tmp_path):
+    report = _report(tmp_path, set_id="a")
+    result = invoke("export", folder, "--format", "csv", "--pair", "en-de", "--exclude-flagged", report)
+    table = pl.read_csv(result.stdout.encode())
+    assert table.group_by("set_id").len().sort("set_id").rows() == [("a", 2), ("b", 4)]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--exclude-flagged", "{tmp}/bad.json"], "not a JSON report from 'align report --format json'"),
+        (["--exclude-flagged", "{tmp}/list.json"], "not a JSON report"),
+        (
+            ["--exclude-flagged", "{tmp}/report.json", "--exclude-kinds", "typo"],
+            "unknown finding kind(s) typo",
+        ),
+        (["--exclude-kinds", "number"], "--exclude-kinds needs --exclude-flagged"),
+        (
+            ["--min-cert", "0.5", "--format", "beads", "-o", "{tmp}/b"],
+            "filter links for tmx, tsv, csv, parquet",
+        ),
+    ],
+)
+def test_bad_filters_fail_in_one_line(tei_file, tmp_path, args, message):
+    _report(tmp_path)
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = invoke("export", tei_file, *(args if "--format" in args else [*args, "--format", "tsv"]))
+    assert result.exit_code == 1
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1

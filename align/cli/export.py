@@ -27,7 +27,32 @@ FORMATS = {".tmx": "tmx", ".tsv": "tsv", ".csv": "csv", ".parquet": "parquet", "
     "--pair", help="Only this pair, SRC-TGT (en-de, de-en, en-sr-Cyrl, or de-sr through the pivot)."
 )
 @click.option("--set", "set_ids", multiple=True, help="Only this document set (repeatable; for a folder).")
-def export(source: str, fmt: str | None, output: str, pair: str | None, set_ids: tuple[str, ...]) -> None:
+@click.option(
+    "--min-cert",
+    type=click.FloatRange(0, 1),
+    help="Leave out links the aligner scored below this (links without a score, manual ones, stay).",
+)
+@click.option(
+    "--exclude-flagged",
+    "reports",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Leave out links with findings in this JSON report (align report --format json; repeatable).",
+)
+@click.option(
+    "--exclude-kinds",
+    help="Only findings of these kinds flag a link, comma-separated (omission,number) [default: all].",
+)
+def export(
+    source: str,
+    fmt: str | None,
+    output: str,
+    pair: str | None,
+    set_ids: tuple[str, ...],
+    min_cert: float | None,
+    reports: tuple[str, ...],
+    exclude_kinds: str | None,
+) -> None:
     """Write the aligned pairs of SOURCE (a TEI file, or a folder of them such as a batch output).
 
     \b
@@ -43,8 +68,17 @@ def export(source: str, fmt: str | None, output: str, pair: str | None, set_ids:
              reads them back
 
     \b
+    Keeping suspect units out of a translation memory (tmx, tsv, csv, parquet):
+    --min-cert drops links the aligner doubts; --exclude-flagged drops links
+    that a report's findings name, for the same set and pair (either way round);
+    the TMX header says what was left out (<note>, <prop type="x-...">).
+
+    \b
     Examples:
       align export out/ --format parquet -o pairs.parquet
+      align report set.tei.xml --terms t.tbx --format json -o report.json
+      align export set.tei.xml -o tm.tmx --min-cert 0.5 --exclude-flagged report.json \\
+          --exclude-kinds omission,partial-omission,number,name
       align export kosovo.tei.xml --format tmx --pair en-de -o en-de.tmx
       align export kosovo.tei.xml --format intertext -o out/
     """
@@ -56,16 +90,36 @@ def export(source: str, fmt: str | None, output: str, pair: str | None, set_ids:
             raise InputError(
                 f"give --format ({', '.join(sorted(set(FORMATS.values())))}) or an -o with its extension"
             )
+    from ..export.filters import load_filter
     from ..fsutil import refuse_inputs
+    from ..report.base import KINDS
 
+    kinds = [k.strip() for k in exclude_kinds.split(",") if k.strip()] if exclude_kinds is not None else None
+    link_filter = load_filter(min_cert, reports, kinds, KINDS)
+    if link_filter.active and fmt not in ("tmx", "tsv", "csv", "parquet"):
+        raise InputError(
+            f"--min-cert and --exclude-flagged filter links for tmx, tsv, csv, parquet, not {fmt}"
+        )
     files = tei_files(source)
-    refuse_inputs(output, files)
-    selected = select(read_sets(files, set_ids), pair)
+    refuse_inputs(output, [*files, *reports])
+    selected = link_filter.apply(select(read_sets(files, set_ids), pair))
     if fmt == "tmx":
         from ..export.tmx import write_tmx
 
+        props: list[tuple[str, str]] = []
+        note = None
+        if link_filter.active:
+            # The header comes first and says what was left out: filter everything before writing.
+            selected = iter(list(selected))
+            note = link_filter.summary(two_sided=True)
+            if min_cert is not None:
+                props.append(("x-min-cert", f"{min_cert:g}"))
+            props += [("x-exclude-flagged", Path(r).name) for r in reports]
+            if kinds is not None:
+                props.append(("x-exclude-kinds", ",".join(kinds)))
         # one pair, or one set's pairs (all from its pivot), share a source language; a folder may not
-        n = write_tmx(selected, output, srclang="*all*" if pair is None and len(files) > 1 else None)
+        srclang = "*all*" if pair is None and len(files) > 1 else None
+        n = write_tmx(selected, output, srclang=srclang, props=props, note=note)
         what = f"{n} translation units"
     elif fmt == "intertext":
         from ..interchange.intertext import write_intertext
@@ -85,3 +139,5 @@ def export(source: str, fmt: str | None, output: str, pair: str | None, set_ids:
         what = f"{table.height} beads"
     if output != "-":
         log.info(f"wrote {output} ({what})")
+    if link_filter.active:
+        log.info(link_filter.summary())

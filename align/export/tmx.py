@@ -10,7 +10,7 @@ written, so the same TEI gives the same TMX.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -45,10 +45,16 @@ def _tu(docset: DocumentSet, alignment: Alignment, row: Row) -> etree._Element:
 
 
 def write_tmx(
-    selected: Iterable[tuple[DocumentSet, Alignment]], output: str | Path, *, srclang: str | None = None
+    selected: Iterable[tuple[DocumentSet, Alignment]],
+    output: str | Path,
+    *,
+    srclang: str | None = None,
+    props: Sequence[tuple[str, str]] = (),
+    note: str | None = None,
 ) -> int:
     """Write the units of ``selected``; the header's ``srclang`` is ``srclang`` (``*all*`` for mixed
-    sources) or, when None, the first alignment's source. Returns the number of units."""
+    sources) or, when None, the first alignment's source, and it carries ``props`` (type, text) and a
+    ``note`` (what was left out, say). Returns the number of units."""
     pairs = iter(selected)
     first = next(pairs, None)
     if srclang is None:
@@ -68,7 +74,13 @@ def write_tmx(
                 "srclang": srclang,
                 "datatype": "plaintext",
             }
-            xf.write(etree.Element("header", header))
+            head = etree.Element("header", header)
+            if note is not None:
+                etree.SubElement(head, "note").text = note
+            for kind, text in props:
+                _prop(head, kind, text)
+            etree.indent(head, level=1)
+            xf.write(head)
             xf.write("\n  ")
             with xf.element("body"):
                 for docset, alignment in itertools.chain([first] if first else [], pairs):
