@@ -135,12 +135,16 @@ def test_a_changed_number_is_high():
     (f,) = found(docset, "number")
     assert f.severity == "high"
     assert f.detail == "Numbers differ: only in en: “48”; only in sr-Cyrl: “36”."
+    # what differs, as character offsets into each side's text (the HTML marks them in the text)
+    assert [f.left_text[a:b] for a, b in f.left_spans] == ["48"]
+    assert [f.right_text[a:b] for a, b in f.right_spans] == ["36"]
 
 
 def test_an_added_number_is_medium():
     docset = pair_set(["Recognised by many states."], ["E njohur nga mbi 100 shtete."], right_lang="sq")
     (f,) = found(docset, "number")
     assert (f.severity, f.detail) == ("medium", "Numbers differ: only in sq: “100”.")
+    assert f.left_spans == () and [f.right_text[a:b] for a, b in f.right_spans] == ["100"]
 
 
 @pytest.mark.parametrize(
@@ -198,6 +202,9 @@ def test_numbers_that_units_do_not_explain_are_high(en, other):
 def test_the_same_number_in_another_unit_is_high(en, other, lang, detail):
     (f,) = found(pair_set([en], [other], right_lang=lang), "number")
     assert (f.severity, f.detail) == ("high", f"Units differ: {detail}.")
+    # the spans are the measures the detail quotes
+    shown = [f.left_text[a:b] for a, b in f.left_spans] + [f.right_text[a:b] for a, b in f.right_spans]
+    assert f"“{shown[0]}” → “{shown[1]}”" == detail
 
 
 @pytest.mark.parametrize(
@@ -268,6 +275,7 @@ def test_a_person_named_on_one_side_only():
     )
     (f,) = found(docset, "name")
     assert f.detail == "sr-Cyrl adds the name “Дејана Пантића”; en names no one like it here."
+    assert f.left_spans == () and [f.right_text[a:b] for a, b in f.right_spans] == ["Дејана Пантића"]
 
 
 @pytest.mark.parametrize(

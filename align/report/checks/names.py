@@ -125,10 +125,20 @@ class NameChecker:
             words = WORD.findall(other_text)
             keys = {name_key(w, other_lang) for w in [*words, *WORD.findall(other_nearby)]}
             capitalised = {_sound(w, other_lang) for w in words if w[0].isupper()}
-            missing = [m.text for m in mentions if self._missing(m, lang, term_words, keys, capitalised)]
-            for name in dict.fromkeys(missing):
+            missing = [m for m in mentions if self._missing(m, lang, term_words, keys, capitalised)]
+            spans: dict[str, list[tuple[int, int]]] = {}  # each name once, marked wherever it occurs
+            for m in missing:
+                spans.setdefault(m.text, []).append((m.start, m.end))
+            for name, where in spans.items():
                 detail = f"{lang} {verb} the name \u201c{name}\u201d; {other_lang} names no one like it here."
-                yield link.finding("name", "medium", detail)
+                on_left = verb == "has"
+                yield link.finding(
+                    "name",
+                    "medium",
+                    detail,
+                    left_spans=tuple(where) if on_left else (),
+                    right_spans=() if on_left else tuple(where),
+                )
 
     def _missing(
         self, mention: NameMention, lang: str, term_words: set[str], keys: set[str], capitalised: set[str]

@@ -70,6 +70,17 @@ def _pairs(
     return pairs, rest_left, [b for j, b in enumerate(right) if j not in taken]
 
 
+def _span(mention: NumberMention) -> tuple[int, int]:
+    """Where the number is, with its unit when the unit is its own ("650-pound", not the "inches" of
+    "2 to 4 inches")."""
+    unit = mention.unit
+    return mention.start, (mention.end if unit is None or unit.shared else max(mention.end, unit.end))
+
+
+def _spans(mentions: list[NumberMention]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted({_span(m) for m in mentions}))
+
+
 def _shown(link: Link, pairs: Pairs) -> str:
     """``“650-pound” → “295 килограма”, ...``"""
     return ", ".join(f"{_measure(link.left_text, a)} \u2192 {_measure(link.right_text, b)}" for a, b in pairs)
@@ -103,8 +114,20 @@ class NumberChecker:
             # A value on each side that the other lacks is a changed number; one side only, an added one.
             severity = "high" if relabelled or (only_left and only_right) else "medium"
             also = f" (converted: {_shown(link, conversions)})" if conversions else ""
-            yield link.finding("number", severity, f"{'. '.join(said)}{also}.")
+            left = only_left + [a for a, _ in relabelled]
+            right = only_right + [b for _, b in relabelled]
+            yield link.finding(
+                "number",
+                severity,
+                f"{'. '.join(said)}{also}.",
+                left_spans=_spans(left),
+                right_spans=_spans(right),
+            )
         elif conversions:
             yield link.finding(
-                "number", "low", f"Units converted, check the figures: {_shown(link, conversions)}."
+                "number",
+                "low",
+                f"Units converted, check the figures: {_shown(link, conversions)}.",
+                left_spans=_spans([a for a, _ in conversions]),
+                right_spans=_spans([b for _, b in conversions]),
             )
