@@ -126,8 +126,7 @@ class Finding:
     """One divergence between the pivot (left) and another version (right) of a document set."""
 
     pair: str  # e.g. "en-sr"
-    # framing, term-missing, forbidden-term, number, name, omission, addition, low-confidence, length
-    kind: str
+    kind: str  # one of align.report.checks.KINDS, which the checkers register
     severity: str  # "high", "medium" or "low"
     left_ids: tuple[str, ...]
     right_ids: tuple[str, ...]

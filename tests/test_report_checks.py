@@ -422,3 +422,61 @@ def test_every_kind_has_a_checker():
     docset = pair_set(["a"], ["b"])
     produced = {k for c in checkers(ReportOptions(), {}, docset) for k in c.kinds}
     assert produced == set(KINDS)
+
+
+@pytest.fixture
+def shout_checker():
+    """A checker registered for one test: a link whose right side is all capitals is a 'shouting'."""
+    from align.report import CHECKERS, KINDS, Checker, register
+
+    class ShoutChecker(Checker):
+        kinds = {"shouting": "The translation is written in capitals"}
+
+        def check(self, link):
+            if link.right_text.isupper():
+                yield link.finding("shouting", "low", "All capitals.")
+
+    saved = list(CHECKERS), dict(KINDS)
+    register(ShoutChecker)
+    yield ShoutChecker
+    CHECKERS[:] = saved[0]
+    KINDS.clear()
+    KINDS.update(saved[1])
+
+
+def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
+    """Registering a checker is all it takes: report, options, summary, tables, TEI taxonomy, CLI."""
+    from click.testing import CliRunner
+    from lxml import etree
+
+    from align import tei
+    from align.cli import cli
+    from align.report import render
+    from align.report.summary import summarise
+
+    docset = pair_set(["They agreed.", "It rained."], ["ДОГОВОРИЛИ СУ СЕ.", "Падала је киша."])
+    report = build_report(docset)
+    assert [(f.kind, f.left_ids) for f in report.findings] == [("shouting", ("en.s1",))]
+    assert summarise(report)["kinds"]["shouting"] == 1
+    assert "| shouting | 1 | 1 |" in render(report, "md").decode()
+    assert b"shouting" in render(report, "csv")
+    path = tmp_path / "set.tei.xml"
+    tei.write(docset, path, timestamp=False)
+    assert b'<category xml:id="div.shouting">' in path.read_bytes()  # the header's taxonomy
+    annotated = etree.fromstring(render(report, "tei", etree.parse(str(path))))
+    ns = {"t": tei.TEI_NS}
+    assert annotated.xpath("//t:category[@xml:id='div.shouting']/t:catDesc/text()", namespaces=ns) == [
+        "The translation is written in capitals"
+    ]
+    assert annotated.xpath("//t:annotation/@ana", namespaces=ns) == ["#div.shouting"]
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["report", *map(str, args)], catch_exceptions=False)
+
+    assert "shouting        The translation is written in capitals" in run("--help").stdout
+    only = run(path, "--kinds", "shouting", "-f", "json")
+    assert only.exit_code == 0 and '"kind": "shouting"' in only.stdout
+    assert run(path, "--fail-on", "shouting").exit_code == 3
+    ignore = tmp_path / "ignore.txt"
+    ignore.write_text("* shouting *\n", encoding="utf-8")
+    assert '"findings": []' in run(path, "--ignore", ignore, "-f", "json").stdout

@@ -3,7 +3,9 @@ Parquet or TEI annotations."""
 
 from __future__ import annotations
 
+import inspect
 import logging
+import textwrap
 from pathlib import Path
 
 import click
@@ -72,7 +74,27 @@ def _output_format(output: str, fmt: str | None, annotate: bool) -> str:
     return fmt
 
 
-@click.command()
+def kinds_help(width: int = 78) -> str:
+    """One line (wrapped) per registered kind: its name and its checker's description of it."""
+    from ..report import CHECKERS
+
+    lines = []
+    for cls in CHECKERS:
+        for kind, description in cls.kinds.items():
+            text = description + (" (needs --terms)" if cls.needs_terms else "")
+            lines += textwrap.wrap(text, width, initial_indent=f"  {kind:<16}", subsequent_indent=" " * 18)
+    return "\n".join(lines)
+
+
+class _ReportCommand(click.Command):
+    """Fills in the kinds when help is shown, so ``align --help`` does not import the checkers."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.help = inspect.cleandoc(self.help or "").replace("{kinds}", kinds_help())
+        super().format_help_text(ctx, formatter)
+
+
+@click.command(cls=_ReportCommand)
 @click.argument("source", metavar="TEI")
 @click.option("-o", "--output", default="-", show_default=True, help="Report file ('-' = stdout).")
 @click.option(
@@ -158,19 +180,12 @@ def report(
 
     \b
     Kinds of finding (each with a severity: high, medium, low):
-      framing         a concept rendered with another framing label (needs --terms)
-      term-missing    a termbase concept on one side, none of its terms on the other
-      forbidden-term  the translation uses a term the termbase forbids
-      number          numbers differ (10,000 = 10.000 = 10 000; words: five hundred = петсто),
-                      or a number's unit does (30 miles / 30 km, 80 °F / 80 °C)
-      name            a person or place named on one side only (Vučić = Vuçiq = Вучић)
-      omission        a pivot sentence without counterpart, alone or inside a merged
-                      link; addition: the reverse
-      partial-omission  a clause of a linked pivot sentence that the translation
-                      leaves out (its words are marked); partial-addition: the reverse
-      low-confidence  the aligner doubts the link; length: an unusual length ratio
-    A framed term on one side only counts as framing; measures converted between
-    units (2 inches = 5 cm) as low-severity number findings.
+    {kinds}
+    Numbers are compared by value (10,000 = 10.000 = 10 000; five hundred = петсто)
+    with their units (30 miles / 30 km differ; 2 inches = 5 cm is a low-severity
+    conversion); names through transliteration (Vučić = Vuçiq = Вучић). A framed
+    term on one side only counts as framing; a partial omission or addition marks
+    the words concerned.
 
     \b
     Glossary (--terms FILE.csv|.tsv|.xlsx), either layout; header names in any case:

@@ -10,15 +10,18 @@ findings → outputs (HTML, Markdown, JSON, CSV/Parquet, TEI annotations)::
     Path("report.html").write_bytes(render(report, "html"))
 """
 
-from .base import KINDS, SEVERITIES, Link, ReportOptions
+from .base import SEVERITIES, Checker, Link, ReportOptions
+from .checks import CHECKERS, KINDS, register
 from .findings import Report, build_report, fingerprint, select_alignments
 from .ignore import IgnoreList, load_ignore
 from .render import FORMATS, render
 
 __all__ = [
+    "CHECKERS",
     "FORMATS",
     "KINDS",
     "SEVERITIES",
+    "Checker",
     "IgnoreList",
     "Link",
     "Report",
@@ -26,6 +29,7 @@ __all__ = [
     "build_report",
     "fingerprint",
     "load_ignore",
+    "register",
     "render",
     "select_alignments",
 ]

@@ -11,8 +11,9 @@ finding::
 
 A finding about some words only (a partial omission) adds one ``<ptr type="left-span"
 target="#string-range(id('en.s3'),41,23)"/>`` per span and sentence (TEI's string-range pointer:
-character offset in the sentence, length). ``ana`` points to the header's divergence taxonomy
-(categories added if the file lacks them), ``n`` is
+character offset in the sentence, length). ``ana`` points to the header's divergence taxonomy, whose
+categories (one per registered kind, :data:`align.report.checks.KINDS`) are added to the file when it
+lacks them, ``n`` is
 the finding's fingerprint (for ignore files), ``target`` the sentence ids of both sides as they are in
 the file. Re-annotating replaces the list, so a file never carries two generations of findings; the
 rest of the file is left byte-for-byte as it was. :func:`align.tei.read` ignores annotations.
@@ -23,7 +24,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..errors import InputError
-from ..tei import DIVERGENCE_KINDS, TEI_NS, divergence_ref, standoff
+from ..tei import TEI_NS, divergence_kinds, divergence_ref, standoff
 from ..tei.encode import APP_ID, XML_ID
 from .findings import Report, fingerprint
 
@@ -63,7 +64,8 @@ def _depth(el: etree._Element) -> int:
 
 def _ensure_taxonomy(tree: etree._ElementTree, ids: set[str]) -> None:
     """Declare the divergence categories that the file does not declare yet."""
-    missing = [kind for kind in DIVERGENCE_KINDS if divergence_ref(kind)[1:] not in ids]
+    kinds = divergence_kinds()
+    missing = [kind for kind in kinds if divergence_ref(kind)[1:] not in ids]
     if not missing:
         return
     root = tree.getroot()
@@ -86,7 +88,7 @@ def _ensure_taxonomy(tree: etree._ElementTree, ids: set[str]) -> None:
     for kind in missing:
         category = etree.Element(_tei("category"))
         category.set(XML_ID, divergence_ref(kind)[1:])
-        etree.SubElement(category, _tei("catDesc")).text = DIVERGENCE_KINDS[kind]
+        etree.SubElement(category, _tei("catDesc")).text = kinds[kind]
         _append(taxonomy, category, _depth(taxonomy) + 1)
 
 

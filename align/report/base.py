@@ -1,25 +1,31 @@
 """What every divergence checker sees and returns: one link of one pair, and findings about it.
 
-A checker is a small object with ``kinds`` (the Finding kinds it can produce) and ``check(link)``,
-and optionally ``prepare(links)``, called with all links of a pair first, to batch costly work;
-like sacrebleu's metrics, each lives in its own module (:mod:`align.report.checks`) and shares no
-state with the others, so adding a kind means adding one class.
+A checker is a :class:`Checker`: it owns the Finding kinds it produces (``kinds``: name -> one-line
+description), ``check(link)`` and optionally ``prepare(links)``, called with all links of a pair
+first, to batch costly work. Like sacrebleu's metrics, each lives in its own module
+(:mod:`align.report.checks`, whose ``register`` lists them in ``CHECKERS``) and shares no state with the
+others; the kind list everywhere else (``KINDS``, the TEI taxonomy, ``report --help``, ``--kinds``) is
+derived from the registered classes, so adding a kind means adding one class and registering it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
 
-from ..model import Bead, Finding, TermHit
-from ..tei import DIVERGENCE_KINDS
+from ..model import Bead, DocumentSet, Finding, TermHit
 
-KINDS: tuple[str, ...] = tuple(DIVERGENCE_KINDS)  # report order within a link
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Links either side whose text counts as nearby: translators move a name or a clause into the next
 # sentence ("he said" / "said Peskov") without changing what the text says.
 NEARBY = 2
+
+
+def _all_kinds() -> frozenset[str]:
+    from .checks import KINDS  # the registry imports the checkers, which import this module
+
+    return frozenset(KINDS)
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class OmissionParams:
 
 @dataclass(frozen=True)
 class ReportOptions:
-    kinds: frozenset[str] = frozenset(KINDS)
+    kinds: frozenset[str] = field(default_factory=_all_kinds)
     min_confidence: float = 0.5  # links with a lower aligner cert are reported (cert ~ P(link is right))
     length_ratio: float = 2.0  # how far a link's length ratio may stray from the pair's usual ratio
     omission: OmissionParams = OmissionParams()
@@ -101,10 +107,37 @@ class Link:
         )
 
 
-class Checker(Protocol):
-    kinds: tuple[str, ...]
+@dataclass(frozen=True)
+class CheckContext:
+    """What a checker is built from: the report's options, the set (for checks that look at whole
+    versions) and the termbase's concept labels (None without a termbase)."""
 
-    def check(self, link: Link) -> Iterator[Finding]: ...
+    options: ReportOptions
+    docset: DocumentSet
+    concept_labels: dict[str, str] | None = None
+
+
+class Checker:
+    """Base of every checker. ``kinds`` maps each Finding kind it produces to a one-line description
+    (the TEI category's ``catDesc`` and the line in ``report --help``); ``needs_terms`` checkers run
+    only with a termbase. Listing the class in :data:`align.report.checks.CHECKERS` registers it."""
+
+    kinds: ClassVar[dict[str, str]] = {}
+    needs_terms: ClassVar[bool] = False
+
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+
+    @classmethod
+    def create(cls, context: CheckContext) -> Checker:
+        """The checker a report uses; override when the constructor takes something else."""
+        return cls(context)
+
+    def prepare(self, links: Sequence[Link]) -> None:
+        """Called with all links of a pair before ``check``, for checkers that batch costly work."""
+
+    def check(self, link: Link) -> Iterator[Finding]:
+        raise NotImplementedError
 
 
 def quoted(texts: list[str] | tuple[str, ...]) -> str:

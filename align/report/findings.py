@@ -1,7 +1,7 @@
 """Run the checkers over the links of a document set: the findings of a report, in a fixed order.
 
 Order: pairs as selected (by default as aligned, pivot pairs first), then link position, then kind
-(the order of :data:`align.report.base.KINDS`), then the order a checker found them in. Everything is
+(the order of :data:`align.report.checks.KINDS`), then the order a checker found them in. Everything is
 computed from the document set and the termbase alone, so the same inputs give the same findings.
 """
 
@@ -15,8 +15,8 @@ from ..errors import InputError, warn
 from ..links import find_pair, set_rows
 from ..model import Alignment, DocumentSet, Finding, TermHit
 from ..terms import Termbase, TermMatch, TermMatcher
-from .base import KINDS, NEARBY, Link, ReportOptions
-from .checks import checkers
+from .base import NEARBY, Link, ReportOptions
+from .checks import KINDS, checkers
 from .checks.links import pair_ratio
 
 # Sentence terms per language: lang -> one tuple of matches per sentence (languages with terms only).
@@ -153,8 +153,7 @@ def build_report(
     for alignment in alignments:
         links = build_links(docset, alignment, terms)
         for checker in active:
-            if hasattr(checker, "prepare"):  # a checker that batches costly work over the links
-                checker.prepare(links)
+            checker.prepare(links)
         for link in links:
             found = [f for checker in active for f in checker.check(link) if f.kind in options.kinds]
             findings.extend(sorted(found, key=lambda f: order[f.kind]))

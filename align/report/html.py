@@ -19,7 +19,8 @@ from .. import __version__
 from ..links import GridRow, pivot_grid
 from ..model import Bead, Finding
 from ..terms import TermMatch
-from .base import KINDS, SEVERITIES
+from .base import SEVERITIES
+from .checks import KINDS
 from .findings import Report, fingerprint
 from .summary import headline, summarise
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..errors import InputError, warn
 from ..model import Finding
 from ..reader import decode_text, read_bytes
-from .base import KINDS
+from .checks import KINDS
 from .findings import fingerprint
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{12}")

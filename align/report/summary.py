@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .base import KINDS, SEVERITIES
+from .base import SEVERITIES
+from .checks import KINDS
 from .findings import Report
 
 

@@ -17,7 +17,7 @@ import polars as pl
 
 from ..export.tables import bead_table, encode_table, write_table
 from ..model import Finding, TermHit
-from .base import KINDS
+from .checks import KINDS
 from .findings import Report, fingerprint
 from .summary import summarise
 

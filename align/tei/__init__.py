@@ -8,8 +8,8 @@ from ..links import compose
 from ..model import parse_sentence_id, sentence_id
 from .decode import from_tree, read
 from .encode import (
-    DIVERGENCE_KINDS,
     TEI_NS,
+    divergence_kinds,
     divergence_ref,
     language_name,
     standoff,
@@ -20,9 +20,9 @@ from .encode import (
 from .validate import find_schema, load_schema, schema_location, validate
 
 __all__ = [
-    "DIVERGENCE_KINDS",
     "TEI_NS",
     "compose",
+    "divergence_kinds",
     "divergence_ref",
     "find_schema",
     "from_tree",

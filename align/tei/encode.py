@@ -32,21 +32,6 @@ APP_ID = "app-align"
 STATUSES = ("auto", "manual", "derived")
 CERT_DECIMALS = 4  # fixed, so output is byte-stable; certs round-trip to this precision
 
-# Finding.kind -> category description; category ids are "div.{kind}" (see divergence_ref).
-DIVERGENCE_KINDS: dict[str, str] = {
-    "framing": "A term is rendered with a different framing (loaded or neutral wording) than the source",
-    "term-missing": "The termbase equivalent of a source term is not used in the translation",
-    "forbidden-term": "The translation uses a term the termbase marks as forbidden",
-    "number": "Number, date or unit mismatch",
-    "name": "Proper name missing or rendered differently",
-    "omission": "Source content missing in the translation",
-    "addition": "Content present in the translation but not in the source",
-    "partial-omission": "Words of the source (a clause or phrase) missing in the linked translation",
-    "partial-addition": "Words of the translation (a clause or phrase) not in the linked source",
-    "low-confidence": "The aligner is not confident that the linked sentences correspond",
-    "length": "The linked sentences differ in length more than translations usually do",
-}
-
 # xsd:language, which TEI's xml:lang requires; it also makes "{lang}.s1" a valid NCName.
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -69,9 +54,17 @@ _SCRIPT_NAMES = {
 }  # fmt: skip
 
 
+def divergence_kinds() -> dict[str, str]:
+    """Finding kind -> description, as the report's checkers register them; category ids are
+    ``div.{kind}`` (see :func:`divergence_ref`)."""
+    from ..report.checks import KINDS  # imported when used: the checkers sit downstream of the TEI
+
+    return KINDS
+
+
 def divergence_ref(kind: str) -> str:
     """Pointer to the header category of a Finding kind, for ``annotation/@ana``."""
-    if kind not in DIVERGENCE_KINDS:
+    if kind not in divergence_kinds():
         raise ValueError(f"unknown divergence kind {kind!r}")
     return f"#div.{kind}"
 
@@ -209,7 +202,7 @@ def _corpus_header(root: etree._Element, docset: DocumentSet, timestamp: bool) -
     )
     taxonomy = _el(_el(encoding, "classDecl"), "taxonomy", id="divergence")
     _el(taxonomy, "desc", "Translation divergence types used in QA annotations")
-    for kind, description in DIVERGENCE_KINDS.items():
+    for kind, description in divergence_kinds().items():
         _el(_el(taxonomy, "category", id=divergence_ref(kind)[1:]), "catDesc", description)
     app = _el(_el(encoding, "appInfo"), "application", id=APP_ID, ident="align", version=__version__)
     _el(app, "label", "align")

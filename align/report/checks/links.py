@@ -6,16 +6,19 @@ from collections.abc import Iterable, Iterator
 from statistics import median
 
 from ...model import Finding
-from ..base import Link
+from ..base import CheckContext, Checker, Link
 
 # Below this many characters on the longer side a length ratio says nothing ("He said." / "Рекао је").
 MIN_LENGTH = 30
 
 
-class GapChecker:
+class GapChecker(Checker):
     """``omission`` (a 1-0 bead: left sentences with no counterpart) and ``addition`` (0-1)."""
 
-    kinds = ("omission", "addition")
+    kinds = {
+        "omission": "Source content missing in the translation",
+        "addition": "Content present in the translation but not in the source",
+    }
 
     def check(self, link: Link) -> Iterator[Finding]:
         # Details name no sentence ids: they shift when the text is re-segmented (see fingerprint).
@@ -29,11 +32,12 @@ class GapChecker:
             )
 
 
-class ConfidenceChecker:
-    kinds = ("low-confidence",)
+class ConfidenceChecker(Checker):
+    kinds = {"low-confidence": "The aligner is not confident that the linked sentences correspond"}
 
-    def __init__(self, threshold: float) -> None:
-        self.threshold = threshold
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.threshold = context.options.min_confidence
 
     def check(self, link: Link) -> Iterator[Finding]:
         cert = link.bead.cert
@@ -67,11 +71,12 @@ def pair_ratio(pairs: Iterable[tuple[str, str]]) -> float:
     return median(ratios) if ratios else 1.0
 
 
-class LengthChecker:
-    kinds = ("length",)
+class LengthChecker(Checker):
+    kinds = {"length": "The linked sentences differ in length more than translations usually do"}
 
-    def __init__(self, max_ratio: float) -> None:
-        self.max_ratio = max_ratio
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.max_ratio = context.options.length_ratio
 
     def check(self, link: Link) -> Iterator[Finding]:
         left, right = len(link.left_text), len(link.right_text)

@@ -27,10 +27,10 @@ from functools import lru_cache
 
 from ...lang import WORD
 from ...lang.lemma import dictionary, lemma
-from ...model import DocumentSet, Finding
+from ...model import Finding
 from ...names import NameMention, extract_names, keys_match, name_key
 from ...textnorm import ascii_key, to_latin
-from ..base import Link
+from ..base import CheckContext, Checker, Link
 
 MIN_PREFIX = 4  # a name key this long may be the start of a compound ("kreml" in "kremlsprecher")
 SIMILAR = 0.6  # "viloubi"/"vilobi" 0.77, "maksine"/"maksine" 1; "pantic"/"serbs" 0.18
@@ -77,11 +77,12 @@ def _similar(sound: str, other: str) -> bool:
     return SequenceMatcher(None, sound, other, autojunk=False).ratio() >= SIMILAR
 
 
-class NameChecker:
-    kinds = ("name",)
+class NameChecker(Checker):
+    kinds = {"name": "Proper name missing or rendered differently"}
 
-    def __init__(self, docset: DocumentSet) -> None:
-        self._docset = docset
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self._docset = context.docset
         self._version_keys: dict[str, set[str]] = {}
 
     def _named_in(self, lang: str) -> set[str]:

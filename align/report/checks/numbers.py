@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable, Iterator
 
 from ...model import Finding
 from ...numbers import NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
-from ..base import Link, quoted
+from ..base import Checker, Link, quoted
 
 # Translators add and drop small number words freely ("between the countries" / "zwischen den beiden
 # Ländern" / "mes dy shteteve"): such a word on one side only is no divergence. Against a different
@@ -86,8 +86,8 @@ def _shown(link: Link, pairs: Pairs) -> str:
     return ", ".join(f"{_measure(link.left_text, a)} \u2192 {_measure(link.right_text, b)}" for a, b in pairs)
 
 
-class NumberChecker:
-    kinds = ("number",)
+class NumberChecker(Checker):
+    kinds = {"number": "Number, date or unit mismatch"}
 
     def check(self, link: Link) -> Iterator[Finding]:
         if not (link.left_ids and link.right_ids):

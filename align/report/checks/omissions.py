@@ -25,11 +25,10 @@ from typing import ClassVar
 import numpy as np
 
 from ...model import Finding
-from ..base import Link, OmissionParams, quoted
+from ..base import CheckContext, Checker, Link, OmissionParams, quoted
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 OMISSION_KINDS = frozenset({"omission", "partial-omission"})
-KINDS = ("omission", "addition", "partial-omission", "partial-addition")
 
 # Clause boundaries: , ; : before a space, dashes between spaces, brackets and quotation marks.
 _BOUNDARY = re.compile(r"[,;:](?=\s)|\s[-\u2013\u2014]\s|[()\[\]\"\u201c\u201d\u201e\u00ab\u00bb]")
@@ -92,14 +91,25 @@ def without(text: str, start: int, end: int) -> str:
 
 
 @dataclass
-class ContrastChecker:
+class ContrastChecker(Checker):
     """``omission``/``addition`` for merged sentences and ``partial-omission``/``partial-addition`` for
     clauses (see the module doc); ``embed`` maps texts to L2-normalised vectors."""
 
+    # omission and addition are described by the GapChecker, which registers them first
+    kinds: ClassVar[dict[str, str]] = {
+        "omission": "",
+        "addition": "",
+        "partial-omission": "Words of the source (a clause or phrase) missing in the linked translation",
+        "partial-addition": "Words of the translation (a clause or phrase) not in the linked source",
+    }
     embed: Embedder
     params: OmissionParams = field(default_factory=OmissionParams)
-    kinds_wanted: frozenset[str] = frozenset(KINDS)
-    kinds: ClassVar[tuple[str, ...]] = KINDS
+    kinds_wanted: frozenset[str] = frozenset(kinds)
+
+    @classmethod
+    def create(cls, context: CheckContext) -> ContrastChecker:
+        options = context.options
+        return cls(embedder(options.cache_dir), options.omission, options.kinds)
 
     def _candidates(self, link: Link, left: bool) -> tuple[list[Unit], list[str]]:
         """One side's units to test and the texts their test embeds: the side, the other side, then

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Finding, TermHit
-from ..base import Link, quoted
+from ..base import CheckContext, Checker, Link, quoted
 
 NEUTRAL = "neutral"
 
@@ -34,11 +34,17 @@ def _shown(hits: tuple[TermHit, ...]) -> str:
     return ", ".join(f"\u201c{surface}\u201d ({label})" for surface, label in pairs)
 
 
-class TermChecker:
-    kinds = ("framing", "term-missing", "forbidden-term")
+class TermChecker(Checker):
+    kinds = {
+        "framing": "A term is rendered with a different framing (loaded or neutral wording) than the source",
+        "term-missing": "The termbase equivalent of a source term is not used in the translation",
+        "forbidden-term": "The translation uses a term the termbase marks as forbidden",
+    }
+    needs_terms = True
 
-    def __init__(self, concept_labels: dict[str, str]) -> None:
-        self._labels = concept_labels  # concept id -> readable name, for details
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self._labels = context.concept_labels or {}  # concept id -> readable name, for details
 
     def check(self, link: Link) -> Iterator[Finding]:
         if link.left_terms is None or link.right_terms is None or not (link.left_ids and link.right_ids):
