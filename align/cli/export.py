@@ -92,7 +92,7 @@ def export(
             )
     from ..export.filters import load_filter
     from ..fsutil import refuse_inputs
-    from ..report.base import KINDS
+    from ..report import KINDS
 
     kinds = [k.strip() for k in exclude_kinds.split(",") if k.strip()] if exclude_kinds is not None else None
     link_filter = load_filter(min_cert, reports, kinds, KINDS)
