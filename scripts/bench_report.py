@@ -16,14 +16,11 @@ counts per kind and pair are printed too.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
-from benchlib import REPO, data_dir
+from benchlib import REPO, data_dir, median_time
 
 from align import tei
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
@@ -34,15 +31,6 @@ from align.terms import load_termbase
 
 LANGS = ("en", "de", "sr-Cyrl", "sq")
 FORMATS = ("html", "md", "json", "csv")
-
-
-def median_time(func: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def ntrex_set(root: Path, lines: int) -> DocumentSet:

@@ -23,10 +23,9 @@ import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from benchlib import REPO
+from benchlib import REPO, median_time
 
 from align import tei
 from align.beadfmt import read_beads
@@ -38,15 +37,6 @@ from align.review.session import ReviewSession
 
 CORPUS = REPO / "corpora" / "kosovo-barricades"
 VERSIONS = {"de": "de", "sr-Cyrl": "sr", "sq": "sq"}  # lang -> gold file name
-
-
-def median_time(func: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def synthetic_set(links: int, pairs: int) -> DocumentSet:

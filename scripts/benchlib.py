@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import statistics
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,3 +25,13 @@ def data_dir(name: str, marker: str) -> Path | None:
         print(f"shared/data/{name} not found (set ALIGN_SHARED): nothing to benchmark")
         return None
     return path
+
+
+def median_time(func: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``repeats`` calls of ``func``."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

@@ -70,7 +70,7 @@ function findingHtml(f) {
 
 function rowHtml(p, k, byLink, threshold) {
   const [src, tgt, cert, status] = p.links[k];
-  const mark = status === "manual" ? '<span class="checked" title="checked (manual)">✓ manual</span>'
+  const mark = status === "manual" ? '<span class="checked" title="checked: a manual link">✓</span>'
     : cert === null ? esc(status)
     : `<span class="cert${cert < threshold ? " low" : ""}" title="aligner confidence">${cert.toFixed(2)}</span>`;
   const found = (byLink.get(k) || []).map(findingHtml).join("");
