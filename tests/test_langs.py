@@ -174,3 +174,48 @@ def test_numbers_only_text_goes_through_the_cli(tmp_path, command: str) -> None:
     result = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "out")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out").read_text(encoding="utf-8").strip()
+
+
+@pytest.fixture
+def no_detector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """simplemma's detector and dictionary loader fail when used (a warm run must not need them)."""
+    import simplemma
+    from simplemma.strategies.dictionaries import dictionary_factory
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("simplemma's detector dictionaries were loaded")
+
+    monkeypatch.setattr(simplemma, "langdetect", refuse)
+    monkeypatch.setattr(dictionary_factory, "_load_dictionary_from_disk", refuse)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [(EN, "en"), (DE, "de"), (SQ, "sq"), (SR_LATN, "sr"), (SR_CYRL, "sr-Cyrl"), (SR_LATN, "hr")],
+)
+def test_ordinary_text_is_checked_without_the_detector(
+    no_detector: None, text: str, tag: str, caplog
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="align"):
+        check_language(text * 3, tag)
+    assert caplog.records == []
+
+
+def test_a_warm_pair_run_loads_no_dictionary(no_detector: None, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from align.cli import cli
+
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "de.txt").write_text(DE, encoding="utf-8")
+    args = [
+        "pair",
+        str(tmp_path / "en.txt"),
+        str(tmp_path / "de.txt"),
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "de",
+    ]
+    result = CliRunner().invoke(cli, [*args, "--method", "fast"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output

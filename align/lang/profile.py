@@ -129,9 +129,9 @@ def _generic(code: str) -> LanguageProfile:
 
 
 def _simplemma_has(code: str) -> bool:
-    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    from .lemma import supported
 
-    return generic.SIMPLEMMA_CODE.get(code, code) in SUPPORTED_LANGUAGES
+    return generic.SIMPLEMMA_CODE.get(code, code) in supported()
 
 
 def family_members(family: str) -> tuple[str, ...]:

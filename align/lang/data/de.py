@@ -74,4 +74,10 @@ PROFILE = LanguageProfile(
         )
     ),
     name_endings=("es", "en", "s"),
+    stopwords=frozenset(
+        wordlist(
+            "der die das und ist nicht ein eine zu den mit von im dem des auf für sich es auch wird werden "
+            "wurde sind bei nach als aus sie er wir hat haben noch über einen einer dass"
+        )
+    ),
 )

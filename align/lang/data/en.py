@@ -1,6 +1,6 @@
 """English."""
 
-from ..numerals import NumberWords, abbreviations, month_names, number_words, scales
+from ..numerals import NumberWords, abbreviations, month_names, number_words, scales, wordlist
 from ..profile import LanguageProfile
 
 PROFILE = LanguageProfile(
@@ -35,4 +35,10 @@ PROFILE = LanguageProfile(
     lemmatiser="en",
     term_as_written_if_inflected=True,
     name_endings=("s",),
+    stopwords=frozenset(
+        wordlist(
+            "the of and is that for it with as on are by this from at have has not but or they which were "
+            "been their would he she his her its we there who said"
+        )
+    ),
 )

@@ -52,6 +52,12 @@ PROFILE = LanguageProfile(
     },
     hyphen_endings=True,
     name_endings=wordlist("ise ine se ne it in ut un a e i u"),
+    stopwords=frozenset(
+        wordlist(
+            "dhe të në për një me që nga është së nuk ka janë ishte më si por ky kjo këtë ai ajo ata "
+            "kanë duke edhe mund pas tij saj tyre"
+        )
+    ),
     # Albanian spelling to Serbian Latin, digraphs first (the mapping Albanian press uses for Serbian
     # names and back: Vuçiq = Vučić, Gjakova = Đakovica, Millosh = Miloš).
     name_spelling=(

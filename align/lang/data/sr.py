@@ -75,4 +75,11 @@ PROFILE = LanguageProfile(
     ),
     hyphen_endings=True,
     name_endings=wordlist("ijem ijom ija iju ije iji ima ama om em a e i o u"),
+    # in Latin script; Cyrillic text is compared through Serbian Latin
+    stopwords=frozenset(
+        wordlist(
+            "je da na za su od sa koji koja koje što kao ali nije biti bio bila će iz po ili još samo "
+            "kako već bi ga sve nakon prema godine ima"
+        )
+    ),
 )

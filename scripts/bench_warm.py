@@ -1,0 +1,103 @@
+"""Warm start: `align pair` on one 500-sentence document pair, cold cache vs warm cache, and what a warm
+run costs besides the alignment itself (issue 8: at most 0.5 s more; cold/warm at least 10x).
+
+The pair is the first 500 lines of ntrex-dev en/de, written as paragraphs of five sentences. Every
+run is a fresh process, as a user or a batch worker starts it:
+
+- cold: ``align pair`` with a new, empty cache folder (``ALIGN_CACHE_DIR``);
+- warm: ``align pair`` again on that folder (median of ``--repeats``);
+- alignment only: a process that imports the aligner and aligns the already segmented sentences on
+  the warm cache, nothing else; "warm - alignment" is what reading, checking, segmenting, the CLI and
+  writing add;
+- language check: ``check_language`` on both texts, in-process, first call.
+
+Wall seconds and CPU seconds (user + system of the child) are printed: on a shared machine wall time
+waits for other processes, CPU time does not.
+
+    python scripts/bench_warm.py [--repeats 3] [--method embed]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchlib import data_dir
+
+from align.lang.detect import check_language
+from align.pipeline import load_document
+
+_ALIGN_ONLY = """
+import json, sys
+from align.aligner import align_texts
+from align.config import AlignOptions
+src, tgt = json.load(open(sys.argv[1], encoding="utf-8"))
+align_texts(src, tgt, "en", "de", AlignOptions(method=sys.argv[2]))
+"""
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def median_of(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=3, help="warm runs (medians are printed)")
+    parser.add_argument("--method", default="embed")
+    parser.add_argument("--sentences", type=int, default=500)
+    args = parser.parse_args()
+    root = data_dir("ntrex-dev", "en.txt")
+    if root is None:
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files, texts = [], []
+        for lang in ("en", "de"):
+            lines = (root / f"{lang}.txt").read_text(encoding="utf-8").splitlines()[: args.sentences]
+            texts.append("\n\n".join(" ".join(lines[i : i + 5]) for i in range(0, len(lines), 5)) + "\n")
+            files.append(folder / f"{lang}.txt")
+            files[-1].write_text(texts[-1], encoding="utf-8")
+        t0 = time.perf_counter()
+        check_language(texts[0], "en")
+        check_language(texts[1], "de")
+        check = time.perf_counter() - t0
+        docs = [load_document(f, lang).texts for f, lang in zip(files, ("en", "de"), strict=True)]
+        (folder / "sentences.json").write_text(json.dumps(docs), encoding="utf-8")
+
+        env = {**os.environ, "ALIGN_CACHE_DIR": str(folder / "cache")}
+        pair = [sys.executable, "-c", "from align.cli import main; main()", "pair", *map(str, files)]
+        pair += ["--src-lang", "en", "--tgt-lang", "de", "--method", args.method, "-o", str(folder / "out")]
+        align_only = [sys.executable, "-c", _ALIGN_ONLY, str(folder / "sentences.json"), args.method]
+        cold = timed(pair, env)
+        warm = median_of([timed(pair, env) for _ in range(args.repeats)])
+        alone = median_of([timed(align_only, env) for _ in range(args.repeats)])
+    print(f"align pair, {len(docs[0])}+{len(docs[1])} sentences, --method {args.method}   wall s   CPU s")
+    print(f"  cold run                           {cold[0]:8.2f}  {cold[1]:6.2f}")
+    print(f"  warm run                           {warm[0]:8.2f}  {warm[1]:6.2f}")
+    print(f"  alignment only (fresh process)     {alone[0]:8.2f}  {alone[1]:6.2f}")
+    print(f"  warm - alignment                   {warm[0] - alone[0]:8.2f}  {warm[1] - alone[1]:6.2f}")
+    print(f"  cold / warm                        {cold[0] / warm[0]:7.0f}x  {cold[1] / warm[1]:5.0f}x")
+    print(f"  language check, both texts         {check:8.3f}  (in-process, first call)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
