@@ -21,7 +21,7 @@ from .textnorm import comparison_text
 # Weights per method; the "fast" cost has no semantic term, so its other terms carry the decision.
 WEIGHTS = {
     "embed": CostWeights(),
-    "fast": CostWeights(semantic=0.0, lexical=1.5, length=0.1, null=0.3, merge=0.1),
+    "fast": CostWeights(semantic=0.0, lexical=1.5, length=0.1, null=0.3, merge=0.1, part=1.0),
 }
 # Temperature of the path distribution whose bead posteriors are the confidences: chosen (log loss of
 # cert against "the bead is exactly right", Text+Berg dev) so that cert approximates that chance.
@@ -38,6 +38,12 @@ def _check(options: AlignOptions) -> None:
 def _content(text: str) -> int:
     """Letters and digits: how much a sentence says, for the cost of leaving it unaligned."""
     return sum(map(str.isalnum, text))
+
+
+def _leads_on(text: str) -> bool:
+    """A sentence ending in a colon ("Literatur :", "He said:") announces what follows, so it belongs
+    with the next one whether or not it adds evidence of its own."""
+    return text.rstrip().endswith(":")
 
 
 def embeddings(texts: list[str], options: AlignOptions) -> np.ndarray:
@@ -86,6 +92,7 @@ def bead_model(
         weights or WEIGHTS[options.method],
         options.max_side,
         ([_content(t) for t in src], [_content(t) for t in tgt]),
+        ([_leads_on(t) for t in src], [_leads_on(t) for t in tgt]),
     )
 
 

@@ -71,6 +71,8 @@ class CostWeights:
     length: float = 0.1
     null: float = 0.2
     merge: float = 0.05
+    part: float = 2.0  # per end sentence of a merge that adds less than `part_floor` (`BeadCosts._parts`)
+    part_floor: float = -0.05
     margin: bool = True  # False: the typical similarity is one constant per document (ablation)
     content_nulls: bool = True  # False: every null bead costs `null`, whatever the line holds (ablation)
 
@@ -129,6 +131,7 @@ class _Side:
         self.n = len(lengths)
         self.lengths, self.vectors, self.nulls = lengths, vectors, nulls
         self.counts = counts  # sentences per item; None: one each (the fine level)
+        self.open_ended = np.zeros(self.n, dtype=bool)  # per sentence (fine level): leads into the next
         stats = [
             _spans(np.concatenate([[0.0], np.cumsum(v, dtype=np.float64)]), max_side)
             for v in (lengths, np.ones(self.n) if counts is None else counts, nulls)
@@ -217,10 +220,12 @@ class BeadCosts:
         weights: CostWeights = CostWeights(),
         max_side: int = 4,
         content: tuple[Sequence[int], Sequence[int]] | None = None,
+        open_ended: tuple[Sequence[bool], Sequence[bool]] | None = None,
     ) -> BeadCosts:
         """``channels``: (source vectors, target vectors) per signal, dense (one row per sentence) or
         sparse; ``kinds``: "semantic" (dense only) or "lexical"; ``content``: word characters per
-        sentence of each side (:func:`null_weights`; None: every null bead costs ``null``)."""
+        sentence of each side (:func:`null_weights`; None: every null bead costs ``null``);
+        ``open_ended``: per sentence, whether it leads into the next (ends with ":", see :meth:`_parts`)."""
         rows = [(_rows(s), _rows(t)) for s, t in channels]
         if content is None or not weights.content_nulls:
             content = ([NULL_CONTENT] * len(src_lengths), [NULL_CONTENT] * len(tgt_lengths))
@@ -229,7 +234,7 @@ class BeadCosts:
         # each side's margin is taken against the other side's mean vector (semantic channels only)
         src_means = [_mean(t) if k == "semantic" else None for (_, t), k in zip(rows, kinds, strict=True)]
         tgt_means = [_mean(s) if k == "semantic" else None for (s, _), k in zip(rows, kinds, strict=True)]
-        return cls(
+        model = cls(
             _Side(src_len, [s for s, _ in rows], src_means, max_side, null_weights(content[0])),
             _Side(tgt_len, [t for _, t in rows], tgt_means, max_side, null_weights(content[1])),
             list(kinds),
@@ -238,6 +243,9 @@ class BeadCosts:
             length_ratio(src_len, tgt_len),
             (src_means, tgt_means),
         )
+        if open_ended is not None:
+            model.src.open_ended, model.tgt.open_ended = (np.asarray(x, dtype=bool) for x in open_ended)
+        return model
 
     def coarsen(self, factor: int) -> BeadCosts:
         return BeadCosts(
@@ -265,37 +273,109 @@ class BeadCosts:
         xs = self.src.spans[:, :, i][:, a]  # (statistic, type, cell); two steps: ~5x faster than one
         ys = self.tgt.spans[:, :, j][:, b]
         ia, jb = np.maximum(i - a[:, None], 0), np.maximum(j - b[:, None], 0)  # span starts
-        evidence = np.zeros(xs.shape[1:])
+        blocks = [
+            _DotBlock(self.src.vectors[c], self.tgt.vectors[c], ia, i, jb, j) for c in range(len(self.kinds))
+        ]
+        evidence = self._evidence(blocks, xs, ys, (ia, i), (jb, j)).sum(axis=0)
+        total = (w.merge * (a + b - 2.0))[:, None] - evidence
+        fine = self.src.counts is None and self.tgt.counts is None
+        if not fine:
+            # blocks of sentences (coarse levels) weigh as the fine beads they stand for
+            total *= (xs[1] + ys[1]) / (a + b)[:, None]
+        lx, ly = xs[0], ys[0]
+        out[match] = total + w.length * self._delta2(lx, ly) / 2
+        if w.part and fine:
+            out[match] += self._parts(blocks, xs, ys, (ia, i), (jb, j), a, b)
+        return out
+
+    def _delta2(self, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
+        return (ly - self.ratio * lx) ** 2 / (GC_VARIANCE * np.maximum(self.ratio * lx + ly, 1.0) / 2)
+
+    def _evidence(
+        self,
+        blocks: list[_DotBlock],
+        xs: np.ndarray,
+        ys: np.ndarray,
+        src_span: tuple[np.ndarray, np.ndarray],
+        tgt_span: tuple[np.ndarray, np.ndarray],
+    ) -> np.ndarray:
+        """Weighted similarity of the spans ``src[ia:i]``, ``tgt[jb:j]`` (statistics ``xs``, ``ys``)."""
+        w = self.weights
+        evidence = np.zeros((len(self.kinds), *np.broadcast_shapes(xs.shape[1:], ys.shape[1:])))
         for c, kind in enumerate(self.kinds):
             src_norm, tgt_norm = xs[self.src.norm_row[c]], ys[self.tgt.norm_row[c]]
-            cos = self._dots(c, i, j, ia, jb) / (src_norm * tgt_norm)
+            cos = blocks[c].dots(*src_span, *tgt_span) / (src_norm * tgt_norm)
             if kind == "semantic":
                 if w.margin:
                     typical = (xs[self.src.proj_row[c]] / src_norm + ys[self.tgt.proj_row[c]] / tgt_norm) / 2
                 else:
                     typical = np.full(cos.shape, float(self._means[0][c] @ self._means[1][c]))
-                evidence += w.semantic * (cos - typical) / np.maximum(1.0 - typical, 1e-3)
+                evidence[c] = w.semantic * (cos - typical) / np.maximum(1.0 - typical, 1e-3)
             else:
-                evidence += w.lexical * cos
-        total = (w.merge * (a + b - 2.0))[:, None] - evidence
-        if self.src.counts is not None or self.tgt.counts is not None:
-            # blocks of sentences (coarse levels) weigh as the fine beads they stand for
-            total *= (xs[1] + ys[1]) / (a + b)[:, None]
-        lx, ly = xs[0], ys[0]
-        delta2 = (ly - self.ratio * lx) ** 2 / (GC_VARIANCE * np.maximum(self.ratio * lx + ly, 1.0) / 2)
-        out[match] = total + w.length * delta2 / 2
+                evidence[c] = w.lexical * cos
+        return evidence
+
+    def _parts(
+        self,
+        blocks: list[_DotBlock],
+        xs: np.ndarray,
+        ys: np.ndarray,
+        src_span: tuple[np.ndarray, np.ndarray],
+        tgt_span: tuple[np.ndarray, np.ndarray],
+        a: np.ndarray,
+        b: np.ndarray,
+    ) -> np.ndarray:
+        """What a merge pays for an end sentence that earns no place in it: ``part × max(0, part_floor -
+        gain)`` for the first and the last sentence of a side with several, where ``gain`` is what the
+        sentence adds to the bead: its evidence and length fit minus those of the bead without it. A
+        short sentence left out of the translation, next to one that was translated, dilutes the
+        similarity and spoils the length fit (gain < 0); the search would still take the merge while
+        that loss is below the price of a null bead, so the 1-1 bead and a 1-0 are made to win."""
+        w = self.weights
+        (ia, i), (jb, j) = src_span, tgt_span
+
+        def signals(x: np.ndarray, y: np.ndarray, spans: tuple) -> np.ndarray:
+            fit = -w.length * self._delta2(x[0], y[0]) / 2
+            return np.concatenate([self._evidence(blocks, x, y, *spans), fit[None]])
+
+        whole = signals(xs, ys, (src_span, tgt_span))
+        out = np.zeros(whole.shape[1:])
+        for side, count in ((0, a), (1, b)):
+            if not (count > 1).any():
+                continue
+            own = self.src if side == 0 else self.tgt
+            start, end = (ia, i) if side == 0 else (jb, j)
+            rest = np.maximum(count - 1, 0)[:, None]
+            valid = (count > 1)[:, None] & (end - start == count[:, None])
+            for r0, r1, p in ((start + 1, end, start), (start, end - 1, end - 1)):  # without the first / last
+                r1 = np.maximum(r1, r0)
+                leads = own.open_ended[np.clip(p, 0, own.n - 1)]
+                stats = own.spans[:, rest, r1]
+                if side == 0:
+                    gain = whole - signals(stats, ys, ((r0, r1), tgt_span))
+                else:
+                    gain = whole - signals(xs, stats, (src_span, (r0, r1)))
+                shortfall = np.maximum(w.part_floor - gain.sum(axis=0), 0.0)
+                out += np.where(valid & ~leads, w.part * shortfall, 0.0)
         return out
 
-    def _dots(self, c: int, i: np.ndarray, j: np.ndarray, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:
-        """Dot products of the span sums ``src[ia:i]`` · ``tgt[jb:j]`` of channel ``c``: sums of blocks of
-        the sentence-level dot products over the rectangle around the cells, by a 2-D prefix sum."""
-        r0, r1 = int(ia.min()), int(i.max())
-        c0, c1 = int(jb.min()), int(j.max())
-        width = c1 - c0 + 1
-        block = np.zeros((r1 - r0 + 1, width))
-        if r1 > r0 and c1 > c0:
-            dots = self.src.vectors[c].block_dots(self.tgt.vectors[c], r0, r1, c0, c1)
+
+class _DotBlock:
+    """Dot products of span sums ``src[i0:i1]`` · ``tgt[j0:j1]`` of one channel for spans inside the
+    rectangle around a call's cells: sums of blocks of the sentence-level dot products, by a 2-D
+    prefix sum computed once per call."""
+
+    def __init__(self, src: Rows, tgt: Rows, ia: np.ndarray, i: np.ndarray, jb: np.ndarray, j: np.ndarray):
+        self.r0, r1 = int(ia.min()), int(i.max())
+        self.c0, c1 = int(jb.min()), int(j.max())
+        self.width = c1 - self.c0 + 1
+        block = np.zeros((r1 - self.r0 + 1, self.width))
+        if r1 > self.r0 and c1 > self.c0:
+            dots = src.block_dots(tgt, self.r0, r1, self.c0, c1)
             block[1:, 1:] = np.cumsum(np.cumsum(dots, axis=0, dtype=np.float64), axis=1)
-        flat = block.ravel()
-        u1, u0, v1, v0 = (i - r0) * width, (ia - r0) * width, j - c0, jb - c0
+        self.flat = block.ravel()
+
+    def dots(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
+        flat, width = self.flat, self.width
+        u1, u0, v1, v0 = (i1 - self.r0) * width, (i0 - self.r0) * width, j1 - self.c0, j0 - self.c0
         return flat[u1 + v1] - flat[u0 + v1] - flat[u1 + v0] + flat[u0 + v0]

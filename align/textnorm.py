@@ -126,10 +126,19 @@ def repair_homoglyphs(text: str) -> str:
     return "".join(pieces)
 
 
+# A one-letter word that is a Latin look-alike of a Serbian one-letter word ("a", "o", "y", "c", "k").
+_LONE_LOOKALIKE = re.compile(f"(?<![{_LETTER}])[aoyckAOYCK](?![{_LETTER}])")
+
+
 def comparison_text(text: str) -> str:
     """What a sentence is compared by (the embedder, lengths, the lexical signal): NFKC and look-alike
-    letters repaired, so "СAД" reads as "САД" and "ﬁ" as "fi"; a clean text comes back unchanged."""
-    return repair_homoglyphs(unicodedata.normalize("NFKC", text))
+    letters repaired, so "СAД" reads as "САД" and "ﬁ" as "fi"; a clean text comes back unchanged.
+    Beyond :func:`repair_homoglyphs`, a lone "a", "o", "y", "c" or "k" (either case) in a mostly Cyrillic
+    text is read as the Cyrillic word it looks like ("у" typed as "y"): no other letter tells its script."""
+    text = repair_homoglyphs(unicodedata.normalize("NFKC", text))
+    if _LONE_LOOKALIKE.search(text) and len(_HAS_CYRILLIC.findall(text)) > len(_HAS_LATIN.findall(text)):
+        text = _LONE_LOOKALIKE.sub(lambda m: m.group(0).translate(_TO_CYRILLIC), text)
+    return text
 
 
 def fold(text: str, lang: str) -> str:

@@ -193,9 +193,9 @@ def targets(results: dict[str, Result], method: str) -> list[str]:
 
     def check(label: str, value: float, bound: float, at_most: bool = False) -> str:
         ok = value <= bound if at_most else value >= bound
-        gap = "" if ok else f", missed by {abs(value - bound):.3f}"
+        gap = "" if ok else f", missed by {abs(value - bound):.4f}"
         return (
-            f"{'met   ' if ok else 'MISSED'} {label}: {value:.3f} ({'<=' if at_most else '>='} {bound}{gap})"
+            f"{'met   ' if ok else 'MISSED'} {label}: {value:.4f} ({'<=' if at_most else '>='} {bound}{gap})"
         )
 
     tb = results["textberg de-fr"]
