@@ -18,7 +18,10 @@ translations, plus priors::
 
     - semantic · sem - lexical · lex + length · len + merge · (a + b - 2)
 
-and 1-0 / 0-1 beads cost ``null`` (less for a line with next to no words: :func:`null_weights`).
+plus, for a merge (a or b > 1), ``part · max(0, part_floor - gain)`` for each end sentence of a side
+with several, ``gain`` being what that sentence adds to the bead's evidence and length fit
+(:meth:`BeadCosts._parts`: a merge must be earned by its sentences, so an omission is not swallowed by
+one), and 1-0 / 0-1 beads cost ``null`` (less for a line with next to no words: :func:`null_weights`).
 Evidence is counted per bead, not per sentence (a likelihood ratio does not grow with the number of
 sentences), so splitting two good 1-1 beads earns twice the evidence of merging them into one 2-2,
 and a merge must pay for itself in similarity.
@@ -103,6 +106,7 @@ class DenseRows:
 
 
 Rows = DenseRows | SparseRows
+Spans = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]  # ((ia, i), (jb, j)) per cell
 
 
 def _spans(prefix: np.ndarray, max_side: int) -> np.ndarray:
@@ -276,7 +280,8 @@ class BeadCosts:
         blocks = [
             _DotBlock(self.src.vectors[c], self.tgt.vectors[c], ia, i, jb, j) for c in range(len(self.kinds))
         ]
-        evidence = self._evidence(blocks, xs, ys, (ia, i), (jb, j)).sum(axis=0)
+        spans = ((ia, i), (jb, j))
+        evidence = self._evidence(blocks, xs, ys, spans).sum(axis=0)
         total = (w.merge * (a + b - 2.0))[:, None] - evidence
         fine = self.src.counts is None and self.tgt.counts is None
         if not fine:
@@ -285,26 +290,20 @@ class BeadCosts:
         lx, ly = xs[0], ys[0]
         out[match] = total + w.length * self._delta2(lx, ly) / 2
         if w.part and fine:
-            out[match] += self._parts(blocks, xs, ys, (ia, i), (jb, j), a, b)
+            out[match] += self._parts(blocks, xs, ys, spans, a, b)
         return out
 
     def _delta2(self, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
         return (ly - self.ratio * lx) ** 2 / (GC_VARIANCE * np.maximum(self.ratio * lx + ly, 1.0) / 2)
 
-    def _evidence(
-        self,
-        blocks: list[_DotBlock],
-        xs: np.ndarray,
-        ys: np.ndarray,
-        src_span: tuple[np.ndarray, np.ndarray],
-        tgt_span: tuple[np.ndarray, np.ndarray],
-    ) -> np.ndarray:
-        """Weighted similarity of the spans ``src[ia:i]``, ``tgt[jb:j]`` (statistics ``xs``, ``ys``)."""
+    def _evidence(self, blocks: list[_DotBlock], xs: np.ndarray, ys: np.ndarray, spans: Spans) -> np.ndarray:
+        """Weighted similarity per channel of the spans ``src[ia:i]``, ``tgt[jb:j]`` (``spans`` = ((ia, i),
+        (jb, j)), statistics ``xs``, ``ys``)."""
         w = self.weights
         evidence = np.zeros((len(self.kinds), *np.broadcast_shapes(xs.shape[1:], ys.shape[1:])))
         for c, kind in enumerate(self.kinds):
             src_norm, tgt_norm = xs[self.src.norm_row[c]], ys[self.tgt.norm_row[c]]
-            cos = blocks[c].dots(*src_span, *tgt_span) / (src_norm * tgt_norm)
+            cos = blocks[c].dots(*spans[0], *spans[1]) / (src_norm * tgt_norm)
             if kind == "semantic":
                 if w.margin:
                     typical = (xs[self.src.proj_row[c]] / src_norm + ys[self.tgt.proj_row[c]] / tgt_norm) / 2
@@ -320,8 +319,7 @@ class BeadCosts:
         blocks: list[_DotBlock],
         xs: np.ndarray,
         ys: np.ndarray,
-        src_span: tuple[np.ndarray, np.ndarray],
-        tgt_span: tuple[np.ndarray, np.ndarray],
+        spans: Spans,
         a: np.ndarray,
         b: np.ndarray,
     ) -> np.ndarray:
@@ -332,13 +330,14 @@ class BeadCosts:
         similarity and spoils the length fit (gain < 0); the search would still take the merge while
         that loss is below the price of a null bead, so the 1-1 bead and a 1-0 are made to win."""
         w = self.weights
-        (ia, i), (jb, j) = src_span, tgt_span
+        src_span, tgt_span = spans
+        (ia, i), (jb, j) = spans
 
-        def signals(x: np.ndarray, y: np.ndarray, spans: tuple) -> np.ndarray:
+        def signals(x: np.ndarray, y: np.ndarray, spans: Spans) -> np.ndarray:
             fit = -w.length * self._delta2(x[0], y[0]) / 2
-            return np.concatenate([self._evidence(blocks, x, y, *spans), fit[None]])
+            return np.concatenate([self._evidence(blocks, x, y, spans), fit[None]])
 
-        whole = signals(xs, ys, (src_span, tgt_span))
+        whole = signals(xs, ys, spans)
         out = np.zeros(whole.shape[1:])
         for side, count in ((0, a), (1, b)):
             if not (count > 1).any():
