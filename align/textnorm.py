@@ -127,7 +127,8 @@ def repair_homoglyphs(text: str) -> str:
 
 
 # A one-letter word that is a Latin look-alike of a Serbian one-letter word ("a", "o", "y", "c", "k").
-_LONE_LOOKALIKE = re.compile(f"(?<![{_LETTER}])[aoyckAOYCK](?![{_LETTER}])")
+# Not next to a letter, digit or hyphen ("C-SPAN", "A4" stay Latin).
+_LONE_LOOKALIKE = re.compile(r"(?<![\w-])[aoyckAOYCK](?![\w-])")
 
 
 def comparison_text(text: str) -> str:
@@ -142,9 +143,9 @@ def comparison_text(text: str) -> str:
 
 
 def fold(text: str, lang: str) -> str:
-    """Comparison form (:func:`comparison_text`), typographic quotes/dashes unified, Serbian in Latin
+    """Comparison form: NFKC, homoglyphs repaired, typographic quotes/dashes unified, Serbian in Latin
     script, case-folded. Diacritics are kept (see ascii_key)."""
-    text = comparison_text(text)
+    text = repair_homoglyphs(unicodedata.normalize("NFKC", text))
     if _is_serbian(lang):
         text = text.translate(_SR_FOLD)
     elif _HAS_TYPOGRAPHIC.search(text):

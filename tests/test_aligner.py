@@ -314,6 +314,7 @@ def test_lookalike_injection_is_undone_by_the_comparison_text():
     assert [comparison_text(t) for t in mixed] == SR
     assert comparison_text("y 1990. и a b c, x") == "y 1990. и a b c, x"  # mostly Latin: left as typed
     assert comparison_text("Рекао је y Београду") == "Рекао је у Београду"
+    assert comparison_text("Преносе га C-SPAN и PBS, формат A4") == "Преносе га C-SPAN и PBS, формат A4"
 
 
 def test_text_with_lookalikes_aligns_like_its_clean_twin_from_the_same_vectors(tmp_path, monkeypatch):
