@@ -13,11 +13,13 @@ log = logging.getLogger("align")
 
 
 class InputError(Exception):
-    """A problem with user input; the message names the file (when there is one) and what is wrong."""
+    """A problem with user input; the message names the file (when there is one), the line when it is
+    known (``FILE:LINE: message``, as compilers and linters write it) and what is wrong."""
 
-    def __init__(self, message: str, path: str | Path | None = None) -> None:
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None) -> None:
         self.path = str(path) if path is not None else None
-        super().__init__(f"{self.path}: {message}" if self.path else message)
+        where = f"{self.path}:{line}" if self.path and line else self.path
+        super().__init__(f"{where}: {message}" if where else message)
 
 
 class Terminated(KeyboardInterrupt):

@@ -36,7 +36,7 @@ def parse_xml(path: str | Path, data: bytes | None = None) -> etree._ElementTree
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"not well-formed XML: {exc.msg} (line {exc.lineno})", path) from None
+        raise InputError(f"not well-formed XML: {exc.msg}", path, exc.lineno) from None
     tree = root.getroottree()
     if _declares_entities(tree):
         raise InputError("XML that declares entities is refused (entities are never expanded)", path)

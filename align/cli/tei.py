@@ -12,15 +12,17 @@ from ..errors import InputError, warn
 @click.option(
     "--schema",
     type=click.Path(exists=True, dir_okay=False),
-    help="TEI RelaxNG schema [default: $ALIGN_TEI_SCHEMA, else shared/schema/tei_all.rng beside the repo].",
+    help="TEI RelaxNG schema, .rng or .rng.gz [default: $ALIGN_TEI_SCHEMA, else the TEI P5 schema "
+    "shipped with align].",
 )
 def validate(files: tuple[str, ...], schema: str | None) -> None:
     """Check aligned TEI files: against the TEI P5 schema (tei_all.rng), then that each is an
     aligned corpus align can read (alignment link groups present, every pointer resolves).
 
-    Prints FILE: valid, or the problems as FILE:LINE: message. Exit status 0 when every file is
-    valid, 1 otherwise. Without a schema anywhere, only the structure and links are checked: a
-    warning says so and a well-formed corpus still exits 0.
+    Prints FILE: valid, or the problems as FILE:LINE: message (FILE: message for a problem of the
+    whole file). Exit status 0 when every file is valid, 1 otherwise. When $ALIGN_TEI_SCHEMA names a
+    file that is not there, only the structure and links are checked: a warning says so and a
+    well-formed corpus still exits 0.
     """
     from ..tei import find_schema, from_tree, schema_location
     from ..tei import validate as relaxng_errors

@@ -32,7 +32,9 @@ def from_tree(tree: etree._ElementTree, path: str | Path | None = None) -> Docum
     where = str(path) if path is not None else tree.docinfo.URL
     root = tree.getroot()
     if root.tag != f"{{{TEI_NS}}}teiCorpus":
-        raise InputError(f"not an aligned TEI corpus: the root element is {_describe(root)}", where)
+        raise InputError(
+            f"not an aligned TEI corpus: the root element is {_describe(root)}", where, root.sourceline
+        )
 
     docs: dict[str, Document] = {}
     sentences: dict[str, tuple[str, int]] = {}  # s/@xml:id -> (lang, index)
@@ -40,7 +42,7 @@ def from_tree(tree: etree._ElementTree, path: str | Path | None = None) -> Docum
     for tei in root.iterchildren(f"{{{TEI_NS}}}TEI"):
         lang, doc, ids = _document(tei, where)
         if lang in docs:
-            raise InputError(f"two <TEI> versions have the language {lang!r}", where)
+            raise InputError(f"two <TEI> versions have the language {lang!r}", where, tei.sourceline)
         docs[lang] = doc
         for xml_id, index in ids.items():
             if xml_id in sentences:
@@ -99,17 +101,21 @@ def _document(tei: etree._Element, where: str | None) -> tuple[str, Document, di
     text = tei.find("t:text", _NS)
     lang = tei.get(XML_LANG) or (text.get(XML_LANG) if text is not None else None)
     if not lang:
-        raise InputError(f"a <TEI> version (xml:id {tei.get(XML_ID)!r}) has no xml:lang", where)
+        raise InputError(
+            f"a <TEI> version (xml:id {tei.get(XML_ID)!r}) has no xml:lang", where, tei.sourceline
+        )
     body = tei.find("t:text/t:body", _NS)
     if body is None:
-        raise InputError(f"the {lang} version has no text/body", where)
+        raise InputError(f"the {lang} version has no text/body", where, tei.sourceline)
     paragraphs = {p: k for k, p in enumerate(body.iter(f"{{{TEI_NS}}}p"))}
     sentences: list[Sentence] = []
     ids: dict[str, int] = {}
     for s in body.iter(f"{{{TEI_NS}}}s"):
         para = next((paragraphs[p] for p in s.iterancestors(f"{{{TEI_NS}}}p")), None)
         if para is None:
-            raise InputError(f"sentence {s.get(XML_ID)!r} of the {lang} version is not inside a <p>", where)
+            raise InputError(
+                f"sentence {s.get(XML_ID)!r} of the {lang} version is not inside a <p>", where, s.sourceline
+            )
         xml_id = s.get(XML_ID)
         if xml_id is not None:
             ids[xml_id] = len(sentences)
@@ -138,7 +144,7 @@ def _alignment(
     label = f"linkGrp {group.get('subtype') or number}"
     domains = [owners.get(ref.removeprefix("#")) for ref in (group.get("domains") or "").split()]
     if len(domains) != 2 or None in domains or domains[0] == domains[1]:
-        raise InputError(f"{label}: @domains must point to the two texts it aligns", where)
+        raise InputError(f"{label}: @domains must point to the two texts it aligns", where, group.sourceline)
     src_lang, tgt_lang = domains
     beads = []
     for k, el in enumerate(group.iterchildren(f"{{{TEI_NS}}}link", f"{{{TEI_NS}}}ptr"), 1):
@@ -146,12 +152,14 @@ def _alignment(
         sides: dict[str, list[int]] = {src_lang: [], tgt_lang: []}
         targets = (el.get("target") or "").split()
         if not targets:
-            raise InputError(f"{where_link}: no @target", where)
+            raise InputError(f"{where_link}: no @target", where, el.sourceline)
         for target in targets:
             lang, index = sentences.get(target.removeprefix("#"), (None, -1))
             if lang not in sides:
                 raise InputError(
-                    f"{where_link}: {target} is not a sentence of {src_lang} or {tgt_lang}", where
+                    f"{where_link}: {target} is not a sentence of {src_lang} or {tgt_lang}",
+                    where,
+                    el.sourceline,
                 )
             sides[lang].append(index)
         bead = Bead(
@@ -161,10 +169,16 @@ def _alignment(
             el.get("subtype", "auto"),
         )
         if el.get("type", bead.kind) != bead.kind:
-            raise InputError(f"{where_link}: type {el.get('type')} but its targets make a {bead.kind}", where)
+            raise InputError(
+                f"{where_link}: type {el.get('type')} but its targets make a {bead.kind}",
+                where,
+                el.sourceline,
+            )
         if bead.status not in STATUSES:
             raise InputError(
-                f"{where_link}: subtype {bead.status!r} is not one of {', '.join(STATUSES)}", where
+                f"{where_link}: subtype {bead.status!r} is not one of {', '.join(STATUSES)}",
+                where,
+                el.sourceline,
             )
         beads.append(bead)
     return Alignment(src_lang, tgt_lang, beads)
@@ -179,5 +193,5 @@ def _cert(el: etree._Element, where_link: str, where: str | None) -> float | Non
     except ValueError:
         value = float("nan")
     if not 0.0 <= value <= 1.0:
-        raise InputError(f"{where_link}: cert {raw!r} is not a number between 0 and 1", where)
+        raise InputError(f"{where_link}: cert {raw!r} is not a number between 0 and 1", where, el.sourceline)
     return value
