@@ -15,28 +15,35 @@ from align import tei
 from align.cli import cli
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
 from align.report import ReportOptions, build_report
-from align.report.checks.omissions import clauses
+from align.report.base import OmissionParams
+from align.report.checks.omissions import ContrastChecker, clauses, embedder
+from align.report.findings import build_links
 
 EN = [
-    "The mayor opened the new bridge over the river on Monday, after three years of construction that "
-    "cost the city forty million euros.",
+    "The mayor opened the new bridge over the river on Monday, after three years of construction by "
+    "Strabag that cost the city forty million euros.",
     "Thousands of residents came to watch the ceremony.",
-    "The old bridge will be closed for repairs next spring.",
     "The police blocked the streets around the town hall for the whole day.",
     "Traffic is expected to ease in the centre.",
+    "Strabag also built the old bridge, which will be closed for repairs next spring.",
 ]
 DE = [
     "Der Bürgermeister eröffnete am Montag die neue Brücke über den Fluss.",  # drops the second clause
     "Tausende Einwohner kamen, um die Zeremonie zu sehen.",
-    "Die alte Brücke wird im nächsten Frühjahr für Reparaturen geschlossen.",
     "Die Polizei sperrte den ganzen Tag die Straßen rund um das Rathaus.",
     "Der Verkehr im Zentrum soll sich entspannen.",
+    "Strabag baute auch die alte Brücke, die im nächsten Frühjahr für Reparaturen geschlossen wird.",
 ]
 PARAPHRASE = (
-    "Nach dreijähriger Bauzeit, die die Stadt vierzig Millionen Euro gekostet hat, hat der Bürgermeister "
-    "die neue Brücke über den Fluss am Montag eröffnet."
+    "Nach dreijähriger Bauzeit durch Strabag, die die Stadt vierzig Millionen Euro gekostet hat, hat der "
+    "Bürgermeister am Montag die neue Brücke über den Fluss eröffnet."
 )
-DROPPED = "after three years of construction that cost the city forty million euros"
+# free: "the construction group" for Strabag, one clause for two
+FREE = (
+    "Nach drei Jahren und vierzig Millionen Euro eröffnete der Bürgermeister am Montag die Brücke des "
+    "Baukonzerns."
+)
+DROPPED = "after three years of construction by Strabag that cost the city forty million euros"
 KINDS = frozenset({"omission", "addition", "partial-omission", "partial-addition"})
 
 
@@ -78,6 +85,20 @@ def test_a_faithful_paraphrase_is_not():
     assert findings(pair_set(EN, [PARAPHRASE, *DE[1:]])) == []
 
 
+@pytest.mark.parametrize(("first", "gains"), [(DE[0], True), (FREE, False)])
+def test_the_contrast_gains_only_when_the_clause_is_untranslated(first, gains):
+    """Removing the clause from the source brings it closer to a translation that lacks it, and takes
+    it further from a free one that has it (tested here whatever the screens say)."""
+    docset = pair_set(EN, [first, *DE[1:]])
+    links = build_links(docset, docset.alignments[0], {})
+    checker = ContrastChecker(embedder(), OmissionParams(screen_ratio=0, lexical_ratio=9))
+    checker.prepare(links)
+    (side,) = [s for s in checker._sides(links[0]) if s.left]
+    (unit,) = checker.units(side)
+    assert side.text[unit.start : unit.end].rstrip(".") == DROPPED
+    assert (unit.gain > 0) == gains
+
+
 def test_the_other_way_round_is_a_partial_addition():
     (f,) = findings(pair_set(DE, EN))
     assert f.kind == "partial-addition" and f.left_spans == ()
@@ -85,24 +106,25 @@ def test_the_other_way_round_is_a_partial_addition():
     assert f.right_text[start:end].rstrip(".") == DROPPED
 
 
+MERGE = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2, 3), (2,)), Bead((4,), (3,))]
+
+
 def test_a_merged_sentence_that_adds_nothing_is_an_omission():
-    right = [PARAPHRASE, *DE[1:3], DE[4]]  # "The police blocked ..." is not translated
-    beads = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), (2,)), Bead((3, 4), (3,))]
-    (f,) = findings(pair_set(EN, right, beads))
+    right = [PARAPHRASE, DE[1], DE[3], DE[4]]  # "The police blocked ..." is not translated
+    (f,) = findings(pair_set(EN, right, MERGE))
     assert (f.kind, f.severity, f.left_ids, f.right_ids) == (
         "omission",
         "high",
-        ("en.s4", "en.s5"),
-        ("de.s4",),
+        ("en.s3", "en.s4"),
+        ("de.s3",),
     )
     ((start, end),) = f.left_spans
-    assert f.left_text[start:end] == EN[3]
+    assert f.left_text[start:end] == EN[2]
 
 
 def test_a_merge_whose_sentences_are_all_translated_is_no_finding():
-    right = [PARAPHRASE, *DE[1:3], f"{DE[3][:-1]}, und {DE[4][0].lower()}{DE[4][1:]}"]
-    beads = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), (2,)), Bead((3, 4), (3,))]
-    assert findings(pair_set(EN, right, beads)) == []
+    both = f"{DE[2][:-1]}, und {DE[3][0].lower()}{DE[3][1:]}"
+    assert findings(pair_set(EN, [PARAPHRASE, DE[1], both, DE[4]], MERGE)) == []
 
 
 @pytest.fixture(scope="module")

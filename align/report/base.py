@@ -33,16 +33,19 @@ class OmissionParams:
     """Thresholds of the omission checks inside links (:mod:`.checks.omissions`); set on mqm-dev, on
     one fold of documents each (scripts/README.md)."""
 
-    merge_gain: float = 0.02  # a merged sentence: cosine gain of the link without it
-    min_gain: float = 0.02  # a clause: cosine gain of the sentence without it
-    screen_ratio: float = 1.1  # test clauses when a side is this much longer than the pair's usual
-    min_words: int = 12  # test clauses of sentences at least this long
-    min_clause: int = 2  # words a clause needs to be tested
+    merge_gain: float = 0.0  # a merged sentence: cosine gain of the link without it
+    min_gain: float = 0.01  # a clause: cosine gain of the side without it, plus share_weight × its share
+    share_weight: float = 0.05  # fixed, not swept
+    screen_ratio: float = 1.1  # test clauses when a side is this much longer than usual
+    lexical_ratio: float = 1.25  # report uncovered words alone when a side is this much longer than usual
+    min_words: int = 8  # test clauses of sentences at least this long (fixed)
+    min_clause: int = 1  # words a clause needs to be tested (fixed)
     # what bench_omissions.py --sweep tries
     GRID: ClassVar[dict[str, tuple[float, ...]]] = {
-        "merge_gain": (0.0, 0.01, 0.02, 0.04),
-        "min_gain": (0.0, 0.01, 0.02, 0.03, 0.05),
-        "screen_ratio": (1.0, 1.1, 1.2, 1.35),
+        "merge_gain": (-0.02, -0.01, 0.0, 0.01, 0.02),
+        "min_gain": (-0.02, -0.01, 0.0, 0.01, 0.02),
+        "screen_ratio": (1.0, 1.05, 1.1, 1.2),
+        "lexical_ratio": (1.05, 1.1, 1.15, 1.2, 1.25, 1.3),
     }
 
 

@@ -15,7 +15,7 @@ from ..errors import InputError, warn
 from ..links import find_pair, set_rows
 from ..model import Alignment, DocumentSet, Finding, TermHit
 from ..terms import Termbase, TermMatch, TermMatcher
-from .base import NEARBY, Link, ReportOptions
+from .base import NEARBY, Checker, Link, ReportOptions
 from .checks import KINDS, checkers
 from .checks.links import pair_ratio
 
@@ -131,6 +131,24 @@ def _check_coverage(termbase: Termbase, alignments: list[Alignment], terms: Sent
         warn(f"no terms for {langs}: term checks skipped for {a.pair}", termbase.source)
 
 
+def check_links(
+    active: Sequence[Checker],
+    links: Sequence[Link],
+    kinds: frozenset[str],
+    start: int = 0,
+    end: int | None = None,
+) -> list[list[Finding]]:
+    """The findings of ``links[start:end]`` of one pair, per link, in :data:`KINDS` order. Checkers with
+    ``prepare`` (batched work, e.g. embeddings) see all the pair's links first."""
+    for checker in active:
+        checker.prepare(links)
+    order = {kind: k for k, kind in enumerate(KINDS)}
+    return [
+        sorted((f for c in active for f in c.check(link) if f.kind in kinds), key=lambda f: order[f.kind])
+        for link in links[start:end]
+    ]
+
+
 def build_report(
     docset: DocumentSet,
     *,
@@ -148,15 +166,12 @@ def build_report(
         _check_coverage(termbase, alignments, terms)
     labels = {c.id: c.label or c.id for c in termbase.concepts} if termbase is not None else None
     active = checkers(options, labels, docset)
-    order = {kind: k for k, kind in enumerate(KINDS)}
-    findings: list[Finding] = []
-    for alignment in alignments:
-        links = build_links(docset, alignment, terms)
-        for checker in active:
-            checker.prepare(links)
-        for link in links:
-            found = [f for checker in active for f in checker.check(link) if f.kind in options.kinds]
-            findings.extend(sorted(found, key=lambda f: order[f.kind]))
+    findings = [
+        f
+        for alignment in alignments
+        for per_link in check_links(active, build_links(docset, alignment, terms), options.kinds)
+        for f in per_link
+    ]
     return Report(
         docset,
         alignments,

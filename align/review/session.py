@@ -17,10 +17,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..fsutil import atomic_write_bytes
 from ..model import Alignment, Bead, DocumentSet, Finding
-from ..report import KINDS, ReportOptions
+from ..report import ReportOptions
 from ..report.base import NEARBY
 from ..report.checks import checkers
-from ..report.findings import SentenceTerms, build_links, match_terms
+from ..report.findings import SentenceTerms, build_links, check_links, match_terms
 from ..tei import from_tree
 from ..terms import Termbase
 from ..xmlsafe import parse_xml
@@ -89,12 +89,7 @@ class ReviewSession:
             links = [dataclasses.replace(link, expected_ratio=self.ratio[pair]) for link in links]
         elif links:
             self.ratio[pair] = links[0].expected_ratio  # the first check is of the whole pair
-        order = {kind: k for k, kind in enumerate(KINDS)}
-        out = []
-        for link in links:
-            found = [f for c in self.checkers for f in c.check(link) if f.kind in self.options.kinds]
-            out.append(sorted(found, key=lambda f: order[f.kind]))
-        return out
+        return check_links(self.checkers, links, self.options.kinds)
 
     def _refresh(self, pair: int, splice: Splice) -> None:
         findings = self.findings[pair]

@@ -1,38 +1,47 @@
-"""Omissions inside links: a sentence of a merged link, or a clause of a long sentence, that the
-other side does not translate (``omission`` / ``partial-omission``, and ``addition`` /
-``partial-addition`` the other way round).
+"""Omissions inside links: a sentence of a merged link, a clause or the words of a sentence that the
+other side does not translate (``omission`` / ``partial-omission``; ``addition`` / ``partial-addition``
+the other way round). Three signals, each cheap where the one before is costly:
 
-Contrastive embedding: remove a unit (one sentence of an n-m link, or one clause of a long sentence)
-from its side; when the rest matches the other side clearly better than the whole does (the cosine
-gains at least ``min_gain``), the other side says nothing the unit says. A translated unit makes the
-match worse when removed, so a faithful paraphrase, however free, gains nothing.
+* length: a side that leaves something out is shorter than the pair's usual ratio would have it
+  (``Link.expected_ratio``); how much longer the other side is (``longer``) screens the tests below;
+* coverage: the words and numbers of a side whose lexical feature both documents use (names, numbers,
+  cognates: :func:`align.lexical.features`, learnt from the two versions) and which the other side of
+  the link and its neighbours lack. In a side ``lexical_ratio`` times longer than usual they are
+  reported as they are;
+* contrastive embedding: remove a unit (one sentence of an n-m link, or a clause holding an uncovered
+  word); when the rest matches the other side better than the whole does (the cosine gains), the other
+  side says nothing the unit says. A translated unit makes the match worse when removed, the more so
+  the more of the side it is, so a clause's gain is judged with ``share_weight`` × its share of the
+  side added: a faithful paraphrase, however free, gains nothing.
 
-Cost, bounded: units are tested only in a link whose side is at least ``screen_ratio`` times as long
-as the pair's usual ratio would have it (``Link.expected_ratio``: what a side leaves out shortens it),
-clauses only in sentences of at least ``min_words`` words. Each test embeds one text (the side without
-the unit), plus the two sides; all links of a pair are embedded in one batch (``prepare``) through the
-on-disk cache, so a report run twice, or ten translations of one source, embed each text once. Figures
-in scripts/README.md (``bench_omissions.py``).
+Cost, bounded: every merged link is tested (merges are a few percent of links), clauses only in sides
+``screen_ratio`` times longer than usual, in sentences of ``min_words`` words or more, and only clauses
+holding an uncovered word. Each test embeds the side without the unit, plus the two sides; all links of
+a pair are embedded in one batch (``prepare``) through the on-disk cache, so a report run twice, or ten
+translations of one source, embed each text once. Figures: scripts/README.md (``bench_omissions.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 import numpy as np
 
+from ...lang import WORD
+from ...lexical import features
 from ...model import Finding
+from ...numbers import extract_numbers
 from ..base import CheckContext, Checker, Link, OmissionParams, quoted
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 OMISSION_KINDS = frozenset({"omission", "partial-omission"})
 
+
 # Clause boundaries: , ; : before a space, dashes between spaces, brackets and quotation marks.
 _BOUNDARY = re.compile(r"[,;:](?=\s)|\s[-\u2013\u2014]\s|[()\[\]\"\u201c\u201d\u201e\u00ab\u00bb]")
-_WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -55,7 +64,7 @@ def clauses(text: str, min_words: int) -> list[tuple[int, int]]:
         piece = text[a:b]
         lead = len(piece) - len(piece.lstrip(' ,;:-\u2013\u2014()[]"\u201c\u201d\u201e\u00ab\u00bb'))
         start, end = a + lead, a + len(piece.rstrip())
-        if end > start and len(_WORD.findall(text[start:end])) >= min_words:
+        if end > start and len(WORD.findall(text[start:end])) >= min_words:
             spans.append((start, end))
     return spans if len(spans) > 1 else []
 
@@ -90,10 +99,48 @@ def without(text: str, start: int, end: int) -> str:
     return _SPACES.sub(" ", f"{text[:start]} {text[end:]}").strip()
 
 
+def uncovered(text: str, lang: str, shared: Set[str], covered: Set[str]) -> list[tuple[int, int]]:
+    """Spans of the words and numbers of ``text`` that carry a lexical feature both documents use
+    (a name, number or cognate: :func:`align.lexical.features`) and ``covered`` lacks."""
+    spans = [
+        m.span()
+        for m in WORD.finditer(text)
+        if any(f in shared and f not in covered for f in features(m.group(), lang) if not f.startswith("#"))
+    ]
+    for n in extract_numbers(text, lang):
+        if (key := f"#{n.value:g}") in shared and key not in covered:
+            spans.append((n.start, n.end))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of a link as the checks see it: ``left`` is the pivot's side (omissions)."""
+
+    left: bool
+    text: str
+    sentences: tuple[str, ...]
+    lang: str
+    other: str
+    other_lang: str
+    longer: float  # how much longer than the pair's usual ratio would have it (1 = as usual)
+    uncovered: tuple[tuple[int, int], ...]
+
+
+def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
 @dataclass
 class ContrastChecker(Checker):
     """``omission``/``addition`` for merged sentences and ``partial-omission``/``partial-addition`` for
-    clauses (see the module doc); ``embed`` maps texts to L2-normalised vectors."""
+    clauses and words (see the module doc); ``embed`` maps texts to L2-normalised vectors."""
 
     # omission and addition are described by the GapChecker, which registers them first
     kinds: ClassVar[dict[str, str]] = {
@@ -105,77 +152,120 @@ class ContrastChecker(Checker):
     embed: Embedder
     params: OmissionParams = field(default_factory=OmissionParams)
     kinds_wanted: frozenset[str] = frozenset(kinds)
+    # per pair, the lexical features both versions use (set by prepare)
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, context: CheckContext) -> ContrastChecker:
         options = context.options
         return cls(embedder(options.cache_dir), options.omission, options.kinds)
 
-    def _candidates(self, link: Link, left: bool) -> tuple[list[Unit], list[str]]:
-        """One side's units to test and the texts their test embeds: the side, the other side, then
-        the side without each unit."""
-        text, other = (link.left_text, link.right_text) if left else (link.right_text, link.left_text)
-        sentences = link.left_sentences if left else link.right_sentences
-        if not (text and other):
-            return [], []
-        # how much longer this side is than the pair's usual ratio would have it
-        longer = (len(text) / len(other)) * (link.expected_ratio if left else 1 / link.expected_ratio)
-        if longer < self.params.screen_ratio:
-            return [], []
-        wanted = "omission" if left else "addition"
-        spans = sentence_spans(sentences)
+    def _sides(self, link: Link) -> Iterator[_Side]:
+        """The sides of a link that may have left something out (omissions: left; additions: right),
+        with their uncovered words when they are long enough for the clause or word checks."""
+        if not (link.left_text and link.right_text):
+            return
+        ratio = len(link.left_text) / len(link.right_text) * link.expected_ratio
+        least = min(self.params.screen_ratio, self.params.lexical_ratio)
+        shared = self.shared.get(link.pair, frozenset())
+        left_side = (link.left_text, link.left_lang, link.left_sentences, link.left_nearby)
+        right_side = (link.right_text, link.right_lang, link.right_sentences, link.right_nearby)
+        for left, longer in ((True, ratio), (False, 1 / ratio)):
+            wanted = "omission" if left else "addition"
+            (text, lang, sentences, _), (other, other_lang, _, nearby) = (
+                (left_side, right_side) if left else (right_side, left_side)
+            )
+            merge = len(sentences) > 1 and wanted in self.kinds_wanted
+            partial = longer >= least and f"partial-{wanted}" in self.kinds_wanted
+            if not (merge or partial):
+                continue
+            covered = set(features(f"{other} {nearby}", other_lang)) if partial else set()
+            spans = tuple(uncovered(text, lang, shared, covered)) if partial else ()
+            yield _Side(left, text, sentences, lang, other, other_lang, longer, spans)
+
+    def _candidates(self, side: _Side) -> list[Unit]:
+        """Units to test by embedding: every sentence of a merge, and in sides longer than
+        ``screen_ratio`` the clauses of long sentences that hold an uncovered word."""
+        wanted = "omission" if side.left else "addition"
+        spans = sentence_spans(side.sentences)
         found: list[Unit] = []
         if len(spans) > 1 and wanted in self.kinds_wanted:
             found += [Unit(a, b, True) for a, b in spans]
-        if f"partial-{wanted}" in self.kinds_wanted:
+        if f"partial-{wanted}" in self.kinds_wanted and side.longer >= self.params.screen_ratio:
             for a, b in spans:
-                if len(_WORD.findall(text[a:b])) >= self.params.min_words:
-                    found += [
-                        Unit(a + s, a + e, False) for s, e in clauses(text[a:b], self.params.min_clause)
-                    ]
-        if not found:
-            return [], []
-        return found, [text, other, *(without(text, u.start, u.end) for u in found)]
+                if len(WORD.findall(side.text[a:b])) < self.params.min_words:
+                    continue
+                for s, e in clauses(side.text[a:b], self.params.min_clause):
+                    if any(a + s <= u0 and u1 <= a + e for u0, u1 in side.uncovered):
+                        found.append(Unit(a + s, a + e, False))
+        return found
+
+    @staticmethod
+    def _texts(side: _Side, units: list[Unit]) -> list[str]:
+        """What testing ``units`` embeds: the side, the other side, the side without each unit."""
+        return [side.text, side.other, *(without(side.text, u.start, u.end) for u in units)] if units else []
 
     def prepare(self, links: Sequence[Link]) -> None:
-        """Embed what the links' tests need in one batch (several times faster than link by link)."""
-        self.embed([t for link in links for left in (True, False) for t in self._candidates(link, left)[1]])
+        """Learn the features both versions use, and embed what the links' tests need in one batch
+        (several times faster than link by link)."""
+        if not links:
+            return
+        first = links[0]
+        if first.pair not in self.shared:  # learnt once: the texts stay when links are edited (review)
+            left = {f for link in links for f in features(link.left_text, first.left_lang)}
+            right = {f for link in links for f in features(link.right_text, first.right_lang)}
+            self.shared[first.pair] = frozenset(left & right)
+        sides = [side for link in links for side in self._sides(link)]
+        self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
 
-    def units(self, link: Link, left: bool) -> list[Unit]:
-        """The units of one side with their gains (all candidates tested, before any threshold)."""
-        found, texts = self._candidates(link, left)
+    def units(self, side: _Side) -> list[Unit]:
+        """The side's units with their gains (all candidates tested, before any threshold)."""
+        found = self._candidates(side)
         if not found:
             return []
-        vectors = self.embed(texts)
+        vectors = self.embed(self._texts(side, found))
         gains = vectors[2:] @ vectors[1] - float(vectors[0] @ vectors[1])
         return [Unit(u.start, u.end, u.sentence, float(g)) for u, g in zip(found, gains, strict=True)]
 
+    def evidence(self, link: Link) -> list[tuple[_Side, list[Unit]]]:
+        """Each testable side of the link with its tested units, before any threshold."""
+        return [(side, self.units(side)) for side in self._sides(link)]
+
     def check(self, link: Link) -> Iterator[Finding]:
-        for left in (True, False):
-            text = link.left_text if left else link.right_text
-            side, other = (link.left_lang, link.right_lang) if left else (link.right_lang, link.left_lang)
-            units = self.units(link, left)
-            merged = [u for u in units if u.sentence and u.gain >= self.params.merge_gain]
-            # a clause inside a sentence already reported whole says nothing new
-            clauses_ = [
-                u
-                for u in units
-                if not u.sentence
-                and u.gain >= self.params.min_gain
-                and not any(m.start <= u.start and u.end <= m.end for m in merged)
-            ]
-            for kind, found in (("", merged), ("partial-", clauses_)):
-                if not found:
+        for side, units in self.evidence(link):
+            merged, partial = decide(side, units, self.params)
+            for kind, found in (("", merged), ("partial-", partial)):
+                name = f"{kind}{'omission' if side.left else 'addition'}"
+                if not found or name not in self.kinds_wanted:
                     continue
-                name = f"{kind}{'omission' if left else 'addition'}"
-                words = quoted([text[u.start : u.end] for u in found])
+                words = quoted([side.text[a:b] for a, b in found])
                 what = "sentence" if not kind else "words"
-                detail = f"{other} has no counterpart for the {side} {what} {words} of this link."
-                spans = tuple((u.start, u.end) for u in found)
+                detail = f"{side.other_lang} has no counterpart for the {side.lang} {what} {words} here."
                 yield link.finding(
                     name,
                     "high" if not kind else "medium",
                     detail,
-                    left_spans=spans if left else (),
-                    right_spans=() if left else spans,
+                    left_spans=tuple(found) if side.left else (),
+                    right_spans=() if side.left else tuple(found),
                 )
+
+
+Spans = list[tuple[int, int]]
+
+
+def decide(side: _Side, units: Sequence[Unit], p: OmissionParams) -> tuple[Spans, Spans]:
+    """The thresholds: (whole sentences of a merge left out, partial spans left out) of one side.
+    Apart from the checker so that a parameter sweep can apply it to evidence gathered once."""
+    merged = [(u.start, u.end) for u in units if u.sentence and u.gain >= p.merge_gain]
+    # a clause gains less the more it says when removed: judged against its share of the side
+    partial = [
+        (u.start, u.end)
+        for u in units
+        if not u.sentence
+        and side.longer >= p.screen_ratio
+        and u.gain + p.share_weight * (u.end - u.start) / len(side.text) >= p.min_gain
+        and not _inside((u.start, u.end), merged)
+    ]
+    if side.longer >= p.lexical_ratio:
+        partial += [s for s in side.uncovered if not _inside(s, merged + partial)]
+    return merged, sorted(partial)
