@@ -283,6 +283,7 @@ def test_html_in_a_headless_browser(gold_tei, tmp_path, findings):
 
     full = dom("")
     assert 'data-ready="1"' in full  # the script ran
+    assert '<svg id="chart"' in full and '<section id="overview">' in full
     assert f"{len(findings)} of {len(findings)} findings shown" in full
     numbers = sum(f.kind == "number" for f in findings)
     filtered = dom("#kinds=number&langs=sr-Cyrl&only=1")
@@ -298,8 +299,53 @@ def test_html_in_a_headless_browser(gold_tei, tmp_path, findings):
     )
     sq_serious = sum(f.pair == "en-sq" and f.severity != "low" for f in findings)
     assert f"{sq_serious} of {len(findings)} findings shown" in dom("#langs=sq&severities=high,medium")
+    # The counts, the chart and the overview follow the filters.
+    assert '<td data-all="1">3</td>' in filtered
+    assert re.findall(r'<g data-pair="([\w-]+)">.*?<text class="n"[^>]*>(\d+)</text>', filtered, re.S) == [
+        ("en-de", "0"),
+        ("en-sr-Cyrl", "3"),
+        ("en-sq", "0"),
+    ]
+    assert len(re.findall(r'<rect class="of[^>]*visibility="visible"', filtered)) == 3
+    # Marks of hidden findings are switched off, those of shown ones stay.
+    on = re.findall(r'<mark class="d k-(\w[\w-]*) sev-\w+"', filtered)
+    assert on and set(on) == {"number"}
+    # Sorted by severity, lowest first, from the address; the order is kept there too.
+    ranked = dom("#sort=-severity")
+    order = re.findall(r'<tr id="f-[0-9a-f]+"[^>]*data-severity="(\w+)"', ranked)
+    assert order == sorted(order, key=("low", "medium", "high").index) and len(order) == len(findings)
+    assert 'data-col="severity"' in ranked and 'aria-sort="descending" data-col="severity"' in ranked
     subprocess.run(
         [browser, *flags, f"--screenshot={tmp_path / 'shot.png'}", "--window-size=1400,2000", page.as_uri()],
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
     assert (tmp_path / "shot.png").stat().st_size > 10_000
+
+
+def test_html_marks_what_differs_in_the_text(gold_tei, tmp_path, findings):
+    """Numbers and names that differ are marked in the sentences themselves, badges say what differs,
+    the overview and chart are inline SVG and nothing is fetched from the network."""
+    import html
+    import re
+
+    from align.report.html import _badge_label
+
+    page = tmp_path / "report.html"
+    assert run(gold_tei, "--terms", TBX, "-o", page).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    marked = re.findall(r'<mark class="d k-(number|name) sev-\w+"[^>]*>(.*?)</mark>', text)
+    spans = {
+        (f.kind, side[a:b])
+        for f in findings
+        if f.kind in ("number", "name")
+        for side, pairs in ((f.left_text, f.left_spans), (f.right_text, f.right_spans))
+        for a, b in pairs
+    }
+    assert spans and spans <= {(k, html.unescape(re.sub(r"<[^>]+>", "", m))) for k, m in marked}
+    for f in findings:
+        assert f">{html.escape(_badge_label(f))}</a>" in text
+    assert any(
+        _badge_label(f) != f.kind and "\u2260" in _badge_label(f) for f in findings
+    )  # "number 48 ≠ 36"
+    assert text.count("<svg") == 2 and "Severity \u2014" in text
+    assert not re.search(r'(src|href)="(https?:)?//', text)

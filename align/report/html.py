@@ -5,13 +5,19 @@ One file, no network: CSS and JS are inline, fonts are the system's. All documen
 ties together (as MULTEXT-East composes links through the pivot), one column per language; a sentence
 a version adds gets its own row before the next unit. Termbase terms are highlighted with their
 framing label's colour; terms a finding is about are outlined. Each link shows its type and the
-aligner's confidence. Filters (kind, language, severity, rows with findings only) run in the page and
-are kept in the URL fragment (``#kinds=number,name&langs=sq``), so a filtered view can be shared.
+aligner's confidence; what a finding is about (a differing number or name, a clause left out: its
+``left_spans``/``right_spans``) is marked in the sentence itself, and its badge says what differs. An
+overview strip (one column per row: each version's link confidence and findings, clickable) and a
+findings-per-pair chart are inline SVG. Filters (kind, language, severity, rows with findings only)
+run in the page, update the counts and the chart, and are kept in the URL fragment
+(``#kinds=number,name&langs=sq``), so a filtered view can be shared. The findings table sorts by any
+column.
 """
 
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -24,6 +30,9 @@ from .checks import KINDS
 from .findings import Report, fingerprint
 from .summary import headline, summarise
 
+OVERVIEW_LANE = 22  # pixel height of one version's strip in the overview
+SEVERITY_COLOURS = {"high": "#c92a2a", "medium": "#f08c00", "low": "#adb5bd"}
+BADGE_CHARS = 42  # a badge's label is cut to this many characters (its title has the whole detail)
 # Background colours for framing labels, assigned in sorted label order (then repeated).
 PALETTE = ("#ffd8a8", "#a5d8ff", "#b2f2bb", "#eebefa", "#ffec99", "#99e9f2", "#ffc9c9", "#d0bfff")
 
@@ -38,9 +47,14 @@ def _rows(report: Report) -> list[GridRow]:
     return pivot_grid(docset.pivot, alignments, len(docset.docs[docset.pivot].sentences))
 
 
-def _highlight(text: str, matches: tuple[TermMatch, ...], colours: dict[str, str], outlined: set[str]) -> str:
-    out, last = [], 0
+def _terms(
+    text: str, lo: int, hi: int, matches: tuple[TermMatch, ...], colours: dict[str, str], outlined: set[str]
+) -> str:
+    """``text[lo:hi]`` with the term matches that lie inside it highlighted."""
+    out, last = [], lo
     for m in matches:
+        if m.start < lo or m.end > hi:
+            continue  # outside, or across the edge of a finding's mark: the mark wins
         hit = m.hit
         label = hit.framing or "neutral"
         classes = ["t", "neutral" if hit.framing is None else "framed"]
@@ -56,8 +70,87 @@ def _highlight(text: str, matches: tuple[TermMatch, ...], colours: dict[str, str
             f"{_e(text[m.start : m.end])}</mark>"
         )
         last = m.end
-    out.append(_e(text[last:]))
+    out.append(_e(text[last:hi]))
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """Part of one sentence that a finding is about (offsets into that sentence)."""
+
+    start: int
+    end: int
+    finding: Finding
+    anchor: str
+
+
+def _render(
+    text: str, matches: tuple[TermMatch, ...], marks: list[_Mark], colours: dict[str, str], outlined: set[str]
+) -> str:
+    """A sentence with its terms highlighted and what findings are about marked; overlapping marks
+    merge into one that names every finding."""
+    groups: list[tuple[int, int, list[_Mark]]] = []
+    for m in sorted(marks, key=lambda m: (m.start, m.end)):
+        if groups and m.start < groups[-1][1]:
+            start, end, members = groups[-1]
+            groups[-1] = (start, max(end, m.end), [*members, m])
+        else:
+            groups.append((m.start, m.end, [m]))
+    out, pos = [], 0
+    for start, end, members in groups:
+        first = members[0].finding
+        title = " / ".join(dict.fromkeys(m.finding.detail for m in members))
+        refs = " ".join(dict.fromkeys(m.anchor for m in members))
+        out.append(_terms(text, pos, start, matches, colours, outlined))
+        out.append(
+            f'<mark class="d k-{first.kind} sev-{first.severity}" data-refs="{refs}" title="{_e(title)}">'
+            f"{_terms(text, start, end, matches, colours, outlined)}</mark>"
+        )
+        pos = end
+    out.append(_terms(text, pos, len(text), matches, colours, outlined))
+    return "".join(out)
+
+
+def _marks(report: Report, located: list[_Located]) -> dict[str, list[_Mark]]:
+    """Sentence id -> the marks of the findings with spans: link offsets cut at sentence boundaries
+    (a side's text is its sentences joined with a space, see :func:`align.links.side`)."""
+    text_of = {
+        doc.sentence_id(i): s.text for doc in report.docset.docs.values() for i, s in enumerate(doc.sentences)
+    }
+    out: dict[str, list[_Mark]] = defaultdict(list)
+    for x in located:
+        f = x.finding
+        for ids, text, spans in (
+            (f.left_ids, f.left_text, f.left_spans),
+            (f.right_ids, f.right_text, f.right_spans),
+        ):
+            if not spans or " ".join(text_of[i] for i in ids) != text:
+                continue
+            pos = 0
+            for sid in ids:
+                end = pos + len(text_of[sid])
+                for a, b in spans:
+                    if a < end and pos < b:
+                        out[sid].append(_Mark(max(a, pos) - pos, min(b, end) - pos, f, x.anchor))
+                pos = end + 1
+    return out
+
+
+def _badge_label(f: Finding) -> str:
+    """What differs, in a few words: "number 48 ≠ 36", "name + Дејана Пантића", "framing: Kosovo"."""
+    left = ", ".join(dict.fromkeys(f.left_text[a:b] for a, b in f.left_spans))
+    right = ", ".join(dict.fromkeys(f.right_text[a:b] for a, b in f.right_spans))
+    if left and right:
+        what = f"{left} \u2260 {right}"
+    elif left or right:
+        what = f"\u2212 {left}" if left else f"+ {right}"
+    elif f.concept:
+        framings = sorted({h.framing or "neutral" for h in f.right_terms}) if f.kind == "framing" else []
+        what = f.concept + (f" ({', '.join(framings)})" if framings else "")
+    else:
+        return f.kind
+    label = f"{f.kind} {what}"
+    return label if len(label) <= BADGE_CHARS else label[: BADGE_CHARS - 1] + "\u2026"
 
 
 @dataclass(frozen=True)
@@ -104,12 +197,16 @@ def render_html(report: Report) -> str:
         *_header(report),
         '<div class="top">',
         *_summary_table(summary),
+        '<div class="side">',
         *_filters(report, summary, located),
-        "</div>",
+        *_chart(summary, located),
+        "</div></div>",
+        *_overview(report, rows, located),
         *_legend(colours),
         *_grid(report, rows, located, colours),
         *_findings_table(located),
-        f"<script>const TOTAL = {len(report.findings)};{_JS}</script>",
+        f"<script>const TOTAL = {len(report.findings)}; const SEVERITY_COLOURS = "
+        f"{json.dumps(SEVERITY_COLOURS)};{_JS}</script>",
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -137,10 +234,12 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
         f = x.finding
         badges[x.row, x.lang].append(
             f'<a class="badge k-{f.kind} sev-{f.severity}" href="#{x.anchor}" data-kind="{f.kind}" '
-            f'data-lang="{_e(x.lang)}" data-severity="{f.severity}" title="{_e(f.detail)}">{f.kind}</a>'
+            f'data-lang="{_e(x.lang)}" data-severity="{f.severity}" title="{_e(f.detail)}">'
+            f"{_e(_badge_label(f))}</a>"
         )
         for sid in f.left_ids + f.right_ids if f.concept else ():
             outlined[sid].add(f.concept)
+    marks = _marks(report, located)
     out = ['<section id="parallel"><h2>Aligned text</h2><table class="grid"><thead><tr>']
     out += [f'<th data-lang="{_e(lang)}">{_e(lang)}</th>' for lang in docset.docs]
     out.append("</tr></thead><tbody>")
@@ -152,8 +251,12 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
             for i in row.sentences.get(lang, []):
                 sid = docset.docs[lang].sentence_id(i)
                 matches = report.terms[lang][i] if lang in report.terms else ()
-                text = _highlight(
-                    docset.docs[lang].sentences[i].text, matches, colours, outlined.get(sid, set())
+                text = _render(
+                    docset.docs[lang].sentences[i].text,
+                    matches,
+                    marks.get(sid, []),
+                    colours,
+                    outlined.get(sid, set()),
                 )
                 cell.append(
                     f'<span class="s" id="s-{_e(sid)}"><span class="sid">{_e(sid)}</span> {text}</span>'
@@ -181,17 +284,29 @@ def _spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 def _findings_table(located: list[_Located]) -> list[str]:
     out = [
         '<section id="findings"><h2>Findings</h2>',
-        '<table class="findings"><thead><tr><th>pair</th><th>kind</th><th>severity</th><th>sentences</th>'
-        "<th>what differs</th><th>fingerprint</th></tr></thead><tbody>",
+        '<table class="findings"><thead><tr>'
+        + "".join(
+            f'<th aria-sort="none" data-col="{col}"><button type="button" title="sort">{name}</button></th>'
+            for col, name in (
+                ("pair", "pair"),
+                ("kind", "kind"),
+                ("severity", "severity"),
+                ("sentences", "sentences"),
+                ("detail", "what differs"),
+                ("fingerprint", "fingerprint"),
+            )
+        )
+        + "</tr></thead><tbody>",
     ]
     for x in located:
         f = x.finding
         left, right = " + ".join(f.left_ids) or "—", " + ".join(f.right_ids) or "—"
         out.append(
-            f'<tr id="{x.anchor}" data-kind="{f.kind}" data-lang="{_e(x.lang)}" data-severity="{f.severity}">'
+            f'<tr id="{x.anchor}" data-kind="{f.kind}" data-lang="{_e(x.lang)}" data-severity="{f.severity}" '
+            f'data-pair="{_e(f.pair)}">'
             f'<td>{_e(f.pair)}</td><td><span class="badge k-{f.kind}">{f.kind}</span></td>'
-            f'<td class="sev-{f.severity}">{f.severity}</td>'
-            f'<td><a href="#row-{x.row}">{_e(left)} ↔ {_e(right)}</a></td>'
+            f'<td class="sev-{f.severity}" data-sort="{SEVERITIES.index(f.severity)}">{f.severity}</td>'
+            f'<td data-sort="{x.row:06d}"><a href="#row-{x.row}">{_e(left)} ↔ {_e(right)}</a></td>'
             f"<td>{_e(f.detail)}{_spans(f.left_text, f.left_spans)}{_spans(f.right_text, f.right_spans)}</td>"
             f"<td><code>{fingerprint(f)}</code></td></tr>"
         )
@@ -223,28 +338,160 @@ def _summary_table(summary: dict) -> list[str]:
         + "".join(f"<th>{_e(p)}</th>" for p in pairs)
         + "<th>total</th></tr></thead><tbody>"
     )
+    # Cells say which findings they count (data-pair, data-kind): the page recounts them when filtering.
     for kind in summary["options"]["kinds"]:
-        cells = "".join(f"<td>{summary['pairs'][p]['kinds'][kind]}</td>" for p in pairs)
+        cells = "".join(
+            f'<td data-pair="{_e(p)}" data-kind="{kind}">{summary["pairs"][p]["kinds"][kind]}</td>'
+            for p in pairs
+        )
         badge = f'<span class="badge k-{kind}">{kind}</span>'
-        out.append(f"<tr><th>{badge}</th>{cells}<td>{summary['kinds'][kind]}</td></tr>")
-    totals = "".join(f"<td>{summary['pairs'][p]['findings']}</td>" for p in pairs)
-    out.append(f'<tr class="total"><th>total</th>{totals}<td>{summary["total"]}</td></tr>')
+        zero = ' class="zero"' if not summary["kinds"][kind] else ""
+        out.append(
+            f'<tr{zero}><th>{badge}</th>{cells}<td data-kind="{kind}">{summary["kinds"][kind]}</td></tr>'
+        )
+    totals = "".join(f'<td data-pair="{_e(p)}">{summary["pairs"][p]["findings"]}</td>' for p in pairs)
+    out.append(f'<tr class="total"><th>total</th>{totals}<td data-all="1">{summary["total"]}</td></tr>')
     links = "".join(f"<td>{summary['pairs'][p]['links']}</td>" for p in pairs)
     out.append(f'<tr class="links"><th>links</th>{links}<td></td></tr></tbody></table></section>')
     return out
 
 
+SEVERITY_LEGEND = (
+    ("high", "the versions say different things: a changed number or unit, a sentence with no counterpart, "
+     "opposite framings, a forbidden term"),
+    ("medium", "something may be lost or added: a number or name on one side only, a clause left out, a "
+     "framed term on one side, an unusual length"),
+    ("low", "worth a glance: converted units, a neutral term missing, a link the aligner doubts"),
+)  # fmt: skip
+
+
 def _legend(colours: dict[str, str]) -> list[str]:
-    if not colours:
-        return []
+    severities = "; ".join(f'<b class="sev-{s}">{s}</b>: {_e(text)}' for s, text in SEVERITY_LEGEND)
+    out = [f'<p class="legend">Severity \u2014 {severities}.</p>']
+    marks = (
+        '<mark class="d k-number sev-high">marked</mark> what a finding is about (a differing number or '
+        "name, words left out); badges say what differs"
+    )
     items = "".join(
         f'<span class="t framed" style="background:{c}">{_e(label)}</span> ' for label, c in colours.items()
     )
-    return [
-        '<p class="legend">Framing: <span class="t neutral">neutral</span> '
+    framing = (
+        'Framing: <span class="t neutral">neutral</span> '
         + items
-        + '<span class="t forbidden">forbidden</span> <span class="t div">term a finding is about</span></p>'
+        + '<span class="t forbidden">forbidden</span> <span class="t div">term a finding is about</span>; '
+        if colours
+        else ""
+    )
+    out.append(f'<p class="legend">{framing}{marks}.</p>')
+    return out
+
+
+def _worst(findings: list[Finding]) -> str | None:
+    return min((f.severity for f in findings), key=SEVERITIES.index, default=None)
+
+
+def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> list[str]:
+    """One strip per version along the document: a column per grid row, its upper part the link's
+    confidence (darker: less sure; hatched: no link), its lower part the worst finding's severity.
+    Every column links to its row."""
+    docset = report.docset
+    langs = [lang for lang in docset.docs if lang != docset.pivot]
+    if not rows or not langs:
+        return []
+    by_cell: dict[tuple[int, str], list[Finding]] = defaultdict(list)
+    for x in located:
+        by_cell[x.row, x.lang].append(x.finding)
+    lane = OVERVIEW_LANE
+    height = lane * len(langs)
+    out = [
+        '<section id="overview"><h2>Overview</h2><div class="overview">',
+        '<div class="lanes">' + "".join(f"<span>{_e(lang)}</span>" for lang in langs) + "</div>",
+        f'<svg viewBox="0 0 {len(rows)} {height}" preserveAspectRatio="none" height="{height}" role="img" '
+        f'aria-label="links and findings along the document">',
     ]
+    for r, row in enumerate(rows):
+        cells = []
+        tips = [f"row {r + 1}"]
+        for k, lang in enumerate(langs):
+            beads = row.beads.get(lang, [])
+            certs = [b.cert for b in beads if b.cert is not None]
+            cert = min(certs) if certs else None
+            two_sided = any(b.src and b.tgt for b in beads)
+            fill = _cert_colour(cert) if two_sided else "url(#gap)" if beads else "#fff"
+            y = k * lane
+            cells.append(f'<rect x="{r}" y="{y}" width="1" height="{lane - 7}" fill="{fill}"/>')
+            found = by_cell.get((r, lang), [])
+            worst = _worst(found)
+            if worst:
+                cells.append(
+                    f'<rect class="of sev-{worst}" data-lang="{_e(lang)}" data-row="{r}" x="{r}" '
+                    f'y="{y + lane - 7}" width="1" height="6" fill="{SEVERITY_COLOURS[worst]}"/>'
+                )
+            conf = f"{cert:.2f}" if cert is not None else ("no link" if not two_sided else "manual")
+            kinds = ", ".join(dict.fromkeys(f.kind for f in found))
+            tips.append(f"{lang}: {conf}" + (f"; {kinds}" if kinds else ""))
+        out.append(f'<a href="#row-{r}"><title>{_e(" · ".join(tips))}</title>{"".join(cells)}</a>')
+    out.append(
+        '<defs><pattern id="gap" width="2" height="2" patternUnits="userSpaceOnUse">'
+        '<rect width="2" height="2" fill="#fff"/><rect width="1" height="2" fill="#fa5252"/></pattern></defs>'
+    )
+    out.append("</svg></div>")
+    scale = "".join(
+        f'<span class="sw" style="background:{_cert_colour(c)}"></span>{c:.1f} ' for c in (1.0, 0.8, 0.6, 0.4)
+    )
+    sev = "".join(
+        f'<span class="sw" style="background:{SEVERITY_COLOURS[s]}"></span>{s} ' for s in SEVERITIES
+    )
+    out.append(
+        f'<p class="legend">Upper band: link confidence {scale}<span class="sw gap"></span>no counterpart. '
+        f"Lower band: worst finding {sev}. Click a column to go to its row.</p></section>"
+    )
+    return out
+
+
+def _cert_colour(cert: float | None) -> str:
+    """Light grey for a sure link, darkening to red as confidence falls."""
+    if cert is None:
+        return "#ced4da"
+    c = max(0.0, min(1.0, cert))
+    r, g, b = (int(lo + (hi - lo) * c) for lo, hi in ((201, 233), (42, 236), (42, 239)))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def _chart(summary: dict, located: list[_Located]) -> list[str]:
+    """Findings per pair as stacked horizontal bars by kind; the page redraws them when filtering."""
+    pairs = list(summary["pairs"])
+    kinds = summary["options"]["kinds"]
+    if not pairs:
+        return []
+    counts = Counter((x.finding.pair, x.finding.kind) for x in located)
+    widest = max([summary["pairs"][p]["findings"] for p in pairs] + [1])
+    label_w, bar_w, bar_h = 110, 300, 18
+    scale = bar_w / widest
+    height = bar_h * len(pairs) + 4
+    out = [
+        f'<figure class="chart"><figcaption>Findings per pair</figcaption>'
+        f'<svg id="chart" viewBox="0 0 {label_w + bar_w + 40} {height}" width="{label_w + bar_w + 40}" '
+        f'height="{height}" data-scale="{scale:.6f}" data-x0="{label_w}" role="img" '
+        'aria-label="findings per pair">'
+    ]
+    for k, pair in enumerate(pairs):
+        y = k * bar_h + 2
+        x = label_w
+        out.append(f'<text x="{label_w - 6}" y="{y + bar_h - 6}" text-anchor="end">{_e(pair)}</text>')
+        out.append(f'<g data-pair="{_e(pair)}">')
+        for kind in kinds:
+            n = counts[pair, kind]
+            w = n * scale
+            out.append(
+                f'<rect data-kind="{kind}" x="{x:.2f}" y="{y}" width="{w:.2f}" height="{bar_h - 4}" '
+                f'fill="{_KIND_COLOURS[kind]}"><title>{_e(pair)} {kind}: {n}</title></rect>'
+            )
+            x += w
+        total = summary["pairs"][pair]["findings"]
+        out.append(f'<text class="n" x="{x + 4:.2f}" y="{y + bar_h - 6}">{total}</text></g>')
+    out.append("</svg></figure>")
+    return out
 
 
 def _filters(report: Report, summary: dict, located: list[_Located]) -> list[str]:
@@ -300,6 +547,7 @@ table.findings { width: 100%; }
 table.findings td:nth-child(5) { width: 50%; }
 table.grid { width: 100%; table-layout: fixed; }
 table.grid td { font-size: 13px; }
+table.grid .badge { white-space: normal; max-width: 100%; overflow-wrap: anywhere; text-align: left; }
 table.grid tr.has-findings td { background: #fffbeb; }
 table.grid tr:target td, table.findings tr:target td { outline: 2px solid #fab005; }
 .s { display: block; margin-bottom: .25rem; }
@@ -324,6 +572,24 @@ a.badge.sev-low { opacity: .75; }
   padding: 0 4px; }
 .link.low { background: #ffe3e3; color: #c92a2a; font-weight: 600; }
 .top { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
+.side { display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
+table.counts tr.zero { color: #adb5bd; }
+mark.d { background: #ffe8cc; border-bottom: 2px solid #e8590c; border-radius: 2px; padding: 0 1px; }
+mark.d.sev-high { background: #ffe3e3; border-bottom-color: #c92a2a; }
+mark.d.sev-low { background: #f1f3f5; border-bottom-color: #adb5bd; }
+mark.d.off { background: transparent; border-bottom-color: transparent; }
+.overview { display: flex; gap: .5rem; align-items: flex-start; }
+.overview .lanes span { display: block; height: 22px; line-height: 15px; font-size: 12px; color: #495057; }
+.overview svg { flex: 1; min-width: 0; width: 100%; border: 1px solid #dee2e6; background: #fff; }
+.sw { display: inline-block; width: 10px; height: 10px; vertical-align: middle; margin: 0 2px 0 6px;
+  border: 1px solid #dee2e6; }
+.sw.gap { background: repeating-linear-gradient(90deg, #fa5252 0 1px, #fff 1px 2px); }
+figure.chart { margin: 0; } figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
+#chart text { font-size: 12px; fill: #495057; }
+table.findings th button { all: unset; cursor: pointer; }
+table.findings th button:focus-visible { outline: 2px solid #1971c2; }
+table.findings th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 10px; }
+table.findings th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 10px; }
 .filters { display: flex; flex-direction: column; gap: .5rem; max-width: 46rem; }
 fieldset { border: 1px solid #dee2e6; border-radius: 4px; }
 fieldset label { display: inline-block; margin-right: .6rem; }
@@ -358,13 +624,80 @@ _JS = r"""
       tr.hidden = only.checked && !found;
     });
     document.getElementById("shown").textContent = shown + " of " + TOTAL + " findings shown";
+    recount();
+    document.querySelectorAll("mark.d[data-refs]").forEach((m) => {
+      const on = m.dataset.refs.split(" ").some((id) => {
+        const tr = document.getElementById(id);
+        return tr && !tr.hidden;
+      });
+      m.classList.toggle("off", !on);
+    });
+    document.querySelectorAll("#overview rect.of").forEach((r) => {
+      const where = "#row-" + r.dataset.row + ' td[data-lang="' + r.dataset.lang + '"]';
+      const cell = document.querySelector(where);
+      const badges = cell ? Array.from(cell.querySelectorAll("a.badge:not([hidden])")) : [];
+      const sev = badges.map((a) => a.dataset.severity);
+      const worst = ["high", "medium", "low"].find((s) => sev.indexOf(s) >= 0);
+      r.setAttribute("visibility", worst ? "visible" : "hidden");
+      if (worst) r.setAttribute("fill", SEVERITY_COLOURS[worst]);
+    });
     const hash = groups.filter((g) => sel[g].size < boxes(g).length)
       .map((g) => param[g] + "=" + Array.from(sel[g]).map(encodeURIComponent).join(","));
     if (only.checked) hash.push("only=1");
+    if (sort) hash.push("sort=" + sort);
     if (hash.length || location.hash.indexOf("=") >= 0) {
       history.replaceState(null, "", hash.length ? "#" + hash.join("&") : location.pathname);
     }
   }
+  function recount() {
+    const n = {};  // "pair|kind", "pair|", "|kind", "|" -> visible findings
+    const add = (k) => { n[k] = (n[k] || 0) + 1; };
+    document.querySelectorAll("table.findings tbody tr").forEach((tr) => {
+      if (tr.hidden) return;
+      const p = tr.dataset.pair, k = tr.dataset.kind;
+      add(p + "|" + k); add(p + "|"); add("|" + k); add("|");
+    });
+    const cells = "table.counts td[data-pair], table.counts td[data-kind], table.counts td[data-all]";
+    document.querySelectorAll(cells).forEach((td) => {
+      td.textContent = n[(td.dataset.pair || "") + "|" + (td.dataset.kind || "")] || 0;
+    });
+    const chart = document.getElementById("chart");
+    if (!chart) return;
+    const scale = parseFloat(chart.dataset.scale), x0 = parseFloat(chart.dataset.x0);
+    chart.querySelectorAll("g[data-pair]").forEach((g) => {
+      let x = x0;
+      g.querySelectorAll("rect[data-kind]").forEach((r) => {
+        const c = n[g.dataset.pair + "|" + r.dataset.kind] || 0;
+        r.setAttribute("x", x.toFixed(2)); r.setAttribute("width", (c * scale).toFixed(2));
+        r.querySelector("title").textContent = g.dataset.pair + " " + r.dataset.kind + ": " + c;
+        x += c * scale;
+      });
+      const t = g.querySelector("text.n"); t.setAttribute("x", (x + 4).toFixed(2));
+      t.textContent = n[g.dataset.pair + "|"] || 0;
+    });
+  }
+  let sort = "";  // the findings table's order, kept in the URL fragment: "severity", "-pair"
+  function sortBy(th, dir) {
+    const table = th.closest("table"), body = table.tBodies[0];
+    const col = Array.from(th.parentNode.children).indexOf(th);
+    sort = (dir < 0 ? "-" : "") + th.dataset.col;
+    th.parentNode.querySelectorAll("th").forEach((h) => h.setAttribute("aria-sort", "none"));
+    th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
+    const key = (tr) => {
+      const td = tr.children[col];
+      return td.dataset.sort !== undefined ? td.dataset.sort : td.textContent.trim();
+    };
+    Array.from(body.rows).map((tr, i) => [key(tr), i, tr])
+      .sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1] - b[1]))
+      .forEach((t) => body.appendChild(t[2]));
+  }
+  document.querySelectorAll("table.findings th button").forEach((b) => {
+    const th = b.closest("th");
+    b.addEventListener("click", () => {
+      sortBy(th, th.getAttribute("aria-sort") === "ascending" ? -1 : 1);
+      apply();
+    });
+  });
   function fromHash() {
     const params = new URLSearchParams(location.hash.slice(1));
     groups.forEach((g) => {
@@ -375,6 +708,10 @@ _JS = r"""
     only.checked = params.get("only") === "1";
   }
   if (location.hash.indexOf("=") >= 0) fromHash();
+  const wanted = new URLSearchParams(location.hash.slice(1)).get("sort");
+  const col = wanted ? wanted.replace(/^-/, "") : "";
+  const th = col && document.querySelector('table.findings th[data-col="' + col + '"]');
+  if (th) sortBy(th, wanted.charAt(0) === "-" ? -1 : 1);
   document.querySelectorAll("#filters input").forEach((b) => b.addEventListener("change", apply));
   apply();
   document.body.dataset.ready = "1";
