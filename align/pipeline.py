@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from .config import AlignOptions
 from .errors import InputError, warn
 from .lang import primary
@@ -41,18 +43,31 @@ def _presplit(text: str) -> list[Sentence]:
     return sentences
 
 
-def align_pair(src: Document, tgt: Document, options: AlignOptions, fixed: Sequence[Bead] = ()) -> Alignment:
-    """Align two versions; ``fixed`` beads (see :mod:`align.keep`) are kept and aligned around."""
+def align_pair(
+    src: Document,
+    tgt: Document,
+    options: AlignOptions,
+    fixed: Sequence[Bead] = (),
+    *,
+    src_emb: np.ndarray | None = None,
+) -> Alignment:
+    """Align two versions; ``fixed`` beads (see :mod:`align.keep`) are kept and aligned around.
+    ``src_emb``: the embeddings of ``src``'s sentences (:func:`align.aligner.embeddings`), when the
+    caller has them (a set embeds its pivot once for all versions)."""
     from .aligner import align_texts
 
+    # a text's embedding does not depend on its neighbours, so a stretch's rows are looked up by text
+    vectors = dict(zip(src.texts, src_emb, strict=True)) if src_emb is not None else {}
+
+    def align(a: list[str], b: list[str]) -> list[Bead]:
+        emb = np.stack([vectors[t] for t in a]) if vectors and a else None
+        return align_texts(a, b, src.lang, tgt.lang, options, src_emb=emb)
+
     if not fixed:
-        return Alignment(src.lang, tgt.lang, align_texts(src.texts, tgt.texts, src.lang, tgt.lang, options))
+        return Alignment(src.lang, tgt.lang, align(src.texts, tgt.texts))
     from .keep import align_around
 
-    beads = align_around(
-        src.texts, tgt.texts, list(fixed), lambda a, b: align_texts(a, b, src.lang, tgt.lang, options)
-    )
-    return Alignment(src.lang, tgt.lang, beads)
+    return Alignment(src.lang, tgt.lang, align_around(src.texts, tgt.texts, list(fixed), align))
 
 
 def align_set(
@@ -90,6 +105,11 @@ def align_set(
         settings=options.as_settings(),
     )
     pivot_doc = docs[docset.pivot]
+    src_emb = None
+    if options.method == "embed" and len(docs) > 2:  # embedded once, not once per version
+        from .aligner import embeddings
+
+        src_emb = embeddings(pivot_doc.texts, options)
     for lang, doc in list(docs.items())[1:]:
         _check_lengths(pivot_doc, doc)
         fixed = []
@@ -100,7 +120,7 @@ def align_set(
         if progress:
             kept = f" around {len(fixed)} manual links" if keep is not None else ""
             progress(f"aligning {docset.pivot}-{lang}{kept}")
-        docset.alignments.append(align_pair(pivot_doc, doc, options, fixed))
+        docset.alignments.append(align_pair(pivot_doc, doc, options, fixed, src_emb=src_emb))
     return docset
 
 
