@@ -309,3 +309,23 @@ def test_findings_after_edits_are_those_of_a_fresh_report(session):
     ]
     fresh = build_report(session.docset).findings
     assert shown == [(f.pair, f.kind, f.left_ids, f.right_ids, f.detail) for f in fresh]
+
+
+def test_a_foreign_tei_keeps_its_ids_markup_and_header(tmp_path):
+    """A file not written by align (ids LANG.d1.sN, inline seg, no revisionDesc): edits point at its own
+    ids, sentence markup stays, and the header gets a revisionDesc in the right place."""
+    path = tmp_path / "foreign.tei.xml"
+    shutil.copy(Path(__file__).parent / "data" / "report" / "foreign.tei.xml", path)
+    before = path.read_text(encoding="utf-8")
+    session = ReviewSession(path, "ana")
+    assert session.ids["en"] == ["en.d1.s1", "en.d1.s2", "en.d1.s3"]
+    session.edit("en-sr-Latn", "merge", "en.d1.s2", "next")
+    session.save()
+    after = path.read_text(encoding="utf-8")
+    assert '<link type="2-1" subtype="manual" target="#en.d1.s2 #en.d1.s3 #sr.d1.s2"/>' in after
+    assert "<seg>24 to 48</seg>" in after
+    assert before.split("<TEI ", 1)[1] == after.split("<TEI ", 1)[1]  # the texts are untouched
+    root = etree.parse(str(path)).getroot()
+    header = root.find("t:teiHeader", NS)
+    assert etree.QName(header[-1]).localname == "revisionDesc"
+    assert tei.read(path).alignments[0].beads == session.beads(0)

@@ -25,8 +25,8 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 def _missing(what: str) -> None:
     if IN_CI:
-        pytest.fail(f"{what} is missing: the browser tests must run in CI (.ci/run installs it)")
-    pytest.skip(f"{what} not installed", allow_module_level=True)
+        pytest.fail(f"missing {what}: the browser tests must run in CI (.ci/run installs it)")
+    pytest.skip(f"missing {what}", allow_module_level=True)
 
 
 if not (CHROMIUM and DRIVER):
