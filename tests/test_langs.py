@@ -157,7 +157,7 @@ def test_check_language_silent_on_a_text_of_numbers(caplog: pytest.LogCaptureFix
     assert caplog.records == []
 
 
-@pytest.mark.parametrize("command", ["segment", "pair", "run"])
+@pytest.mark.parametrize("command", ["segment", "pair", "run", "batch"])
 def test_numbers_only_text_goes_through_the_cli(tmp_path, command: str) -> None:
     from click.testing import CliRunner
 
@@ -165,15 +165,18 @@ def test_numbers_only_text_goes_through_the_cli(tmp_path, command: str) -> None:
 
     (tmp_path / "n.txt").write_text(NUMBERS_ONLY, encoding="utf-8")
     (tmp_path / "m.txt").write_text(NUMBERS_ONLY, encoding="utf-8")
-    n, m = str(tmp_path / "n.txt"), str(tmp_path / "m.txt")
+    (tmp_path / "sets.csv").write_text("id,en,de\nnumbers,n.txt,m.txt\n", encoding="utf-8")
+    n, m, out = str(tmp_path / "n.txt"), str(tmp_path / "m.txt"), str(tmp_path / "out")
     args = {
-        "segment": ["segment", n, "--lang", "en"],
-        "pair": ["pair", n, m, "--src-lang", "en", "--tgt-lang", "de", "--method", "fast"],
-        "run": ["run", f"en={n}", f"de={m}", "--method", "fast"],
+        "segment": ["segment", n, "--lang", "en", "-o", out],
+        "pair": ["pair", n, m, "--src-lang", "en", "--tgt-lang", "de", "--method", "fast", "-o", out],
+        "run": ["run", f"en={n}", f"de={m}", "--method", "fast", "-o", out],
+        "batch": ["batch", str(tmp_path / "sets.csv"), "--out", out, "--method", "fast", "--no-cache"],
     }[command]
-    result = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "out")], catch_exceptions=False)
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "out").read_text(encoding="utf-8").strip()
+    written = tmp_path / "out" / "numbers.tei.xml" if command == "batch" else tmp_path / "out"
+    assert "1024" in written.read_text(encoding="utf-8") or command == "pair"
 
 
 @pytest.fixture

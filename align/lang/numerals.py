@@ -29,6 +29,15 @@ class NumberWords:
     # the numbers 1..999 it joins, parsed rather than listed.
     thousand: str = ""
     below_thousand: dict[str, int] | None = None
+    # Words around numbers, as regular expressions (matched case-insensitively, in any language's text:
+    # the union over all profiles is used). Percent after a number ("per\s?cent\b"); a time of day
+    # after "18.30" ("uhr\b"); the word between the ends of a range ("to", "bis"), of which ``and_words``
+    # make one only after an opener ("between 24 and 48", "zwischen").
+    percent: tuple[str, ...] = ()
+    time_words: tuple[str, ...] = ()
+    range_words: tuple[str, ...] = ()
+    and_words: tuple[str, ...] = ()
+    range_openers: tuple[str, ...] = ()
 
 
 def wordlist(words: str) -> tuple[str, ...]:

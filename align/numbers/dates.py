@@ -6,16 +6,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..lang import WORD
+from . import vocabulary
 from .mention import NumberMention
 from .words import Lexicon
 
-_RANGE_GAP = re.compile(
-    r"\s?[-–—‒]\s?|\s+(?:to|till|until|through|bis|do|до|deri(?:\s+në)?|and|und|i|и|dhe)\s+", re.IGNORECASE
-)
-_RANGE_OPENERS = re.compile(
-    r"(?:between|zwischen|između|између|izmedju|midis|ndërmjet|ndermjet)\s+$", re.IGNORECASE
-)
-_AND_WORDS = frozenset({"and", "und", "i", "и", "dhe"})
 _OPENER_WINDOW = 64  # characters before a range searched for its opener ("between")
 # What may stand between a number and the month name after it ("9. December", "9 of May"), and between
 # a month name and the number after it ("December 9", "dhjetor të vitit 2022").
@@ -62,10 +56,10 @@ def label_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             "percent",
         ):
             continue
-        gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
+        gap = vocabulary.range_gap().fullmatch(text, a.end, b.start)
         if gap is None:
             continue
-        if gap.group(0).strip().lower() in _AND_WORDS and not _RANGE_OPENERS.search(
+        if gap.group(0).strip().lower() in vocabulary.and_words() and not vocabulary.range_opener().search(
             text, max(0, a.start - _OPENER_WINDOW), a.start
         ):
             continue

@@ -9,24 +9,28 @@ from functools import cache, lru_cache
 
 from ..errors import InputError
 from ..lang import WORD, LanguageProfile, parse_tag, profile
-from .mention import PERCENT, NumberMention
+from . import vocabulary
+from .mention import NumberMention
+from .vocabulary import time_word
 from .words import Lexicon, abbreviation_words, month_words
 
 _SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+)\.?")
 _AMPM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
-_TIME_WORD = r"(?=\s?(?:uhr\b|h\b|časova|sati\b|часова|сати\b|[ap]\.?\s?m\b))"
-_NUMERIC = re.compile(
-    rf"""(?<![\w])(?:
-      (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))(?![\d])
-    | (?P<dmy>(?P<d>\d{{1,2}})(?P<ds>[./])\s?(?P<m>\d{{1,2}})(?P=ds)\s?(?P<y>\d{{4}}|\d{{2}})(?![\d]))
-    | (?P<dm>(?P<d2>\d{{1,2}})\.\s?(?P<m2>\d{{1,2}})\.)(?![\d])
-    | (?P<time>(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)|\.(?P<mi2>[0-5]\d){_TIME_WORD})(?![\d]))
-    | (?P<num>\d+(?:(?:[.,'’\u00a0\u202f\u2009]|\x20(?=\d{{3}}(?![\d.,])))\d+)*)
-    )""",
-    re.VERBOSE | re.IGNORECASE,
-)
+_NUMERIC = r"""(?<![\w])(?:
+      (?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))(?![\d])
+    | (?P<dmy>(?P<d>\d{1,2})(?P<ds>[./])\s?(?P<m>\d{1,2})(?P=ds)\s?(?P<y>\d{4}|\d{2})(?![\d]))
+    | (?P<dm>(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.)(?![\d])
+    | (?P<time>(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)|\.(?P<mi2>[0-5]\d)TIME_WORD)(?![\d]))
+    | (?P<num>\d+(?:(?:[.,'’\u00a0\u202f\u2009]|\x20(?=\d{3}(?![\d.,])))\d+)*)
+    )"""
 _GROUP_SEP = re.compile(r"[.,'’\u00a0\u202f\u2009 ]")
 DIGIT = re.compile(r"\d")
+
+
+@cache
+def _numeric() -> re.Pattern[str]:
+    """Numbers, dates and times in digits; a time "18.30" needs a time word after it (vocabulary)."""
+    return re.compile(_NUMERIC.replace("TIME_WORD", time_word()), re.VERBOSE | re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -97,7 +101,7 @@ def digit_mentions(text: str, lang: str, lex: Lexicon | None) -> list[NumberMent
     comma_decimal = _decimal_comma(lang)
     lp = profile(lang)
     out: list[NumberMention] = []
-    for m in _NUMERIC.finditer(text):
+    for m in _numeric().finditer(text):
         start = m.start()
         if _is_identifier(text, start):
             continue
@@ -164,7 +168,7 @@ def _finish(
             end = scale.end(1) + (
                 1 if scale.group(0).endswith(".") and scale.group(1) in abbreviation_words() else 0
             )
-    percent = PERCENT.match(text, end)
+    percent = vocabulary.percent().match(text, end)
     if percent:
         return NumberMention(value, text[start : percent.end()], start, percent.end(), "percent", alt)
     if kind == "int" and lp.ordinal_suffixes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 
@@ -27,11 +26,3 @@ class Unit:
     size: float  # in the dimension's base unit (m, kg, l, ha); temperatures: a scale (see units.FAHRENHEIT)
     end: int  # where the unit word ends in the text
     shared: bool = False  # taken from the end of a range ("2" in "2 to 4 inches")
-
-
-# A percent sign or word after a number ("5 %", "fünf Prozent", "pet posto", "pesë për qind").
-PERCENT = re.compile(
-    r"\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|odsto\b|posto\b|procen[a-z]*|одсто\b|посто\b"
-    r"|процен[а-я]*|për\s?qind\b|perqind\b|per qind\b|përqind\w*)",
-    re.IGNORECASE,
-)

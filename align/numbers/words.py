@@ -14,7 +14,8 @@ from cyrtranslit import to_cyrillic
 from ..lang import WORD, profile, profiles
 from ..lang.numerals import Entry
 from ..textnorm import sentence_initial
-from .mention import PERCENT, NumberMention
+from . import vocabulary
+from .mention import NumberMention
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def _flush(run: list[tuple[float, str, bool, int, int]], text: str, out: list[Nu
             current += v
     start, end = run[0][3], run[-1][4]
     kind = "word"
-    percent = PERCENT.match(text, end)
+    percent = vocabulary.percent().match(text, end)
     if percent:
         end, kind = percent.end(), "percent"
     out.append(NumberMention(float(total + current), text[start:end], start, end, kind))

@@ -45,6 +45,12 @@ NUMBERS = NumberWords(
     },
     suffixes=wordlist("godišnj dnevn nedeljn sedmičn časovn satn minutn člani spratn sobn kratn trećin"),
     both=frozenset({"oba", "obe", "obje", "obojica", "oboje", "obema", "obadva", "obadve"}),
+    # in both scripts: these are patterns, not words that could be transliterated
+    percent=(r"odsto\b", r"posto\b", "procen[a-z]*", r"одсто\b", r"посто\b", "процен[а-я]*"),
+    time_words=("časova", r"sati\b", "часова", r"сати\b"),
+    range_words=("do", "до"),
+    and_words=("i", "и"),
+    range_openers=("između", "између", "izmedju"),
 )
 
 PROFILE = LanguageProfile(
