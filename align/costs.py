@@ -281,26 +281,26 @@ class BeadCosts:
             _DotBlock(self.src.vectors[c], self.tgt.vectors[c], ia, i, jb, j) for c in range(len(self.kinds))
         ]
         spans = ((ia, i), (jb, j))
-        evidence = self._evidence(blocks, xs, ys, spans).sum(axis=0)
+        evidence = self._evidence(blocks, xs, ys, spans)
         total = (w.merge * (a + b - 2.0))[:, None] - evidence
         fine = self.src.counts is None and self.tgt.counts is None
         if not fine:
             # blocks of sentences (coarse levels) weigh as the fine beads they stand for
             total *= (xs[1] + ys[1]) / (a + b)[:, None]
-        lx, ly = xs[0], ys[0]
-        out[match] = total + w.length * self._delta2(lx, ly) / 2
+        misfit = w.length * self._delta2(xs[0], ys[0]) / 2
+        out[match] = total + misfit
         if w.part and fine:
-            out[match] += self._parts(blocks, xs, ys, spans, a, b)
+            out[match] += self._parts(blocks, xs, ys, spans, a, b, evidence - misfit)
         return out
 
     def _delta2(self, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
         return (ly - self.ratio * lx) ** 2 / (GC_VARIANCE * np.maximum(self.ratio * lx + ly, 1.0) / 2)
 
     def _evidence(self, blocks: list[_DotBlock], xs: np.ndarray, ys: np.ndarray, spans: Spans) -> np.ndarray:
-        """Weighted similarity per channel of the spans ``src[ia:i]``, ``tgt[jb:j]`` (``spans`` = ((ia, i),
-        (jb, j)), statistics ``xs``, ``ys``)."""
+        """Weighted similarity of the spans ``src[ia:i]``, ``tgt[jb:j]`` (``spans`` = ((ia, i), (jb, j)),
+        statistics ``xs``, ``ys``), summed over the channels."""
         w = self.weights
-        evidence = np.zeros((len(self.kinds), *np.broadcast_shapes(xs.shape[1:], ys.shape[1:])))
+        evidence = np.zeros(np.broadcast_shapes(xs.shape[1:], ys.shape[1:]))
         for c, kind in enumerate(self.kinds):
             src_norm, tgt_norm = xs[self.src.norm_row[c]], ys[self.tgt.norm_row[c]]
             cos = blocks[c].dots(*spans[0], *spans[1]) / (src_norm * tgt_norm)
@@ -309,9 +309,9 @@ class BeadCosts:
                     typical = (xs[self.src.proj_row[c]] / src_norm + ys[self.tgt.proj_row[c]] / tgt_norm) / 2
                 else:
                     typical = np.full(cos.shape, float(self._means[0][c] @ self._means[1][c]))
-                evidence[c] = w.semantic * (cos - typical) / np.maximum(1.0 - typical, 1e-3)
+                evidence += w.semantic * (cos - typical) / np.maximum(1.0 - typical, 1e-3)
             else:
-                evidence[c] = w.lexical * cos
+                evidence += w.lexical * cos
         return evidence
 
     def _parts(
@@ -322,23 +322,23 @@ class BeadCosts:
         spans: Spans,
         a: np.ndarray,
         b: np.ndarray,
+        whole: np.ndarray,
     ) -> np.ndarray:
         """What a merge pays for an end sentence that earns no place in it: ``part × max(0, part_floor -
         gain)`` for the first and the last sentence of a side with several, where ``gain`` is what the
         sentence adds to the bead: its evidence and length fit minus those of the bead without it. A
         short sentence left out of the translation, next to one that was translated, dilutes the
         similarity and spoils the length fit (gain < 0); the search would still take the merge while
-        that loss is below the price of a null bead, so the 1-1 bead and a 1-0 are made to win."""
+        that loss is below the price of a null bead, so the 1-1 bead and a 1-0 are made to win.
+        ``whole``: the bead's evidence minus its length misfit."""
         w = self.weights
         src_span, tgt_span = spans
         (ia, i), (jb, j) = spans
 
-        def signals(x: np.ndarray, y: np.ndarray, spans: Spans) -> np.ndarray:
-            fit = -w.length * self._delta2(x[0], y[0]) / 2
-            return np.concatenate([self._evidence(blocks, x, y, spans), fit[None]])
+        def value(x: np.ndarray, y: np.ndarray, spans: Spans) -> np.ndarray:
+            return self._evidence(blocks, x, y, spans) - w.length * self._delta2(x[0], y[0]) / 2
 
-        whole = signals(xs, ys, spans)
-        out = np.zeros(whole.shape[1:])
+        out = np.zeros(whole.shape)
         for side, count in ((0, a), (1, b)):
             if not (count > 1).any():
                 continue
@@ -351,10 +351,10 @@ class BeadCosts:
                 leads = own.open_ended[np.clip(p, 0, own.n - 1)]
                 stats = own.spans[:, rest, r1]
                 if side == 0:
-                    gain = whole - signals(stats, ys, ((r0, r1), tgt_span))
+                    gain = whole - value(stats, ys, ((r0, r1), tgt_span))
                 else:
-                    gain = whole - signals(xs, stats, (src_span, (r0, r1)))
-                shortfall = np.maximum(w.part_floor - gain.sum(axis=0), 0.0)
+                    gain = whole - value(xs, stats, (src_span, (r0, r1)))
+                shortfall = np.maximum(w.part_floor - gain, 0.0)
                 out += np.where(valid & ~leads, w.part * shortfall, 0.0)
         return out
 

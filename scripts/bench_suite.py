@@ -14,9 +14,10 @@ Columns: strict and lax F1 (``align.metric``), and ``lax err``, the links (beads
 share no sentence pair with the gold. Embeddings go through the on-disk cache (``align.aligner.embeddings``,
 so they follow whatever the aligner embeds) and are read once per run; ``--loso NAME=v1,v2,..`` then
 sweeps one cost weight with leave-one-set-out: for each set group, the value best on the other groups
-(mean strict F1) and that value's figures on the held-out group.
+(mean strict F1) and that value's figures on the held-out group. ``--selective T:P`` measures selective
+embedding (:func:`selective`) against full embedding, with the share of sentences it embeds.
 
-    nice -n 10 python scripts/bench_suite.py [--method embed|fast] [--loso merge=0.02,0.05,0.1]
+    nice -n 10 python scripts/bench_suite.py [--method embed|fast] [--loso part=0,1,2,3] [--selective 0.95:3]
 """
 
 from __future__ import annotations
