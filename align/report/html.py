@@ -300,13 +300,16 @@ def _findings_table(located: list[_Located]) -> list[str]:
     ]
     for x in located:
         f = x.finding
-        left, right = " + ".join(f.left_ids) or "—", " + ".join(f.right_ids) or "—"
+        left, right = (
+            " + ".join(f'<span class="id">{_e(i)}</span>' for i in ids) or "—"
+            for ids in (f.left_ids, f.right_ids)
+        )
         out.append(
             f'<tr id="{x.anchor}" data-kind="{f.kind}" data-lang="{_e(x.lang)}" data-severity="{f.severity}" '
             f'data-pair="{_e(f.pair)}">'
             f'<td>{_e(f.pair)}</td><td><span class="badge k-{f.kind}">{f.kind}</span></td>'
             f'<td class="sev-{f.severity}" data-sort="{SEVERITIES.index(f.severity)}">{f.severity}</td>'
-            f'<td data-sort="{x.row:06d}"><a href="#row-{x.row}">{_e(left)} ↔ {_e(right)}</a></td>'
+            f'<td data-sort="{x.row:06d}"><a href="#row-{x.row}">{left} ↔ {right}</a></td>'
             f"<td>{_e(f.detail)}{_spans(f.left_text, f.left_spans)}{_spans(f.right_text, f.right_spans)}</td>"
             f"<td><code>{fingerprint(f)}</code></td></tr>"
         )
@@ -352,7 +355,11 @@ def _summary_table(summary: dict) -> list[str]:
     totals = "".join(f'<td data-pair="{_e(p)}">{summary["pairs"][p]["findings"]}</td>' for p in pairs)
     out.append(f'<tr class="total"><th>total</th>{totals}<td data-all="1">{summary["total"]}</td></tr>')
     links = "".join(f"<td>{summary['pairs'][p]['links']}</td>" for p in pairs)
-    out.append(f'<tr class="links"><th>links</th>{links}<td></td></tr></tbody></table></section>')
+    out.append(f'<tr class="links"><th>links</th>{links}<td></td></tr></tbody></table>')
+    none = [k for k in summary["options"]["kinds"] if not summary["kinds"][k]]
+    if none:  # their rows are hidden: a short table reads at a glance
+        out.append(f'<p class="none">Checked, nothing found: {", ".join(none)}.</p>')
+    out.append("</section>")
     return out
 
 
@@ -545,6 +552,7 @@ table.counts tr.total { font-weight: 600; }
 table.counts tr.links { color: #868e96; }
 table.findings { width: 100%; }
 table.findings td:nth-child(5) { width: 50%; }
+table.findings td:first-child, table.findings .id { white-space: nowrap; }
 table.grid { width: 100%; table-layout: fixed; }
 table.grid td { font-size: 13px; }
 table.grid .badge { white-space: normal; max-width: 100%; overflow-wrap: anywhere; text-align: left; }
@@ -573,7 +581,8 @@ a.badge.sev-low { opacity: .75; }
 .link.low { background: #ffe3e3; color: #c92a2a; font-weight: 600; }
 .top { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
 .side { display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
-table.counts tr.zero { color: #adb5bd; }
+table.counts tr.zero { display: none; }
+p.none { color: #868e96; max-width: 28rem; }
 mark.d { background: #ffe8cc; border-bottom: 2px solid #e8590c; border-radius: 2px; padding: 0 1px; }
 mark.d.sev-high { background: #ffe3e3; border-bottom-color: #c92a2a; }
 mark.d.sev-low { background: #f1f3f5; border-bottom-color: #adb5bd; }
