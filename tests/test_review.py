@@ -228,6 +228,18 @@ def test_state_edit_undo_save_through_the_api(client, copy):
     assert conflict.status_code == 409 and "changed on disk" in conflict.get_json()["error"]
 
 
+def test_grid_shows_all_versions_with_added_sentences_on_their_own_row(client):
+    api(client, "/api/edit", {"rev": 0, "pair": "en-de", "op": "detach", "sentence": "de.s1"})
+    grid = api(client, "/api/grid").get_json()
+    assert [c["lang"] for c in grid["columns"]] == ["de", "sr-Cyrl", "sq"]
+    first, added = grid["rows"][:2]
+    assert first["pivot"] == [0] and first["cells"][0] == {"pair": 0, "sentences": [], "link": 0}
+    assert added["pivot"] == [] and added["cells"][0] == {"pair": 0, "sentences": [0], "link": 1}
+    assert added["cells"][1]["link"] is None
+    pivot = [i for row in grid["rows"] for i in row["pivot"]]
+    assert pivot == list(range(len(pivot)))
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

@@ -175,9 +175,11 @@ def test_navigation_keys_and_jump(editor):
     k = driver.execute_script("return cur")
     assert 6 in session.beads(2)[k].tgt
     press(driver, "v")
-    assert driver.find_elements("css selector", ".all .row")
-    driver.find_element("css selector", '.all [data-pair="0"][data-link="3"]').click()
-    assert driver.execute_script("return [pairIndex, cur, allView]") == [0, 3, False]
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".all .row"))
+    cell = driver.find_elements("css selector", '.all [data-pair="0"]')[3]
+    link = int(cell.get_attribute("data-link"))
+    cell.click()
+    assert driver.execute_script("return [pairIndex, cur, allView]") == [0, link, False]
 
 
 def test_save_refused_when_file_changed_on_disk(editor):

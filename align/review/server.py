@@ -98,6 +98,26 @@ def state_json(session: ReviewSession) -> dict[str, Any]:
     }
 
 
+def grid_json(session: ReviewSession) -> dict[str, Any]:
+    """All versions side by side: rows of pivot units (:func:`align.links.pivot_grid`, as the HTML report
+    shows them), each cell with its sentences and the index of its first link in that pair."""
+    from ..links import pivot_grid
+
+    docset = session.docset
+    pivot = docset.pivot
+    from_pivot = [(k, a) for k, a in enumerate(docset.alignments) if a.src_lang == pivot]
+    index = {k: {bead: n for n, bead in enumerate(a.beads)} for k, a in from_pivot}
+    rows = []
+    for row in pivot_grid(pivot, [a for _, a in from_pivot], len(docset.docs[pivot].sentences)):
+        cells = []
+        for k, a in from_pivot:
+            beads = row.beads.get(a.tgt_lang, [])
+            link = index[k][beads[0]] if beads else None
+            cells.append({"pair": k, "sentences": row.sentences.get(a.tgt_lang, []), "link": link})
+        rows.append({"pivot": row.sentences.get(pivot, []), "cells": cells})
+    return {"columns": [{"pair": k, "lang": a.tgt_lang} for k, a in from_pivot], "rows": rows}
+
+
 def create_app(session: ReviewSession, token: str, port: int) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
@@ -139,6 +159,11 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
     def state():
         with session.lock:
             return jsonify(state_json(session))
+
+    @app.get("/api/grid")
+    def grid():
+        with session.lock:
+            return jsonify(grid_json(session))
 
     def body() -> dict[str, Any]:
         data = request.get_json(silent=True)

@@ -114,33 +114,20 @@ function updatePair() {
 
 const rowAt = (k) => view.children[k + 1];  // after the header
 
-function renderAll() {
-  // Rows are pivot units (pivot sentences tied by any pair's link), as `align run --derived` composes them.
-  const pivotPairs = state.pairs.map((p, k) => [p, k]).filter(([p]) => p.src === state.pivot);
-  const n = lang(state.pivot).texts.length;
-  const parent = [...Array(n).keys()];
-  const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (const [p] of pivotPairs) for (const [src] of p.links) for (const i of src.slice(1)) parent[find(i)] = find(src[0]);
-  const units = new Map();
-  for (let i = 0; i < n; i++) if (!units.has(find(i))) units.set(find(i), { pivot: [], cells: pivotPairs.map(() => ({ tgt: [], link: null })) });
-  for (let i = 0; i < n; i++) units.get(find(i)).pivot.push(i);
-  pivotPairs.forEach(([p], c) => {
-    let last = units.values().next().value;
-    p.links.forEach(([src, tgt], k) => {
-      const unit = src.length ? units.get(find(src[0])) : last;
-      last = unit;
-      const cell = unit.cells[c];
-      cell.tgt.push(...tgt);
-      if (cell.link === null) cell.link = k;
-    });
-  });
-  const rows = [...units.values()].map((u) => `<div class="row"><div>${sentences(state.pivot, u.pivot)}</div>`
-    + u.cells.map((cell, c) => `<div data-pair="${pivotPairs[c][1]}" data-link="${cell.link}" title="open this link in the ${esc(pivotPairs[c][0].pair)} view">${sentences(pivotPairs[c][0].tgt, cell.tgt)}</div>`).join("")
-    + "</div>");
+async function renderAll() {
+  // Rows are pivot units (pivot sentences tied by any pair's link) and sentences a version adds, as the
+  // HTML report shows them; the server builds them (/api/grid) from the links as they are now.
+  const grid = await api("/api/grid");
+  if (!allView) return;
+  if (grid.error) { say(grid.error, true); return; }
+  const cell = (c, code) => (c.link === null ? `<div>${sentences(code, c.sentences)}</div>`
+    : `<div data-pair="${c.pair}" data-link="${c.link}" title="open this link in the ${esc(state.pairs[c.pair].pair)} view">${sentences(code, c.sentences)}</div>`);
+  const rows = grid.rows.map((r) => `<div class="row${r.pivot.length ? "" : " added"}"><div>${sentences(state.pivot, r.pivot)}</div>`
+    + r.cells.map((c, n) => cell(c, grid.columns[n].lang)).join("") + "</div>");
   view.className = "all";
-  view.style.setProperty("--cols", pivotPairs.length + 1);
+  view.style.setProperty("--cols", grid.columns.length + 1);
   view.innerHTML = `<div class="head"><div>${esc(lang(state.pivot).name)}</div>`
-    + pivotPairs.map(([p]) => `<div>${esc(lang(p.tgt).name)}</div>`).join("") + "</div>" + rows.join("");
+    + grid.columns.map((c) => `<div>${esc(lang(c.lang).name)}</div>`).join("") + "</div>" + rows.join("");
   $("current").textContent = "All versions: click a cell to edit its link in the pair view.";
 }
 
