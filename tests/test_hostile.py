@@ -16,6 +16,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -418,3 +419,74 @@ def test_a_really_full_disk_is_one_line(texts, full_disk):
     result = run_set(texts, "-o", out)
     one_line_error(result, str(out), "No space left on device")
     assert sorted(p.name for p in full_disk.iterdir()) == ["filler"]
+
+
+# --- bug 5: one long sentence is embedded in bounded time --------------------------------------
+
+
+def test_only_the_head_of_a_huge_sentence_is_embedded(monkeypatch, caplog):
+    from align import embed
+
+    model = embed._model(2)
+    fed: list[int] = []
+    real = type(model).passage
+    monkeypatch.setattr(
+        type(model), "passage", lambda self, texts: fed.extend(map(len, texts)) or real(self, texts)
+    )
+    huge = " ".join(f"Wort{i} wurde gesagt" for i in range(20_000))  # 400 KB, no sentence end
+    short = "Die Grenze wurde geschlossen."
+    vectors = embed.embed([huge, short, huge + " Ende"], cache=None)
+    assert vectors.shape == (3, embed.DIM) and np.isfinite(vectors).all()
+    assert max(fed) <= embed.MAX_TOKENS * 16 and len(fed) == 3
+    head = embed.within_limit(huge)
+    assert huge.startswith(head) and model.token_count(head) <= embed.MAX_TOKENS
+    assert model.token_count(head + " Wort") > embed.MAX_TOKENS - 8  # cut near the cap, not far below
+    assert embed.within_limit(short) == short
+    warnings = [r for r in caplog.records if "only their beginning is embedded" in r.getMessage()]
+    assert len(warnings) == 1 and "2 sentence(s)" in warnings[0].getMessage()
+
+
+# --- bug 7: a corrupted cache value is a miss, recomputed and rewritten ---------------------------
+
+
+def test_a_nan_in_the_cache_is_recomputed_and_rewritten(texts):
+    import sqlite3
+
+    from align.cache import FILENAME
+
+    cache = texts / "cache"
+    args = ["pair", texts / "en.txt", texts / "de.txt", "--src-lang", "en", "--tgt-lang", "de"]
+    first = invoke(*args, "--cache-dir", cache, "--format", "beads")
+    assert first.exit_code == 0, first.stderr
+    db = sqlite3.connect(cache / FILENAME)
+    nan = np.full(384, np.nan, dtype=np.float32).tobytes()
+    with db:
+        rows = db.execute("SELECT key FROM vectors").fetchall()
+        db.execute("UPDATE vectors SET vec = ? WHERE key = ?", (nan, rows[0][0]))
+        db.execute(
+            "UPDATE vectors SET vec = ? WHERE key = ?", ((np.ones(384, np.float32) * 2).tobytes(), rows[1][0])
+        )
+    second = invoke(*args, "--cache-dir", cache, "--format", "beads")
+    assert second.exit_code == 0, second.stderr
+    assert second.stdout == first.stdout
+    vectors = [np.frombuffer(blob, np.float32) for (blob,) in db.execute("SELECT vec FROM vectors")]
+    assert all(np.isfinite(v).all() and abs(float(v @ v) - 1) < 1e-3 for v in vectors)
+    db.close()
+
+
+# --- weak spots: messages ------------------------------------------------------------------------
+
+
+def test_cache_dir_that_is_a_file_does_not_suggest_deleting_it(texts):
+    user_file = texts / "notes.txt"
+    user_file.write_text("mine", encoding="utf-8")
+    args = ["pair", texts / "en.txt", texts / "de.txt", "--src-lang", "en", "--tgt-lang", "de"]
+    result = CliRunner(env={"ALIGN_CACHE_DIR": str(user_file)}).invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.stderr
+    assert "is a file" in result.stderr and "delete" not in result.stderr
+    assert user_file.read_text() == "mine"
+
+
+def test_two_standard_inputs_are_refused_in_one_line(texts):
+    result = invoke("run", "en=-", "de=-", *FAST, input=EN)
+    one_line_error(result, "only one input can be standard input")
