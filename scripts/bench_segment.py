@@ -27,6 +27,7 @@ import sentencex
 from benchlib import REPO, data_dir
 from reldi_tokeniser.tokeniser import generate_tokenizer, sentence_split, tokenize
 
+from align.lang import primary
 from align.segment import segment, split_sentences
 
 NTREX_LANGS = ["en", "de", "sr-Cyrl", "sr-Latn", "sq"]
@@ -53,7 +54,7 @@ def reldi_splitter(rules: str) -> Splitter:
 
 
 def systems(lang: str) -> dict[str, Splitter]:
-    code = lang.split("-")[0]
+    code = primary(lang)
     found: dict[str, Splitter] = {
         "ours": lambda p: split_sentences(p, lang),
         "sentencex": lambda p: [s.strip() for s in sentencex.segment(code, p) if s.strip()],

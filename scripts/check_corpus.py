@@ -26,6 +26,7 @@ from pathlib import Path
 from align.beadfmt import read_beads
 from align.errors import InputError
 from align.fsutil import atomic_write_text
+from align.lang import primary
 from align.model import Bead
 from align.xmlsafe import parse_xml
 
@@ -350,7 +351,7 @@ def check_sample(sample: Path, termbase: Path, rows_per_lang: tuple[int, int] = 
     """A labelled sample: known concepts with terms in the row's language, surfaces that occur in
     their sentence (as often as they are labelled), term-free sentences marked once, a number of rows
     per language tag within ``rows_per_lang``, and Serbian sentences in the script their tag names."""
-    terms = {(r["concept"], r["lang"].split("-")[0]) for r in term_rows(termbase)}
+    terms = {(r["concept"], primary(r["lang"])) for r in term_rows(termbase)}
     with sample.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         if tuple(reader.fieldnames or ()) != SAMPLE_COLUMNS:
@@ -363,7 +364,7 @@ def check_sample(sample: Path, termbase: Path, rows_per_lang: tuple[int, int] = 
         lang, sentence, concept, surface = (r[c] or "" for c in SAMPLE_COLUMNS)
         if bool(concept) != bool(surface):
             problems.append(f"{where}: concept and surface must both be given or both be empty")
-        if concept and (concept, lang.split("-")[0]) not in terms:
+        if concept and (concept, primary(lang)) not in terms:
             problems.append(f"{where}: the termbase has no {lang} terms for concept {concept!r}")
         if surface and surface != surface.strip():
             problems.append(f"{where}: surface {surface!r} has surrounding whitespace")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.lang import WORD, family_members, primary, profile, profiles
+from align.lang import WORD, family_members, language_name, primary, profile, profiles
 from align.names import name_key
 from align.numbers import extract_numbers, number_values, unmatched
 from align.segment import split_sentences
@@ -107,3 +107,17 @@ def test_bosnian_numbers_in_both_scripts() -> None:
     assert number_values("Dvije hiljade i 1,5 miliona", "bs") == number_values(
         "Двије хиљаде и 1,5 милиона", "bs"
     )
+
+
+@pytest.mark.parametrize(
+    ("tag", "name"),
+    [
+        ("sr-Cyrl", "Serbian (Cyrillic script)"),
+        ("hr", "Croatian"),
+        ("cnr", "Montenegrin"),  # an alias of the Serbian profile keeps its own name
+        ("fr-CA", "French (CA)"),
+        ("xx-Latn", "xx (Latin script)"),
+    ],
+)
+def test_language_names(tag: str, name: str) -> None:
+    assert language_name(tag) == name

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .profile import LanguageProfile, family_members, profile, profiles
+from .profile import LanguageProfile, family_members, language_name, profile, profiles
 from .scripts import detect_script, script_counts
 from .tags import KNOWN, LangTag, parse_tag, primary
 
@@ -20,6 +20,7 @@ __all__ = [
     "LanguageProfile",
     "detect_script",
     "family_members",
+    "language_name",
     "parse_tag",
     "primary",
     "profile",

@@ -34,5 +34,17 @@ DECIMAL_POINT = frozenset({"ja", "zh", "ko", "he", "hi", "th", "ms", "ga", "cy",
 # reldi-tokeniser's abbreviation lists (South Slavic languages).
 RELDI = frozenset({"sl", "mk", "bg"})
 
+# English names of languages without a data module (and of the codes a profile serves as an alias),
+# for the TEI header's langUsage. A short table rather than a dependency (langcodes is not installed).
+NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cnr": "Montenegrin", "cs": "Czech",
+    "da": "Danish", "el": "Greek", "es": "Spanish", "et": "Estonian", "fi": "Finnish", "fr": "French",
+    "ga": "Irish", "he": "Hebrew", "hu": "Hungarian", "it": "Italian", "ja": "Japanese", "ko": "Korean",
+    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "mt": "Maltese", "nl": "Dutch",
+    "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
+    "sh": "Serbo-Croatian", "sk": "Slovak", "sl": "Slovenian", "sv": "Swedish", "tr": "Turkish",
+    "uk": "Ukrainian", "zh": "Chinese",
+}  # fmt: skip
+
 # simplemma's code where it differs from the primary subtag.
 SIMPLEMMA_CODE = {"no": "nb"}

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from . import data, generic
 from .numerals import NumberWords
+from .scripts import SCRIPT_NAMES
 from .tags import primary
 
 
@@ -120,7 +121,7 @@ def _generic(code: str) -> LanguageProfile:
     usual = generic.USUAL_SCRIPT.get(code)
     return LanguageProfile(
         code=code,
-        name=code,
+        name=generic.NAMES.get(code, code),
         scripts=generic.MULTI_SCRIPT.get(code, (usual,) if usual else ()),
         reldi=code if code in generic.RELDI else None,
         decimal_point=code in generic.DECIMAL_POINT,
@@ -132,6 +133,18 @@ def _simplemma_has(code: str) -> bool:
     from .lemma import supported
 
     return generic.SIMPLEMMA_CODE.get(code, code) in supported()
+
+
+def language_name(tag: str) -> str:
+    """``sr-Cyrl`` -> ``Serbian (Cyrillic script)``; unknown parts are kept as written."""
+    first, *rest = tag.split("-")
+    code = primary(first)
+    found = _registry().get(code)
+    name = found.name if found and found.code == code else generic.NAMES.get(code, first)
+    details = [
+        f"{SCRIPT_NAMES.get(sub, sub)} script" if len(sub) == 4 and sub.isalpha() else sub for sub in rest
+    ]
+    return f"{name} ({', '.join(details)})" if details else name
 
 
 def family_members(family: str) -> tuple[str, ...]:

@@ -20,6 +20,11 @@ _SCRIPT_RANGES = {
     "Hani": "\u4e00-\u9fff\u3400-\u4dbf",
     "Kana": "\u3040-\u30ff",
 }
+# English names of scripts, for language_name.
+SCRIPT_NAMES = {
+    "Arab": "Arabic", "Cyrl": "Cyrillic", "Grek": "Greek", "Hans": "Simplified Han",
+    "Hant": "Traditional Han", "Hebr": "Hebrew", "Latn": "Latin",
+}  # fmt: skip
 _SCRIPT_PATTERNS = [(code, re.compile(f"[{chars}]")) for code, chars in _SCRIPT_RANGES.items()]
 
 

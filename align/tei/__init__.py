@@ -4,6 +4,7 @@ See :mod:`align.tei.encode` for the layout and id scheme. QA annotations go into
 ``standoff(tree)`` as ``<listAnnotation type="divergence">``; :func:`read` ignores them.
 """
 
+from ..lang import language_name
 from ..links import compose
 from ..model import parse_sentence_id, sentence_id
 from .decode import from_tree, read
@@ -11,7 +12,6 @@ from .encode import (
     TEI_NS,
     divergence_kinds,
     divergence_ref,
-    language_name,
     standoff,
     to_bytes,
     to_tree,

@@ -21,6 +21,7 @@ from lxml import etree
 from .. import __version__
 from ..errors import InputError
 from ..fsutil import atomic_write_bytes
+from ..lang import language_name
 from ..links import compose
 from ..model import Alignment, Bead, Document, DocumentSet
 
@@ -36,23 +37,6 @@ CERT_DECIMALS = 4  # fixed, so output is byte-stable; certs round-trip to this p
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
-# English names for the header's langUsage. A short table rather than a dependency (langcodes is not
-# installed); unknown subtags are shown as they are.
-_LANGUAGE_NAMES = {
-    "ar": "Arabic", "bg": "Bulgarian", "bs": "Bosnian", "ca": "Catalan", "cnr": "Montenegrin",
-    "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
-    "et": "Estonian", "fi": "Finnish", "fr": "French", "ga": "Irish", "he": "Hebrew", "hr": "Croatian",
-    "hu": "Hungarian", "it": "Italian", "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian",
-    "lv": "Latvian", "mk": "Macedonian", "mt": "Maltese", "nl": "Dutch", "no": "Norwegian",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sh": "Serbo-Croatian",
-    "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
-    "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese",
-}  # fmt: skip
-_SCRIPT_NAMES = {
-    "Arab": "Arabic", "Cyrl": "Cyrillic", "Grek": "Greek", "Hans": "Simplified Han",
-    "Hant": "Traditional Han", "Hebr": "Hebrew", "Latn": "Latin",
-}  # fmt: skip
-
 
 def divergence_kinds() -> dict[str, str]:
     """Finding kind -> description, as the report's checkers register them; category ids are
@@ -67,16 +51,6 @@ def divergence_ref(kind: str) -> str:
     if kind not in divergence_kinds():
         raise ValueError(f"unknown divergence kind {kind!r}")
     return f"#div.{kind}"
-
-
-def language_name(tag: str) -> str:
-    """``sr-Cyrl`` -> ``Serbian (Cyrillic script)``; unknown parts are kept as written."""
-    primary, *rest = tag.split("-")
-    name = _LANGUAGE_NAMES.get(primary.lower(), primary)
-    details = [
-        f"{_SCRIPT_NAMES.get(sub, sub)} script" if len(sub) == 4 and sub.isalpha() else sub for sub in rest
-    ]
-    return f"{name} ({', '.join(details)})" if details else name
 
 
 def standoff(tree: etree._ElementTree) -> etree._Element:
