@@ -332,7 +332,6 @@ class BeadCosts:
         that loss is below the price of a null bead, so the 1-1 bead and a 1-0 are made to win.
         ``whole``: the bead's evidence minus its length misfit."""
         w = self.weights
-        src_span, tgt_span = spans
         (ia, i), (jb, j) = spans
 
         def value(x: np.ndarray, y: np.ndarray, spans: Spans) -> np.ndarray:
@@ -340,22 +339,25 @@ class BeadCosts:
 
         out = np.zeros(whole.shape)
         for side, count in ((0, a), (1, b)):
-            if not (count > 1).any():
+            rows = np.flatnonzero(count > 1)  # the bead types with several sentences on this side
+            if not len(rows):
                 continue
             own = self.src if side == 0 else self.tgt
-            start, end = (ia, i) if side == 0 else (jb, j)
-            rest = np.maximum(count - 1, 0)[:, None]
-            valid = (count > 1)[:, None] & (end - start == count[:, None])
+            x, y, total = xs[:, rows], ys[:, rows], whole[rows]
+            src_span, tgt_span = (ia[rows], i), (jb[rows], j)
+            start, end = src_span if side == 0 else tgt_span
+            size = count[rows][:, None]
+            valid = end - start == size
             for r0, r1, p in ((start + 1, end, start), (start, end - 1, end - 1)):  # without the first / last
                 r1 = np.maximum(r1, r0)
                 leads = own.open_ended[np.clip(p, 0, own.n - 1)]
-                stats = own.spans[:, rest, r1]
+                stats = own.spans[:, size - 1, r1]
                 if side == 0:
-                    gain = whole - value(stats, ys, ((r0, r1), tgt_span))
+                    rest = value(stats, y, ((r0, r1), tgt_span))
                 else:
-                    gain = whole - value(xs, stats, (src_span, (r0, r1)))
-                shortfall = np.maximum(w.part_floor - gain, 0.0)
-                out += np.where(valid & ~leads, w.part * shortfall, 0.0)
+                    rest = value(x, stats, (src_span, (r0, r1)))
+                shortfall = np.maximum(w.part_floor - (total - rest), 0.0)
+                out[rows] += np.where(valid & ~leads, w.part * shortfall, 0.0)
         return out
 
 
