@@ -79,10 +79,12 @@ def kinds_help(width: int = 78) -> str:
     from ..report import CHECKERS
 
     lines = []
+    column = 2 + max(len(kind) for cls in CHECKERS for kind in cls.kinds)  # the longest name, a gap
     for cls in CHECKERS:
         for kind, description in cls.kinds.items():
             text = description + (" (needs --terms)" if cls.needs_terms else "")
-            lines += textwrap.wrap(text, width, initial_indent=f"  {kind:<16}", subsequent_indent=" " * 18)
+            indent = f"  {kind:<{column}}"
+            lines += textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=" " * len(indent))
     return "\n".join(lines)
 
 

@@ -16,8 +16,8 @@ class GapChecker(Checker):
     """``omission`` (a 1-0 bead: left sentences with no counterpart) and ``addition`` (0-1)."""
 
     kinds = {
-        "omission": "Source content missing in the translation",
-        "addition": "Content present in the translation but not in the source",
+        "omission": "A source sentence missing in the translation (alone, or inside a merged link)",
+        "addition": "A sentence of the translation not in the source (alone, or inside a merged link)",
     }
 
     def check(self, link: Link) -> Iterator[Finding]:
