@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -473,7 +474,7 @@ def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
     def run(*args):
         return CliRunner().invoke(cli, ["report", *map(str, args)], catch_exceptions=False)
 
-    assert "shouting        The translation is written in capitals" in run("--help").stdout
+    assert re.search(r"\n +shouting +The translation is written in capitals", run("--help").stdout)
     only = run(path, "--kinds", "shouting", "-f", "json")
     assert only.exit_code == 0 and '"kind": "shouting"' in only.stdout
     assert run(path, "--fail-on", "shouting").exit_code == 3
