@@ -341,3 +341,27 @@ def test_a_foreign_tei_keeps_its_ids_markup_and_header(tmp_path):
     header = root.find("t:teiHeader", NS)
     assert etree.QName(header[-1]).localname == "revisionDesc"
     assert tei.read(path).alignments[0].beads == session.beads(0)
+
+
+def test_derived_link_groups_are_recomposed_on_save(kosovo_tei, tmp_path):
+    path = tmp_path / "derived.tei.xml"
+    tei.write(tei.read(kosovo_tei), path, timestamp=False, derived=True)
+    session = ReviewSession(path, "ana")
+    session.edit("en-de", "detach", "de.s1")
+    session.save()
+    root = etree.parse(str(path)).getroot()
+    derived = root.find("t:standOff/t:linkGrp[@subtype='de-sr-Cyrl']", NS)
+    assert derived.get("corresp") == "#links.en.de #links.en.sr-Cyrl"
+    docset = session.docset
+    expected = tei.compose(docset.alignment("en", "de"), docset.alignment("en", "sr-Cyrl"), 39)
+
+    def target(bead):
+        return " ".join(
+            [f"#{session.ids['de'][i]}" for i in bead.src]
+            + [f"#{session.ids['sr-Cyrl'][j]}" for j in bead.tgt]
+        )
+
+    assert [el.get("target") for el in derived] == [target(b) for b in expected.beads]
+    assert derived[0].get("target") == "#sr-Cyrl.s1"  # en.s1 lost its German sentence in the edit
+    if (schema := tei.find_schema()) is not None:
+        assert tei.validate(path, schema) == []
