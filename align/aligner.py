@@ -18,7 +18,8 @@ from .model import Bead
 from .search import align, bead_types
 from .textnorm import comparison_text
 
-# Weights per method; the "fast" cost has no semantic term, so its other terms carry the decision.
+# Weights per method (config.METHODS, which AlignOptions checks); the "fast" cost has no semantic
+# term, so its other terms carry the decision.
 WEIGHTS = {
     "embed": CostWeights(),
     "fast": CostWeights(semantic=0.0, lexical=1.5, length=0.1, null=0.3, merge=0.1, part=1.0),
@@ -26,13 +27,6 @@ WEIGHTS = {
 # Temperature of the path distribution whose bead posteriors are the confidences: chosen (log loss of
 # cert against "the bead is exactly right", Text+Berg dev) so that cert approximates that chance.
 TEMPERATURE = {"embed": 0.15, "fast": 0.1}
-
-
-def _check(options: AlignOptions) -> None:
-    if options.method not in WEIGHTS:
-        raise ValueError(f"unknown alignment method {options.method!r} (expected {' or '.join(WEIGHTS)})")
-    if options.max_side < 1:
-        raise ValueError(f"max_side must be at least 1, not {options.max_side}")
 
 
 def _content(text: str) -> int:
@@ -71,7 +65,6 @@ def bead_model(
 ) -> BeadCosts:
     """The cost model of one document pair (both sides non-empty). Every signal reads the comparison
     texts (NFKC, look-alike letters repaired); the caller's texts, and so the TEI, keep the original."""
-    _check(options)
     src, tgt = [comparison_text(t) for t in src], [comparison_text(t) for t in tgt]
     channels: list[tuple[np.ndarray | SparseRows, np.ndarray | SparseRows]] = []
     kinds: list[str] = []
@@ -117,7 +110,6 @@ def align_texts(
     sentences' embeddings when the caller has them (embed method). Time and memory are linear in
     ``len(src) + len(tgt)`` (:mod:`align.search`), on top of embedding the sentences.
     """
-    _check(options)
     if not src or not tgt:
         return [Bead((i,), (), cert=1.0) for i in range(len(src))] + [
             Bead((), (j,), cert=1.0) for j in range(len(tgt))

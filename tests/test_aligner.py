@@ -11,9 +11,9 @@ import random
 import numpy as np
 import pytest
 
-from align.aligner import WEIGHTS, align_texts
+from align.aligner import TEMPERATURE, WEIGHTS, align_texts
 from align.beadfmt import format_beads
-from align.config import AlignOptions
+from align.config import METHODS, AlignOptions
 from align.costs import BeadCosts
 from align.embed import embed
 from align.lexical import SparseRows, lexical_vectors
@@ -200,12 +200,14 @@ def test_embeddings_must_match_the_sentences(vectors):
         align_texts(EN, DE, "en", "de", NO_CACHE, src_emb=vectors["en"][:5], tgt_emb=vectors["de"])
 
 
-@pytest.mark.parametrize("options", [AlignOptions(method="magic"), AlignOptions(max_side=0)])
-def test_bad_options(options):
+@pytest.mark.parametrize("bad", [{"method": "magic"}, {"max_side": 0}, {"max_side": 7}])
+def test_bad_options(bad):
     with pytest.raises(ValueError):
-        align_texts(EN, DE, "en", "de", options)
-    with pytest.raises(ValueError):
-        align_texts([], DE, "en", "de", options)
+        AlignOptions(**bad)  # refused where it is made, before any aligning
+
+
+def test_every_method_has_a_cost_model():
+    assert set(WEIGHTS) == set(METHODS) == set(TEMPERATURE)
 
 
 def test_max_side_one_gives_only_one_to_one_and_null_beads():

@@ -175,3 +175,19 @@ def test_usage_errors_are_one_line_with_status_2(args, message):
     assert result.exit_code == 2  # 1 is bad input, 2 a bad command line (README)
     assert result.stderr.splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith(message)
+
+
+def test_cli_defaults_and_choices_come_from_the_library():
+    """--help shows what the library does by default, not a copy that could drift."""
+    from align.config import MAX_SIDE_LIMIT, AlignOptions
+    from align.formats import EXPORT, REPORT, names
+    from align.report import ReportOptions
+
+    pair_help = " ".join(invoke("pair", "--help").output.split())
+    assert f"[default: {AlignOptions().method}]" in pair_help and "embed|fast" in pair_help
+    assert f"[default: {AlignOptions().max_side}; 1<=x<={MAX_SIDE_LIMIT}]" in pair_help
+    report_help = " ".join(invoke("report", "--help").output.split())
+    assert f"[default: {ReportOptions().min_confidence}; 0<=x<=1]" in report_help
+    assert f"[default: {ReportOptions().length_ratio}; x>1]" in report_help
+    assert "|".join(names(REPORT)) in report_help
+    assert all(name in invoke("export", "--help").output for name in names(EXPORT, "intertext"))

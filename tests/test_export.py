@@ -304,7 +304,7 @@ def test_flags_apply_to_their_own_set_only(folder, tmp_path):
         (["--exclude-kinds", "number"], "--exclude-kinds needs --exclude-flagged"),
         (
             ["--min-cert", "0.5", "--format", "beads", "-o", "{tmp}/b"],
-            "filter links for tmx, tsv, csv, parquet",
+            "filter links for tmx, csv, parquet, tsv",
         ),
     ],
 )

@@ -211,7 +211,7 @@ def test_framing_field_names_the_column(small_tei, tmp_path):
         (["--fail-on", "numbr"], "--fail-on: 'numbr'"),
         (["--pairs", "en-fr"], "no pair 'en-fr'"),
         (["--format", "html", "--annotate"], "leave out --format"),
-        (["--aligned-table", "{tmp}/links.xlsx"], ".csv, .tsv or .parquet"),
+        (["--aligned-table", "{tmp}/links.xlsx"], "give --aligned-table a file (csv, parquet, tsv)"),
     ],
 )
 def test_bad_options(small_tei, tmp_path, args, message):

@@ -9,7 +9,9 @@ from typing import Any
 
 import click
 
-from ..config import AlignOptions
+from ..config import MAX_SIDE_LIMIT, METHODS, AlignOptions
+
+DEFAULTS = AlignOptions()
 
 
 def alignment_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -17,16 +19,16 @@ def alignment_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @click.option(
         "--method",
-        type=click.Choice(["embed", "fast"]),
-        default="embed",
+        type=click.Choice(METHODS),
+        default=DEFAULTS.method,
         show_default=True,
         help="embed: multilingual sentence embeddings + length + anchors (accurate). "
         "fast: no embeddings (length, numbers, shared words and names); for huge corpora.",
     )
     @click.option(
         "--max-side",
-        type=click.IntRange(1, 6),
-        default=4,
+        type=click.IntRange(1, MAX_SIDE_LIMIT),
+        default=DEFAULTS.max_side,
         show_default=True,
         help="Most sentences on one side of a link (1-4, 4-1, ...).",
     )

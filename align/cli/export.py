@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
+from .. import formats
 from ..errors import InputError, log
-
-FORMATS = {".tmx": "tmx", ".tsv": "tsv", ".csv": "csv", ".parquet": "parquet", ".beads": "beads"}
 
 
 @click.command()
@@ -17,7 +16,7 @@ FORMATS = {".tmx": "tmx", ".tsv": "tsv", ".csv": "csv", ".parquet": "parquet", "
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(sorted({*FORMATS.values(), "intertext"})),
+    type=click.Choice(formats.names(formats.EXPORT, *formats.EXPORT_FOLDERS)),
     help="Output format [default: from the -o file's extension].",
 )
 @click.option(
@@ -85,20 +84,17 @@ def export(
     from ..export.source import read_sets, select, tei_files
 
     if fmt is None:
-        fmt = FORMATS.get(Path(output).suffix.lower()) if output != "-" else None
-        if fmt is None:
-            raise InputError(
-                f"give --format ({', '.join(sorted(set(FORMATS.values())))}) or an -o with its extension"
-            )
+        fmt = formats.from_extension(output, formats.EXPORT)
     from ..export.filters import load_filter
     from ..fsutil import refuse_inputs
     from ..report import KINDS
 
     kinds = [k.strip() for k in exclude_kinds.split(",") if k.strip()] if exclude_kinds is not None else None
     link_filter = load_filter(min_cert, reports, kinds, KINDS)
-    if link_filter.active and fmt not in ("tmx", "tsv", "csv", "parquet"):
+    filtered = ["tmx", *formats.names(formats.TABLE)]
+    if link_filter.active and fmt not in filtered:
         raise InputError(
-            f"--min-cert and --exclude-flagged filter links for tmx, tsv, csv, parquet, not {fmt}"
+            f"--min-cert and --exclude-flagged filter links for {', '.join(filtered)}, not {fmt}"
         )
     files = tei_files(source)
     refuse_inputs(output, [*files, *reports])

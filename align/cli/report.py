@@ -6,15 +6,13 @@ from __future__ import annotations
 import inspect
 import logging
 import textwrap
-from pathlib import Path
 
 import click
 
+from .. import formats
+from ..config import LENGTH_RATIO, MIN_CONFIDENCE
 from ..errors import InputError, log
 
-FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md", ".csv": "csv",
-           ".parquet": "parquet"}  # fmt: skip
-TABLE_FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet"}
 EXIT_FAIL_ON = 3  # --fail-on matched (1 is an input error, 2 a usage error)
 
 
@@ -63,14 +61,8 @@ def _output_format(output: str, fmt: str | None, annotate: bool) -> str:
             raise InputError("--annotate writes TEI: leave out --format")
         return "tei"
     if fmt is None:
-        if output == "-":
-            return "md"
-        fmt = FORMATS.get(Path(output).suffix.lower())
-        if fmt is None:
-            choices = ", ".join(sorted(set(FORMATS.values())))
-            raise InputError(f"cannot tell the format from {output!r}: give --format ({choices})")
-    if fmt == "parquet" and output == "-":
-        raise InputError("Parquet is binary: give -o FILE.parquet")
+        fmt = "md" if output == "-" else formats.from_extension(output, formats.REPORT)
+    formats.check_output(fmt, output)
     return fmt
 
 
@@ -103,7 +95,7 @@ class _ReportCommand(click.Command):
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "json", "csv", "parquet"]),
+    type=click.Choice(formats.names(formats.REPORT)),
     help="Output format [default: from -o's extension; Markdown on stdout].",
 )
 @click.option(
@@ -135,14 +127,14 @@ class _ReportCommand(click.Command):
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
-    default=0.5,
+    default=MIN_CONFIDENCE,
     show_default=True,
     help="Report links whose aligner confidence is below this (low-confidence).",
 )
 @click.option(
     "--length-ratio",
     type=click.FloatRange(1, min_open=True),
-    default=2.0,
+    default=LENGTH_RATIO,
     show_default=True,
     help="Report links this many times longer or shorter than usual for their pair (length).",
 )
@@ -228,9 +220,7 @@ def report(
     fmt = _output_format(output, fmt, annotate)
     table_fmt = None
     if aligned_table is not None:
-        table_fmt = TABLE_FORMATS.get(Path(aligned_table).suffix.lower())
-        if table_fmt is None:
-            raise InputError(f"--aligned-table: give a .csv, .tsv or .parquet file, not {aligned_table!r}")
+        table_fmt = formats.from_extension(aligned_table, formats.TABLE, "--aligned-table a file")
     from ..fsutil import refuse_inputs
 
     refuse_inputs(output, [source, terms, ignore_file])

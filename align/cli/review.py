@@ -6,6 +6,7 @@ import getpass
 
 import click
 
+from ..config import MIN_CONFIDENCE
 from ..errors import InputError, log
 
 
@@ -22,7 +23,7 @@ from ..errors import InputError, log
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
-    default=0.5,
+    default=MIN_CONFIDENCE,
     show_default=True,
     help="Links below this confidence are reported and are where 'n' goes next.",
 )

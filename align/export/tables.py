@@ -14,7 +14,8 @@ from pathlib import Path
 
 import polars as pl
 
-from ..errors import InputError, warn
+from ..errors import warn
+from ..formats import check_output
 from ..fsutil import atomic_write_bytes
 from ..links import set_rows
 from ..model import Alignment, DocumentSet
@@ -82,6 +83,5 @@ def encode_table(table: pl.DataFrame, fmt: str, separators: Mapping[str, str] | 
 
 def write_table(table: pl.DataFrame, output: str | Path, fmt: str) -> None:
     """``fmt``: parquet, tsv or csv; ``-`` writes text formats to stdout."""
-    if fmt == "parquet" and str(output) == "-":
-        raise InputError("Parquet is binary: give -o FILE.parquet")
+    check_output(fmt, output)
     atomic_write_bytes(output, encode_table(table, fmt))

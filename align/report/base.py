@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from ..config import LENGTH_RATIO, MIN_CONFIDENCE
 from ..model import Bead, DocumentSet, Finding, TermHit
 
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
@@ -52,8 +53,8 @@ class OmissionParams:
 @dataclass(frozen=True)
 class ReportOptions:
     kinds: frozenset[str] = field(default_factory=_all_kinds)
-    min_confidence: float = 0.5  # links with a lower aligner cert are reported (cert ~ P(link is right))
-    length_ratio: float = 2.0  # how far a link's length ratio may stray from the pair's usual ratio
+    min_confidence: float = MIN_CONFIDENCE  # links with a lower aligner cert are reported
+    length_ratio: float = LENGTH_RATIO  # how far a link's length ratio may stray from the pair's usual
     omission: OmissionParams = OmissionParams()
     cache_dir: str | None = None  # embedding cache of the omission checks; None = default, "" = off
 

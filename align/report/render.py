@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..formats import REPORT
 from .findings import Report
 
-FORMATS = ("html", "md", "json", "csv", "parquet", "tei")
+FORMATS = (*dict.fromkeys(REPORT.values()), "tei")  # tei: the findings annotated into the TEI itself
 
 
 def render(report: Report, fmt: str, tree: etree._ElementTree | None = None) -> bytes:
