@@ -84,8 +84,12 @@ class _ReportCommand(click.Command):
     """Fills in the kinds when help is shown, so ``align --help`` does not import the checkers."""
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        self.help = inspect.cleandoc(self.help or "").replace("{kinds}", kinds_help())
-        super().format_help_text(ctx, formatter)
+        template = self.help
+        self.help = inspect.cleandoc(template or "").replace("{kinds}", kinds_help())  # as registered now
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = template
 
 
 @click.command(cls=_ReportCommand)
