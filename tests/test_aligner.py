@@ -353,20 +353,26 @@ RAIN_SR = [
 ]
 
 
+@pytest.fixture(scope="module")
+def rain_cache(tmp_path_factory) -> str:
+    """One cache for the tests below, so the paragraph is embedded once."""
+    return str(tmp_path_factory.mktemp("rain-cache"))
+
+
 @pytest.mark.parametrize(("method", "dropped"), [("embed", 1), ("embed", 3), ("embed", 5), ("fast", 5)])
-def test_a_short_sentence_left_out_stays_a_one_to_zero_bead(method, dropped, tmp_path):
+def test_a_short_sentence_left_out_stays_a_one_to_zero_bead(method, dropped, rain_cache):
     # the left-out sentence adds nothing the Serbian side has, so it may not ride along in a 2-1 with
     # its translated neighbour, which costs less than a 1-0 bead when a merge need not be earned
     # (the fast method, with no embeddings, keeps fewer such drops apart: scripts/README.md)
-    options = AlignOptions(method=method, cache_dir=str(tmp_path))
+    options = AlignOptions(method=method, cache_dir=rain_cache)
     tgt = RAIN_SR[:dropped] + RAIN_SR[dropped + 1 :]
     beads = units(align_texts(RAIN_EN, tgt, "en", "sr-Cyrl", options))
     assert beads == [((i,), ()) if i == dropped else ((i,), (i - (i > dropped),)) for i in range(7)]
 
 
 @pytest.mark.parametrize("method", ["embed", "fast"])
-def test_merges_are_taken_when_parts_need_not_earn_their_place(method, tmp_path):
-    options = AlignOptions(method=method, cache_dir=str(tmp_path))
+def test_merges_are_taken_when_parts_need_not_earn_their_place(method, rain_cache):
+    options = AlignOptions(method=method, cache_dir=rain_cache)
     unearned = dataclasses.replace(WEIGHTS[method], part=0.0)
     tgt = RAIN_SR[:3] + RAIN_SR[4:]
     assert ((2, 3), (2,)) in units(align_texts(RAIN_EN, tgt, "en", "sr-Cyrl", options, weights=unearned))
