@@ -394,3 +394,19 @@ def test_a_merge_pays_for_a_part_that_adds_nothing_unless_it_leads_into_the_next
         return float(model.cost([(2, 1)], np.array([2]), np.array([1]))[0, 0])
 
     assert cost(leads=False) > cost(leads=True) == pytest.approx(cost(leads=False, part=0.0))
+
+
+def test_the_tei_keeps_the_text_as_typed_look_alike_letters_and_all(tmp_path):
+    from align.pipeline import align_set
+    from align.tei.encode import to_bytes
+
+    mixed = with_lookalikes(SR)
+    (tmp_path / "en.txt").write_text("\n".join(EN) + "\n", encoding="utf-8")
+    (tmp_path / "sr.txt").write_text("\n".join(mixed) + "\n", encoding="utf-8")
+    options = AlignOptions(method="fast", presplit=True)
+    docset = align_set([("en", tmp_path / "en.txt"), ("sr-Cyrl", tmp_path / "sr.txt")], options=options)
+    assert docset.docs["sr-Cyrl"].texts == mixed
+    tei = to_bytes(docset, timestamp=False).decode()
+    assert all(line.replace("&", "&amp;") in tei for line in mixed) and not any(
+        line in tei for line in SR[1:4]
+    )
