@@ -110,3 +110,39 @@ def test_import_cli_error_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "no sentence '1:7'" in result.output
     assert not (tmp_path / "x.tei.xml").exists()
+
+
+def test_documents_without_p_and_languages_given_on_the_command_line(tmp_path):
+    (tmp_path / "src.xml").write_text(
+        '<text><s id="1:1">One.</s><s id="1:2">Two.</s><s id="2:1">Three.</s></text>'
+    )
+    (tmp_path / "tgt.xml").write_text('<text><s id="1:1">Eins.</s><s id="2:1">Zwei. Drei.</s></text>')
+    (tmp_path / "al.xml").write_text(
+        '<linkGrp toDoc="src.xml" fromDoc="tgt.xml"><link xtargets="1:1;1:1" status="man"/>'
+        '<link type="2-1" xtargets="1:2 2:1;2:1"/></linkGrp>'
+    )
+    out = tmp_path / "set.tei.xml"
+    args = [
+        "import",
+        str(tmp_path / "al.xml"),
+        "--lang",
+        "src.xml=en",
+        "--lang",
+        "tgt.xml=de",
+        "-o",
+        str(out),
+    ]
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    docset = tei.read(out)
+    assert [s.para for s in docset.docs["en"].sentences] == [0, 0, 1]
+    assert docset.alignments[0].beads == [Bead((0,), (0,), None, "manual"), Bead((1, 2), (1,), None, "auto")]
+    result = CliRunner().invoke(cli, ["import", str(tmp_path / "al.xml"), "-o", str(out)])
+    assert result.exit_code == 1 and "cannot tell the language" in result.output
+
+
+def test_alignments_from_different_pivots_are_refused(tmp_path):
+    files = _files(tmp_path, '<link xtargets="1:1;1:1"/>')
+    (tmp_path / "b.xml").write_text('<linkGrp toDoc="a.de.xml" fromDoc="a.en.xml"/>')
+    with pytest.raises(InputError, match="one pivot per set"):
+        read_intertext([*files, tmp_path / "b.xml"])
