@@ -13,8 +13,9 @@ import argparse
 import statistics
 import time
 
-from align.model import Bead
-from align.report.base import Link
+from align.model import Bead, DocumentSet
+from align.report import ReportOptions
+from align.report.base import CheckContext, Link
 from align.report.checks.numbers import NumberChecker
 
 EN = (
@@ -35,13 +36,14 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'KB':>5} {'numbers':>8} {'seconds':>8} {'time x':>7} {'size x':>7}")
     first = None
+    checker = NumberChecker(CheckContext(ReportOptions(), DocumentSet("bench", {}, [])))
     for kb in sizes:
         n = kb * 1000 // len(EN) + 1
         link = Link("en-de", Bead((0,), (0,)), "en", "de", ("e1",), ("d1",), EN * n, DE * n)
         times = []
         for _ in range(args.repeats):
             t0 = time.perf_counter()
-            findings = list(NumberChecker().check(link))
+            findings = list(checker.check(link))
             times.append(time.perf_counter() - t0)
         seconds = statistics.median(times)
         first = first or (kb, seconds)

@@ -247,6 +247,17 @@ def test_a_huge_link_with_thousands_of_numbers_is_checked_in_full():
     )
 
 
+def test_conversions_are_found_at_every_order_of_magnitude():
+    # conversions are looked up by magnitude bins: values rounded to either side of a bin edge still pair
+    miles = [5, 9, 31, 85, 100, 333, 1000, 4821, 25000]
+    km = [round(m * 1.609344 * f) for m, f in zip(miles, [1, 1.04, 0.96] * 3, strict=True)]
+    en = " ".join(f"Then {m} miles." for m in miles)
+    de = " ".join(f"Dann {k} km." for k in km)
+    (f,) = found(pair_set([en], [de], right_lang="de"), "number")
+    assert f.severity == "low"
+    assert f.detail.count("→") == len(miles)
+
+
 def test_small_number_words_differing_against_each_other_are_reported():
     (f,) = found(
         pair_set(["Two people came."], ["Erschienen sind drei Menschen."], right_lang="de"), "number"

@@ -33,7 +33,7 @@ from ..textnorm import repair_homoglyphs
 from .dates import label_ranges, month_mentions
 from .digits import DIGIT, digit_mentions
 from .mention import NumberMention, Unit
-from .units import ANY_SCALE, CELSIUS, FAHRENHEIT, converted, same_unit, with_units
+from .units import ANY_SCALE, CELSIUS, FAHRENHEIT, ROUNDING, converted, same_unit, with_units
 from .words import lexicon, month_words, word_mentions
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "FAHRENHEIT",
     "NumberMention",
     "Positions",
+    "ROUNDING",
     "Unit",
     "converted",
     "extract_numbers",

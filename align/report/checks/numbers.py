@@ -5,10 +5,11 @@ how "10,000", "10.000", "9. Dezember" and "five hundred" are read), and the same
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Iterator
 
 from ...model import Finding
-from ...numbers import NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
+from ...numbers import ROUNDING, NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
 from ..base import Checker, Link, quoted
 
 # Translators add and drop small number words freely ("between the countries" / "zwischen den beiden
@@ -36,8 +37,25 @@ def _relabelled(a: NumberMention, b: NumberMention) -> bool:
     return a.value == b.value and not same_unit(a.unit, b.unit)
 
 
-def _dimension(mention: NumberMention) -> str | None:
-    return mention.unit.dimension if mention.unit else None
+_BIN = -math.log(1 - ROUNDING)  # values within ROUNDING of each other are at most one bin apart
+
+
+def _magnitude(mention: NumberMention) -> tuple[str, int | None] | tuple[str] | None:
+    """The unit's dimension and the measure's order of magnitude in bins of ROUNDING (temperatures,
+    converted by formula, share one bucket); None without a unit."""
+    unit = mention.unit
+    if unit is None:
+        return None
+    if unit.dimension == "temperature":
+        return (unit.dimension,)
+    base = mention.value * unit.size
+    return (unit.dimension, math.floor(math.log(base) / _BIN) if base > 0 else None)
+
+
+def _near_magnitudes(key: tuple) -> tuple[Hashable, ...]:
+    if len(key) == 1 or key[1] is None:
+        return (key,)
+    return tuple((key[0], key[1] + d) for d in (-1, 0, 1))
 
 
 def _value(mention: NumberMention) -> float:
@@ -52,16 +70,23 @@ def _pairs(
     right: list[NumberMention],
     fits: Callable[[NumberMention, NumberMention], bool],
     key: Callable[[NumberMention], Hashable],
+    near: Callable[[Hashable], tuple[Hashable, ...]] = lambda key: (key,),
 ) -> tuple[Pairs, list[NumberMention], list[NumberMention]]:
     """Pair mentions of the two sides that ``fits`` (first fit, in text order), and what is left
-    unpaired on each side. Only mentions with the same ``key`` can fit (None: fits nothing), so a
-    long link is not compared pair by pair."""
+    unpaired on each side. A mention can fit only those whose ``key`` is ``near`` its own (None:
+    fits nothing), so a long link is not compared pair by pair."""
     pairs, rest_left, taken = [], [], set()
     candidates = Positions()
     for j, b in enumerate(right):
         candidates.add(key(b), j)
     for a in left:
-        match = None if key(a) is None else candidates.first(key(a), taken, lambda j, a=a: fits(a, right[j]))
+        own = key(a)
+        found = (
+            []
+            if own is None
+            else [candidates.first(k, taken, lambda j, a=a: fits(a, right[j])) for k in near(own)]
+        )
+        match = min((j for j in found if j is not None), default=None)
         if match is None:
             rest_left.append(a)
             continue
@@ -96,7 +121,9 @@ class NumberChecker(Checker):
             extract_numbers(link.left_text, link.left_lang, units=True),
             extract_numbers(link.right_text, link.right_lang, units=True),
         )
-        conversions, only_left, only_right = _pairs(only_left, only_right, _converted, _dimension)
+        conversions, only_left, only_right = _pairs(
+            only_left, only_right, _converted, _magnitude, _near_magnitudes
+        )
         relabelled, only_left, only_right = _pairs(only_left, only_right, _relabelled, _value)
         # the start of a range ("2" in "2 to 4 inches") has its end's unit: the end says it
         relabelled = [(a, b) for a, b in relabelled if not (a.unit and a.unit.shared)]
