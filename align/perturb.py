@@ -2,7 +2,8 @@
 
 Line-parallel corpora (NTREX) are 1-1 by construction; real translations join, split, leave out and
 add sentences. Rewriting the target side the way translators do gives n-m test data whose gold is
-known exactly, for benchmarks and tests.
+known exactly. Public API (tests/test_perturb.py): the benchmarks use it, and so can anyone who wants
+to measure an aligner on their own line-parallel corpus.
 """
 
 from __future__ import annotations

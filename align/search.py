@@ -243,7 +243,9 @@ def _search(
 
 def search_band(model: CostModel, types: Sequence[BeadType], lo: np.ndarray, hi: np.ndarray) -> Path:
     """Cheapest monotonic path from (0, 0) to (n, m) whose points stay in row ``i``'s columns
-    ``lo[i] <= j < hi[i]`` (arrays of length n + 1)."""
+    ``lo[i] <= j < hi[i]`` (arrays of length n + 1). Public: the exact search inside a band the
+    caller chooses (anchors it trusts, a window it knows), without the coarse-to-fine levels of
+    :func:`align`."""
     return _search(model, types, _Band(model.n, model.m, lo, hi), None)[0]
 
 
@@ -302,8 +304,3 @@ def align(
         finest = level == 0
         path, sweep = _search(fine, types if finest else coarse_types, band, temperature if finest else None)
     return path, (_posteriors(sweep, path) if temperature is not None else None)
-
-
-def align_path(model: CostModel, types: Sequence[BeadType], **kwargs: int) -> Path:
-    """The cheapest path of :func:`align`, without posteriors."""
-    return align(model, types, **kwargs)[0]

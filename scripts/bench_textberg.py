@@ -34,7 +34,7 @@ from align.costs import CostWeights
 from align.embed import embed
 from align.metric import Scores, score
 from align.model import Bead
-from align.search import align, align_path, bead_types
+from align.search import align, bead_types
 
 
 def read_lines(path: Path) -> list[str]:
@@ -128,7 +128,7 @@ def ablations(de, fr, gold, de_vec, fr_vec) -> None:
         options = AlignOptions(method=method, max_side=max_side)
         model = bead_model(de, fr, "de", "fr", options, src_emb=de_vec, tgt_emb=fr_vec, weights=weights)
         kwargs = {"full_cells": full_cells} if full_cells else {}
-        path = align_path(model, bead_types(max_side), **kwargs)
+        path = align(model, bead_types(max_side), **kwargs)[0]
         beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for (i0, j0), (i1, j1) in pairwise(path)]
         print(row(name, score([gold], [beads])), flush=True)
 
@@ -144,7 +144,7 @@ def search_speed(de, fr, repeats: int) -> tuple[float, float, float, float]:
         start = time.perf_counter()
         model = bead_model(de, fr, "de", "fr", options)
         mid, cpu = time.perf_counter(), time.process_time()
-        align_path(model, types)
+        align(model, types)
         end = time.perf_counter()
         search_cpu.append(time.process_time() - cpu)
         align(model, types, TEMPERATURE["fast"])
