@@ -180,23 +180,27 @@ def paragraph(docset: DocumentSet, ids: tuple[str, ...]) -> int:
 
 def sweep(sets, gold: set[Key], right: set[Key], folds: list[set[str]], after) -> None:
     """Grid over OmissionParams.GRID on each fold: min(P, R) on that fold picks (then F1), the other
-    fold scores. The
-    checker's evidence (units and gains) is gathered once with the loosest screens of the grid, then
-    each setting applies the checker's own thresholds (``decide``) to it."""
+    fold scores. The checker's evidence (units and gains) is gathered once per ``balance`` (it decides
+    which words are anchors) with the loosest screens of the grid, then each setting applies the
+    checker's own thresholds (``decide``) to it."""
     grid = OmissionParams.GRID
     loose = replace(OmissionParams(), **{n: min(v) for n, v in grid.items() if n.endswith("_ratio")})
-    evidence = {}
-    for key, ds in sets.items():
-        checker = ContrastChecker(embedder(), loose, OMISSION_KINDS)
-        links = [link for link in build_links(ds, ds.alignments[0], {}) if link.left_ids and link.right_ids]
-        checker.prepare(links)
-        evidence[key] = [(paragraph(ds, link.left_ids), checker.evidence(link)) for link in links]
+    evidence: dict[float, dict] = {}
+    for balance in grid["balance"]:
+        evidence[balance] = {}
+        for key, ds in sets.items():
+            checker = ContrastChecker(embedder(), replace(loose, balance=balance), OMISSION_KINDS)
+            links = build_links(ds, ds.alignments[0], {})
+            checker.prepare(links)  # all links: the anchors are counted over whole documents
+            evidence[balance][key] = [
+                (paragraph(ds, link.left_ids), checker.evidence(link)) for link in links if link.left_ids
+            ]
     base = {key: flagged(ds, None) for key, ds in sets.items()}
 
     def flags(params: OmissionParams) -> dict[tuple[str, str], set[int]]:
         return {
             key: base[key] | {p for p, sides in links if any(any(decide(s, u, params)) for s, u in sides)}
-            for key, links in evidence.items()
+            for key, links in evidence[params.balance].items()
         }
 
     if flags(OmissionParams()) != after:

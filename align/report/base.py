@@ -39,6 +39,7 @@ class OmissionParams:
     share_weight: float = 0.05  # fixed, not swept
     screen_ratio: float = 1.1  # test clauses when a side is this much longer than usual
     lexical_ratio: float = 1.25  # report uncovered words alone when a side is this much longer than usual
+    balance: float = 0.5  # a shared feature is an anchor when its counts in the two versions are this close
     min_words: int = 8  # test clauses of sentences at least this long (fixed)
     min_clause: int = 1  # words a clause needs to be tested (fixed)
     # what bench_omissions.py --sweep tries
@@ -47,6 +48,7 @@ class OmissionParams:
         "min_gain": (-0.02, -0.01, 0.0, 0.01, 0.02),
         "screen_ratio": (1.0, 1.05, 1.1, 1.2),
         "lexical_ratio": (1.05, 1.1, 1.15, 1.2, 1.25, 1.3),
+        "balance": (0.0, 0.3, 0.5),
     }
 
 

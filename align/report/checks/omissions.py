@@ -24,6 +24,7 @@ translations of one source, embed each text once. Figures: scripts/README.md (``
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -97,6 +98,15 @@ def embedder(cache_dir: str | None = None) -> Embedder:
 
 def without(text: str, start: int, end: int) -> str:
     return _SPACES.sub(" ", f"{text[:start]} {text[end:]}").strip()
+
+
+def anchors(left: Counter[str], right: Counter[str], balance: float) -> frozenset[str]:
+    """The lexical features that carry over between the two versions: used by both, about as often
+    (the rarer side at least ``balance`` times the other). A name or number a translation keeps occurs
+    as often in it as in the source; a chance likeness ("will", "die") does not."""
+    return frozenset(
+        f for f in left.keys() & right.keys() if min(left[f], right[f]) >= balance * max(left[f], right[f])
+    )
 
 
 def uncovered(text: str, lang: str, shared: Set[str], covered: Set[str]) -> list[tuple[int, int]]:
@@ -212,9 +222,11 @@ class ContrastChecker(Checker):
             return
         first = links[0]
         if first.pair not in self.shared:  # learnt once: the texts stay when links are edited (review)
-            left = {f for link in links for f in features(link.left_text, first.left_lang)}
-            right = {f for link in links for f in features(link.right_text, first.right_lang)}
-            self.shared[first.pair] = frozenset(left & right)
+            self.shared[first.pair] = anchors(
+                Counter(f for link in links for f in features(link.left_text, first.left_lang)),
+                Counter(f for link in links for f in features(link.right_text, first.right_lang)),
+                self.params.balance,
+            )
         sides = [side for link in links for side in self._sides(link)]
         self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
 
