@@ -180,6 +180,15 @@ def test_navigation_keys_and_jump(editor):
     link = int(cell.get_attribute("data-link"))
     cell.click()
     assert driver.execute_script("return [pairIndex, cur, allView]") == [0, link, False]
+    press(driver, "v")  # and by keys: down three rows, right to the Serbian column, Enter
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".all .row.cur"))
+    press(driver, "j", "j", "j", "l")
+    chosen = driver.execute_script(
+        "const c = view.querySelector('.row.cur .side-cur'); return [c.dataset.pair, c.dataset.link]"
+    )
+    press(driver, Keys.ENTER)
+    assert driver.execute_script("return [pairIndex, cur, allView]") == [1, int(chosen[1]), False]
+    assert chosen[0] == "1"
 
 
 def test_save_refused_when_file_changed_on_disk(editor):

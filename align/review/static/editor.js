@@ -11,6 +11,8 @@ let allView = false;   // all versions side by side
 let cur = 0;           // current link
 let side = 0;          // 0 left, 1 right
 let busy = false;
+let gridRow = 0;       // all-versions view: current row
+let gridCol = 1;       // and column (1 = the first version)
 
 function esc(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -128,8 +130,32 @@ async function renderAll() {
   view.style.setProperty("--cols", grid.columns.length + 1);
   view.innerHTML = `<div class="head"><div>${esc(lang(state.pivot).name)}</div>`
     + grid.columns.map((c) => `<div>${esc(lang(c.lang).name)}</div>`).join("") + "</div>" + rows.join("");
-  $("current").textContent = "All versions: click a cell to edit its link in the pair view.";
+  $("current").textContent = "All versions: Enter or a click on a cell edits its link in the pair view.";
+  showGridCursor();
 }
+
+function showGridCursor() {
+  const rows = view.children;
+  if (rows.length < 2) return;
+  gridRow = Math.max(0, Math.min(gridRow, rows.length - 2));
+  gridCol = Math.max(1, Math.min(gridCol, rows[1].children.length - 1));
+  for (const el of view.querySelectorAll(".cur, .side-cur")) el.classList.remove("cur", "side-cur");
+  const row = rows[gridRow + 1];
+  row.classList.add("cur");
+  row.children[gridCol].classList.add("side-cur");
+  row.scrollIntoView({ block: "nearest" });
+}
+
+const gridKeys = {
+  j: () => { gridRow++; showGridCursor(); }, ArrowDown: () => gridKeys.j(),
+  k: () => { gridRow--; showGridCursor(); }, ArrowUp: () => gridKeys.k(),
+  h: () => { gridCol--; showGridCursor(); }, ArrowLeft: () => gridKeys.h(),
+  l: () => { gridCol++; showGridCursor(); }, ArrowRight: () => gridKeys.l(),
+  Enter: () => {
+    const cell = view.children[gridRow + 1].children[gridCol];
+    if (cell.dataset.link) cell.click(); else say("This version has no link in this row.");
+  },
+};
 
 function render() {
   $("pairs").innerHTML = state.pairs.map((p, k) => `<button type="button" data-pair="${k}" aria-pressed="${!allView && k === pairIndex}">${k + 1} ${esc(p.pair)}</button>`).join("")
@@ -258,6 +284,7 @@ document.addEventListener("keydown", (event) => {
   if (/^[1-9]$/.test(key) && Number(key) <= state.pairs.length) {
     pairIndex = Number(key) - 1; allView = false; cur = 0; render(); showCursor(); return;
   }
+  if (allView && gridKeys[key]) { event.preventDefault(); gridKeys[key](); return; }
   if (allView && !"vzyZ".includes(key)) return;
   const action = keys[key];
   if (action) { event.preventDefault(); action(); }
