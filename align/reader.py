@@ -6,6 +6,7 @@ files and directories are refused with the position of the problem.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from pathlib import Path
@@ -23,18 +24,50 @@ def _position(data: bytes, offset: int) -> str:
     return f"line {line}, column {column} (byte {offset})"
 
 
+MAX_INPUT_BYTES = 1 << 30  # one text; a larger one is refused rather than read until memory runs out
+_CHUNK = 1 << 20
+
+
 def read_bytes(path: str | Path) -> bytes:
-    if str(path) == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise InputError("file not found", path)
-    if p.is_dir():
-        raise InputError("is a directory, expected a text file", path)
+    """The bytes of ``path`` (``-``: standard input), read in chunks: an endless source (/dev/zero, a
+    stuck pipe of binary data) stops at its first chunk holding a NUL byte, which decode_text refuses
+    as binary data or UTF-16, or at MAX_INPUT_BYTES."""
+    if str(path) != "-":
+        p = Path(path)
+        if not p.exists():
+            raise InputError("file not found", path)
+        if p.is_dir():
+            raise InputError("is a directory, expected a text file", path)
+    chunks: list[bytes] = []
+    size = 0
     try:
-        return p.read_bytes()
+        with contextlib.nullcontext(sys.stdin.buffer) if str(path) == "-" else open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                chunks.append(chunk)
+                size += len(chunk)
+                if b"\x00" in chunk:
+                    break
+                if size > MAX_INPUT_BYTES:
+                    raise InputError(f"larger than {MAX_INPUT_BYTES >> 20} MB: split it first", path)
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+    return b"".join(chunks)
+
+
+def _utf16_order(data: bytes, sample: int = 4096) -> str | None:
+    """ "little-endian" or "big-endian" when NUL bytes sit in one byte of many pairs and hardly ever in
+    the other, as in UTF-16 text (spaces, digits and punctuation, Latin letters); else None (binary
+    data has them in both)."""
+    head = data[: sample - sample % 2]
+    pairs = len(head) // 2
+    if pairs < 8:  # too little to tell
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd >= 0.1 * pairs and even <= 0.01 * pairs:
+        return "little-endian"
+    if even >= 0.1 * pairs and odd <= 0.01 * pairs:
+        return "big-endian"
+    return None
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
@@ -44,6 +77,8 @@ def decode_text(data: bytes, path: str | Path) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     nul = data.find(b"\x00")
+    if nul >= 0 and (order := _utf16_order(data)):
+        raise InputError(f"looks like UTF-16 ({order}) without a byte order mark; convert it to UTF-8", path)
     if nul >= 0:
         raise InputError(f"binary data, not text (NUL byte at {_position(data, nul)})", path)
     try:

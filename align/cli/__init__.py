@@ -109,6 +109,13 @@ class LazyGroup(click.Group):
         except MemoryError:
             click.echo("align: error: out of memory (a smaller input, or fewer --jobs, may fit)", err=True)
             ctx.exit(1)
+        except ImportError as exc:  # a library that cannot be mapped under a memory limit, or not installed
+            lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+            what = exc.name or "a library"
+            click.echo(
+                f"align: error: cannot load {what}: {lines[-1] if lines else type(exc).__name__}", err=True
+            )
+            ctx.exit(1)
         except Terminated:
             click.echo("align: terminated", err=True)
             ctx.exit(128 + signal.SIGTERM)

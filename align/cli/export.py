@@ -42,6 +42,12 @@ from ..errors import InputError, log
     "--exclude-kinds",
     help="Only findings of these kinds flag a link, comma-separated (omission,number) [default: all].",
 )
+@click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="Write CSV cells as they are. By default a cell starting with = + - @ gets a leading ' so a "
+    "spreadsheet shows it as text instead of running it as a formula (TSV is always exact).",
+)
 def export(
     source: str,
     fmt: str | None,
@@ -51,6 +57,7 @@ def export(
     min_cert: float | None,
     reports: tuple[str, ...],
     exclude_kinds: str | None,
+    raw_csv: bool,
 ) -> None:
     """Write the aligned pairs of SOURCE (a TEI file, or a folder of them such as a batch output).
 
@@ -131,7 +138,7 @@ def export(
         from ..export.tables import bead_table, write_table
 
         table = bead_table(selected)
-        write_table(table, output, fmt)
+        write_table(table, output, fmt, raw=raw_csv)
         what = f"{table.height} beads"
     if output != "-":
         log.info(f"wrote {output} ({what})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import InputError, log
+from ..errors import InputError, clip, log
 
 
 @click.command("import")
@@ -42,7 +42,7 @@ def import_cmd(
     for item in langs:
         name, sep, tag = item.partition("=")
         if not sep or not name or not tag:
-            raise InputError(f"--lang {item!r}: expected NAME=TAG, e.g. kosovo.xml=de")
+            raise InputError(f"--lang {clip(item)}: expected NAME=TAG, e.g. kosovo.xml=de")
         names[name] = tag
     docset = read_intertext(alignments, set_id=set_id, langs=names)
     tei.write(docset, output, timestamp=not no_timestamp)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..config import AlignOptions
-from ..errors import InputError, log
+from ..errors import InputError, clip, log
 from ..fsutil import atomic_output, check_name, refuse_inputs
 from .common import alignment_options
 
@@ -18,7 +18,7 @@ def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
     for arg in args:
         lang, sep, path = arg.partition("=")
         if not sep or not lang.strip() or not path.strip():
-            raise InputError(f"malformed argument {arg!r}: expected LANG=FILE, e.g. en=article.txt")
+            raise InputError(f"malformed argument {clip(arg)}: expected LANG=FILE, e.g. en=article.txt")
         parse_tag(lang.strip(), path)
         pairs.append((lang.strip(), path))
     return pairs

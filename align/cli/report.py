@@ -11,7 +11,7 @@ import click
 
 from .. import formats
 from ..config import LENGTH_RATIO, MIN_CONFIDENCE
-from ..errors import InputError, log
+from ..errors import InputError, clip, log
 
 EXIT_FAIL_ON = 3  # --fail-on matched (1 is an input error, 2 a usage error)
 
@@ -30,7 +30,7 @@ def _kinds(value: str | None) -> frozenset[str]:
     names = [item.removeprefix("-") for item in items]
     unknown = [name for name in names if name not in KINDS]
     if unknown:
-        raise InputError(f"--kinds: unknown kind {unknown[0]!r} (kinds: {', '.join(KINDS)})")
+        raise InputError(f"--kinds: unknown kind {clip(unknown[0])} (kinds: {', '.join(KINDS)})")
     negated = [item.startswith("-") for item in items]
     if any(negated) and not all(negated):
         raise InputError("--kinds: give kinds to keep or, each with a leading '-', kinds to drop; not both")
@@ -48,7 +48,7 @@ def _fail_on(value: str | None) -> list[tuple[str | None, str | None]]:
             kind, severity = "", kind
         if (kind and kind not in KINDS) or (severity and severity not in SEVERITIES):
             raise InputError(
-                f"--fail-on: {item!r} is not KIND, SEVERITY or KIND:SEVERITY "
+                f"--fail-on: {clip(item)} is not KIND, SEVERITY or KIND:SEVERITY "
                 f"(kinds: {', '.join(KINDS)}; severities: {', '.join(SEVERITIES)})"
             )
         conditions.append((kind or None, severity or None))
@@ -154,6 +154,12 @@ class _ReportCommand(click.Command):
     help="Also write the aligned pairs with their finding counts (.csv, .tsv or .parquet).",
 )
 @click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="Write CSV cells as they are. By default a cell starting with = + - @ gets a leading ' so a "
+    "spreadsheet shows it as text instead of running it as a formula (TSV is always exact).",
+)
+@click.option(
     "--fail-on",
     help="Exit with status 3 when a finding matches: KIND, SEVERITY (that or worse) or KIND:SEVERITY, "
     "comma-separated; 'any' for any finding. For CI.",
@@ -173,6 +179,7 @@ def report(
     annotate: bool,
     aligned_table: str | None,
     fail_on: str | None,
+    raw_csv: bool,
 ) -> None:
     """Report where the versions in an aligned TEI file diverge from the pivot.
 
@@ -245,11 +252,11 @@ def report(
     if ignore is not None:
         result.findings, result.ignored = ignore.split(result.findings)
 
-    data = render(result, fmt, tree)
+    data = render(result, fmt, tree, raw=raw_csv)
     if aligned_table is not None:
         from ..report.tables import write_aligned_table
 
-        write_aligned_table(result, aligned_table, table_fmt)
+        write_aligned_table(result, aligned_table, table_fmt, raw=raw_csv)
     from ..fsutil import atomic_write_bytes
 
     atomic_write_bytes(output, data)

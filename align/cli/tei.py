@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from ..errors import InputError, warn
@@ -24,13 +26,15 @@ def validate(files: tuple[str, ...], schema: str | None) -> None:
     file that is not there, only the structure and links are checked: a warning says so and a
     well-formed corpus still exits 0.
     """
-    from ..tei import find_schema, from_tree, schema_location
+    from ..tei import find_schema, from_tree, load_schema, schema_location
     from ..tei import validate as relaxng_errors
     from ..xmlsafe import parse_xml
 
     schema_path = schema or find_schema()
     if schema_path is None:
         warn(f"TEI schema not found at {schema_location()} (use --schema): checking structure and links only")
+    else:
+        load_schema(Path(schema_path).resolve())  # a bad schema stops here, before any file is judged
     failed = False
     for path in files:
         try:
@@ -38,7 +42,7 @@ def validate(files: tuple[str, ...], schema: str | None) -> None:
             tree.docinfo.URL = path
             errors = relaxng_errors(tree, schema_path) if schema_path else []
             if not errors:
-                from_tree(tree, path)
+                from_tree(tree, path, complete=True)
         except InputError as exc:
             errors = [str(exc)]
         failed |= bool(errors)

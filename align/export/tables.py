@@ -67,9 +67,18 @@ def bead_table(selected: Iterable[tuple[DocumentSet, Alignment]]) -> pl.DataFram
     return table.select(*SCHEMA, *meta)
 
 
-def encode_table(table: pl.DataFrame, fmt: str, separators: Mapping[str, str] | None = None) -> bytes:
+# A spreadsheet runs a cell that starts like this as a formula (=HYPERLINK(...), +cmd|...): CSV is
+# opened in spreadsheets, so such cells get a leading apostrophe, which they show as text. TSV is for
+# tools (pandas, R, awk) and stays exact.
+FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def encode_table(
+    table: pl.DataFrame, fmt: str, separators: Mapping[str, str] | None = None, *, raw: bool = False
+) -> bytes:
     """``fmt``: parquet (lists kept), tsv or csv: each list column joined with its separator in
-    ``separators`` (default a space, as ids are written), an empty string as an empty cell."""
+    ``separators`` (default a space, as ids are written), an empty string as an empty cell. In csv,
+    a cell that a spreadsheet would run as a formula is prefixed with ``'`` unless ``raw``."""
     if fmt == "parquet":
         buffer = io.BytesIO()
         table.write_parquet(buffer)
@@ -78,10 +87,16 @@ def encode_table(table: pl.DataFrame, fmt: str, separators: Mapping[str, str] | 
     flat = table.with_columns(pl.col(c).list.join((separators or {}).get(c, " ")) for c in lists)
     # an empty side is an empty cell (polars would write "" to tell it from null; no reader needs that)
     flat = flat.with_columns(pl.col(pl.String).replace("", None))
+    if fmt == "csv" and not raw:
+        text = [name for name, dtype in flat.schema.items() if dtype == pl.String]
+        flat = flat.with_columns(
+            pl.when(pl.col(c).str.contains(FORMULA_START)).then("'" + pl.col(c)).otherwise(pl.col(c)).alias(c)
+            for c in text
+        )
     return flat.write_csv(separator="\t" if fmt == "tsv" else ",").encode("utf-8")
 
 
-def write_table(table: pl.DataFrame, output: str | Path, fmt: str) -> None:
-    """``fmt``: parquet, tsv or csv; ``-`` writes text formats to stdout."""
+def write_table(table: pl.DataFrame, output: str | Path, fmt: str, *, raw: bool = False) -> None:
+    """``fmt``: parquet, tsv or csv; ``-`` writes text formats to stdout. ``raw``: see encode_table."""
     check_output(fmt, output)
-    atomic_write_bytes(output, encode_table(table, fmt))
+    atomic_write_bytes(output, encode_table(table, fmt, raw=raw))

@@ -25,7 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..fsutil import atomic_write_bytes
+from ..fsutil import atomic_write_bytes, check_name
 from ..model import Alignment, Bead, Document, DocumentSet, Sentence
 from ..xmlsafe import parse_xml
 
@@ -93,12 +93,12 @@ def write_intertext(sets: Iterable[tuple[DocumentSet, Alignment]], folder: str |
         raise InputError("InterText output is a folder (documents and alignment files)", out)
     written: list[Path] = []
     for docset, alignment in sets:
-        for lang in (alignment.src_lang, alignment.tgt_lang):
-            path = out / doc_name(docset, lang)
+        for lang in (alignment.src_lang, alignment.tgt_lang):  # languages come from the TEI: keep them in -o
+            path = out / check_name(doc_name(docset, lang), "file name", out, strict=False)
             if path not in written:
                 atomic_write_bytes(path, document_bytes(docset, lang))
                 written.append(path)
-        path = out / alignment_name(docset, alignment)
+        path = out / check_name(alignment_name(docset, alignment), "file name", out, strict=False)
         atomic_write_bytes(path, alignment_bytes(docset, alignment))
         written.append(path)
     return written

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..errors import InputError, warn
+from ..errors import InputError, clip, warn
 from ..links import find_pair, set_rows
 from ..model import Alignment, DocumentSet, Finding, TermHit
 from ..terms import Termbase, TermMatch, TermMatcher
@@ -66,7 +66,9 @@ def select_alignments(docset: DocumentSet, pairs: Sequence[str] | None = None) -
         alignment = find_pair(docset, name)
         if alignment is None:
             have = ", ".join(a.pair for a in docset.alignments)
-            raise InputError(f"no pair {pair!r} in document set {docset.id!r} (aligned pairs: {have})")
+            raise InputError(
+                f"no pair {clip(pair)} in document set {clip(docset.id)} (aligned pairs: {have})"
+            )
         if all(a.pair != alignment.pair for a in out):
             out.append(alignment)
     return out

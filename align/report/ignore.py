@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, warn
+from ..errors import InputError, clip, warn
 from ..model import Finding
 from ..reader import decode_text, read_bytes
 from .checks import KINDS
@@ -102,11 +102,11 @@ def load_ignore(path: str | Path) -> IgnoreList:
         elif len(fields) == 3:
             pair, kind, sentence = fields
             if kind != WILDCARD and kind not in KINDS:
-                raise InputError(f"{where}: unknown kind {kind!r} (kinds: {', '.join(KINDS)})", path)
+                raise InputError(f"{where}: unknown kind {clip(kind)} (kinds: {', '.join(KINDS)})", path)
             rules.append(Rule(pair, kind, sentence, where))
         elif fields:
             expected = "a 12-digit fingerprint or 'PAIR KIND SENTENCE_ID'"
-            raise InputError(f"{where}: expected {expected}, not {line.strip()[:60]!r}", path)
+            raise InputError(f"{where}: expected {expected}, not {clip(line.strip()[:60])}", path)
     return IgnoreList(str(path), fingerprints, rules)
 
 

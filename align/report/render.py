@@ -10,9 +10,10 @@ from .findings import Report
 FORMATS = (*dict.fromkeys(REPORT.values()), "tei")  # tei: the findings annotated into the TEI itself
 
 
-def render(report: Report, fmt: str, tree: etree._ElementTree | None = None) -> bytes:
+def render(report: Report, fmt: str, tree: etree._ElementTree | None = None, *, raw: bool = False) -> bytes:
     """The report as a file's content. ``tei`` annotates ``tree`` (the TEI the set was read from) in
-    place and returns it; the other formats need no tree."""
+    place and returns it; the other formats need no tree. ``raw``: csv cells exactly as they are,
+    even those a spreadsheet would run as formulas (align.export.tables.encode_table)."""
     if fmt == "tei":
         from .annotate import annotate, to_bytes
 
@@ -33,5 +34,5 @@ def render(report: Report, fmt: str, tree: etree._ElementTree | None = None) -> 
     if fmt == "json":
         return render_json(report).encode("utf-8")
     if fmt in ("csv", "parquet"):
-        return render_table(report, fmt)
+        return render_table(report, fmt, raw=raw)
     raise ValueError(f"unknown report format {fmt!r} (formats: {', '.join(FORMATS)})")

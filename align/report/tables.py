@@ -94,9 +94,10 @@ def findings_frame(report: Report) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=FINDING_SCHEMA)
 
 
-def render_table(report: Report, fmt: str) -> bytes:
-    """The findings as ``fmt``: parquet (lists kept) or csv (lists joined; see the module doc)."""
-    return encode_table(findings_frame(report), fmt, _TERM_SEPARATORS)
+def render_table(report: Report, fmt: str, *, raw: bool = False) -> bytes:
+    """The findings as ``fmt``: parquet (lists kept) or csv (lists joined; see the module doc;
+    ``raw``: see align.export.tables.encode_table)."""
+    return encode_table(findings_frame(report), fmt, _TERM_SEPARATORS, raw=raw)
 
 
 def aligned_frame(report: Report) -> pl.DataFrame:
@@ -116,5 +117,5 @@ def aligned_frame(report: Report) -> pl.DataFrame:
     )
 
 
-def write_aligned_table(report: Report, path: str | Path, fmt: str) -> None:
-    write_table(aligned_frame(report), path, fmt)
+def write_aligned_table(report: Report, path: str | Path, fmt: str, *, raw: bool = False) -> None:
+    write_table(aligned_frame(report), path, fmt, raw=raw)

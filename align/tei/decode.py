@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, clip, warn
 from ..model import Alignment, Bead, Document, DocumentSet, Sentence, sentence_id
 from ..xmlsafe import parse_xml
 from .encode import STATUSES, TEI_NS, XML_ID, XML_LANG
@@ -28,7 +28,12 @@ def read(path: str | Path, data: bytes | None = None) -> DocumentSet:
     return from_tree(parse_xml(path, data), path)
 
 
-def from_tree(tree: etree._ElementTree, path: str | Path | None = None) -> DocumentSet:
+def from_tree(
+    tree: etree._ElementTree, path: str | Path | None = None, *, complete: bool = False
+) -> DocumentSet:
+    """The set in ``tree``. Links must follow the text order, each sentence in at most one of them.
+    A sentence in none (a hand-edited file) is read as without counterpart, with a warning, so the
+    report calls it an omission or addition; with ``complete`` (``align validate``) it is an error."""
     where = str(path) if path is not None else tree.docinfo.URL
     root = tree.getroot()
     if root.tag != f"{{{TEI_NS}}}teiCorpus":
@@ -42,11 +47,11 @@ def from_tree(tree: etree._ElementTree, path: str | Path | None = None) -> Docum
     for tei in root.iterchildren(f"{{{TEI_NS}}}TEI"):
         lang, doc, ids = _document(tei, where)
         if lang in docs:
-            raise InputError(f"two <TEI> versions have the language {lang!r}", where, tei.sourceline)
+            raise InputError(f"two <TEI> versions have the language {clip(lang)}", where, tei.sourceline)
         docs[lang] = doc
         for xml_id, index in ids.items():
             if xml_id in sentences:
-                raise InputError(f"the xml:id {xml_id!r} is used twice", where)
+                raise InputError(f"the xml:id {clip(xml_id)} is used twice", where)
             sentences[xml_id] = (lang, index)
         owners.update((el.get(XML_ID), lang) for el in tei.iter(etree.Element) if el.get(XML_ID))
     if not docs:
@@ -61,7 +66,12 @@ def from_tree(tree: etree._ElementTree, path: str | Path | None = None) -> Docum
     return DocumentSet(
         id=root.get("n", root.get(XML_ID, "")),
         docs=docs,
-        alignments=[_alignment(group, k, sentences, owners, where) for k, group in enumerate(groups, 1)],
+        alignments=[
+            _covered(
+                _alignment(group, k, sentences, owners, where), group, k, docs, sentences, where, complete
+            )
+            for k, group in enumerate(groups, 1)
+        ],
         meta=_meta(root.find("t:teiHeader", _NS)),
         settings=_gloss(
             root.find("t:teiHeader/t:encodingDesc/t:appInfo/t:application[@ident='align']/t:p", _NS)
@@ -102,7 +112,7 @@ def _document(tei: etree._Element, where: str | None) -> tuple[str, Document, di
     lang = tei.get(XML_LANG) or (text.get(XML_LANG) if text is not None else None)
     if not lang:
         raise InputError(
-            f"a <TEI> version (xml:id {tei.get(XML_ID)!r}) has no xml:lang", where, tei.sourceline
+            f"a <TEI> version (xml:id {clip(tei.get(XML_ID))}) has no xml:lang", where, tei.sourceline
         )
     body = tei.find("t:text/t:body", _NS)
     if body is None:
@@ -114,7 +124,9 @@ def _document(tei: etree._Element, where: str | None) -> tuple[str, Document, di
         para = next((paragraphs[p] for p in s.iterancestors(f"{{{TEI_NS}}}p")), None)
         if para is None:
             raise InputError(
-                f"sentence {s.get(XML_ID)!r} of the {lang} version is not inside a <p>", where, s.sourceline
+                f"sentence {clip(s.get(XML_ID))} of the {lang} version is not inside a <p>",
+                where,
+                s.sourceline,
             )
         xml_id = s.get(XML_ID)
         if xml_id is not None:
@@ -176,12 +188,86 @@ def _alignment(
             )
         if bead.status not in STATUSES:
             raise InputError(
-                f"{where_link}: subtype {bead.status!r} is not one of {', '.join(STATUSES)}",
+                f"{where_link}: subtype {clip(bead.status)} is not one of {', '.join(STATUSES)}",
                 where,
                 el.sourceline,
             )
         beads.append(bead)
     return Alignment(src_lang, tgt_lang, beads)
+
+
+def _covered(
+    alignment: Alignment,
+    group: etree._Element,
+    number: int,
+    docs: dict[str, Document],
+    sentences: dict[str, tuple[str, int]],
+    where: str | None,
+    complete: bool,
+) -> Alignment:
+    """Check the links' order and overlap; read a sentence no link covers as a 1-0 or 0-1 bead."""
+    label = f"linkGrp {group.get('subtype') or number}"
+    links = list(group.iterchildren(f"{{{TEI_NS}}}link", f"{{{TEI_NS}}}ptr"))
+    ids = {v: k for k, v in sentences.items()}
+    langs = (alignment.src_lang, alignment.tgt_lang)
+    sizes = [len(docs[lang].sentences) for lang in langs]
+    seen: list[dict[int, int]] = [{}, {}]  # side -> sentence -> link number
+    for k, (bead, el) in enumerate(zip(alignment.beads, links, strict=True), 1):
+        for side, indices in enumerate((bead.src, bead.tgt)):
+            for i in indices:
+                if i in seen[side]:
+                    first = seen[side][i]
+                    again = "twice in this link" if first == k else f"also in link {first}"
+                    raise InputError(
+                        f"{label}, link {k}: sentence {ids[(langs[side], i)]} is {again}",
+                        where,
+                        el.sourceline,
+                    )
+                seen[side][i] = k
+            if list(indices) != list(range(indices[0], indices[0] + len(indices))) if indices else False:
+                raise InputError(
+                    f"{label}, link {k}: its {langs[side]} sentences are not consecutive, in text order",
+                    where,
+                    el.sourceline,
+                )
+    beads: list[Bead] = []
+    nxt = [0, 0]  # the next sentence of each side that no earlier link took
+    missing: list[str] = []
+
+    def fill(side: int, until: int) -> None:
+        while nxt[side] < until:
+            i = nxt[side]
+            beads.append(Bead((i,), (), None) if side == 0 else Bead((), (i,), None))
+            missing.append(ids[(langs[side], i)])
+            nxt[side] += 1
+
+    for k, (bead, el) in enumerate(zip(alignment.beads, links, strict=True), 1):
+        for side, indices in enumerate((bead.src, bead.tgt)):
+            if indices and indices[0] < nxt[side]:
+                raise InputError(
+                    f"{label}, link {k}: out of text order ({ids[(langs[side], indices[0])]} comes before "
+                    "sentences of an earlier link)",
+                    where,
+                    el.sourceline,
+                )
+        for side, indices in enumerate((bead.src, bead.tgt)):
+            if indices:
+                fill(side, indices[0])
+        beads.append(bead)
+        for side, indices in enumerate((bead.src, bead.tgt)):
+            if indices:
+                nxt[side] = indices[-1] + 1
+    for side in (0, 1):
+        fill(side, sizes[side])
+    if missing:
+        message = (
+            f"{label}: {len(missing)} sentence(s) in no link ({', '.join(missing[:5])}"
+            f"{', ...' if len(missing) > 5 else ''})"
+        )
+        if complete:
+            raise InputError(message, where, group.sourceline)
+        warn(f"{message}: read as without counterpart", where)
+    return Alignment(alignment.src_lang, alignment.tgt_lang, beads)
 
 
 def _cert(el: etree._Element, where_link: str, where: str | None) -> float | None:
@@ -193,5 +279,7 @@ def _cert(el: etree._Element, where_link: str, where: str | None) -> float | Non
     except ValueError:
         value = float("nan")
     if not 0.0 <= value <= 1.0:
-        raise InputError(f"{where_link}: cert {raw!r} is not a number between 0 and 1", where, el.sourceline)
+        raise InputError(
+            f"{where_link}: cert {clip(raw)} is not a number between 0 and 1", where, el.sourceline
+        )
     return value

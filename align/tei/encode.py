@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import InputError, clip
 from ..fsutil import atomic_write_bytes
 from ..lang import language_name
 from ..links import compose
@@ -67,7 +67,7 @@ def to_tree(docset: DocumentSet, *, timestamp: bool = True, derived: bool = Fals
     """Build the TEI tree; ``derived`` adds composed links for every pair of non-pivot versions."""
     for lang, doc in docset.docs.items():
         if not _LANG_TAG.fullmatch(lang):
-            raise InputError(f"language tag {lang!r} is not a valid BCP 47 tag", doc.source)
+            raise InputError(f"language tag {clip(lang)} is not a valid BCP 47 tag", doc.source)
     root = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
     tree = etree.ElementTree(root)
     root.addprevious(
@@ -128,8 +128,8 @@ def _key_values(parent: etree._Element, pairs: dict[str, str], what: str, path: 
     """A mapping as a gloss list (label = key, item = value), sorted so equal mappings encode equally."""
     gloss = _el(parent, "list", type="gloss")
     for key in sorted(pairs):
-        _el(gloss, "label", _xml_text(key, f"{what} key {key!r}", path))
-        _el(gloss, "item", _xml_text(pairs[key], f"{what} {key!r}", path))
+        _el(gloss, "label", _xml_text(key, f"{what} key {clip(key)}", path))
+        _el(gloss, "item", _xml_text(pairs[key], f"{what} {clip(key)}", path))
 
 
 def _meta(parent: etree._Element, meta: dict[str, str], path: str | None = None) -> None:
@@ -304,6 +304,6 @@ def _check_unique_ids(root: etree._Element) -> None:
     for el in root.iter():
         xml_id = el.get(XML_ID)
         if xml_id in seen:
-            raise InputError(f"two elements would get the xml:id {xml_id!r}; rename the language or set")
+            raise InputError(f"two elements would get the xml:id {clip(xml_id)}; rename the language or set")
         if xml_id is not None:
             seen.add(xml_id)

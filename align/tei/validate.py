@@ -46,6 +46,9 @@ def load_schema(path: Path) -> etree.RelaxNG:
         return etree.RelaxNG(parse_xml(path, data))
     except etree.RelaxNGParseError as exc:
         raise InputError(f"not a usable RelaxNG schema: {exc}", path) from None
+    except InputError as exc:  # not XML at all (--schema en.txt): the schema is bad, not the TEI
+        problem = str(exc).removeprefix(f"{path}").lstrip(":0123456789 ")
+        raise InputError(f"not a usable RelaxNG schema ({problem})", path) from None
 
 
 def validate(path_or_tree: str | Path | etree._ElementTree, schema: str | Path | None = None) -> list[str]:

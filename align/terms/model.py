@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, clip
 from ..lang import parse_tag
 
 NEUTRAL = frozenset({"", "neutral", "none"})  # framing values that mean "no framing"
@@ -130,11 +130,11 @@ def build_termbase(
     allowed = None if labels is None else {normalise_label(x) for x in labels} - {None}
     grouped: dict[str, list[Term]] = {}
     for row in rows:
-        where = f"{row.where}, concept {row.concept!r}"
+        where = f"{row.where}, concept {clip(row.concept)}"
         if not row.concept:
-            raise InputError(f"{row.where}: term {row.text!r} has no concept id", path)
+            raise InputError(f"{row.where}: term {clip(row.text)} has no concept id", path)
         if not row.lang:
-            raise InputError(f"{where}: term {row.text!r} has no language", path)
+            raise InputError(f"{where}: term {clip(row.text)} has no language", path)
         text = " ".join(row.text.split())
         if not text:
             raise InputError(f"{where}: empty term", path)
@@ -142,14 +142,14 @@ def build_termbase(
         if framing is not None:
             if allowed is not None and framing not in allowed:
                 vocab = ", ".join(sorted(allowed)) or "none"
-                raise InputError(f"{where}: unknown framing label {framing!r} (allowed: {vocab})", path)
+                raise InputError(f"{where}: unknown framing label {clip(framing)} (allowed: {vocab})", path)
             if len(framing) > MAX_LABEL or not _LABEL.fullmatch(framing):
-                raise InputError(f"{where}: framing label {framing!r} is not a short label", path)
+                raise InputError(f"{where}: framing label {clip(framing)} is not a short label", path)
         status = normalise_status(row.status)
         if status is not None and status not in STATUSES:
             expected = ", ".join(sorted(STATUSES))
             raise InputError(
-                f"{where}: unknown term status {row.status!r} (expected one of {expected})", path
+                f"{where}: unknown term status {clip(row.status)} (expected one of {expected})", path
             )
         term = Term(text, canonical_tag(row.lang, path, where), framing, status == "deprecated", status)
         terms = grouped.setdefault(row.concept, [])

@@ -51,7 +51,7 @@ def read_tbx(path: str | Path, data: bytes, framing_field: str) -> list[RawTerm]
         raise InputError(
             f"termbase is larger than {MAX_BYTES // 2**20} MB; filter it to the domain first", path
         )
-    root = parse_xml(path, data).getroot()
+    root = parse_xml(path, data, doctype=True).getroot()
     kind = _local(root)
     if kind not in _ENTRY:
         raise InputError(f"not a termbase: root element <{kind}>, expected <tbx> or <martif>", path)
