@@ -492,3 +492,10 @@ def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
     ignore = tmp_path / "ignore.txt"
     ignore.write_text("* shouting *\n", encoding="utf-8")
     assert '"findings": []' in run(path, "--ignore", ignore, "-f", "json").stdout
+
+
+def test_html_link_badge_shows_a_low_cert_as_below_the_threshold():
+    from align.report.html import _link_info
+
+    assert "1-1 · 0.4996" in _link_info([Bead((0,), (0,), 0.4996)], 0.5)  # flagged low: not "0.50"
+    assert "1-1 · 0.91" in _link_info([Bead((0,), (0,), 0.9123)], 0.5)

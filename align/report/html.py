@@ -27,6 +27,7 @@ from ..model import Bead, Finding
 from ..terms import TermMatch
 from .base import SEVERITIES
 from .checks import KINDS
+from .checks.links import below
 from .findings import Report, fingerprint
 from .summary import headline, summarise
 
@@ -326,7 +327,7 @@ def _link_info(beads: list[Bead], threshold: float) -> str:
     for bead in beads:
         kind, cert, status = bead.kind, bead.cert, bead.status
         low = cert is not None and cert < threshold and "0" not in kind.split("-")  # gaps: see their finding
-        conf = f"{cert:.2f}" if cert is not None else status
+        conf = status if cert is None else below(cert, threshold) if low else f"{cert:.2f}"
         css = "link low" if low else "link"
         out.append(f'<span class="{css}" title="link {kind}, {_e(status)}">{kind} · {conf}</span>')
     return " ".join(out)
