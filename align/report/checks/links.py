@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from statistics import median
 
 from ...model import Finding
-from ..base import CheckContext, Checker, Link
+from ..base import Checker, Link
 
 # Below this many characters on the longer side a length ratio says nothing ("He said." / "Рекао је").
 MIN_LENGTH = 30
@@ -35,19 +35,15 @@ class GapChecker(Checker):
 class ConfidenceChecker(Checker):
     kinds = {"low-confidence": "The aligner is not confident that the linked sentences correspond"}
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.threshold = context.options.min_confidence
-
     def check(self, link: Link) -> Iterator[Finding]:
-        cert = link.bead.cert
-        if cert is None or not (link.left_ids and link.right_ids) or cert >= self.threshold:
+        cert, threshold = link.bead.cert, self.context.options.min_confidence
+        if cert is None or not (link.left_ids and link.right_ids) or cert >= threshold:
             return
         yield link.finding(
             "low-confidence",
             "low",
-            f"The aligner's confidence in this {link.bead.kind} link is {below(cert, self.threshold)} "
-            f"(below {self.threshold:g}); check that the sentences correspond.",
+            f"The aligner's confidence in this {link.bead.kind} link is {below(cert, threshold)} "
+            f"(below {threshold:g}); check that the sentences correspond.",
         )
 
 
@@ -74,16 +70,13 @@ def pair_ratio(pairs: Iterable[tuple[str, str]]) -> float:
 class LengthChecker(Checker):
     kinds = {"length": "The linked sentences differ in length more than translations usually do"}
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.max_ratio = context.options.length_ratio
-
     def check(self, link: Link) -> Iterator[Finding]:
         left, right = len(link.left_text), len(link.right_text)
         if not (left and right) or max(left, right) < MIN_LENGTH:
             return
         relative = right / left / link.expected_ratio
-        if 1 / self.max_ratio <= relative <= self.max_ratio:
+        max_ratio = self.context.options.length_ratio
+        if 1 / max_ratio <= relative <= max_ratio:
             return
         longer = link.right_lang if relative > 1 else link.left_lang
         factor = relative if relative > 1 else 1 / relative
