@@ -5,6 +5,7 @@ sentence that adds nothing is an omission; spans reach JSON, the tables and the 
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import polars as pl
 import pytest
@@ -16,7 +17,7 @@ from align.cli import cli
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
 from align.report import ReportOptions, build_report
 from align.report.base import OmissionParams
-from align.report.checks.omissions import ContrastChecker, clauses, embedder
+from align.report.checks.omissions import ContrastChecker, anchors, clauses, embedder, uncovered
 from align.report.findings import build_links
 
 EN = [
@@ -65,6 +66,19 @@ def test_clauses_split_at_punctuation_and_keep_offsets():
     pieces = [text[a:b] for a, b in clauses(text, 1)]
     assert pieces == ["BERLIN", "AP", "Hans Modrow", "who led the party", "died on Saturday", "He was 95."]
     assert clauses("One clause only here.", 1) == []
+
+
+def test_anchors_are_features_about_as_frequent_in_both_versions():
+    left = Counter({"strab": 2, "will": 9, "#40": 1, "monta": 3})
+    right = Counter({"strab": 2, "will": 1, "#40": 1})
+    assert anchors(left, right, 0.5) == {"strab", "#40"}  # "will" (en) / "will" (de) is chance
+    assert anchors(left, right, 0.0) == {"strab", "#40", "will"}
+
+
+def test_uncovered_words_and_numbers_are_located():
+    text = "Strabag built it for 40 million euros in Linz."
+    spans = uncovered(text, "en", {"strab", f"#{40e6:g}", "linz"}, {"linz"})  # as align.lexical keys them
+    assert [text[a:b] for a, b in spans] == ["Strabag", "40 million"]
 
 
 def test_a_dropped_clause_is_found_and_located():
