@@ -139,11 +139,13 @@ def _candidates(docset: DocumentSet) -> Iterator[tuple[str, str, Callable[[], Al
 def find_pair(docset: DocumentSet, pair: str) -> Alignment | None:
     """The alignment named ``SRC-TGT``: as aligned, reversed, or composed through the pivot; ``en-sr``
     also finds ``en-sr-Cyrl`` when no other sr version is there. None when there is no such pair."""
+    from .lang import primary
+
     candidates = list(_candidates(docset))
     exact = [build for src, tgt, build in candidates if f"{src}-{tgt}" == pair]
     loose: dict[tuple[str, str], Callable[[], Alignment]] = {}  # the first route to each pair
     for src, tgt, build in candidates:
-        if f"{src.split('-')[0]}-{tgt.split('-')[0]}" == pair:
+        if f"{primary(src)}-{primary(tgt)}" == pair:
             loose.setdefault((src, tgt), build)
     if exact:
         return exact[0]()
