@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from .lang import primary, profile, profiles
+from .lang import every, profile
 from .lang.lemma import lemma
 from .textnorm import ascii_key, sentence_initial, to_latin
 
@@ -37,25 +37,26 @@ _SPLIT = re.compile(r"[\s\-‐‑]+")
 
 
 @cache
-def _albanian() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Albanian spellings of Serbian Latin (LanguageProfile.name_spelling), as one pattern."""
-    spelling = dict(profile("sq").name_spelling)
-    return re.compile("|".join(spelling)), spelling
+def _respelling(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The language's spellings of Serbian Latin (LanguageProfile.name_spelling), as one pattern."""
+    spelling = dict(profile(lang).name_spelling)
+    return (re.compile("|".join(spelling)), spelling) if spelling else None
 
 
 @cache
 def _endings() -> tuple[str, ...]:
     """Case endings of names in every language (key spelling), longest first: one is stripped per word
     whatever the language, so that the same surface form gets the same key in every language."""
-    return tuple(sorted({e for p in profiles() for e in p.name_endings}, key=len, reverse=True))
+    return tuple(sorted(every("name_endings"), key=len, reverse=True))
 
 
 def _spell(name: str, lang: str) -> str:
     """The name in Serbian Latin orthography, lower case, diacritics kept (Albanian spelling is
     recognised by ç/ë even in another language's text)."""
     text = to_latin(name, lang).lower()
-    if primary(lang) == "sq" or "ç" in text or "ë" in text:
-        pattern, spelling = _albanian()
+    respelling = _respelling(lang) or (_respelling("sq") if "ç" in text or "ë" in text else None)
+    if respelling:
+        pattern, spelling = respelling
         text = pattern.sub(lambda m: spelling[m.group(0)], text)
     return text
 
@@ -152,22 +153,6 @@ def same_name(a: str, b: str, lang_a: str = "und", lang_b: str = "und") -> bool:
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _JOINER = re.compile(r"[ \u00a0\-‐‑]")
-# English adjectives of nationality are capitalised, the other languages write them in lower case.
-# "Serbian", "British", "Chinese", "European", "Arabic": such a word is an adjective only when the
-# dictionary knows it, since surnames share the endings ("Vucic", "Djokovic" spelt without diacritics).
-_DEMONYM = re.compile(r"(?:ian|ish|ese|ean|ans|ic)$")
-
-
-def _words_of(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_NOT_NAMES = _words_of(
-    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag "
-    "samstag sonnabend sonntag welsh french dutch greek swiss thai czech scots mr mrs ms dr rev st sen gov "
-    "gen prof jr"
-)
-_CONNECTORS = _words_of("i e dhe und and of von van der de и")
 
 
 @lru_cache(maxsize=1)
@@ -193,23 +178,29 @@ def _is_proper(word: str, lang: str, initial: bool) -> bool:
     """
     base = re.split(r"['’]", word)[0]  # "Martin's" -> "Martin", "I've" -> "I"
     low = base.lower()
-    if len(base) < 2 or low in _NOT_NAMES or to_latin(low, lang) in _months():
+    if len(base) < 2 or low in every("not_names") or to_latin(low, lang) in _months():
         return False
     if base.isupper() or (base[:-1].isupper() and base.endswith("s") and len(base) > 2):
         return True  # acronym: NATO, EU, AMs
     if _base_key(base, lang) in _exonyms():
         return True
-    language = primary(lang)
-    if language == "en" and _DEMONYM.search(low) and lemma(base, "en") is not None:
+    lp = profile(lang)
+    # Nationality adjectives ("Serbian", "British", "Chinese") are capitalised in English: such a word is
+    # an adjective only when the dictionary knows it, since surnames share the endings ("Vucic").
+    if (
+        lp.demonym_endings
+        and low.endswith(lp.demonym_endings)
+        and lemma(base, lp.lemmatiser or "") is not None
+    ):
         return False
-    if language == "de":
-        # a name is a word the German dictionary does not know, or one the English or Serbian
+    if lp.nouns_capitalised:
+        # a name is a word the language's dictionary does not know, or one the English or Serbian
         # dictionary knows as a proper noun ("London", "Kosovo")
-        return lemma(base, "de") is None or any(_proper_lemma(base, c) for c in ("en", "hbs"))
-    if language != "en" and not initial:
+        own = lemma(base, lp.lemmatiser or "")
+        return own is None or any(_proper_lemma(base, c) for c in ("en", "hbs"))
+    if not (lp.capitals_beyond_names or initial):
         return True
-    code = profile(language).lemmatiser
-    return code is None or _proper_lemma(to_latin(base, lang), code) is not False
+    return lp.lemmatiser is None or _proper_lemma(to_latin(base, lang), lp.lemmatiser) is not False
 
 
 def extract_names(text: str, lang: str, known: Iterable[str] = ()) -> list[NameMention]:
@@ -224,7 +215,7 @@ def extract_names(text: str, lang: str, known: Iterable[str] = ()) -> list[NameM
     words ("Rose", "Bush") are missed unless part of a longer name or ``known``.
     """
     known_words = frozenset(w for k in known for w in k.split())
-    language = primary(lang)
+    capitals = profile(lang).capitals_beyond_names
     runs: list[list[tuple[re.Match[str], bool]]] = []
     last_end = -1
     for m in _TOKEN.finditer(text):
@@ -232,7 +223,7 @@ def extract_names(text: str, lang: str, known: Iterable[str] = ()) -> list[NameM
         if not word[0].isupper():
             last_end = -1
             continue
-        initial = language in ("en", "de") or sentence_initial(text, m.start())
+        initial = capitals or sentence_initial(text, m.start())
         proper = _is_proper(word, lang, initial) or (
             bool(known_words) and any(_words_match(_base_key(word, lang), k) for k in known_words)
         )
@@ -261,7 +252,7 @@ def _join_exonyms(text: str, runs: list[list[re.Match[str]]], lang: str) -> list
     for run in runs:
         if out:
             gap = text[out[-1][-1].end() : run[0].start()]
-            if gap.strip() in _CONNECTORS and len(gap) <= 5:
+            if gap.strip() in every("name_connectors") and len(gap) <= 5:
                 joined = text[out[-1][0].start() : run[-1].end()]
                 if _base_key(joined, lang) in _exonyms():
                     out[-1] = out[-1] + run

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .profile import LanguageProfile, family_members, language_name, profile, profiles
+from .profile import LanguageProfile, every, family_members, language_name, profile, profiles
 from .scripts import detect_script, script_counts
 from .tags import KNOWN, LangTag, parse_tag, primary
 
@@ -19,6 +19,7 @@ __all__ = [
     "LangTag",
     "LanguageProfile",
     "detect_script",
+    "every",
     "family_members",
     "language_name",
     "parse_tag",

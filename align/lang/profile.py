@@ -78,9 +78,17 @@ class LanguageProfile:
 
     # Names (align.names): case endings stripped from names (the union over all languages is used, so a
     # surface form has one key whatever its language), and spellings rewritten to Serbian Latin
-    # (Albanian "gj" -> "đ").
+    # (Albanian "gj" -> "đ"). Capitals that mark more than names (English titles and nationality
+    # adjectives, German nouns): the dictionary decides everywhere, not only at a sentence's start;
+    # endings of nationality adjectives ("Serbian"); capitalised words that are never names alone
+    # (weekdays, titles) and words joining the parts of a place name ("Bosna i Hercegovina"); the
+    # last two are used as unions over all languages.
     name_endings: tuple[str, ...] = ()
     name_spelling: tuple[tuple[str, str], ...] = ()
+    capitals_beyond_names: bool = False
+    demonym_endings: tuple[str, ...] = ()
+    not_names: frozenset[str] = frozenset()
+    name_connectors: frozenset[str] = frozenset()
 
     # The language check (align.lang.detect): frequent short words, for a cheap first guess.
     stopwords: frozenset[str] = field(default_factory=frozenset)
@@ -133,6 +141,13 @@ def _simplemma_has(code: str) -> bool:
     from .lemma import supported
 
     return generic.SIMPLEMMA_CODE.get(code, code) in supported()
+
+
+@cache
+def every(field: str) -> frozenset:
+    """The union of one collection field over all profiles ("not_names": weekdays and titles of every
+    language), for rules that apply whatever the text's language."""
+    return frozenset(item for p in profiles() for item in getattr(p, field))
 
 
 def language_name(tag: str) -> str:

@@ -79,6 +79,9 @@ PROFILE = LanguageProfile(
         )
     ),
     name_endings=("es", "en", "s"),
+    capitals_beyond_names=True,
+    not_names=frozenset(wordlist("montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag")),
+    name_connectors=frozenset({"und", "von", "der"}),
     stopwords=frozenset(
         wordlist(
             "der die das und ist nicht ein eine zu den mit von im dem des auf für sich es auch wird werden "

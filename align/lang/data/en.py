@@ -40,6 +40,15 @@ PROFILE = LanguageProfile(
     lemmatiser="en",
     term_as_written_if_inflected=True,
     name_endings=("s",),
+    capitals_beyond_names=True,
+    demonym_endings=("ian", "ish", "ese", "ean", "ans", "ic"),
+    not_names=frozenset(
+        wordlist(
+            "monday tuesday wednesday thursday friday saturday sunday welsh french dutch greek swiss thai "
+            "czech scots mr mrs ms dr rev st sen gov gen prof jr"
+        )
+    ),
+    name_connectors=frozenset({"and", "of", "van", "de"}),
     stopwords=frozenset(
         wordlist(
             "the of and is that for it with as on are by this from at have has not but or they which were "

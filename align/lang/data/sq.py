@@ -56,6 +56,7 @@ PROFILE = LanguageProfile(
     },
     hyphen_endings=True,
     name_endings=wordlist("ise ine se ne it in ut un a e i u"),
+    name_connectors=frozenset({"e", "dhe"}),
     stopwords=frozenset(
         wordlist(
             "dhe të në për një me që nga është së nuk ka janë ishte më si por ky kjo këtë ai ajo ata "

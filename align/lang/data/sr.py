@@ -81,6 +81,7 @@ PROFILE = LanguageProfile(
     ),
     hyphen_endings=True,
     name_endings=wordlist("ijem ijom ija iju ije iji ima ama om em a e i o u"),
+    name_connectors=frozenset({"i", "и"}),
     # in Latin script; Cyrillic text is compared through Serbian Latin
     stopwords=frozenset(
         wordlist(
