@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..config import MAX_SIDE_LIMIT, METHODS, AlignOptions
+from ..config import MAX_SIDE_LIMIT, METHODS, MIN_CONFIDENCE, AlignOptions
 
 DEFAULTS = AlignOptions()
 
@@ -72,3 +72,10 @@ def alignment_options(func: Callable[..., Any]) -> Callable[..., Any]:
         return func(*args, options=options, **kwargs)
 
     return wrapper
+
+
+def min_confidence_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--min-confidence`` as report and review read it: the report's threshold for low-confidence."""
+    return click.option(
+        "--min-confidence", type=click.FloatRange(0, 1), default=MIN_CONFIDENCE, show_default=True, help=help
+    )

@@ -10,8 +10,9 @@ import textwrap
 import click
 
 from .. import formats
-from ..config import LENGTH_RATIO, MIN_CONFIDENCE
+from ..config import LENGTH_RATIO
 from ..errors import InputError, clip, log
+from .common import min_confidence_option
 
 EXIT_FAIL_ON = 3  # --fail-on matched (1 is an input error, 2 a usage error)
 
@@ -128,13 +129,7 @@ class _ReportCommand(click.Command):
     help="Pairs to check, comma-separated: en-de, or just de for pivot-de; a pair of two versions "
     "(de-sq) is composed through the pivot [default: every aligned pair].",
 )
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=MIN_CONFIDENCE,
-    show_default=True,
-    help="Report links whose aligner confidence is below this (low-confidence).",
-)
+@min_confidence_option("Report links whose aligner confidence is below this (low-confidence).")
 @click.option(
     "--length-ratio",
     type=click.FloatRange(1, min_open=True),

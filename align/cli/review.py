@@ -6,8 +6,8 @@ import getpass
 
 import click
 
-from ..config import MIN_CONFIDENCE
 from ..errors import InputError, log
+from .common import min_confidence_option
 
 
 @click.command()
@@ -20,13 +20,7 @@ from ..errors import InputError, log
     "--port", type=click.IntRange(0, 65535), default=0, show_default="a free port", help="Port on 127.0.0.1."
 )
 @click.option("--no-browser", is_flag=True, help="Print the address only; do not open a browser.")
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=MIN_CONFIDENCE,
-    show_default=True,
-    help="Links below this confidence are reported and are where 'n' goes next.",
-)
+@min_confidence_option("Links below this confidence are reported and are where 'n' goes next.")
 def review(
     file: str, terms: str | None, user: str | None, port: int, no_browser: bool, min_confidence: float
 ) -> None:
