@@ -13,10 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lang import WORD
 from .model import Bead
 from .textnorm import CYRILLIC_TO_LATIN_LOOKALIKE
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def inject_lookalikes(text: str, share: float, rng: random.Random) -> str:
         k = rng.choice(spots)
         return word[:k] + CYRILLIC_TO_LATIN_LOOKALIKE[word[k]] + word[k + 1 :]
 
-    return _WORD.sub(swap, text)
+    return WORD.sub(swap, text)
 
 
 def plant_drops(
