@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, clip
 from .model import Bead
 
 _LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*(-?[\d.eE+-]+))?\s*$")
@@ -26,11 +26,16 @@ def parse_beads(text: str, path: str | Path | None = None) -> list[Bead]:
             continue
         m = _LINE.match(line)
         if m is None:
-            raise InputError(f"line {lineno}: not a bead like '[0]:[0, 1]': {line.strip()[:60]!r}", path)
-        src, tgt = _indices(m.group(1)), _indices(m.group(2))
+            raise InputError(f"line {lineno}: not a bead like '[0]:[0, 1]': {clip(line.strip())}", path)
+        try:
+            src, tgt = _indices(m.group(1)), _indices(m.group(2))
+            cert = float(m.group(3)) if m.group(3) is not None else None
+        except ValueError:  # a score like "+" or "1e", or a number of thousands of digits
+            raise InputError(
+                f"line {lineno}: not a bead like '[0]:[0, 1]:0.93': {clip(line.strip())}", path
+            ) from None
         if not src and not tgt:
             raise InputError(f"line {lineno}: bead with both sides empty", path)
-        cert = float(m.group(3)) if m.group(3) is not None else None
         beads.append(Bead(src, tgt, cert=cert, status="manual" if cert is None else "auto"))
     return beads
 
