@@ -32,12 +32,6 @@ def read_bytes(path: str | Path) -> bytes:
     """The bytes of ``path`` (``-``: standard input), read in chunks: an endless source (/dev/zero, a
     stuck pipe of binary data) stops at its first chunk holding a NUL byte, which decode_text refuses
     as binary data or UTF-16, or at MAX_INPUT_BYTES."""
-    if str(path) != "-":
-        p = Path(path)
-        if not p.exists():
-            raise InputError("file not found", path)
-        if p.is_dir():
-            raise InputError("is a directory, expected a text file", path)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -49,8 +43,14 @@ def read_bytes(path: str | Path) -> bytes:
                     break
                 if size > MAX_INPUT_BYTES:
                     raise InputError(f"larger than {MAX_INPUT_BYTES >> 20} MB: split it first", path)
+    except FileNotFoundError:
+        raise InputError("file not found", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a text file", path) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+    except ValueError:  # open() refuses a name holding a NUL byte
+        raise InputError("cannot read file: its name holds a NUL byte", path) from None
     return b"".join(chunks)
 
 

@@ -672,3 +672,25 @@ def test_intertext_export_never_writes_outside_the_folder(tei_file, tmp_path):
     result = invoke("export", tei_file, "--format", "intertext", "-o", out)
     assert result.exit_code == 1 and "cannot name a file" in result.stderr
     assert not list(tmp_path.rglob("escaped*"))
+
+
+# --- what fuzzing found (tests/test_fuzz_readers.py) --------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["[0]:[]:+", "[0]:[1]:1e", "[" + "9" * 5000 + "]:[0]"])
+def test_odd_bead_lines_are_one_line_errors(tmp_path, line):
+    (tmp_path / "g.beads").write_text(line + "\n", encoding="utf-8")
+    one_line_error(invoke("eval", "--gold", tmp_path / "g.beads", "--test", tmp_path / "g.beads"), "line 1")
+
+
+def test_manifest_paths_that_cannot_name_a_file(tmp_path):
+    """A NUL byte refuses the manifest; a name too long for the system fails only its set."""
+    manifest = make_corpus(tmp_path / "corpus", n=2)
+    rows = manifest.read_text(encoding="utf-8").splitlines()
+    manifest.write_text("\n".join([rows[0], rows[1].replace("de_1", "a\x00b"), rows[2]]), encoding="utf-8")
+    batch = ["batch", manifest, "--out", tmp_path / "out", *FAST, "--langs", "en,de"]
+    one_line_error(invoke(*batch), "cannot name a file")
+    manifest.write_text("\n".join([rows[0], rows[1].replace("de_1", "9" * 5000), rows[2]]), encoding="utf-8")
+    result = invoke(*batch)
+    assert result.exit_code == 3 and "Traceback" not in result.stderr
+    assert "s1 failed" in result.stderr and "File name too long" in result.stderr

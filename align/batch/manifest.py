@@ -104,7 +104,7 @@ def _language_columns(df: pl.DataFrame, langs: Sequence[str] | None, path: Path)
     for col in df.columns:
         tag = _tag(col) if col != ID_COLUMN else None
         if tag is not None and any(
-            isinstance(v, str) and v.strip() and (folder / v.strip()).is_file() for v in df[col]
+            isinstance(v, str) and v.strip() and _is_file(folder / v.strip()) for v in df[col]
         ):
             found.append((col, tag))
     return found
@@ -185,10 +185,21 @@ def read_manifest(
 
 def _inside(folder: Path, name: str, allow_outside: bool, at: str, manifest: Path) -> Path:
     """The resolved path; one leaving the manifest's folder (by .., a symlink, or absolute) is refused."""
-    resolved = (folder / name).resolve()
+    try:
+        resolved = (folder / name).resolve()
+    except (OSError, ValueError) as exc:  # a NUL byte, a name longer than the system allows
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(f"{at}: path {clip(name)} cannot name a file ({reason})", manifest) from None
     if not allow_outside and not resolved.is_relative_to(folder):
         raise InputError(
             f"{at}: path {clip(name)} leads outside the manifest's folder (pass --allow-outside to permit)",
             manifest,
         )
     return resolved
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long, a NUL byte: not a file we could read
+        return False
