@@ -28,7 +28,7 @@ from .errors import InputError, OutputError, clip
 
 TMP_TAG = "align-"  # temporaries are .NAME.align-XXXXXXXX.tmp: nothing else is ever cleaned up
 _TMP = re.compile(rf"\..+\.{TMP_TAG}[a-z0-9_]{{8}}\.tmp")
-STALE_AFTER_S = 60.0  # a temporary this old and not locked by a live writer was left by a killed run
+STALE_AFTER_S = 10.0  # older than this and not locked by a live writer: left by a killed run
 SPOOL_BYTES = 32 << 20  # standard output is buffered in memory up to this, then on disk
 _DIRECT_ROOTS = ("/dev/", "/proc/")
 _cleaned: set[Path] = set()  # folders already swept by this process

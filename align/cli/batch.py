@@ -65,7 +65,10 @@ class _Progress:
 )
 @click.option("--allow-outside", is_flag=True, help="Accept input paths outside the manifest's folder.")
 @click.option(
-    "--retry-failed", is_flag=True, help="Run again the sets that failed before with the same inputs."
+    "--retry-failed",
+    is_flag=True,
+    help="Run again the sets that failed on their inputs before (a set whose worker was lost or whose "
+    "TEI could not be written is retried anyway).",
 )
 @click.option("--terms", type=click.Path(dir_okay=False), help="Termbase (TBX, CSV): count findings per set.")
 @click.option(

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import polars as pl
 
-from ..errors import InputError
+from ..errors import InputError, clip
 from ..reader import decode_text
 from .model import RawTerm, canonical_tag
 
@@ -78,8 +77,9 @@ def _read_xlsx(path: str | Path, data: bytes) -> Table:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         rows = [tuple(_cell(v) for v in row) for row in book.worksheets[0].iter_rows(values_only=True)]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"cannot read as XLSX: {exc}", path) from None
+    except Exception as exc:  # noqa: BLE001 - a damaged zip or sheet fails in openpyxl, zipfile, zlib or
+        # an XML parser in ways none of them documents (zlib.error, EOFError, ParseError, ...): all one line
+        raise InputError(f"cannot read as XLSX: {type(exc).__name__}: {clip(str(exc))}", path) from None
     if not rows:
         raise InputError("the first sheet is empty", path)
     header = [h or "" for h in rows[0]]
