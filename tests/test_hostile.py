@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from test_batch import make_corpus
 
 from align import fsutil, tei
 from align.cli import cli
@@ -245,21 +246,6 @@ def test_standard_output_gets_nothing_when_a_run_fails_midway(tmp_path, texts):
 
 # --- bug 3 in batch: a full disk stops the run cleanly, the set is failed and retried later -------
 
-BATCH_EN = "Border {n} was closed by Pristina. NATO sent help.\n\nRussia backed Belgrade.\n"
-BATCH_DE = "Grenze {n} wurde von Pristina geschlossen. NATO schickte Hilfe.\n\nRussland stützte Belgrad.\n"
-
-
-def make_corpus(root: Path, n: int = 2) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    rows = ["id,en,de"]
-    for i in range(1, n + 1):
-        (root / f"en_{i}.txt").write_text(BATCH_EN.format(n=i), encoding="utf-8")
-        (root / f"de_{i}.txt").write_text(BATCH_DE.format(n=i), encoding="utf-8")
-        rows.append(f"s{i},en_{i}.txt,de_{i}.txt")
-    manifest = root / "manifest.csv"
-    manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return manifest
-
 
 def journal_records(out: Path) -> list[dict]:
     from align.batch import journal
@@ -283,7 +269,7 @@ def test_full_disk_in_batch_fails_the_set_stops_and_is_retried(tmp_path, monkeyp
 
     result = invoke("batch", manifest, "--out", out, *FAST)  # space again: s1 is retried by itself
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.glob("*.tei.xml")) == ["s1.tei.xml", "s2.tei.xml"]
+    assert sorted(p.name for p in out.glob("*.tei.xml")) == ["s1.tei.xml", "s2.tei.xml", "s3.tei.xml"]
 
 
 def test_a_set_whose_worker_was_lost_is_retried_by_default(tmp_path, monkeypatch):
