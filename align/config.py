@@ -16,6 +16,9 @@ MAX_SIDE_LIMIT = 6
 MIN_CONFIDENCE = 0.5  # links with a lower aligner cert are reported (cert ~ P(link is right))
 LENGTH_RATIO = 2.0  # how far a link's length ratio may stray from the pair's usual ratio
 
+ENGINES = ("local", "dask")  # align.batch.engines.make_engine: worker processes here, or a Dask cluster
+FRAMING_FIELD = "framing"  # TBX type / glossary column of framing labels (align.terms.load_termbase)
+
 
 @dataclass(frozen=True)
 class AlignOptions:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 from click.testing import CliRunner
 
 from align import tei
+from align.batch.engines import make_engine
 from align.cli import cli
+from align.errors import InputError
+from align.terms import load_termbase
 
 EN = (
     "The government in Pristina closed the border crossing on Wednesday. It asked NATO for help.\n\n"
@@ -179,7 +184,7 @@ def test_usage_errors_are_one_line_with_status_2(args, message):
 
 def test_cli_defaults_and_choices_come_from_the_library():
     """--help shows what the library does by default, not a copy that could drift."""
-    from align.config import MAX_SIDE_LIMIT, AlignOptions
+    from align.config import ENGINES, MAX_SIDE_LIMIT, AlignOptions
     from align.formats import EXPORT, REPORT, names
     from align.report import ReportOptions
 
@@ -191,3 +196,15 @@ def test_cli_defaults_and_choices_come_from_the_library():
     assert f"[default: {ReportOptions().length_ratio}; x>1]" in report_help
     assert "|".join(names(REPORT)) in report_help
     assert all(name in invoke("export", "--help").output for name in names(EXPORT, "intertext"))
+    batch_help = " ".join(invoke("batch", "--help").output.split())
+    assert f"[{'|'.join(ENGINES)}]" in batch_help and f"[default: {ENGINES[0]}]" in batch_help
+    framing_default = inspect.signature(load_termbase).parameters["framing_field"].default
+    assert (
+        "--framing-field TEXT Where the termbase keeps framing labels: TBX termNote/descrip type, or "
+        f"glossary column. [default: {framing_default}]"
+    ) in report_help
+
+
+def test_an_unknown_batch_engine_is_refused_by_the_library():
+    with pytest.raises(InputError, match="unknown batch engine 'spark' \\(expected local or dask\\)"):
+        make_engine("spark", 1)

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
+from ..config import ENGINES
 from ..errors import InputError, log
 from .task import SetJob, SetResult, run_set
 
@@ -211,6 +212,8 @@ class DaskEngine:
 
 
 def make_engine(engine: str, jobs: int, scheduler: str | None = None, *, processes: bool = True) -> Engine:
+    if engine not in ENGINES:
+        raise InputError(f"unknown batch engine {engine!r} (expected {' or '.join(ENGINES)})")
     if engine == "dask":
         return DaskEngine(scheduler, jobs, processes=processes)
     return InProcess() if jobs == 1 else ProcessPool(jobs)

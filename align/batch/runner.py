@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__
-from ..config import AlignOptions
+from ..config import ENGINES, AlignOptions
 from ..errors import InputError, OutputError
 from ..fsutil import atomic_write_bytes, remove_stale_temporaries
 from . import journal
@@ -39,7 +39,7 @@ TEI_SUFFIX = ".tei.xml"
 class BatchConfig:
     options: AlignOptions = AlignOptions()
     jobs: int = 1
-    engine: str = "local"  # "local" or "dask"
+    engine: str = ENGINES[0]  # one of align.config.ENGINES
     scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
     dask_processes: bool = True  # LocalCluster workers as processes (tests use threads)
     retry_failed: bool = False

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..config import AlignOptions
+from ..config import ENGINES, AlignOptions
 from ..errors import OutputError, log
 from .common import alignment_options
 
@@ -53,8 +53,8 @@ class _Progress:
 )
 @click.option(
     "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
+    type=click.Choice(ENGINES),
+    default=ENGINES[0],
     show_default=True,
     help="local: worker processes on this machine. dask: a Dask cluster (pip install 'align[dask]').",
 )

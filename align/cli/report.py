@@ -10,7 +10,7 @@ import textwrap
 import click
 
 from .. import formats
-from ..config import LENGTH_RATIO
+from ..config import FRAMING_FIELD, LENGTH_RATIO
 from ..errors import InputError, clip, log
 from .common import min_confidence_option
 
@@ -110,7 +110,7 @@ class _ReportCommand(click.Command):
 )
 @click.option(
     "--framing-field",
-    default="framing",
+    default=FRAMING_FIELD,
     show_default=True,
     help="Where the termbase keeps framing labels: TBX termNote/descrip type, or glossary column.",
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from ..config import FRAMING_FIELD
 from ..reader import read_bytes
 from .match import TermMatch, TermMatcher
 from .model import Concept, Term, Termbase, build_termbase
@@ -22,7 +23,7 @@ _XML_EXTENSIONS = {".tbx", ".xml"}
 
 
 def load_termbase(
-    path: str | Path, *, framing_field: str = "framing", labels: Collection[str] | None = None
+    path: str | Path, *, framing_field: str = FRAMING_FIELD, labels: Collection[str] | None = None
 ) -> Termbase:
     """Read a termbase; the format follows the content (XML is TBX), then the extension.
 
