@@ -298,22 +298,22 @@ def test_missing_dask_is_a_clear_error(tmp_path, monkeypatch):
     assert result.exit_code == 1 and "pip install 'align[dask]'" in result.stderr
 
 
-def test_resume_after_kill_9(tmp_path):
-    """Kill the run while set 2 is in progress: set 1 is kept and skipped, nothing partial remains."""
+def stalled_batch(tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """A corpus whose set 2 reads a FIFO, so the batch stays "in progress" on it until the test acts;
+    returns the manifest, the output folder and the command line that runs the batch in a new process."""
     corpus = tmp_path / "corpus"
     manifest = make_corpus(corpus)
     (corpus / "de_2.txt").unlink()
-    os.mkfifo(corpus / "de_2.txt")  # reading it blocks: set 2 is "in progress" until we kill
+    os.mkfifo(corpus / "de_2.txt")
     out = tmp_path / "out"
-    cmd = [
-        sys.executable,
-        "-c",
-        "from align.cli import main; main()",
-        "batch",
-        str(manifest),
-        "--out",
-        str(out),
-    ]
+    cmd = [sys.executable, "-c", "from align.cli import main; main()", "batch", str(manifest)]
+    return manifest, out, [*cmd, "--out", str(out)]
+
+
+def test_resume_after_kill_9(tmp_path):
+    """Kill the run while set 2 is in progress: set 1 is kept and skipped, nothing partial remains."""
+    manifest, out, cmd = stalled_batch(tmp_path)
+    corpus = manifest.parent
     proc = subprocess.Popen([*cmd, *FAST], start_new_session=True, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120

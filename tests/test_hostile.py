@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from test_batch import make_corpus
+from test_batch import make_corpus, stalled_batch
 
 from align import fsutil, tei
 from align.cli import cli
@@ -354,20 +354,7 @@ def test_workers_die_when_the_coordinator_is_killed(tmp_path):
 
 
 def test_sigterm_stops_a_batch_like_ctrl_c(tmp_path):
-    corpus = tmp_path / "corpus"
-    manifest = make_corpus(corpus)
-    (corpus / "de_2.txt").unlink()
-    os.mkfifo(corpus / "de_2.txt")  # set 2 is "in progress" until we signal
-    out = tmp_path / "out"
-    cmd = [
-        sys.executable,
-        "-c",
-        "from align.cli import main; main()",
-        "batch",
-        str(manifest),
-        "--out",
-        str(out),
-    ]
+    _, out, cmd = stalled_batch(tmp_path)
     proc = subprocess.Popen([*cmd, *FAST], stderr=subprocess.PIPE, text=True, cwd=REPO)
     from align.batch import journal
 
