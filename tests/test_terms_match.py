@@ -184,12 +184,9 @@ def test_whole_compound_beats_compound_head():
     assert _found(tb, "de", "Die Landesgrenze.") == [("border", "Landesgrenze")]
 
 
-def test_bundled_labelled_sample(corpora_dir):
-    """Sentence by sentence, the (concept, surface) pairs found equal the hand labels in >= 95% of cases."""
-    tbx, sample = corpora_dir / "terms" / "kosovo.tbx", corpora_dir / "terms" / "sample-labelled.tsv"
-    if not (tbx.exists() and sample.exists()):
-        pytest.skip("bundled termbase or labelled sample not present")
-    tb = load_termbase(tbx)
+def _labelled(tb: Termbase, sample: Path) -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Per sentence of a labelled sample (TSV: lang, sentence, concept, surface; one row per occurrence,
+    an empty concept for a sentence without one): its hand labels and the matcher's (concept, surface)."""
     gold: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for line in sample.read_text(encoding="utf-8").splitlines()[1:]:
         lang, sentence, concept, surface = line.split("\t")
@@ -197,10 +194,19 @@ def test_bundled_labelled_sample(corpora_dir):
         if concept:
             labels.append((concept, surface))
     matchers = {lang: TermMatcher(tb, lang) for lang, _ in gold}
-    agree = sum(
-        sorted(labels) == sorted((m.hit.concept, m.hit.surface) for m in matchers[lang].find(sentence))
+    return [
+        (labels, [(m.hit.concept, m.hit.surface) for m in matchers[lang].find(sentence)])
         for (lang, sentence), labels in gold.items()
-    )
+    ]
+
+
+def test_bundled_labelled_sample(corpora_dir):
+    """Sentence by sentence, the (concept, surface) pairs found equal the hand labels in >= 95% of cases."""
+    tbx, sample = corpora_dir / "terms" / "kosovo.tbx", corpora_dir / "terms" / "sample-labelled.tsv"
+    if not (tbx.exists() and sample.exists()):
+        pytest.skip("bundled termbase or labelled sample not present")
+    gold = _labelled(load_termbase(tbx), sample)
+    agree = sum(sorted(labels) == sorted(found) for labels, found in gold)
     assert len(gold) >= 100
     assert agree / len(gold) >= 0.95
 
@@ -285,17 +291,8 @@ def test_held_out_floods_sample(corpora_dir):
     glossary, sample = corpora_dir / "terms" / "floods.csv", corpora_dir / "terms" / "floods-labelled.tsv"
     if not (glossary.exists() and sample.exists()):
         pytest.skip("floods sample not present")
-    tb = load_termbase(glossary)
-    gold: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for line in sample.read_text(encoding="utf-8").splitlines()[1:]:
-        lang, sentence, concept, surface = line.split("\t")
-        labels = gold.setdefault((lang, sentence), [])
-        if concept:
-            labels.append((concept, surface))
-    matchers = {lang: TermMatcher(tb, lang) for lang, _ in gold}
     found = right = total = 0
-    for (lang, sentence), labels in gold.items():
-        pred = [(m.hit.concept, m.hit.surface) for m in matchers[lang].find(sentence)]
+    for labels, pred in _labelled(load_termbase(glossary), sample):
         found += len(pred)
         total += len(labels)
         rest = list(labels)
