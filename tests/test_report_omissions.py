@@ -17,7 +17,15 @@ from align.cli import cli
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
 from align.report import ReportOptions, build_report
 from align.report.base import OmissionParams
-from align.report.checks.omissions import ContrastChecker, anchors, clauses, embedder, uncovered
+from align.report.checks.omissions import (
+    ContrastChecker,
+    anchors,
+    clauses,
+    edges,
+    embedder,
+    missing_edges,
+    uncovered,
+)
 from align.report.findings import build_links
 
 EN = [
@@ -118,6 +126,44 @@ def test_the_other_way_round_is_a_partial_addition():
     assert f.kind == "partial-addition" and f.left_spans == ()
     ((start, end),) = f.right_spans
     assert f.right_text[start:end].rstrip(".") == DROPPED
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("BERLIN (AP) - Hans Modrow, who led the party, has died.", ["BERLIN (AP)"]),
+        ("GAZIANTEP.KAZINFORM – Kazakh rescuers keep digging.", ["GAZIANTEP.KAZINFORM"]),
+        ('McDonald\'s withdraws "tasteless" advert near crematorium - RT World News', ["RT World News"]),
+        ("In short - it was a bad year.", []),  # no word in capitals: not a dateline
+        ("Modrow - a reform-minded communist - took over East Germany.", []),
+        ("The score was 3 - 1 at half time - a surprise", []),  # a tag is capitalised words
+    ],
+)
+def test_datelines_and_source_tags_are_the_edges(text, found):
+    assert [text[a:b] for a, b in edges(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("other", "lang", "lacks"),
+    [
+        ("Hans Modrow, der die Partei führte, ist gestorben.", "de", True),
+        ("BERLIN (AP) – Hans Modrow, der die Partei führte, ist gestorben.", "de", False),
+        ("Berliner Agentur: Hans Modrow ist gestorben.", "de", False),  # "Berlin" by its first letters
+        ("БЕРЛИН (AP) – Ханс Модров је преминуо.", "sr-Cyrl", False),  # compared through one script
+    ],
+)
+def test_an_edge_counts_as_missing_only_when_none_of_its_words_is_there(other, lang, lacks):
+    text = "BERLIN (AP) - Hans Modrow, who led the party, has died."
+    assert missing_edges(text, "en", other, lang) == (((0, 11),) if lacks else ())
+
+
+def test_a_dropped_dateline_is_a_partial_omission_at_any_length():
+    en = ["BERLIN (AP) - Hans Modrow, who led East Germany in its last communist months, has died.", *EN[1:]]
+    de = ["Hans Modrow, der die DDR in ihren letzten kommunistischen Monaten führte, ist gestorben.", *DE[1:]]
+    (f,) = findings(pair_set(en, de))
+    assert (f.kind, f.left_ids) == ("partial-omission", ("en.s1",))
+    assert [f.left_text[a:b] for a, b in f.left_spans] == ["BERLIN (AP)"]
+    assert findings(pair_set(en, [f"BERLIN (AP) – {de[0]}", *DE[1:]])) == []
 
 
 MERGE = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2, 3), (2,)), Bead((4,), (3,))]

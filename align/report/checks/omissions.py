@@ -8,6 +8,10 @@ the other way round). Three signals, each cheap where the one before is costly:
   cognates: :func:`align.lexical.features`, learnt from the two versions) and which the other side of
   the link and its neighbours lack. In a side ``lexical_ratio`` times longer than usual they are
   reported as they are;
+* edges: a news dateline opening a sentence ("BERLIN (AP) -", "GAZIANTEP.KAZINFORM -": a word in
+  capitals before a spaced dash) or a source tag closing one ("... - RT World News": capitalised words
+  after the last spaced dash) is reported when none of its words occurs on the other side. Short, so
+  neither the length nor the embedding would notice it; free to test;
 * contrastive embedding: remove a unit (one sentence of an n-m link, or a clause holding an uncovered
   word); when the rest matches the other side better than the whole does (the cosine gains), the other
   side says nothing the unit says. A translated unit makes the match worse when removed, the more so
@@ -35,6 +39,7 @@ from ...lang import WORD
 from ...lexical import features
 from ...model import Finding
 from ...numbers import extract_numbers
+from ...textnorm import fold
 from ..base import CheckContext, Checker, Link, OmissionParams, quoted
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
@@ -44,6 +49,37 @@ OMISSION_KINDS = frozenset({"omission", "partial-omission"})
 # Clause boundaries: , ; : before a space, dashes between spaces, brackets and quotation marks.
 _BOUNDARY = re.compile(r"[,;:](?=\s)|\s[-\u2013\u2014]\s|[()\[\]\"\u201c\u201d\u201e\u00ab\u00bb]")
 _SPACES = re.compile(r"\s+")
+
+
+# A dateline: up to four words before a spaced dash (one of them in capitals, 3+ letters: checked in
+# edges()); a source tag: one to four capitalised words after the last spaced dash.
+_DATELINE = re.compile(r"^((?:[^\s\-\u2013\u2014]+\s+){0,3}[^\s\-\u2013\u2014]+)\s+[-\u2013\u2014]\s")
+_SOURCE_TAG = re.compile(r"\s[-\u2013\u2014]\s+((?:[^\W\d_]\w*\s+){0,3}[^\W\d_]\w*)\s*$")
+_EDGE_PREFIX = 4  # "Berlin" is present in "Berliner"
+
+
+def edges(text: str) -> list[tuple[int, int]]:
+    """Spans of a dateline opening ``text`` and a source tag closing it (see the module doc)."""
+    found = []
+    if (m := _DATELINE.match(text)) and any(len(w) >= 3 and w.isupper() for w in WORD.findall(m.group(1))):
+        found.append(m.span(1))
+    if (m := _SOURCE_TAG.search(text)) and all(w[0].isupper() for w in m.group(1).split()):
+        found.append(m.span(1))
+    return found
+
+
+def missing_edges(text: str, lang: str, other: str, other_lang: str) -> tuple[tuple[int, int], ...]:
+    """The edges of ``text`` none of whose words (case- and script-folded; a long one by its first
+    letters) occurs in ``other``."""
+    words = {w for w in WORD.findall(fold(other, other_lang))}
+    prefixes = {w[:_EDGE_PREFIX] for w in words if len(w) >= _EDGE_PREFIX}
+
+    def present(word: str) -> bool:
+        return word in words or (len(word) >= _EDGE_PREFIX and word[:_EDGE_PREFIX] in prefixes)
+
+    return tuple(
+        (a, b) for a, b in edges(text) if not any(present(w) for w in WORD.findall(fold(text[a:b], lang)))
+    )
 
 
 @dataclass(frozen=True)
@@ -141,6 +177,7 @@ class _Side:
     other_lang: str
     longer: float  # how much longer than the pair's usual ratio would have it (1 = as usual)
     uncovered: tuple[tuple[int, int], ...]
+    edges: tuple[tuple[int, int], ...] = ()  # a dateline or source tag the other side lacks
 
 
 def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
@@ -186,12 +223,14 @@ class ContrastChecker(Checker):
                 (left_side, right_side) if left else (right_side, left_side)
             )
             merge = len(sentences) > 1 and wanted in self.kinds_wanted
-            partial = longer >= least and f"partial-{wanted}" in self.kinds_wanted
-            if not (merge or partial):
+            partial_wanted = f"partial-{wanted}" in self.kinds_wanted
+            partial = longer >= least and partial_wanted
+            lacking = missing_edges(text, lang, other, other_lang) if partial_wanted else ()
+            if not (merge or partial or lacking):
                 continue
             covered = set(features(f"{other} {nearby}", other_lang)) if partial else set()
             spans = tuple(uncovered(text, lang, shared, covered)) if partial else ()
-            yield _Side(left, text, sentences, lang, other, other_lang, longer, spans)
+            yield _Side(left, text, sentences, lang, other, other_lang, longer, spans, lacking)
 
     def _candidates(self, side: _Side) -> list[Unit]:
         """Units to test by embedding: every sentence of a merge, and in sides longer than
@@ -280,4 +319,5 @@ def decide(side: _Side, units: Sequence[Unit], p: OmissionParams) -> tuple[Spans
     ]
     if side.longer >= p.lexical_ratio:
         partial += [s for s in side.uncovered if not _inside(s, merged + partial)]
+    partial += [s for s in side.edges if not _inside(s, merged + partial)]
     return merged, sorted(partial)
