@@ -84,10 +84,16 @@ def _files(tmp_path, links: str, doc_root: str = '<doc lang="en">') -> list:
 
 
 def test_reads_language_from_name_and_maps_status(tmp_path):
-    files = _files(tmp_path, '<link type="2-1" xtargets="1:1 1:2;1:1" status="man"/><link xtargets=";1:2"/>')
+    """As InterText reads them (ItAlignment.h): "man" and no status are manual, "auto" and "plain" not."""
+    links = '<link type="1-0" xtargets="1:1;" status="man"/><link xtargets="1:2;1:1" status="plain"/>'
+    files = _files(tmp_path, links + '<link xtargets=";1:2"/>')
     docset = read_intertext(files)
     assert list(docset.docs) == ["en", "de"]
-    assert docset.alignments[0].beads == [Bead((0, 1), (0,), None, "manual"), Bead((), (1,), None, "auto")]
+    assert docset.alignments[0].beads == [
+        Bead((0,), (), None, "manual"),
+        Bead((1,), (0,), None, "auto"),
+        Bead((), (1,), None, "manual"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -119,7 +125,7 @@ def test_documents_without_p_and_languages_given_on_the_command_line(tmp_path):
     (tmp_path / "tgt.xml").write_text('<text><s id="1:1">Eins.</s><s id="2:1">Zwei. Drei.</s></text>')
     (tmp_path / "al.xml").write_text(
         '<linkGrp toDoc="src.xml" fromDoc="tgt.xml"><link xtargets="1:1;1:1" status="man"/>'
-        '<link type="2-1" xtargets="1:2 2:1;2:1"/></linkGrp>'
+        '<link type="2-1" xtargets="1:2 2:1;2:1" status="auto"/></linkGrp>'
     )
     out = tmp_path / "set.tei.xml"
     args = [

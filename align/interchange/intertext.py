@@ -10,10 +10,13 @@ file of links between them::
     </linkGrp>
 
 The part of ``xtargets`` before ``;`` points into ``toDoc`` (here the pivot) and ``type`` counts
-``toDoc-fromDoc`` sentences, as InterCorp writes them. ``status="man"`` marks a link a person
-confirmed; it maps to ``manual`` and back, every other status to ``auto``. InterText has no confidence,
-so certs are not written and an import has none. Export then import gives back every sentence,
-paragraph and link with its manual/auto status.
+``toDoc-fromDoc`` sentences, as InterText itself writes and reads them (InterText editor,
+``src/ItAlignment.cpp``, ``getAlignmentXML``/``loadFile``: ``type='rcount-lcount'
+xtargets='rids;lids'`` with the right-hand version as ``toDoc``). Its statuses are ``man``, ``auto``
+and ``plain`` (``src/ItAlignment.h``), and a link without one reads as ``man`` (its DEFAULT_STATUS):
+``man`` and a missing status map to ``manual``, ``auto`` and ``plain`` (not yet aligned) to ``auto``;
+we write ``man`` or ``auto``. InterText has no confidence, so certs are not written and an import has
+none. Export then import gives back every sentence, paragraph and link with its manual/auto status.
 """
 
 from __future__ import annotations
@@ -150,7 +153,7 @@ def _read_alignment(path: Path, to_ids: dict[str, int], from_ids: dict[str, int]
             sides.append(tuple(side[i] for i in ids.split()))
         if not (sides[0] or sides[1]):
             raise InputError(f"link {k} links nothing", path)
-        bead = Bead(sides[0], sides[1], None, "manual" if link.get("status") == "man" else "auto")
+        bead = Bead(sides[0], sides[1], None, "manual" if link.get("status", "man") == "man" else "auto")
         if link.get("type", bead.kind) != bead.kind:
             raise InputError(f"link {k}: type {link.get('type')} but xtargets make a {bead.kind}", path)
         beads.append(bead)
