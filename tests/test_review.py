@@ -59,6 +59,13 @@ def test_merge_split_move_detach_check():
     assert after(edits.check(BEADS, 0))[0] == manual([0], [0])
 
 
+def test_uncheck_gives_back_the_aligners_link_or_an_automatic_one():
+    checked = after(edits.check(BEADS, 0))
+    assert edits.uncheck(checked, 0, BEADS).new == (BEADS[0],)  # with its cert, as loaded
+    merged = after(edits.merge(BEADS, 1, 2))
+    assert edits.uncheck(merged, 1, BEADS).new == (Bead((1, 2, 3), (1, 2, 3), None, "auto"),)
+
+
 def test_moving_a_links_only_sentence_removes_the_emptied_link():
     beads = [b([0], [0]), b([], [1]), b([1], [2])]
     out = list(beads)
@@ -75,6 +82,7 @@ def test_moving_a_links_only_sentence_removes_the_emptied_link():
         (lambda: edits.move(BEADS, 1, 0, 1, "down"), "only the last sentence"),
         (lambda: edits.detach(BEADS, 3, 0, 4), "already unlinked"),
         (lambda: edits.check(BEADS[:0] + [manual([0], [0])], 0), "already checked"),
+        (lambda: edits.uncheck(BEADS, 0, BEADS), "not checked"),
     ],
 )
 def test_impossible_edits_say_why(make, message):

@@ -140,6 +140,12 @@ def test_merge_split_detach_undo_check_save(editor):
 
     press(driver, "j", "c")  # the cursor followed the detached sentence (link 2); check link 3
     assert session.beads(0)[2] == Bead(beads[1].src, beads[1].tgt, None, "manual")
+    assert "✓" in row(driver, 2).text
+    press(driver, "c")  # again: not checked after all, the aligner's link with its cert is back
+    assert session.beads(0)[2] == beads[1] and beads[1].cert is not None
+    assert "✓" not in row(driver, 2).text
+    press(driver, "c")
+    assert session.beads(0)[2] == Bead(beads[1].src, beads[1].tgt, None, "manual")
     assert redrawn_only_where_changed(driver)
 
     save(driver)

@@ -124,3 +124,13 @@ def check(beads: list[Bead], k: int) -> Splice:
     if bead.status == "manual":
         raise EditError("this link is already checked")
     return Splice(k, (bead,), (_manual(bead.src, bead.tgt),))
+
+
+def uncheck(beads: list[Bead], k: int, loaded: list[Bead]) -> Splice:
+    """Take back that link ``k`` was checked: it becomes automatic again, with the aligner's cert when
+    the file as loaded (``loaded``) had the same link as an automatic one, else with none."""
+    bead = beads[k]
+    if bead.status != "manual":
+        raise EditError("this link is not checked")
+    was = next((b for b in loaded if (b.src, b.tgt, b.status) == (bead.src, bead.tgt, "auto")), None)
+    return Splice(k, (bead,), (was or Bead(bead.src, bead.tgt, None, "auto"),))

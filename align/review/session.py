@@ -135,6 +135,8 @@ class ReviewSession:
                 splice = edits.detach(beads, k, side, index)
             elif op == "check":
                 splice = edits.check(beads, k)
+            elif op == "uncheck":
+                splice = edits.uncheck(beads, k, self.saved[pair])
             else:
                 raise EditError(f"unknown edit {op!r}")
             self._apply(pair, splice)
@@ -174,7 +176,7 @@ class ReviewSession:
         for alignment, before in zip(self.docset.alignments, self.saved, strict=True):
             old = {(b.src, b.tgt): b.status for b in before}
             new = [b for b in alignment.beads if old.get((b.src, b.tgt)) != b.status]
-            checked = sum(1 for b in new if (b.src, b.tgt) in old)
+            checked = sum(1 for b in new if (b.src, b.tgt) in old and b.status == "manual")
             if new:
                 out[alignment.pair] = (len(new) - checked, checked)
         return out

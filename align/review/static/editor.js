@@ -264,7 +264,7 @@ const keys = {
   "}": () => edit("move", sideIds(cur + 1, side)[0], "up"),
   "{": () => edit("move", sideIds(cur - 1, side).at(-1), "down"),
   d: () => edit("detach", sideIds(cur, side).at(-1)), D: () => edit("detach", sideIds(cur, side)[0]),
-  c: () => edit("check", anchor(cur)),
+  c: () => edit(links()[cur][3] === "manual" ? "uncheck" : "check", anchor(cur)),
   z: () => send("/api/undo", {}), y: () => send("/api/redo", {}), Z: () => keys.y(),
   v: () => { allView = !allView; render(); if (!allView) showCursor(); },
 };
