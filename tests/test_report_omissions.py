@@ -23,6 +23,7 @@ from align.report.checks.omissions import (
     clauses,
     edges,
     embedder,
+    lone_numbers,
     missing_edges,
     uncovered,
 )
@@ -87,6 +88,39 @@ def test_uncovered_words_and_numbers_are_located():
     text = "Strabag built it for 40 million euros in Linz."
     spans = uncovered(text, "en", {"strab", f"#{40e6:g}", "linz"}, {"linz"})  # as align.lexical keys them
     assert [text[a:b] for a, b in spans] == ["Strabag", "40 million"]
+
+
+def test_lone_numbers_are_bare_numbers_the_other_version_never_mentions():
+    en = [
+        "On Sept. 11, 2001, the attacks killed 3,000 people.",
+        "It weighed 640 pounds.",
+        "It took 36 hours.",
+    ]
+    de = [
+        "Am 11. September töteten die Anschläge 3.000 Menschen.",
+        "Es wog 290 Kilo.",
+        "Es dauerte 48 Stunden.",
+    ]
+    # 640 pounds / 290 Kilo have units, 36 / 48 is a changed number: both the number check's
+    assert lone_numbers(list(zip(en, de, strict=True)), "en", "de") == {"#2001"}
+    assert lone_numbers(list(zip(de, en, strict=True)), "de", "en") == {"#2001"}
+
+
+PLANNED = "planned by the city since 2001"
+BRIDGE = (
+    f"The new bridge over the river, {PLANNED}, was opened by the mayor on Monday after years of disputes."
+)
+BRIDGE_DE = (
+    "Die neue Brücke über den Fluss{} wurde am Montag nach jahrelangem Streit vom Bürgermeister eröffnet."
+)
+
+
+@pytest.mark.parametrize(("clause", "found"), [("", [PLANNED]), (", von der Stadt seit 2001 geplant,", [])])
+def test_a_clause_with_a_year_the_translation_never_mentions_is_found(clause, found):
+    """No other sentence has a number, so the year is learnt from neither version; only a number the
+    whole translation lacks makes the clause a candidate."""
+    result = findings(pair_set([BRIDGE, *EN[1:]], [BRIDGE_DE.format(clause), *DE[1:]]))
+    assert [f.left_text[a:b] for f in result for a, b in f.left_spans] == found
 
 
 def test_a_dropped_clause_is_found_and_located():

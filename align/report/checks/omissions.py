@@ -5,8 +5,9 @@ the other way round). Three signals, each cheap where the one before is costly:
 * length: a side that leaves something out is shorter than the pair's usual ratio would have it
   (``Link.expected_ratio``); how much longer the other side is (``longer``) screens the tests below;
 * coverage: the words and numbers of a side whose lexical feature both documents use (names, numbers,
-  cognates: :func:`align.lexical.features`, learnt from the two versions) and which the other side of
-  the link and its neighbours lack. In a side ``lexical_ratio`` times longer than usual they are
+  cognates: :func:`align.lexical.features`, learnt from the two versions), or numbers without a unit
+  that the other version never mentions (:func:`lone_numbers`), and which the other side of the link
+  and its neighbours lack. In a side ``lexical_ratio`` times longer than usual they are
   reported as they are;
 * edges: a news dateline opening a sentence ("BERLIN (AP) -", "GAZIANTEP.KAZINFORM -": a word in
   capitals before a spaced dash) or a source tag closing one ("... - RT World News": capitalised words
@@ -145,6 +146,28 @@ def anchors(left: Counter[str], right: Counter[str], balance: float) -> frozense
     )
 
 
+def _numbers(text: str, lang: str) -> tuple[set[str], set[str]]:
+    """Number features (``#value``) of ``text``: (those without a unit, all)."""
+    mentions = extract_numbers(text, lang, units=True)
+    return {f"#{n.value:g}" for n in mentions if n.unit is None}, {f"#{n.value:g}" for n in mentions}
+
+
+def lone_numbers(pairs: Sequence[tuple[str, str]], left_lang: str, right_lang: str) -> frozenset[str]:
+    """Number features of the numbers without a unit that one version mentions and the other never
+    does ("Sept. 11, 2001" in a translation without 2001), over the (left, right) texts of a pair's
+    links: a number needs no learning to carry over, so one missing from the whole other version is
+    as telling as a dropped name. Left to the number check: numbers with a unit (it knows conversions:
+    "640 pounds" / "290 Kilo") and a link where each side has such a number (a changed number)."""
+    left = [_numbers(a, left_lang) for a, _ in pairs]
+    right = [_numbers(b, right_lang) for _, b in pairs]
+    left_all = set().union(*(every for _, every in left))
+    right_all = set().union(*(every for _, every in right))
+    lone = [
+        (bare_l - right_all, bare_r - left_all) for (bare_l, _), (bare_r, _) in zip(left, right, strict=True)
+    ]
+    return frozenset(f for a, b in lone if not (a and b) for f in a | b)
+
+
 def uncovered(text: str, lang: str, shared: Set[str], covered: Set[str]) -> list[tuple[int, int]]:
     """Spans of the words and numbers of ``text`` that carry a lexical feature both documents use
     (a name, number or cognate: :func:`align.lexical.features`) and ``covered`` lacks."""
@@ -261,11 +284,12 @@ class ContrastChecker(Checker):
             return
         first = links[0]
         if first.pair not in self.shared:  # learnt once: the texts stay when links are edited (review)
+            texts = [(link.left_text, link.right_text) for link in links]
             self.shared[first.pair] = anchors(
-                Counter(f for link in links for f in features(link.left_text, first.left_lang)),
-                Counter(f for link in links for f in features(link.right_text, first.right_lang)),
+                Counter(f for text, _ in texts for f in features(text, first.left_lang)),
+                Counter(f for _, text in texts for f in features(text, first.right_lang)),
                 self.params.balance,
-            )
+            ) | lone_numbers(texts, first.left_lang, first.right_lang)
         sides = [side for link in links for side in self._sides(link)]
         self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
 
