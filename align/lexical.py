@@ -121,11 +121,16 @@ def _word_feature(word: str) -> str | None:
     return key[:PREFIX] if len(key) >= MIN_WORD else None
 
 
+def word_features(text: str, lang: str) -> list[str]:
+    """The word prefixes of :func:`features`, without the (costlier) number values."""
+    return [f for f in map(_word_feature, WORD.findall(fold(text, lang))) if f is not None]
+
+
 def features(text: str, lang: str) -> list[str]:
     """The comparable tokens of one sentence: word prefixes and number values (locale-aware, so
     "8847,6" meets "8847.6" and "sechs" meets "six")."""
-    words = [f for f in map(_word_feature, WORD.findall(fold(text, lang))) if f is not None]
-    return words + [f"#{value:g}" for value, count in number_values(text, lang).items() for _ in range(count)]
+    numbers = [f"#{value:g}" for value, count in number_values(text, lang).items() for _ in range(count)]
+    return word_features(text, lang) + numbers
 
 
 def lexical_vectors(

@@ -37,7 +37,7 @@ from typing import ClassVar
 import numpy as np
 
 from ...lang import WORD
-from ...lexical import features
+from ...lexical import features, word_features
 from ...model import Finding
 from ...numbers import extract_numbers
 from ...textnorm import fold
@@ -174,7 +174,7 @@ def uncovered(text: str, lang: str, shared: Set[str], covered: Set[str]) -> list
     spans = [
         m.span()
         for m in WORD.finditer(text)
-        if any(f in shared and f not in covered for f in features(m.group(), lang) if not f.startswith("#"))
+        if any(f in shared and f not in covered for f in word_features(m.group(), lang))
     ]
     for n in extract_numbers(text, lang):
         if (key := f"#{n.value:g}") in shared and key not in covered:
@@ -224,6 +224,8 @@ class ContrastChecker(Checker):
     kinds_wanted: frozenset[str] = frozenset(kinds)
     # per pair, the lexical features both versions use (set by prepare)
     shared: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the testable sides of the links of the last prepare, which check needs again (costly to find)
+    prepared: dict[Link, list[_Side]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, context: CheckContext) -> ContrastChecker:
@@ -290,7 +292,8 @@ class ContrastChecker(Checker):
                 Counter(f for _, text in texts for f in features(text, first.right_lang)),
                 self.params.balance,
             ) | lone_numbers(texts, first.left_lang, first.right_lang)
-        sides = [side for link in links for side in self._sides(link)]
+        self.prepared = {link: list(self._sides(link)) for link in links}
+        sides = [side for found in self.prepared.values() for side in found]
         self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
 
     def units(self, side: _Side) -> list[Unit]:
@@ -304,7 +307,8 @@ class ContrastChecker(Checker):
 
     def evidence(self, link: Link) -> list[tuple[_Side, list[Unit]]]:
         """Each testable side of the link with its tested units, before any threshold."""
-        return [(side, self.units(side)) for side in self._sides(link)]
+        sides = self.prepared[link] if link in self.prepared else self._sides(link)
+        return [(side, self.units(side)) for side in sides]
 
     def check(self, link: Link) -> Iterator[Finding]:
         for side, units in self.evidence(link):
