@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, FLAGS, missing
 
 from align import tei
 from align.beadfmt import read_beads
@@ -257,23 +258,17 @@ def test_annotated_tei_is_valid_and_reads_back(gold_tei, gold_set, tmp_path, fin
 
 def test_html_in_a_headless_browser(gold_tei, tmp_path, findings):
     import re
-    import shutil
     import subprocess
 
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        pytest.skip("chromium not installed")
+    if CHROMIUM is None:
+        missing("chromium")
     page = tmp_path / "report.html"
     assert run(gold_tei, "--terms", TBX, "-o", page).exit_code == 0
-    flags = [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ]  # fmt: skip
+    flags = [*FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
 
     def dom(fragment: str) -> str:
         done = subprocess.run(
-            [browser, *flags, "--dump-dom", page.as_uri() + fragment],
+            [CHROMIUM, *flags, "--dump-dom", page.as_uri() + fragment],
             capture_output=True,
             text=True,
             timeout=120,
@@ -316,7 +311,7 @@ def test_html_in_a_headless_browser(gold_tei, tmp_path, findings):
     assert order == sorted(order, key=("low", "medium", "high").index) and len(order) == len(findings)
     assert 'data-col="severity"' in ranked and 'aria-sort="descending" data-col="severity"' in ranked
     subprocess.run(
-        [browser, *flags, f"--screenshot={tmp_path / 'shot.png'}", "--window-size=1400,2000", page.as_uri()],
+        [CHROMIUM, *flags, f"--screenshot={tmp_path / 'shot.png'}", "--window-size=1400,2000", page.as_uri()],
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
     assert (tmp_path / "shot.png").stat().st_size > 10_000

@@ -13,24 +13,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, DRIVER, FLAGS, missing
 from lxml import etree
 
 from align import tei
 from align.model import Bead
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def _missing(what: str) -> None:
-    if IN_CI:
-        pytest.fail(f"missing {what}: the browser tests must run in CI (.ci/run installs it)")
-    pytest.skip(f"missing {what}", allow_module_level=True)
-
-
 if not (CHROMIUM and DRIVER):
-    _missing("chromium and chromium-driver")
+    missing("chromium and chromium-driver")
 try:
     import flask  # noqa: F401
     from selenium import webdriver
@@ -39,17 +29,12 @@ try:
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError as exc:
-    _missing(f"Python package {exc.name}")
+    missing(f"Python package {exc.name}")
 
 from align.review.server import Server  # noqa: E402
 from align.review.session import ReviewSession  # noqa: E402
 
 NS = {"t": tei.TEI_NS}
-FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
