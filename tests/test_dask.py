@@ -1,17 +1,24 @@
 """``align batch --engine dask``: the same per-set function on a Dask cluster gives the same files.
 
-The cluster is an in-process LocalCluster (threads, no worker processes) so the test stays fast;
+The cluster is an in-process LocalCluster (threads, no worker processes) so the test stays fast (one test
+runs the command's own LocalCluster with processes, to kill it);
 skipped when Dask is not installed (CI installs the ``dask`` extra).
 """
 
 from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
 
 import pytest
 
 pytest.importorskip("distributed")
 
 from distributed import LocalCluster  # noqa: E402
-from test_batch import batch, make_corpus, summary  # noqa: E402
+from processes import descendants, outlived, writer_once_read  # noqa: E402
+from test_batch import batch, make_corpus, stalled_batch, summary  # noqa: E402
 
 from align.batch import engines  # noqa: E402
 from align.batch.manifest import read_manifest  # noqa: E402
@@ -61,3 +68,27 @@ def test_unreachable_scheduler_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(engines, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(InputError, match="cannot reach the Dask scheduler tcp://127.0.0.1:9"):
         engines.DaskEngine("tcp://127.0.0.1:9", 1)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc (Linux)")
+def test_local_cluster_processes_die_with_a_killed_coordinator(tmp_path):
+    """kill -9 of ``align batch --engine dask`` (its own LocalCluster, worker processes): the nannies,
+    workers and helpers it started do not outlive it (Dask's processes watch their parent)."""
+    _, _, cmd = stalled_batch(tmp_path)
+    proc = subprocess.Popen(
+        [*cmd, "--engine", "dask", "--jobs", "2", "--method", "fast"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    writer = None
+    try:
+        writer = writer_once_read(tmp_path / "corpus" / "de_2.txt", time.monotonic() + 120)
+        started = descendants(proc.pid)  # a worker is inside set 2: the cluster is up
+        assert len(started) >= 2
+    finally:
+        proc.kill()
+        proc.wait()
+    left = outlived(started)
+    if writer is not None:
+        os.close(writer)
+    assert not left, "Dask processes outlived their coordinator"

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from processes import alive, outlived, writer_once_read
 from test_batch import make_corpus, stalled_batch
 
 from align import fsutil, tei
@@ -309,24 +310,6 @@ time.sleep(600)
 """
 
 
-def _alive(pid: int) -> bool:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "\nState:\tZ" not in status  # a zombie has died; nobody may be left to reap it
-
-
-def _writer_once_read(fifo: Path, deadline: float) -> int:
-    """Open ``fifo`` for writing as soon as a reader (a worker inside its set) has it open."""
-    while time.monotonic() < deadline:
-        try:
-            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError:  # ENXIO: no reader yet
-            time.sleep(0.05)
-    raise AssertionError("no worker started its set")
-
-
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc (Linux)")
 def test_workers_die_when_the_coordinator_is_killed(tmp_path):
     fifo = tmp_path / "blocks"
@@ -337,17 +320,12 @@ def test_workers_die_when_the_coordinator_is_killed(tmp_path):
     writer = None
     try:
         workers = [int(pid) for pid in proc.stdout.readline().split()]
-        writer = _writer_once_read(fifo, time.monotonic() + 120)  # kept open: the reader waits for data
-        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        writer = writer_once_read(fifo, time.monotonic() + 120)  # kept open: the reader waits for data
+        assert len(workers) == 2 and all(alive(pid) for pid in workers)
     finally:
         proc.kill()
         proc.wait()
-    deadline = time.monotonic() + 30
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    left = [pid for pid in workers if _alive(pid)]
-    for pid in left:
-        os.kill(pid, signal.SIGKILL)
+    left = outlived(workers)
     if writer is not None:
         os.close(writer)
     assert not left, "workers outlived their coordinator"
