@@ -72,15 +72,16 @@ def edges(text: str) -> list[tuple[int, int]]:
 def missing_edges(text: str, lang: str, other: str, other_lang: str) -> tuple[tuple[int, int], ...]:
     """The edges of ``text`` none of whose words (case- and script-folded; a long one by its first
     letters) occurs in ``other``."""
-    words = {w for w in WORD.findall(fold(other, other_lang))}
+    found = edges(text)
+    if not found:
+        return ()
+    words = set(WORD.findall(fold(other, other_lang)))
     prefixes = {w[:_EDGE_PREFIX] for w in words if len(w) >= _EDGE_PREFIX}
 
     def present(word: str) -> bool:
         return word in words or (len(word) >= _EDGE_PREFIX and word[:_EDGE_PREFIX] in prefixes)
 
-    return tuple(
-        (a, b) for a, b in edges(text) if not any(present(w) for w in WORD.findall(fold(text[a:b], lang)))
-    )
+    return tuple((a, b) for a, b in found if not any(present(w) for w in WORD.findall(fold(text[a:b], lang))))
 
 
 @dataclass(frozen=True)
