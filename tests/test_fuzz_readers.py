@@ -1,7 +1,8 @@
 """Property-based fuzzing of every reader that takes outside input: any bytes give a result or an
 InputError, never another exception, and in bounded time (Hypothesis' deadline per example).
 
-Each reader gets raw bytes and, to reach past the first syntax check, mutations of a valid seed file
+Readers: text, TEI, TBX, CSV/TSV and XLSX glossaries, manifests, bead files and InterText files. Each
+reader gets raw bytes and, to reach past the first syntax check, mutations of a valid seed file
 (spans deleted, duplicated or replaced by random bytes or by characters that matter to the format).
 The budget is small here ($ALIGN_FUZZ_EXAMPLES, default 50 per reader); ``scripts/fuzz_readers.py``
 runs the same properties with a larger one.
@@ -22,6 +23,7 @@ from align import tei
 from align.batch.manifest import read_manifest
 from align.beadfmt import read_beads
 from align.errors import InputError
+from align.interchange.intertext import read_intertext
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
 from align.reader import decode_text
 from align.terms.glossary import read_glossary
@@ -100,10 +102,19 @@ def _xlsx_seed() -> bytes:
 XLSX_SEED = _xlsx_seed()
 BEADS_SEED = b"[0]:[0, 1]:0.9312\n[1, 2]:[2]\n[]:[3]\n[3]:[]:0.5\n"
 MANIFEST_SEED = b"id,en,de,title\ns1,en.txt,de.txt,One\ns2,en.txt,de.txt,Two\n"
+INTERTEXT_SEEDS = {  # an InterText alignment file and its two sentence-marked documents
+    "a.en.de.xml": b'<linkGrp toDoc="a.en.xml" fromDoc="a.de.xml"><link type="1-1" xtargets="1:1;1:1" '
+    b'status="man"/><link type="1-0" xtargets="1:2;" status="auto"/></linkGrp>',
+    "a.en.xml": b'<doc lang="en"><p id="1"><s id="1:1">One.</s><s id="1:2">Two.</s></p></doc>',
+    "a.de.xml": b'<doc><p id="1"><s id="1:1">Eins.</s></p></doc>',
+}
 
 
-def test_the_seeds_read():
+def test_the_seeds_read(folder):
     tei.read("seed.tei.xml", TEI_SEED)
+    for file, seed in INTERTEXT_SEEDS.items():
+        (folder / file).write_bytes(seed)
+    assert len(read_intertext([folder / "a.en.de.xml"]).alignments[0].beads) == 2
     build_termbase(read_tbx("seed.tbx", TBX_SEED, "framing"), "seed.tbx")
     build_termbase(read_glossary("seed.csv", GLOSSARY_SEED, "framing"), "seed.csv")
     build_termbase(read_glossary("seed.xlsx", XLSX_SEED, "framing"), "seed.xlsx")
@@ -161,3 +172,18 @@ def test_bead_reader(folder, data):
     path = folder / "in.beads"
     path.write_bytes(data)
     result_or_input_error(lambda _: read_beads(path), data)
+
+
+DAMAGED_INTERTEXT = st.sampled_from(sorted(INTERTEXT_SEEDS)).flatmap(
+    lambda name: st.tuples(st.just(name), inputs(INTERTEXT_SEEDS[name]))
+)
+
+
+@FUZZ
+@given(DAMAGED_INTERTEXT)
+def test_intertext_reader(folder, case):
+    """One of the three files damaged, the other two intact: the alignment or a document."""
+    name, data = case
+    for file, seed in INTERTEXT_SEEDS.items():
+        (folder / file).write_bytes(data if file == name else seed)
+    result_or_input_error(lambda _: read_intertext([folder / "a.en.de.xml"]), data)
