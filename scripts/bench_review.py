@@ -28,9 +28,9 @@ from pathlib import Path
 from benchlib import REPO, median_time
 
 from align import tei
-from align.beadfmt import read_beads
+from align.aligner.pipeline import load_document
+from align.formats.beadfile import read_beads
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
-from align.pipeline import load_document
 from align.report import build_report
 from align.review.server import Server, state_json
 from align.review.session import ReviewSession

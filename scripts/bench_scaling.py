@@ -1,7 +1,8 @@
 """Scaling benchmark: alignment time and peak memory at 1k, 4k, 16k and 64k sentences a side.
 
 Long English–German documents are built from NTREX: every round takes all documents in a seeded order,
-each perturbed with its own seed (joins, splits, drops, inserts: see ``align.perturb``), so the path
+each perturbed with its own seed (joins, splits, drops, inserts: see ``align.evaluation.perturb``),
+so the path
 is not a plain diagonal, and rounds are concatenated up to the size. Each (method, size) runs in a fresh
 subprocess, which reports its wall time and peak RSS (``ru_maxrss``); times and memory are printed
 with their ratio to the smallest size, beside the size ratio (linear scaling: the two agree). The fast
@@ -26,10 +27,10 @@ import time
 from bench_ntrex import Ntrex, load_aligner, load_ntrex, perturbed_doc
 from benchlib import data_dir, shared_dir
 
-from align.cache import open_cache
 from align.config import AlignOptions
-from align.embed import embed
-from align.metric import score
+from align.embedding.cache import open_cache
+from align.embedding.encoder import embed
+from align.evaluation.metric import score
 from align.model import Bead
 
 MEMORY_LIMIT_MB = 2048

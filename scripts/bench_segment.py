@@ -28,7 +28,7 @@ from benchlib import REPO, data_dir
 from reldi_tokeniser.tokeniser import generate_tokenizer, sentence_split, tokenize
 
 from align.lang import primary
-from align.segment import segment, split_sentences
+from align.text.segment import segment, split_sentences
 
 NTREX_LANGS = ["en", "de", "sr-Cyrl", "sr-Latn", "sq"]
 CORPUS_LANGS = ["en", "de", "sr", "sq"]

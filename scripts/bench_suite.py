@@ -5,13 +5,16 @@ Sets (all built from ../shared/data, seeded, so every run sees the same text):
 - ``textberg``: Text+Berg dev, German–French, human gold (``bench_textberg.py``).
 - ``ntrex <pair>``: NTREX dev, the non-English side perturbed as in ``bench_ntrex.py`` (same seed).
 - ``look-alikes``: ``ntrex en-sr-Cyrl`` with a Latin look-alike letter in 40% of the Serbian Cyrillic
-  words (``align.perturb.inject_lookalikes``); target: within 0.005 strict F1 of the clean set.
+  words (``align.evaluation.perturb.inject_lookalikes``); target: within 0.005 strict F1 of the clean set.
 - ``omissions``: NTREX dev, line-parallel, with about half of the short (3–10 word) sentences of the
-  non-English side left out, never two neighbours (``align.perturb.plant_drops``), all four pairs;
+  non-English side left out, never two neighbours (``align.evaluation.perturb.plant_drops``), all four pairs;
   ``kept`` is the share of planted drops that come out as 1-0 beads.
 
-Columns: strict and lax F1 (``align.metric``), and ``lax err``, the links (beads with both sides) that
-share no sentence pair with the gold. Embeddings go through the on-disk cache (``align.aligner.embeddings``,
+Columns: strict and lax F1 (``align.evaluation.metric``), and ``lax err``, the links (beads with
+both sides)
+that
+share no sentence pair with the gold. Embeddings go through the on-disk cache
+(``align.aligner.sentences.embeddings``,
 so they follow whatever the aligner embeds) and are read once per run; ``--loso NAME=v1,v2,..`` then
 sweeps one cost weight with leave-one-set-out: for each set group, the value best on the other groups
 (mean strict F1) and that value's figures on the held-out group. ``--selective T:P`` measures selective
@@ -35,13 +38,13 @@ from bench_ntrex import PAIRS, load_ntrex, perturbed_doc, split_pair
 from bench_textberg import read_lines
 from benchlib import data_dir
 
-from align.aligner import WEIGHTS, align_texts, embeddings
-from align.beadfmt import read_beads
+from align.aligner.costs import CostWeights
+from align.aligner.sentences import WEIGHTS, align_texts, embeddings
 from align.config import AlignOptions
-from align.costs import CostWeights
-from align.metric import score
+from align.evaluation.metric import score
+from align.evaluation.perturb import inject_lookalikes, plant_drops
+from align.formats.beadfile import read_beads
 from align.model import Bead
-from align.perturb import inject_lookalikes, plant_drops
 
 LOOKALIKE_SHARE = 0.4
 SEED = "0"  # bench_ntrex.py's default perturbation seed, so the ntrex rows match its table

@@ -26,15 +26,15 @@ from pathlib import Path
 import numpy as np
 from benchlib import data_dir
 
-from align.aligner import TEMPERATURE, WEIGHTS, align_texts, bead_model
-from align.beadfmt import read_beads
-from align.cache import open_cache
+from align.aligner.costs import CostWeights
+from align.aligner.search import align, bead_types
+from align.aligner.sentences import TEMPERATURE, WEIGHTS, align_texts, bead_model
 from align.config import AlignOptions
-from align.costs import CostWeights
-from align.embed import embed
-from align.metric import Scores, score
+from align.embedding.cache import open_cache
+from align.embedding.encoder import embed
+from align.evaluation.metric import Scores, score
+from align.formats.beadfile import read_beads
 from align.model import Bead
-from align.search import align, bead_types
 
 
 def read_lines(path: Path) -> list[str]:

@@ -32,12 +32,12 @@ from pathlib import Path
 
 from benchlib import data_dir
 
+from align.aligner.pipeline import load_document
 from align.lang.detect import check_language
-from align.pipeline import load_document
 
 _ALIGN_ONLY = """
 import json, sys
-from align.aligner import align_texts
+from align.aligner.sentences import align_texts
 from align.config import AlignOptions
 src, tgt = json.load(open(sys.argv[1], encoding="utf-8"))
 align_texts(src, tgt, "en", "de", AlignOptions(method=sys.argv[2]))

@@ -23,12 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from align.beadfmt import read_beads
 from align.errors import InputError
-from align.fsutil import atomic_write_text
+from align.formats.beadfile import read_beads
+from align.io.fsutil import atomic_write_text
+from align.io.xmlsafe import parse_xml
 from align.lang import primary
 from align.model import Bead
-from align.xmlsafe import parse_xml
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "corpora"

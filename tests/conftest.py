@@ -45,8 +45,8 @@ def corpora_dir() -> Path:
 def kosovo_tei(tmp_path_factory) -> Path:
     """The bundled corpus aligned with the fast method (no embeddings), as `align run` writes it."""
     from align import tei
+    from align.aligner.pipeline import align_set
     from align.config import AlignOptions
-    from align.pipeline import align_set
 
     corpus = CORPORA / "kosovo-barricades"
     inputs = [

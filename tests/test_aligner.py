@@ -11,16 +11,16 @@ import random
 import numpy as np
 import pytest
 
-from align.aligner import TEMPERATURE, WEIGHTS, align_texts
-from align.beadfmt import format_beads
+from align.aligner.costs import BeadCosts
+from align.aligner.lexical import SparseRows, lexical_vectors
+from align.aligner.search import align, bead_types
+from align.aligner.sentences import TEMPERATURE, WEIGHTS, align_texts
 from align.config import METHODS, AlignOptions
-from align.costs import BeadCosts
-from align.embed import embed
-from align.lexical import SparseRows, lexical_vectors
+from align.embedding.encoder import embed
+from align.evaluation.perturb import inject_lookalikes
+from align.formats.beadfile import format_beads
 from align.model import Bead
-from align.perturb import inject_lookalikes
-from align.search import align, bead_types
-from align.textnorm import comparison_text
+from align.text.textnorm import comparison_text
 
 EN = [
     "The river Drina flows between Bosnia and Serbia for more than 200 kilometres.",
@@ -324,7 +324,7 @@ def test_text_with_lookalikes_aligns_like_its_clean_twin_from_the_same_vectors(t
     # model is not needed a second time, and the beads are the same
     options = AlignOptions(cache_dir=str(tmp_path))
     clean = align_texts(EN, SR, "en", "sr-Cyrl", options)
-    monkeypatch.setattr("align.embed._model", lambda threads: pytest.fail("embedded again"))
+    monkeypatch.setattr("align.embedding.encoder._model", lambda threads: pytest.fail("embedded again"))
     mixed = with_lookalikes(SR)
     assert units(align_texts(EN, mixed, "en", "sr-Cyrl", options)) == units(clean) == GOLD
     assert units(align_texts(EN, mixed, "en", "sr-Cyrl", FAST)) == units(
@@ -397,7 +397,7 @@ def test_a_merge_pays_for_a_part_that_adds_nothing_unless_it_leads_into_the_next
 
 
 def test_the_tei_keeps_the_text_as_typed_look_alike_letters_and_all(tmp_path):
-    from align.pipeline import align_set
+    from align.aligner.pipeline import align_set
     from align.tei.encode import to_bytes
 
     mixed = with_lookalikes(SR)

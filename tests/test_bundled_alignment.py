@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from align import tei
-from align.beadfmt import read_beads
+from align.aligner.pipeline import align_set
 from align.config import AlignOptions
-from align.metric import score
-from align.pipeline import align_set
+from align.evaluation.metric import score
+from align.formats.beadfile import read_beads
 
 PAIRS = [("de", "de"), ("sr", "sr-Cyrl"), ("sq", "sq")]
 
@@ -33,8 +33,8 @@ def test_embed_alignment_matches_gold(kosovo, lang, tag):
 
 @pytest.mark.parametrize(("lang", "tag"), PAIRS)
 def test_fast_alignment_is_usable_on_gold(corpora_dir, lang, tag):
-    from align.aligner import align_texts
-    from align.pipeline import _presplit
+    from align.aligner.pipeline import _presplit
+    from align.aligner.sentences import align_texts
 
     gold_dir = corpora_dir / "kosovo-barricades" / "gold"
     en = [s.text for s in _presplit((gold_dir / "en.sents").read_text(encoding="utf-8"))]

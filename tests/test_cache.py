@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from align import embed as embed_mod
-from align.cache import FILENAME, EmbeddingCache, default_dir, open_cache
-from align.embed import DIM, cache_keys, embed
+from align.embedding import encoder as embed_mod
+from align.embedding.cache import FILENAME, EmbeddingCache, default_dir, open_cache
+from align.embedding.encoder import DIM, cache_keys, embed
 
 WORKERS = 4
 ROWS_PER_WORKER = 60

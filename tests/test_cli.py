@@ -148,7 +148,7 @@ def test_wrong_language_and_length_warnings(texts):
 
 
 def test_default_set_id_comes_from_the_folder_when_files_are_named_by_language(texts):
-    from align.pipeline import default_set_id
+    from align.aligner.pipeline import default_set_id
 
     assert default_set_id("en", texts / "en.txt") == texts.name
     assert default_set_id("en", texts / "article-2022.txt") == "article-2022"

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from align import tei
-from align.beadfmt import read_beads
 from align.cli import cli
+from align.formats.beadfile import read_beads
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
 
 EN = ["Pristina closed the border.", "NATO was asked for help.", "Russia backed Belgrade.", "More later."]

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from align.fsutil import atomic_output, atomic_write_text
+from align.io.fsutil import atomic_output, atomic_write_text
 
 
 def test_failure_keeps_the_previous_file_and_cleans_up(tmp_path):

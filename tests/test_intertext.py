@@ -11,7 +11,7 @@ from lxml import etree
 from align import tei
 from align.cli import cli
 from align.errors import InputError
-from align.interchange.intertext import read_intertext, write_intertext
+from align.formats.intertext import read_intertext, write_intertext
 from align.model import Bead
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from align.keep import align_around, anchors, kept_links, sentence_map
+from align.aligner.keep import align_around, anchors, kept_links, sentence_map
 from align.model import Bead, Document, Sentence
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from align.lang import WORD, family_members, language_name, primary, profile, profiles
-from align.names import name_key
 from align.numbers import extract_numbers, number_values, unmatched
-from align.segment import split_sentences
 from align.terms.stem import keys
-from align.textnorm import to_latin
+from align.text.propernames import name_key
+from align.text.segment import split_sentences
+from align.text.textnorm import to_latin
 
 SERBO_CROATIAN = ("sr", "hr", "bs", "cnr", "sh", "hbs")
 

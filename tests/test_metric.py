@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from align.beadfmt import parse_beads
-from align.metric import score
+from align.evaluation.metric import score
+from align.formats.beadfile import parse_beads
 
 # gold: a 1-1, a 1-2, a target sentence with no source, a 2-1
 GOLD_A = parse_beads("[0]:[0]\n[1]:[1, 2]\n[]:[3]\n[2, 3]:[4]\n")

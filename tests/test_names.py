@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.names import extract_names, keys_match, name_key, same_name
+from align.text.propernames import extract_names, keys_match, name_key, same_name
 
 
 @pytest.mark.parametrize(

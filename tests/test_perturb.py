@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.perturb import Rates, perturb, split_point
+from align.evaluation.perturb import Rates, perturb, split_point
 
 N = 400
 SRC = [f"Source sentence number {i}." for i in range(N)]

@@ -7,9 +7,9 @@ from collections import Counter
 
 import numpy as np
 
-from align import embed as embed_module
+from align.aligner.pipeline import align_set
 from align.config import AlignOptions
-from align.pipeline import align_set
+from align.embedding import encoder as embed_module
 
 EN = "The border opened on Monday. Trucks crossed again.\n\nThe talks go on in Brussels.\n"
 DE = "Die Grenze öffnete am Montag. Lastwagen fuhren wieder.\n\nDie Gespräche gehen in Brüssel weiter.\n"

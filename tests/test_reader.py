@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align.errors import InputError
-from align.reader import read_text
+from align.io.reader import read_text
 
 
 def write(tmp_path, name: str, data: bytes):

@@ -464,7 +464,7 @@ def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
     from align import tei
     from align.cli import cli
     from align.report import render
-    from align.report.summary import summarise
+    from align.report.counts import summarise
 
     docset = pair_set(["They agreed.", "It rained."], ["ДОГОВОРИЛИ СУ СЕ.", "Падала је киша."])
     report = build_report(docset)

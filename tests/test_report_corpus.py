@@ -11,9 +11,9 @@ import pytest
 from chromium import CHROMIUM, FLAGS, missing
 
 from align import tei
-from align.beadfmt import read_beads
+from align.aligner.pipeline import load_document
+from align.formats.beadfile import read_beads
 from align.model import Alignment, DocumentSet
-from align.pipeline import load_document
 from align.report import build_report
 from align.tei import parse_sentence_id
 from align.terms import load_termbase

@@ -86,7 +86,9 @@ def test_anchors_are_features_about_as_frequent_in_both_versions():
 
 def test_uncovered_words_and_numbers_are_located():
     text = "Strabag built it for 40 million euros in Linz."
-    spans = uncovered(text, "en", {"strab", f"#{40e6:g}", "linz"}, {"linz"})  # as align.lexical keys them
+    spans = uncovered(
+        text, "en", {"strab", f"#{40e6:g}", "linz"}, {"linz"}
+    )  # as align.aligner.lexical keys them
     assert [text[a:b] for a, b in spans] == ["Strabag", "40 million"]
 
 

@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from align.search import Path, align, band_around, bead_types, search_band
+from align.aligner.search import Path, align, band_around, bead_types, search_band
 
 TYPES = bead_types(4)
 

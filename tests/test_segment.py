@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align.model import Sentence
-from align.segment import segment, split_sentences
+from align.text.segment import segment, split_sentences
 
 # (lang, paragraph, expected sentences). Sentences written for these tests.
 CASES = [

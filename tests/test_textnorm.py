@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from align.textnorm import (
+from align.text.textnorm import (
     ascii_key,
     fold,
     fold_with_offsets,

@@ -21,7 +21,7 @@ from pathlib import Path
 import polars as pl
 
 from ..errors import InputError, clip
-from ..fsutil import check_name
+from ..io.fsutil import check_name
 
 ID_COLUMN = "id"
 _DUPLICATED = re.compile(r"_duplicated_\d+$")  # how polars renames a repeated CSV header
@@ -118,7 +118,7 @@ def read_manifest(
     allow_outside: bool = False,
 ) -> Manifest:
     """Read and check a manifest; InputError names the file, the line and the problem."""
-    from ..export.tables import BEAD_COLUMNS
+    from ..formats.tables import BEAD_COLUMNS
     from .summary import FIXED_COLUMNS, PREFIXES
 
     path = Path(path)

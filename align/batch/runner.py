@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..config import ENGINES, AlignOptions
 from ..errors import InputError, OutputError
-from ..fsutil import atomic_write_bytes, remove_stale_temporaries
+from ..io.fsutil import atomic_write_bytes, remove_stale_temporaries
 from . import journal
 from .engines import make_engine, run_jobs
 from .manifest import Manifest, SetSpec
@@ -81,7 +81,7 @@ def tei_name(set_id: str) -> str:
 
 def set_key(spec: SetSpec, config: BatchConfig) -> str:
     """Content hash of everything that shapes a set's TEI; InputError if an input cannot be read."""
-    from ..reader import read_bytes
+    from ..io.reader import read_bytes
 
     def digest(path: str | Path) -> str:
         return hashlib.sha256(read_bytes(path)).hexdigest()

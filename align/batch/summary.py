@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..fsutil import atomic_output
+from ..io.fsutil import atomic_output
 
 if TYPE_CHECKING:
     from .manifest import Manifest

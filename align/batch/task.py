@@ -27,7 +27,7 @@ from ..errors import InputError, log
 from ..model import DocumentSet
 
 if TYPE_CHECKING:
-    from ..terms.model import Termbase
+    from ..terms.termbase import Termbase
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def run_set(job: SetJob) -> SetResult:
 
 def _run(job: SetJob, start: float) -> SetResult:
     from .. import tei
-    from ..pipeline import align_set
+    from ..aligner.pipeline import align_set
 
     try:
         # inputs come pivot first; align_set may refine a tag (sr -> sr-Cyrl), so order is what matches

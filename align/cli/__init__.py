@@ -25,9 +25,9 @@ from ..errors import InputError, Terminated
 
 # command name -> "module:function" (module relative to align.cli)
 COMMANDS: dict[str, str] = {
-    "run": "pipeline:run",
-    "segment": "pipeline:segment",
-    "pair": "pipeline:pair",
+    "run": "run:run",
+    "segment": "run:segment",
+    "pair": "run:pair",
     "eval": "evaluate:eval_cmd",
     "validate": "tei:validate",
     "report": "report:report",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..beadfmt import read_beads
 from ..errors import InputError, warn
-from ..fsutil import atomic_output, refuse_inputs
-from ..metric import Scores, score
+from ..evaluation.metric import Scores, score
+from ..formats.beadfile import read_beads
+from ..io.fsutil import atomic_output, refuse_inputs
 
 COLUMNS = ("strict_precision", "strict_recall", "strict_f1", "lax_precision", "lax_recall", "lax_f1")
 

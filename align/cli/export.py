@@ -88,12 +88,12 @@ def export(
       align export kosovo.tei.xml --format tmx --pair en-de -o en-de.tmx
       align export kosovo.tei.xml --format intertext -o out/
     """
-    from ..export.source import read_sets, select, tei_files
+    from ..formats.source import read_sets, select, tei_files
 
     if fmt is None:
         fmt = formats.from_extension(output, formats.EXPORT)
-    from ..export.filters import load_filter
-    from ..fsutil import refuse_inputs
+    from ..formats.filters import load_filter
+    from ..io.fsutil import refuse_inputs
     from ..report import KINDS
 
     kinds = [k.strip() for k in exclude_kinds.split(",") if k.strip()] if exclude_kinds is not None else None
@@ -107,7 +107,7 @@ def export(
     refuse_inputs(output, [*files, *reports])
     selected = link_filter.apply(select(read_sets(files, set_ids), pair))
     if fmt == "tmx":
-        from ..export.tmx import write_tmx
+        from ..formats.tmx import write_tmx
 
         props: list[tuple[str, str]] = []
         note = None
@@ -125,17 +125,17 @@ def export(
         n = write_tmx(selected, output, srclang=srclang, props=props, note=note)
         what = f"{n} translation units"
     elif fmt == "intertext":
-        from ..interchange.intertext import write_intertext
+        from ..formats.intertext import write_intertext
 
         if output == "-":
             raise InputError("InterText output is a folder: give -o FOLDER")
         what = f"{len(write_intertext(selected, output))} InterText files"
     elif fmt == "beads":
-        from ..export.beads import write_beads
+        from ..formats.beads import write_beads
 
         what = f"{len(write_beads(selected, output))} bead files"
     else:
-        from ..export.tables import bead_table, write_table
+        from ..formats.tables import bead_table, write_table
 
         table = bead_table(selected)
         write_table(table, output, fmt, raw=raw_csv)

@@ -36,7 +36,7 @@ def import_cmd(
       align import it/kosovo.en.de.xml it/kosovo.en.sr-Cyrl.xml -o kosovo.tei.xml
     """
     from .. import tei
-    from ..interchange.intertext import read_intertext
+    from ..formats.intertext import read_intertext
 
     names: dict[str, str] = {}
     for item in langs:

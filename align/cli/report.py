@@ -219,15 +219,15 @@ def report(
       align report kosovo.tei.xml --annotate -o kosovo.annotated.tei.xml
     """
     from .. import report as rep
+    from ..io.xmlsafe import parse_xml
     from ..report.render import render
     from ..tei import from_tree
-    from ..xmlsafe import parse_xml
 
     fmt = _output_format(output, fmt, annotate)
     table_fmt = None
     if aligned_table is not None:
         table_fmt = formats.from_extension(aligned_table, formats.TABLE, "--aligned-table a file")
-    from ..fsutil import refuse_inputs
+    from ..io.fsutil import refuse_inputs
 
     refuse_inputs(output, [source, terms, ignore_file])
     if aligned_table is not None:
@@ -249,14 +249,14 @@ def report(
 
     data = render(result, fmt, tree, raw=raw_csv)
     if aligned_table is not None:
-        from ..report.tables import write_aligned_table
+        from ..report.records import write_aligned_table
 
         write_aligned_table(result, aligned_table, table_fmt, raw=raw_csv)
-    from ..fsutil import atomic_write_bytes
+    from ..io.fsutil import atomic_write_bytes
 
     atomic_write_bytes(output, data)
     if log.isEnabledFor(logging.INFO):
-        from ..report.summary import terminal_summary
+        from ..report.counts import terminal_summary
 
         click.echo(terminal_summary(result), err=True)
         if output != "-":

@@ -26,9 +26,9 @@ def validate(files: tuple[str, ...], schema: str | None) -> None:
     file that is not there, only the structure and links are checked: a warning says so and a
     well-formed corpus still exits 0.
     """
+    from ..io.xmlsafe import parse_xml
     from ..tei import find_schema, from_tree, load_schema, schema_location
     from ..tei import validate as relaxng_errors
-    from ..xmlsafe import parse_xml
 
     schema_path = schema or find_schema()
     if schema_path is None:

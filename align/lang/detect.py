@@ -6,7 +6,7 @@ from collections import Counter
 from functools import cache
 
 from ..errors import warn
-from ..textnorm import to_latin
+from ..text.textnorm import to_latin
 from . import WORD
 from .lemma import dictionary
 from .profile import family_members, profile, profiles

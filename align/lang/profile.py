@@ -35,7 +35,7 @@ class LanguageProfile:
     # Cyrillic is compared through Serbian Latin transliteration (textnorm.to_latin / fold).
     cyrillic_latin: bool = False
 
-    # Segmentation (align.segment): our abbreviation table (align/data/abbreviations/<name>.txt),
+    # Segmentation (align.text.segment): our abbreviation table (align/data/abbreviations/<name>.txt),
     # reldi-tokeniser's list, and whether nouns are capitalised ("im 20. Jahrhundert" is one sentence).
     abbreviations: str | None = None
     reldi: str | None = None
@@ -76,7 +76,8 @@ class LanguageProfile:
     # "Zufluss" are no "Fluss").
     not_compound_modifiers: frozenset[str] = frozenset()
 
-    # Names (align.names): case endings stripped from names (the union over all languages is used, so a
+    # Names (align.text.propernames): case endings stripped from names (the union over all
+    # languages is used, so a
     # surface form has one key whatever its language), and spellings rewritten to Serbian Latin
     # (Albanian "gj" -> "đ"). Capitals that mark more than names (English titles and nationality
     # adjectives, German nouns): the dictionary decides everywhere, not only at a sentence's start;

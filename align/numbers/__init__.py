@@ -29,7 +29,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from itertools import islice
 
-from ..textnorm import repair_homoglyphs
+from ..text.textnorm import repair_homoglyphs
 from .dates import label_ranges, month_mentions
 from .digits import DIGIT, digit_mentions
 from .mention import NumberMention, Unit

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..textnorm import fold
+from ..text.textnorm import fold
 from .mention import NumberMention, Unit
 
 # (dimension, size) -> its abbreviations (whole words) and word stems (prefixes, for inflected forms:

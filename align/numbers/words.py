@@ -13,7 +13,7 @@ from cyrtranslit import to_cyrillic
 
 from ..lang import WORD, profile, profiles
 from ..lang.numerals import Entry
-from ..textnorm import sentence_initial
+from ..text.textnorm import sentence_initial
 from . import vocabulary
 from .mention import NumberMention
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError, clip, warn
-from ..links import find_pair, set_rows
 from ..model import Alignment, DocumentSet, Finding, TermHit
+from ..model.rows import find_pair, set_rows
 from ..terms import Termbase, TermMatch, TermMatcher
 from .base import NEARBY, Checker, Link, ReportOptions
 from .checks import KINDS, checkers
@@ -85,7 +85,7 @@ def match_terms(docset: DocumentSet, termbase: Termbase, langs: Sequence[str]) -
 
 
 def build_links(docset: DocumentSet, alignment: Alignment, terms: SentenceTerms) -> list[Link]:
-    """The alignment's rows (:func:`align.links.set_rows`) as links, with what checkers need beyond
+    """The alignment's rows (:func:`align.model.rows.set_rows`) as links, with what checkers need beyond
     ids and text: term hits, the pair's usual length ratio, the text nearby."""
     left_lang, right_lang = alignment.src_lang, alignment.tgt_lang
     rows = set_rows(docset, alignment)

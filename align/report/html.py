@@ -22,14 +22,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .. import __version__
-from ..links import GridRow, pivot_grid
 from ..model import Bead, Finding
+from ..model.rows import GridRow, pivot_grid
 from ..terms import TermMatch
 from .base import SEVERITIES
 from .checks import KINDS
 from .checks.links import below
+from .counts import headline, summarise
 from .findings import Report, fingerprint
-from .summary import headline, summarise
 
 OVERVIEW_LANE = 22  # pixel height of one version's strip in the overview
 SEVERITY_COLOURS = {"high": "#c92a2a", "medium": "#f08c00", "low": "#adb5bd"}
@@ -114,7 +114,7 @@ def _render(
 
 def _marks(report: Report, located: list[_Located]) -> dict[str, list[_Mark]]:
     """Sentence id -> the marks of the findings with spans: link offsets cut at sentence boundaries
-    (a side's text is its sentences joined with a space, see :func:`align.links.side`)."""
+    (a side's text is its sentences joined with a space, see :func:`align.model.rows.side`)."""
     text_of = {
         doc.sentence_id(i): s.text for doc in report.docset.docs.values() for i, s in enumerate(doc.sentences)
     }

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, clip, warn
+from ..io.reader import decode_text, read_bytes
 from ..model import Finding
-from ..reader import decode_text, read_bytes
 from .checks import KINDS
 from .findings import fingerprint
 

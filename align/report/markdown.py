@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import Finding
+from .counts import findings_count, headline, summarise
 from .findings import Report, fingerprint
-from .summary import findings_count, headline, summarise
 
 # Inline specials only: document text never starts a line (it follows a label), so list and heading
 # markers need no escape, and raw Markdown stays readable.

@@ -13,7 +13,7 @@ FORMATS = (*dict.fromkeys(REPORT.values()), "tei")  # tei: the findings annotate
 def render(report: Report, fmt: str, tree: etree._ElementTree | None = None, *, raw: bool = False) -> bytes:
     """The report as a file's content. ``tei`` annotates ``tree`` (the TEI the set was read from) in
     place and returns it; the other formats need no tree. ``raw``: csv cells exactly as they are,
-    even those a spreadsheet would run as formulas (align.export.tables.encode_table)."""
+    even those a spreadsheet would run as formulas (align.formats.tables.encode_table)."""
     if fmt == "tei":
         from .annotate import annotate, to_bytes
 
@@ -29,7 +29,7 @@ def render(report: Report, fmt: str, tree: etree._ElementTree | None = None, *, 
         from .markdown import render_markdown
 
         return render_markdown(report).encode("utf-8")
-    from .tables import render_json, render_table
+    from .records import render_json, render_table
 
     if fmt == "json":
         return render_json(report).encode("utf-8")

@@ -99,9 +99,9 @@ def state_json(session: ReviewSession) -> dict[str, Any]:
 
 
 def grid_json(session: ReviewSession) -> dict[str, Any]:
-    """All versions side by side: rows of pivot units (:func:`align.links.pivot_grid`, as the HTML report
+    """All versions side by side: rows of pivot units (:func:`align.model.rows.pivot_grid`, as the HTML report
     shows them), each cell with its sentences and the index of its first link in that pair."""
-    from ..links import pivot_grid
+    from ..model.rows import pivot_grid
 
     docset = session.docset
     pivot = docset.pivot

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..fsutil import atomic_write_bytes
+from ..io.fsutil import atomic_write_bytes
+from ..io.xmlsafe import parse_xml
 from ..model import Alignment, Bead, DocumentSet, Finding
 from ..report import ReportOptions
 from ..report.base import NEARBY
@@ -23,7 +24,6 @@ from ..report.checks import checkers
 from ..report.findings import SentenceTerms, build_links, check_links, match_terms
 from ..tei import from_tree
 from ..terms import Termbase
-from ..xmlsafe import parse_xml
 from . import edits
 from .edits import EditError, Splice
 

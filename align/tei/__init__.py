@@ -5,8 +5,8 @@ See :mod:`align.tei.encode` for the layout and id scheme. QA annotations go into
 """
 
 from ..lang import language_name
-from ..links import compose
 from ..model import parse_sentence_id, sentence_id
+from ..model.rows import compose
 from .decode import from_tree, read
 from .encode import (
     TEI_NS,

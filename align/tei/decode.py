@@ -16,8 +16,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError, clip, warn
+from ..io.xmlsafe import parse_xml
 from ..model import Alignment, Bead, Document, DocumentSet, Sentence, sentence_id
-from ..xmlsafe import parse_xml
 from .encode import STATUSES, TEI_NS, XML_ID, XML_LANG
 
 _NS = {"t": TEI_NS}

@@ -20,10 +20,10 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import InputError, clip
-from ..fsutil import atomic_write_bytes
+from ..io.fsutil import atomic_write_bytes
 from ..lang import language_name
-from ..links import compose
 from ..model import Alignment, Bead, Document, DocumentSet
+from ..model.rows import compose
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..xmlsafe import parse_xml
+from ..io.xmlsafe import parse_xml
 
 SCHEMA_ENV = "ALIGN_TEI_SCHEMA"
 BUNDLED_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "tei_all.rng.gz"

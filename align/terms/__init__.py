@@ -13,9 +13,9 @@ from collections.abc import Collection
 from pathlib import Path
 
 from ..config import FRAMING_FIELD
-from ..reader import read_bytes
+from ..io.reader import read_bytes
 from .match import TermMatch, TermMatcher
-from .model import Concept, Term, Termbase, build_termbase
+from .termbase import Concept, Term, Termbase, build_termbase
 
 __all__ = ["Concept", "Term", "TermMatch", "TermMatcher", "Termbase", "load_termbase"]
 

@@ -24,8 +24,8 @@ from pathlib import Path
 import polars as pl
 
 from ..errors import InputError, clip
-from ..reader import decode_text
-from .model import RawTerm, canonical_tag
+from ..io.reader import decode_text
+from .termbase import RawTerm, canonical_tag
 
 REQUIRED = ("concept", "lang", "term")
 WIDE_CONCEPT = ("concept", "id")

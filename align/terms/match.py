@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from ..lang import primary, profile
 from ..model import TermHit
-from .model import Concept, Term, Termbase
 from .stem import MIN_HEAD, compounding, fold, hyphen_endings, keys, term_keys
+from .termbase import Concept, Term, Termbase
 
 # A word: letters/digits, with combining marks, invisible joiners and inner apostrophes (t'i, don't).
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060]|['’ʼ](?=[^\W_]))*")

@@ -19,8 +19,8 @@ import snowballstemmer
 
 from ..lang import primary, profile
 from ..lang.lemma import dictionary
-from ..textnorm import fold as text_fold
-from ..textnorm import repair_homoglyphs, to_latin
+from ..text.textnorm import fold as text_fold
+from ..text.textnorm import repair_homoglyphs, to_latin
 
 MIN_HEAD = 5  # shorter heads hide in unrelated words (``Rat`` in ``Verrat``)
 # Albanian linking articles change with the case and gender of the noun they follow

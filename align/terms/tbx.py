@@ -11,8 +11,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..xmlsafe import parse_xml
-from .model import RawTerm
+from ..io.xmlsafe import parse_xml
+from .termbase import RawTerm
 
 MAX_BYTES = 100 * 1024 * 1024  # larger termbases (full IATE dumps) should be filtered to the domain first
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

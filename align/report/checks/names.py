@@ -1,6 +1,7 @@
 """Name check: a person or place named on one side of a link and nowhere near it on the other.
 
-:func:`align.names.extract_names` finds the names; this check decides which absences matter, keeping
+:func:`align.text.propernames.extract_names` finds the names; this check decides which absences
+matter, keeping
 false alarms down (measured on ntrex-dev: professional translations, where nearly every name
 finding is a false alarm):
 
@@ -28,8 +29,8 @@ from functools import lru_cache
 from ...lang import WORD
 from ...lang.lemma import dictionary, lemma
 from ...model import Finding
-from ...names import NameMention, extract_names, keys_match, name_key
-from ...textnorm import ascii_key, to_latin
+from ...text.propernames import NameMention, extract_names, keys_match, name_key
+from ...text.textnorm import ascii_key, to_latin
 from ..base import CheckContext, Checker, Link
 
 MIN_PREFIX = 4  # a name key this long may be the start of a compound ("kreml" in "kremlsprecher")

@@ -5,7 +5,7 @@ the other way round). Three signals, each cheap where the one before is costly:
 * length: a side that leaves something out is shorter than the pair's usual ratio would have it
   (``Link.expected_ratio``); how much longer the other side is (``longer``) screens the tests below;
 * coverage: the words and numbers of a side whose lexical feature both documents use (names, numbers,
-  cognates: :func:`align.lexical.features`, learnt from the two versions), or numbers without a unit
+  cognates: :func:`align.aligner.lexical.features`, learnt from the two versions), or numbers without a unit
   that the other version never mentions (:func:`lone_numbers`), and which the other side of the link
   and its neighbours lack. In a side ``lexical_ratio`` times longer than usual they are
   reported as they are;
@@ -36,11 +36,11 @@ from typing import ClassVar
 
 import numpy as np
 
+from ...aligner.lexical import features, word_features
 from ...lang import WORD
-from ...lexical import features, word_features
 from ...model import Finding
 from ...numbers import extract_numbers
-from ...textnorm import fold
+from ...text.textnorm import fold
 from ..base import CheckContext, Checker, Link, OmissionParams, quoted
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
@@ -119,8 +119,8 @@ def sentence_spans(sentences: Sequence[str]) -> list[tuple[int, int]]:
 
 def embedder(cache_dir: str | None = None) -> Embedder:
     """Embeddings through the on-disk cache (``cache_dir`` as in AlignOptions), each text once."""
-    from ...cache import open_cache
-    from ...embed import embed
+    from ...embedding.cache import open_cache
+    from ...embedding.encoder import embed
 
     cache = open_cache(cache_dir)
     seen: dict[str, np.ndarray] = {}
@@ -171,7 +171,7 @@ def lone_numbers(pairs: Sequence[tuple[str, str]], left_lang: str, right_lang: s
 
 def uncovered(text: str, lang: str, shared: Set[str], covered: Set[str]) -> list[tuple[int, int]]:
     """Spans of the words and numbers of ``text`` that carry a lexical feature both documents use
-    (a name, number or cognate: :func:`align.lexical.features`) and ``covered`` lacks."""
+    (a name, number or cognate: :func:`align.aligner.lexical.features`) and ``covered`` lacks."""
     spans = [
         m.span()
         for m in WORD.finditer(text)

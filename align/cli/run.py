@@ -1,0 +1,159 @@
+"""``align run``, ``align pair`` and ``align segment``."""
+
+from __future__ import annotations
+
+import click
+
+from ..config import AlignOptions
+from ..errors import InputError, clip, log
+from ..io.fsutil import atomic_output, check_name, refuse_inputs
+from .common import alignment_options
+
+
+def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``LANG=FILE`` arguments to (lang, file) pairs, refusing malformed ones with a one-line error."""
+    from ..lang import parse_tag
+
+    pairs = []
+    for arg in args:
+        lang, sep, path = arg.partition("=")
+        if not sep or not lang.strip() or not path.strip():
+            raise InputError(f"malformed argument {clip(arg)}: expected LANG=FILE, e.g. en=article.txt")
+        parse_tag(lang.strip(), path)
+        pairs.append((lang.strip(), path))
+    return pairs
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="LANG=FILE...")
+@click.option("-o", "--output", default="-", show_default=True, help="TEI file to write ('-' = stdout).")
+@click.option("--pivot", help="Language every other version is aligned to [default: the first LANG].")
+@click.option(
+    "--id",
+    "set_id",
+    help="Document set id: letters, digits, '.', '_', '-' [default: the pivot file's name; its folder's "
+    "name when the file is named for its language, as en.txt].",
+)
+@click.option(
+    "--no-timestamp", is_flag=True, help="Leave the run date out (re-runs give byte-identical TEI)."
+)
+@click.option("--derived", is_flag=True, help="Also link non-pivot pairs, composed through the pivot.")
+@click.option(
+    "--keep-manual",
+    type=click.Path(dir_okay=False),
+    help="An earlier TEI of these texts: its manual links are kept where their sentences are unchanged, "
+    "and only the text between them is realigned.",
+)
+@alignment_options
+def run(
+    inputs: tuple[str, ...],
+    output: str,
+    pivot: str | None,
+    set_id: str | None,
+    no_timestamp: bool,
+    derived: bool,
+    keep_manual: str | None,
+    options: AlignOptions,
+) -> None:
+    """Segment and align versions of one text and write them as one TEI P5 file.
+
+    Each input is LANG=FILE with a BCP 47 tag (en, de, sq, sr, sr-Cyrl, sr-Latn, or any other:
+    generic rules). Plain UTF-8 text, paragraphs separated by blank lines.
+
+    \b
+    Example:
+      align run en=en.txt de=de.txt sr=sr.txt sq=sq.txt -o set.tei.xml
+      align run en=en.txt de=de.txt --keep-manual set.tei.xml -o set.tei.xml
+    """
+    from .. import tei
+    from ..aligner.pipeline import align_set
+
+    pairs = parse_inputs(inputs)
+    if len(pairs) < 2:
+        raise InputError("need at least two LANG=FILE inputs (a pivot and one version)")
+    if set_id is not None:
+        check_name(set_id, "--id")
+    if sum(path == "-" for _, path in pairs) > 1:
+        raise InputError("only one input can be standard input (-)")
+    refuse_inputs(output, [path for _, path in pairs])
+    keep = tei.read(keep_manual) if keep_manual else None
+    docset = align_set(pairs, set_id=set_id, pivot=pivot, options=options, progress=log.info, keep=keep)
+    tei.write(docset, output, timestamp=not no_timestamp, derived=derived)
+    sizes = ", ".join(f"{lang} {len(doc.sentences)}" for lang, doc in docset.docs.items())
+    log.info(f"wrote {output} (sentences: {sizes})")
+
+
+@click.command()
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("target", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--src-lang", required=True, help="BCP 47 tag of SOURCE.")
+@click.option("--tgt-lang", required=True, help="BCP 47 tag of TARGET.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["beads", "tsv"]),
+    default="tsv",
+    show_default=True,
+    help="beads: one bead per line, [0]:[0, 1]:score (0-based), as align export and align eval read "
+    "them. tsv: ids, score and both texts.",
+)
+@click.option("--scores/--no-scores", default=True, show_default=True, help="Append :score in beads format.")
+@click.option("-o", "--output", default="-", show_default=True, help="File to write ('-' = stdout).")
+@alignment_options
+def pair(
+    source: str,
+    target: str,
+    src_lang: str,
+    tgt_lang: str,
+    fmt: str,
+    scores: bool,
+    output: str,
+    options: AlignOptions,
+) -> None:
+    """Align two texts and print the beads (alignment units)."""
+    from ..aligner.pipeline import align_pair, load_document
+    from ..formats.beadfile import format_beads
+    from ..model.rows import rows
+
+    if source == "-" and target == "-":
+        raise InputError("only one of SOURCE and TARGET can be standard input")
+    refuse_inputs(output, [source, target])
+    src = load_document(source, src_lang, presplit=options.presplit)
+    tgt = load_document(target, tgt_lang, presplit=options.presplit)
+    alignment = align_pair(src, tgt, options)
+    with atomic_output(output) as out:
+        if fmt == "beads":
+            out.write(format_beads(alignment.beads, with_score=scores))
+            return
+        out.write("src_ids\ttgt_ids\tscore\tsrc_text\ttgt_text\n")
+        for row in rows(alignment, src, tgt):
+            cells = [
+                ",".join(map(str, row.bead.src)),
+                ",".join(map(str, row.bead.tgt)),
+                "" if row.bead.cert is None else f"{row.bead.cert:.4f}",
+                _cell(row.src_text),
+                _cell(row.tgt_text),
+            ]
+            out.write("\t".join(cells) + "\n")
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split())
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--lang", required=True, help="BCP 47 tag of FILE (en, de, sr, sr-Cyrl, sr-Latn, sq, ...).")
+@click.option("-o", "--output", default="-", show_default=True, help="File to write ('-' = stdout).")
+def segment(file: str, lang: str, output: str) -> None:
+    """Split a text into sentences: one per line, a blank line between paragraphs."""
+    from ..aligner.pipeline import load_document
+
+    refuse_inputs(output, [file])
+    doc = load_document(file, lang)
+    with atomic_output(output) as out:
+        for n, para in enumerate(doc.paragraphs):
+            if n:
+                out.write("\n")
+            for i in para:
+                out.write(doc.sentences[i].text.replace("\n", " ") + "\n")

@@ -1,0 +1,65 @@
+"""What an export reads: one TEI file or a folder of them (a batch output), and which pairs to take.
+
+A pair is named ``SRC-TGT`` with the tags as written (``en-sr-Cyrl``), or by language alone (``en-sr``)
+when that is unambiguous; :func:`align.model.rows.find_pair` finds it as aligned, reversed or composed
+through the pivot, and :func:`align.model.rows.set_rows` turns it into rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Alignment, DocumentSet
+from ..model.rows import find_pair
+
+TEI_GLOB = "*.tei.xml"
+
+
+def tei_files(source: str | Path) -> list[Path]:
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.glob(TEI_GLOB) if p.is_file())
+        if not files:
+            raise InputError(f"no {TEI_GLOB} files in this folder", path)
+        return files
+    if not path.exists():
+        raise InputError("not found", path)
+    return [path]
+
+
+def read_sets(files: Sequence[Path], set_ids: Sequence[str] = ()) -> Iterator[DocumentSet]:
+    """Sets one at a time (a corpus need not fit in memory), only ``set_ids`` when given."""
+    from .. import tei
+
+    wanted, seen = set(set_ids), set()
+    for path in files:
+        docset = tei.read(path)
+        if wanted and docset.id not in wanted:
+            continue
+        seen.add(docset.id)
+        yield docset
+    missing = sorted(wanted - seen)
+    if missing:
+        raise InputError(f"no document set with id {', '.join(missing)}", files[0].parent)
+
+
+def select(docsets: Iterable[DocumentSet], pair: str | None) -> Iterator[tuple[DocumentSet, Alignment]]:
+    """Every alignment, or ``pair`` from every set that has it (InputError when none does)."""
+    found = False
+    available: set[str] = set()
+    for docset in docsets:
+        if pair is None:
+            for alignment in docset.alignments:
+                found = True
+                yield docset, alignment
+            continue
+        alignment = find_pair(docset, pair)
+        if alignment is None:
+            available.update(a.pair for a in docset.alignments)
+            continue
+        found = True
+        yield docset, alignment
+    if pair is not None and not found:
+        raise InputError(f"no set has the pair {pair} (aligned pairs: {', '.join(sorted(available))})")

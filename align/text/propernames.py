@@ -1,0 +1,261 @@
+"""Proper names across languages and scripts: comparison keys, matching and a heuristic extractor.
+
+A name key is the name as Serbian Latin would spell it, without diacritics, lower case, with one case
+ending stripped from each word: "Vučić", "Vučića", "Vuçiqit", "Вучић", "Vucic" all give "vucic";
+"Kurtija", "Kurtit", "Kurti" give "kurt". Widely known places with different names per language
+("Belgrade", "Beograd", "Belgrad") share the key of their first spelling in data/exonyms.tsv.
+
+Precision trade-offs (documented, tested): stripping endings can merge different names with the
+same stem ("Marin"/"Marina"), and same_name's prefix tolerance merges stems that differ only in their
+last two letters ("Ivanović"/"Ivanovo"). For a divergence report a merge costs a missed alarm, a
+split costs a false one, so the rules lean to merging.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from ..lang import every, profile
+from ..lang.lemma import lemma
+from .textnorm import ascii_key, sentence_initial, to_latin
+
+
+@dataclass(frozen=True)
+class NameMention:
+    text: str  # the surface form, text[start:end]
+    key: str  # name_key of the surface form
+    start: int
+    end: int
+
+
+_POSSESSIVE = re.compile(r"['’`]s?$")
+_SPLIT = re.compile(r"[\s\-‐‑]+")
+
+
+@cache
+def _respelling(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The language's spellings of Serbian Latin (LanguageProfile.name_spelling), as one pattern."""
+    spelling = dict(profile(lang).name_spelling)
+    return (re.compile("|".join(spelling)), spelling) if spelling else None
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    """Case endings of names in every language (key spelling), longest first: one is stripped per word
+    whatever the language, so that the same surface form gets the same key in every language."""
+    return tuple(sorted(every("name_endings"), key=len, reverse=True))
+
+
+def _spell(name: str, lang: str) -> str:
+    """The name in Serbian Latin orthography, lower case, diacritics kept (Albanian spelling is
+    recognised by ç/ë even in another language's text)."""
+    text = to_latin(name, lang).lower()
+    respelling = _respelling(lang) or (_respelling("sq") if "ç" in text or "ë" in text else None)
+    if respelling:
+        pattern, spelling = respelling
+        text = pattern.sub(lambda m: spelling[m.group(0)], text)
+    return text
+
+
+def _stem(word: str) -> str:
+    """Strip one ending, leaving at least 3 letters (4 before a longer ending: "Albin" stays whole)."""
+    for ending in _endings():
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if len(ending) == 1 else 4):
+            return word[: -len(ending)]
+    return word
+
+
+_DOUBLE = re.compile(r"(\w)\1+")
+
+
+@lru_cache(maxsize=65536)
+def _base_key(name: str, lang: str) -> str:
+    words = [_POSSESSIVE.sub("", w) for w in _SPLIT.split(name.strip()) if w]
+    # Doubled letters are single ones: Serbian and Albanian spell "Willoughby", "Hammel" with one.
+    return " ".join(_stem(_DOUBLE.sub(r"\1", ascii_key(_spell(w, lang)))) for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def _exonyms() -> dict[str, str]:
+    """Base key of every spelling in exonyms.tsv -> base key of the line's first spelling."""
+    table: dict[str, str] = {}
+    text = files("align").joinpath("data/exonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names = line.split("\t")
+        canonical = _base_key(names[0], "en")
+        for name in names:
+            for lang in ("en", "sq"):  # the Albanian reading of an ambiguous spelling ("Shkup") too
+                table.setdefault(_base_key(name, lang), canonical)
+    return table
+
+
+def name_key(name: str, lang: str) -> str:
+    """Comparison key of a name (see module doc); equal keys mean the same name in most cases."""
+    key = _base_key(name, lang)
+    return _exonyms().get(key, key)
+
+
+# Consonant skeleton for names transcribed by ear ("Johnson" / "Džonson", "Michigan" / "Mičigen",
+# "Trump" / "Tramp"): vowels, j/y/h dropped, voiced and voiceless pairs merged.
+_SKELETON = str.maketrans("bdgvwzqcx", "ptkffskks", "aeiouyjh")
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(key: str) -> str:
+    return key.replace("dz", "").replace("dj", "").replace("th", "t").replace("ph", "f").translate(_SKELETON)
+
+
+def _words_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    if common >= 4 and len(a) - common <= 2 and len(b) - common <= 2:
+        return True
+    skeleton = _skeleton(a)
+    return len(skeleton) >= 3 and skeleton == _skeleton(b)
+
+
+def keys_match(a: str, b: str) -> bool:
+    """Two name keys name the same: word by word equal, differing in at most their last two letters
+    (stems the ending rules left apart: "pari"/"paris"), or with the same consonant skeleton of at
+    least three consonants (transcriptions: "johnson"/"dzonson"); a shorter name matches a longer one
+    that contains its words in order ("vucic" ~ "aleksandar vucic"). The skeleton rule is the loosest:
+    "Marin" ~ "Moran" match by it."""
+    wa, wb = a.split(), b.split()
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    if not wa:
+        return False
+    i = 0
+    for word in wb:
+        if i < len(wa) and _words_match(wa[i], word):
+            i += 1
+    return i == len(wa)
+
+
+def same_name(a: str, b: str, lang_a: str = "und", lang_b: str = "und") -> bool:
+    """Whether two surface names (each in its language, default: no language-specific spelling rules)
+    name the same person or place. Albanian spelling is recognised by ç/ë even without ``lang``."""
+    return keys_match(name_key(a, lang_a), name_key(b, lang_b))
+
+
+# ---------------------------------------------------------------- extraction
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_JOINER = re.compile(r"[ \u00a0\-‐‑]")
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    from ..numbers import month_words
+
+    return month_words()
+
+
+def _proper_lemma(word: str, code: str) -> bool | None:
+    """True when the dictionary has the word as a proper noun, False as a common word, None unknown."""
+    found = lemma(word, code)
+    return None if found is None else found[:1].isupper()
+
+
+@lru_cache(maxsize=131072)
+def _is_proper(word: str, lang: str, initial: bool) -> bool:
+    """Whether a capitalised word is a name on its own (not a capitalised common word).
+
+    The dictionary decides in English (which capitalises titles and institutions: "the Government")
+    and German (which capitalises every noun), and at the start of a sentence. Elsewhere in Serbian and
+    Albanian a capital is trusted: many names there are also common words ("Vučić", "Dragan", "Vuk").
+    """
+    base = re.split(r"['’]", word)[0]  # "Martin's" -> "Martin", "I've" -> "I"
+    low = base.lower()
+    if len(base) < 2 or low in every("not_names") or to_latin(low, lang) in _months():
+        return False
+    if base.isupper() or (base[:-1].isupper() and base.endswith("s") and len(base) > 2):
+        return True  # acronym: NATO, EU, AMs
+    if _base_key(base, lang) in _exonyms():
+        return True
+    lp = profile(lang)
+    # Nationality adjectives ("Serbian", "British", "Chinese") are capitalised in English: such a word is
+    # an adjective only when the dictionary knows it, since surnames share the endings ("Vucic").
+    if (
+        lp.demonym_endings
+        and low.endswith(lp.demonym_endings)
+        and lemma(base, lp.lemmatiser or "") is not None
+    ):
+        return False
+    if lp.nouns_capitalised:
+        # a name is a word the language's dictionary does not know, or one the English or Serbian
+        # dictionary knows as a proper noun ("London", "Kosovo")
+        own = lemma(base, lp.lemmatiser or "")
+        return own is None or any(_proper_lemma(base, c) for c in ("en", "hbs"))
+    if not (lp.capitals_beyond_names or initial):
+        return True
+    return lp.lemmatiser is None or _proper_lemma(to_latin(base, lang), lp.lemmatiser) is not False
+
+
+def extract_names(text: str, lang: str, known: Iterable[str] = ()) -> list[NameMention]:
+    """Proper names of a sentence, heuristically.
+
+    Runs of capitalised words ("Prime Minister Zoran Zaev") are trimmed to the span between their
+    first and last word that is a name on its own: one the dictionary (simplemma) does not know or
+    knows as a proper noun, an acronym, a place in exonyms.tsv, or a word of ``known`` (name keys
+    from the other side of the alignment). So capitalised common words ("Government", all German
+    nouns), titles, months, weekdays and English nationality adjectives are no names by themselves,
+    and a sentence-initial word is a name only when it is one on its own. Names that are also common
+    words ("Rose", "Bush") are missed unless part of a longer name or ``known``.
+    """
+    known_words = frozenset(w for k in known for w in k.split())
+    capitals = profile(lang).capitals_beyond_names
+    runs: list[list[tuple[re.Match[str], bool]]] = []
+    last_end = -1
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        if not word[0].isupper():
+            last_end = -1
+            continue
+        initial = capitals or sentence_initial(text, m.start())
+        proper = _is_proper(word, lang, initial) or (
+            bool(known_words) and any(_words_match(_base_key(word, lang), k) for k in known_words)
+        )
+        if last_end >= 0 and _JOINER.fullmatch(text, last_end, m.start()):
+            runs[-1].append((m, proper))
+        else:
+            runs.append([(m, proper)])
+        last_end = m.end()
+    trimmed = []
+    for run in runs:
+        flags = [proper for _, proper in run]
+        if any(flags):
+            first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+            trimmed.append([m for m, _ in run[first : last + 1]])
+    out = []
+    for run in _join_exonyms(text, trimmed, lang):
+        start, end = run[0].start(), run[-1].end()
+        surface = text[start:end]
+        out.append(NameMention(surface, name_key(surface, lang), start, end))
+    return out
+
+
+def _join_exonyms(text: str, runs: list[list[re.Match[str]]], lang: str) -> list[list[re.Match[str]]]:
+    """Join "Mali" + "i" + "Zi", "Bosna" + "i" + "Hercegovina" when the whole is a known place name."""
+    out: list[list[re.Match[str]]] = []
+    for run in runs:
+        if out:
+            gap = text[out[-1][-1].end() : run[0].start()]
+            if gap.strip() in every("name_connectors") and len(gap) <= 5:
+                joined = text[out[-1][0].start() : run[-1].end()]
+                if _base_key(joined, lang) in _exonyms():
+                    out[-1] = out[-1] + run
+                    continue
+        out.append(run)
+    return out
