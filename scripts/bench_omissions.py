@@ -72,7 +72,7 @@ def flagged(docset: DocumentSet, params: OmissionParams | None) -> set[int]:
     kinds = frozenset({"omission"} if params is None else OMISSION_KINDS)
     report = build_report(docset, options=ReportOptions(kinds=kinds, omission=params or OmissionParams()))
     # today's report: only links with no right side
-    return {paragraph(docset, f.left_ids) for f in report.findings if params is not None or not f.right_ids}
+    return {paragraph(docset, f.src_ids) for f in report.findings if params is not None or not f.tgt_ids}
 
 
 def scores(flags: dict[tuple[str, str], set[int]], gold: set[Key], right: set[Key], docs: set[str]):
@@ -193,7 +193,7 @@ def sweep(sets, gold: set[Key], right: set[Key], folds: list[set[str]], after) -
             links = build_links(ds, ds.alignments[0], {})
             checker.prepare(links)  # all links: the anchors are counted over whole documents
             evidence[balance][key] = [
-                (paragraph(ds, link.left_ids), checker.evidence(link)) for link in links if link.left_ids
+                (paragraph(ds, link.src_ids), checker.evidence(link)) for link in links if link.src_ids
             ]
     base = {key: flagged(ds, None) for key, ds in sets.items()}
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from benchlib import REPO, data_dir, median_time
 
 from align import tei
-from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import ReportOptions, build_report, render
 from align.report.checks import checkers
 from align.report.findings import build_links, match_terms
@@ -41,8 +41,8 @@ def ntrex_set(root: Path, lines: int) -> DocumentSet:
         for lang in LANGS
     }
     n = len(docs["en"].sentences)
-    beads = [Bead((i,), (i,), 0.9) for i in range(n)]
-    return DocumentSet("ntrex-dev", docs, [Alignment("en", lang, beads) for lang in LANGS[1:]])
+    links = [Link((i,), (i,), 0.9) for i in range(n)]
+    return DocumentSet("ntrex-dev", docs, [Alignment("en", lang, links) for lang in LANGS[1:]])
 
 
 def main() -> int:
@@ -57,7 +57,7 @@ def main() -> int:
         return 0
     termbase = load_termbase(args.termbase)
     docset = ntrex_set(root, args.lines)
-    links = sum(len(a.beads) for a in docset.alignments)
+    links = sum(len(a.links) for a in docset.alignments)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ntrex.tei.xml"
         tei.write(docset, path, timestamp=False)

@@ -30,7 +30,7 @@ from benchlib import REPO, median_time
 from align import tei
 from align.aligner.pipeline import load_document
 from align.formats.beadfile import read_beads
-from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import build_report
 from align.review.server import Server, state_json
 from align.review.session import ReviewSession
@@ -39,8 +39,8 @@ CORPUS = REPO / "corpora" / "kosovo-barricades"
 VERSIONS = {"de": "de", "sr-Cyrl": "sr", "sq": "sq"}  # lang -> gold file name
 
 
-def synthetic_set(links: int, pairs: int) -> DocumentSet:
-    """``links`` links per pair, by repeating the gold corpus (sentences and their gold beads)."""
+def synthetic_set(size: int, pairs: int) -> DocumentSet:
+    """``links`` links per pair, by repeating the gold corpus (sentences and their gold links)."""
     en = load_document(CORPUS / "gold" / "en.sents", "en", presplit=True)
     docs = {"en": Document("en", [])}
     gold = {}
@@ -52,17 +52,17 @@ def synthetic_set(links: int, pairs: int) -> DocumentSet:
         )
     alignments = {lang: Alignment("en", lang, []) for lang in gold}
     copies = 0
-    while len(next(iter(alignments.values())).beads) < links:
+    while len(next(iter(alignments.values())).links) < size:
         en_base, para = len(docs["en"].sentences), copies
         docs["en"].sentences.extend(Sentence(s.text, para) for s in en.sentences)
-        for lang, (doc, beads) in gold.items():
+        for lang, (doc, links) in gold.items():
             base = len(docs[lang].sentences)
             docs[lang].sentences.extend(Sentence(s.text, para) for s in doc.sentences)
-            alignments[lang].beads.extend(
-                Bead(
+            alignments[lang].links.extend(
+                Link(
                     tuple(i + en_base for i in b.src), tuple(j + base for j in b.tgt), 0.3 + 0.7 * (k % 7) / 6
                 )
-                for k, b in enumerate(beads)
+                for k, b in enumerate(links)
             )
         copies += 1
     return DocumentSet("synthetic", docs, list(alignments.values()))
@@ -120,7 +120,7 @@ def main() -> None:
     args = parser.parse_args()
 
     docset = synthetic_set(args.links, args.pairs)
-    n_links = sum(len(a.beads) for a in docset.alignments)
+    n_links = sum(len(a.links) for a in docset.alignments)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "synthetic.tei.xml"
         tei.write(docset, path)
@@ -135,7 +135,7 @@ def main() -> None:
         session = sessions[-1]
         t_state = median_time(lambda: json.dumps(state_json(session)), args.repeats)
         state_bytes = len(json.dumps(state_json(session)))
-        middle = session.ids["en"][session.beads(0)[len(session.beads(0)) // 2].src[0]]
+        middle = session.ids["en"][session.links(0)[len(session.links(0)) // 2].src[0]]
 
         def edit_and_undo() -> None:
             session.edit(docset.alignments[0].pair, "merge", middle, "next")

@@ -31,16 +31,16 @@ from align.config import AlignOptions
 from align.embedding.cache import open_cache
 from align.embedding.encoder import embed
 from align.evaluation.metric import score
-from align.model import Bead
+from align.model import Link
 
 MEMORY_LIMIT_MB = 2048
 
 
-def build(data: Ntrex, size: int, seed: str) -> tuple[list[str], list[str], list[Bead]]:
+def build(data: Ntrex, size: int, seed: str) -> tuple[list[str], list[str], list[Link]]:
     """English and perturbed German lines (``size`` English ones) and the gold alignment."""
     src: list[str] = []
     tgt: list[str] = []
-    gold: list[Bead] = []
+    gold: list[Link] = []
     rnd = 0
     while len(src) < size:
         order = list(data.docs)
@@ -51,7 +51,7 @@ def build(data: Ntrex, size: int, seed: str) -> tuple[list[str], list[str], list
                 break
             s, t, g = perturbed_doc(data, "de", (doc_id, start, start + take), f"{seed}:{rnd}:{doc_id}")
             gold += [
-                Bead(tuple(i + len(src) for i in b.src), tuple(j + len(tgt) for j in b.tgt), status="manual")
+                Link(tuple(i + len(src) for i in b.src), tuple(j + len(tgt) for j in b.tgt), status="manual")
                 for b in g
             ]
             src += s
@@ -76,7 +76,7 @@ def child(args: argparse.Namespace) -> None:
         embed_s = time.perf_counter() - t0
     before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    beads = align_texts(src, tgt, "en", "de", options, src_emb=src_emb, tgt_emb=tgt_emb)
+    links = align_texts(src, tgt, "en", "de", options, src_emb=src_emb, tgt_emb=tgt_emb)
     search_s = time.perf_counter() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = {
@@ -86,7 +86,7 @@ def child(args: argparse.Namespace) -> None:
         "search_s": search_s,
         "before_mb": before_kb / 1024,
         "peak_mb": peak_kb / 1024,
-        "strict_f1": score([gold], [beads]).strict.f1,
+        "strict_f1": score([gold], [links]).strict.f1,
     }
     print(json.dumps(result))
 

@@ -8,9 +8,9 @@ Sets (all built from ../shared/data, seeded, so every run sees the same text):
   words (``align.evaluation.perturb.inject_lookalikes``); target: within 0.005 strict F1 of the clean set.
 - ``omissions``: NTREX dev, line-parallel, with about half of the short (3–10 word) sentences of the
   non-English side left out, never two neighbours (``align.evaluation.perturb.plant_drops``), all four pairs;
-  ``kept`` is the share of planted drops that come out as 1-0 beads.
+  ``kept`` is the share of planted drops that come out as 1-0 links.
 
-Columns: strict and lax F1 (``align.evaluation.metric``), and ``lax err``, the links (beads with
+Columns: strict and lax F1 (``align.evaluation.metric``), and ``lax err``, the links (links with
 both sides)
 that
 share no sentence pair with the gold. Embeddings go through the on-disk cache
@@ -44,7 +44,7 @@ from align.config import AlignOptions
 from align.evaluation.metric import score
 from align.evaluation.perturb import inject_lookalikes, plant_drops
 from align.formats.beadfile import read_beads
-from align.model import Bead
+from align.model import Link
 
 LOOKALIKE_SHARE = 0.4
 SEED = "0"  # bench_ntrex.py's default perturbation seed, so the ntrex rows match its table
@@ -54,7 +54,7 @@ SEED = "0"  # bench_ntrex.py's default perturbation seed, so the ntrex rows matc
 class Doc:
     src: list[str]
     tgt: list[str]
-    gold: list[Bead]
+    gold: list[Link]
     src_lang: str
     tgt_lang: str
     src_emb: np.ndarray | None = None
@@ -75,7 +75,7 @@ class Result:
     lax_errors: int
     links: int
     planted: int  # planted drops (omission suite), 0 elsewhere
-    kept: int  # of those, left as 1-0 beads
+    kept: int  # of those, left as 1-0 links
     embedded: float = 0.0  # share of the sentences embedded (selective embedding only)
 
 
@@ -119,11 +119,11 @@ def attach_vectors(sets: list[DevSet], options: AlignOptions) -> float:
     return time.perf_counter() - start
 
 
-def lax_errors(gold: list[Bead], beads: list[Bead]) -> tuple[int, int]:
-    """(links that share no sentence pair with the gold, links)."""
+def lax_errors(gold: list[Link], links: list[Link]) -> tuple[int, int]:
+    """(two-sided links that share no sentence pair with the gold, two-sided links)."""
     pairs = {(s, t) for b in gold for s in b.src for t in b.tgt}
-    links = [b for b in beads if b.src and b.tgt]
-    return sum(not any((s, t) in pairs for s in b.src for t in b.tgt) for b in links), len(links)
+    two_sided = [b for b in links if b.src and b.tgt]
+    return sum(not any((s, t) in pairs for s in b.src for t in b.tgt) for b in two_sided), len(two_sided)
 
 
 def evaluate(
@@ -135,34 +135,34 @@ def evaluate(
     """Scores of one set; ``selective_at``: (threshold, pad) of :func:`selective` instead of ``method``."""
     options = AlignOptions(method=method)
     golds, tests = [], []
-    errors = links = planted = kept = embedded = 0
+    errors = linked = planted = kept = embedded = 0
     for doc in dev.docs:
         emb = {"src_emb": doc.src_emb, "tgt_emb": doc.tgt_emb} if method == "embed" else {}
         if selective_at is not None:
-            beads, n = selective(doc, *selective_at)
+            links, n = selective(doc, *selective_at)
             embedded += n
         else:
-            beads = align_texts(doc.src, doc.tgt, doc.src_lang, doc.tgt_lang, options, weights=weights, **emb)
+            links = align_texts(doc.src, doc.tgt, doc.src_lang, doc.tgt_lang, options, weights=weights, **emb)
         golds.append(doc.gold)
-        tests.append(beads)
-        e, n = lax_errors(doc.gold, beads)
-        errors, links = errors + e, links + n
+        tests.append(links)
+        e, n = lax_errors(doc.gold, links)
+        errors, linked = errors + e, linked + n
         if dev.group == "omissions":
-            units = {(b.src, b.tgt) for b in beads}
+            units = {(b.src, b.tgt) for b in links}
             drops = [(b.src, b.tgt) for b in doc.gold if not b.tgt]
             planted += len(drops)
             kept += sum(d in units for d in drops)
     s = score(golds, tests)
     sentences = sum(len(d.src) + len(d.tgt) for d in dev.docs)
-    return Result(s.strict.f1, s.lax.f1, errors, links, planted, kept, embedded / sentences)
+    return Result(s.strict.f1, s.lax.f1, errors, linked, planted, kept, embedded / sentences)
 
 
-def selective(doc: Doc, threshold: float, pad: int) -> tuple[list[Bead], int]:
+def selective(doc: Doc, threshold: float, pad: int) -> tuple[list[Link], int]:
     """Selective embedding: the fast method first, then the embed method again on each region of
-    beads with cert below ``threshold`` (``pad`` beads added each side, overlapping regions joined),
-    with vectors for those regions' sentences only. The beads and the sentences that needed a vector."""
+    links with cert below ``threshold`` (``pad`` links added each side, overlapping regions joined),
+    with vectors for those regions' sentences only. The links and the sentences that needed a vector."""
     fast = align_texts(doc.src, doc.tgt, doc.src_lang, doc.tgt_lang, AlignOptions(method="fast"))
-    starts = np.cumsum([[0, 0]] + [[len(b.src), len(b.tgt)] for b in fast], axis=0)  # bead k starts at row k
+    starts = np.cumsum([[0, 0]] + [[len(b.src), len(b.tgt)] for b in fast], axis=0)  # link k starts at row k
     regions: list[list[int]] = []
     for k in (k for k, b in enumerate(fast) if (b.cert or 0.0) < threshold):
         lo, hi = max(k - pad, 0), min(k + pad + 1, len(fast))
@@ -170,7 +170,7 @@ def selective(doc: Doc, threshold: float, pad: int) -> tuple[list[Bead], int]:
             regions[-1][1] = hi
         else:
             regions.append([lo, hi])
-    out: list[Bead] = []
+    out: list[Link] = []
     done = embedded = 0
     for lo, hi in regions:
         out += fast[done:lo]
@@ -184,7 +184,7 @@ def selective(doc: Doc, threshold: float, pad: int) -> tuple[list[Bead], int]:
             src_emb=doc.src_emb[i0:i1],
             tgt_emb=doc.tgt_emb[j0:j1],
         )
-        out += [Bead(tuple(i + i0 for i in b.src), tuple(j + j0 for j in b.tgt), cert=b.cert) for b in sub]
+        out += [Link(tuple(i + i0 for i in b.src), tuple(j + j0 for j in b.tgt), cert=b.cert) for b in sub]
         embedded += (i1 - i0) + (j1 - j0)
         done = hi
     return out + fast[done:], embedded
@@ -265,7 +265,7 @@ def main() -> int:
         print(line)
     for spec in args.selective:
         threshold, _, pad = spec.partition(":")
-        print(f"\nselective embedding: cert < {threshold}, {pad or 1} beads of context")
+        print(f"\nselective embedding: cert < {threshold}, {pad or 1} links of context")
         print("| set | strict F1 | vs embed | lax F1 | lax err | drops kept | share embedded |")
         for dev in sets:
             r, full = (

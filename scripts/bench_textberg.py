@@ -6,7 +6,7 @@ time real), then aligned from those vectors: when they were embedded in this run
 alignment time (features, scoring, search, confidences) over embedding time. For the fast method the
 search alone and the search with confidences are also timed (median of ``--repeats``), as sentences
 (both sides) per second. Confidences are summarised by calibration bins and the rank AUC of cert
-against "the bead is exactly right". ``--ablation`` re-aligns with one signal or setting changed at a
+against "the link is exactly right". ``--ablation`` re-aligns with one signal or setting changed at a
 time (same vectors) and prints the table kept in scripts/README.md. Published figures for comparison
 are in ../shared/data/README.md.
 
@@ -27,14 +27,14 @@ import numpy as np
 from benchlib import data_dir
 
 from align.aligner.costs import CostWeights
-from align.aligner.search import align, bead_types
-from align.aligner.sentences import TEMPERATURE, WEIGHTS, align_texts, bead_model
+from align.aligner.search import align, link_types
+from align.aligner.sentences import TEMPERATURE, WEIGHTS, align_texts, link_model
 from align.config import AlignOptions
 from align.embedding.cache import open_cache
 from align.embedding.encoder import embed
 from align.evaluation.metric import Scores, score
 from align.formats.beadfile import read_beads
-from align.model import Bead
+from align.model import Link
 
 
 def read_lines(path: Path) -> list[str]:
@@ -76,10 +76,10 @@ HEADER = f"{'run':<44} " + " ".join(
 )
 
 
-def timed_align(de, fr, options, **kw) -> tuple[list[Bead], float]:
+def timed_align(de, fr, options, **kw) -> tuple[list[Link], float]:
     start = time.perf_counter()
-    beads = align_texts(de, fr, "de", "fr", options, **kw)
-    return beads, time.perf_counter() - start
+    links = align_texts(de, fr, "de", "fr", options, **kw)
+    return links, time.perf_counter() - start
 
 
 def ablations(de, fr, gold, de_vec, fr_vec) -> None:
@@ -126,11 +126,11 @@ def ablations(de, fr, gold, de_vec, fr_vec) -> None:
     print(HEADER)
     for name, method, weights, max_side, full_cells in runs:
         options = AlignOptions(method=method, max_side=max_side)
-        model = bead_model(de, fr, "de", "fr", options, src_emb=de_vec, tgt_emb=fr_vec, weights=weights)
+        model = link_model(de, fr, "de", "fr", options, src_emb=de_vec, tgt_emb=fr_vec, weights=weights)
         kwargs = {"full_cells": full_cells} if full_cells else {}
-        path = align(model, bead_types(max_side), **kwargs)[0]
-        beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for (i0, j0), (i1, j1) in pairwise(path)]
-        print(row(name, score([gold], [beads])), flush=True)
+        path = align(model, link_types(max_side), **kwargs)[0]
+        links = [Link(tuple(range(i0, i1)), tuple(range(j0, j1))) for (i0, j0), (i1, j1) in pairwise(path)]
+        print(row(name, score([gold], [links])), flush=True)
 
 
 def search_speed(de, fr, repeats: int) -> tuple[float, float, float, float]:
@@ -139,10 +139,10 @@ def search_speed(de, fr, repeats: int) -> tuple[float, float, float, float]:
     of the search with confidences (forward-backward)."""
     options = AlignOptions(method="fast")
     feature_s, search_s, search_cpu, cert_s = [], [], [], []
-    types = bead_types(options.max_side)
+    types = link_types(options.max_side)
     for _ in range(repeats):
         start = time.perf_counter()
-        model = bead_model(de, fr, "de", "fr", options)
+        model = link_model(de, fr, "de", "fr", options)
         mid, cpu = time.perf_counter(), time.process_time()
         align(model, types)
         end = time.perf_counter()
@@ -154,27 +154,27 @@ def search_speed(de, fr, repeats: int) -> tuple[float, float, float, float]:
     return tuple(statistics.median(x) for x in (feature_s, search_s, search_cpu, cert_s))  # type: ignore[return-value]
 
 
-def rank_auc(beads: list[Bead], gold: list[Bead]) -> float:
-    """Chance that a random exactly-right bead has a higher cert than a random wrong one (ties: half)."""
+def rank_auc(links: list[Link], gold: list[Link]) -> float:
+    """Chance that a random exactly-right link has a higher cert than a random wrong one (ties: half)."""
     right = {(b.src, b.tgt) for b in gold}
-    ok = [(b.src, b.tgt) in right for b in beads]
-    good = [b.cert or 0.0 for b, k in zip(beads, ok, strict=True) if k]
-    bad = [b.cert or 0.0 for b, k in zip(beads, ok, strict=True) if not k]
+    ok = [(b.src, b.tgt) in right for b in links]
+    good = [b.cert or 0.0 for b, k in zip(links, ok, strict=True) if k]
+    bad = [b.cert or 0.0 for b, k in zip(links, ok, strict=True) if not k]
     wins = sum((g > x) + 0.5 * (g == x) for g in good for x in bad)
     return wins / (len(good) * len(bad)) if good and bad else float("nan")
 
 
-def calibration(beads: list[Bead], gold: list[Bead]) -> str:
-    """Mean cert against the share of exactly right beads, in cert bins."""
+def calibration(links: list[Link], gold: list[Link]) -> str:
+    """Mean cert against the share of exactly right links, in cert bins."""
     right = {(b.src, b.tgt) for b in gold}
     parts = []
     for lo, hi in ((0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01)):
-        sel = [b for b in beads if lo <= (b.cert or 0.0) < hi]
+        sel = [b for b in links if lo <= (b.cert or 0.0) < hi]
         if sel:
             acc = sum((b.src, b.tgt) in right for b in sel) / len(sel)
             mean = sum(b.cert or 0.0 for b in sel) / len(sel)
             parts.append(
-                f"[{lo:.2f},{min(hi, 1):.2f}): {len(sel)} beads, mean cert {mean:.2f}, right {acc:.2f}"
+                f"[{lo:.2f},{min(hi, 1):.2f}): {len(sel)} links, mean cert {mean:.2f}, right {acc:.2f}"
             )
     return "; ".join(parts)
 
@@ -195,21 +195,21 @@ def main() -> int:
     de, fr = read_lines(data / "001.de"), read_lines(data / "001.fr")
     gold = read_beads(data / "001.gold")
     n = len(de) + len(fr)
-    print(f"Text+Berg dev: {len(de)} de / {len(fr)} fr sentences, {len(gold)} gold beads")
+    print(f"Text+Berg dev: {len(de)} de / {len(fr)} fr sentences, {len(gold)} gold links")
 
     de_vec, fr_vec, embed_s, embedded = vectors(de, fr, args.vectors, args.threads, args.cache_dir)
     results = {}
     for method in ("embed", "fast"):
         options = AlignOptions(method=method, threads=args.threads)
         runs = [timed_align(de, fr, options, src_emb=de_vec, tgt_emb=fr_vec) for _ in range(args.repeats)]
-        beads = runs[0][0]
-        if any(r[0] != beads for r in runs):
+        links = runs[0][0]
+        if any(r[0] != links for r in runs):
             print(f"{method}: NOT DETERMINISTIC across repeats")
-        results[method] = (beads, statistics.median(r[1] for r in runs))
+        results[method] = (links, statistics.median(r[1] for r in runs))
 
     print(HEADER + f" {'align s':>8}")
-    for method, (beads, seconds) in results.items():
-        print(row(f"{method}", score([gold], [beads]), seconds))
+    for method, (links, seconds) in results.items():
+        print(row(f"{method}", score([gold], [links]), seconds))
     align_s = results["embed"][1]
     if embedded:
         print(
@@ -229,8 +229,8 @@ def main() -> int:
         f"{search_cpu:.3f} s CPU = {n / search_cpu:.0f} sentences/s (target >= 20000); search with "
         f"confidences {cert_s:.3f} s wall = {n / cert_s:.0f} sentences/s"
     )
-    for method, (beads, _) in results.items():
-        print(f"confidence ({method}): rank AUC {rank_auc(beads, gold):.3f}; {calibration(beads, gold)}")
+    for method, (links, _) in results.items():
+        print(f"confidence ({method}): rank AUC {rank_auc(links, gold):.3f}; {calibration(links, gold)}")
     if args.ablation:
         ablations(de, fr, gold, de_vec, fr_vec)
     return 0

@@ -2,7 +2,7 @@
 table, and the termbase (TBX schema, CSV export, hand-labelled sample).
 
 The gold data is hand-made, so it is checked against the texts it claims to describe: a typo in a
-.sents line, an index off by one or a README row that no bead supports would silently corrupt every
+.sents line, an index off by one or a README row that no link supports would silently corrupt every
 benchmark built on it. Each check returns a list of problems (empty = fine) so tests can assert on
 them and ``main`` can print them all at once.
 
@@ -28,7 +28,7 @@ from align.formats.beadfile import read_beads
 from align.io.fsutil import atomic_write_text
 from align.io.xmlsafe import parse_xml
 from align.lang import primary
-from align.model import Bead
+from align.model import Link
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "corpora"
@@ -106,33 +106,33 @@ def flat(paragraphs: list[list[str]]) -> list[str]:
 # ---- gold alignments ------------------------------------------------------------------------------
 
 
-def check_beads(beads: list[Bead], n_src: int, n_tgt: int) -> list[str]:
-    """Every sentence of both sides in exactly one bead, indices in range and contiguous within a
-    bead, beads in text order on both sides."""
+def check_gold_links(links: list[Link], n_src: int, n_tgt: int) -> list[str]:
+    """Every sentence of both sides in exactly one link, indices in range and contiguous within a
+    link, links in text order on both sides."""
     problems = []
     for side, n, key in (("source", n_src, "src"), ("target", n_tgt, "tgt")):
-        seen = Counter(i for b in beads for i in getattr(b, key))
+        seen = Counter(i for b in links for i in getattr(b, key))
         bad = sorted(i for i in seen if not 0 <= i < n)
         if bad:
             problems.append(f"{side} indices out of range 0..{n - 1}: {bad}")
         twice = sorted(i for i, c in seen.items() if c > 1)
         if twice:
-            problems.append(f"{side} sentences in more than one bead: {twice}")
+            problems.append(f"{side} sentences in more than one link: {twice}")
         missing = sorted(set(range(n)) - set(seen))
         if missing:
-            problems.append(f"{side} sentences in no bead: {missing}")
+            problems.append(f"{side} sentences in no link: {missing}")
         last = -1
-        for no, b in enumerate(beads, 1):
+        for no, b in enumerate(links, 1):
             idx = getattr(b, key)
             if not idx:
                 continue
             if list(idx) != list(range(idx[0], idx[0] + len(idx))):
-                problems.append(f"bead {no}: {side} indices not contiguous and ascending: {list(idx)}")
+                problems.append(f"link {no}: {side} indices not contiguous and ascending: {list(idx)}")
             if idx[0] <= last:
-                problems.append(f"bead {no}: {side} indices {list(idx)} out of order")
+                problems.append(f"link {no}: {side} indices {list(idx)} out of order")
             last = max(last, idx[-1])
-    if any(not b.src and not b.tgt for b in beads):
-        problems.append("bead with both sides empty")
+    if any(not b.src and not b.tgt for b in links):
+        problems.append("link with both sides empty")
     return problems
 
 
@@ -174,12 +174,12 @@ def digits(text: str) -> list[str]:
     return sorted(re.findall(r"\d+", text))
 
 
-def _bead_digits(b: Bead, en: list[str], other: list[str]) -> tuple[list[str], list[str]]:
+def _link_digits(b: Link, en: list[str], other: list[str]) -> tuple[list[str], list[str]]:
     return digits(" ".join(en[i] for i in b.src)), digits(" ".join(other[i] for i in b.tgt))
 
 
-def _fits(d: Divergence) -> Callable[[Bead], bool]:
-    """A test for the gold bead that bears ``d`` out."""
+def _fits(d: Divergence) -> Callable[[Link], bool]:
+    """A test for the gold link that bears ``d`` out."""
     if d.kind == "omission":
         return lambda b: b.src == d.en and not b.tgt
     if d.kind == "addition":
@@ -192,10 +192,10 @@ def _fits(d: Divergence) -> Callable[[Bead], bool]:
 
 
 def check_divergences(
-    divs: list[Divergence], aligned: dict[str, tuple[list[Bead], list[str], list[str]]]
+    divs: list[Divergence], aligned: dict[str, tuple[list[Link], list[str], list[str]]]
 ) -> list[str]:
-    """Each documented divergence is borne out by the gold (an omission is an ``[i]:[]`` bead, a
-    merge an n-1 bead, ...), and every bead whose two sides carry different numbers is documented."""
+    """Each documented divergence is borne out by the gold (an omission is an ``[i]:[]`` link, a
+    merge an n-1 link, ...), and every link whose two sides carry different numbers is documented."""
     problems = []
     for d in divs:
         where = f"divergence {d.pair} en {list(d.en)} / {list(d.other)} ({d.kind})"
@@ -205,22 +205,22 @@ def check_divergences(
         if d.pair not in aligned:
             problems.append(f"{where}: no gold alignment for {d.pair}")
             continue
-        beads, en, other = aligned[d.pair]
-        bead = next((b for b in beads if _fits(d)(b)), None)
-        if bead is None:
-            problems.append(f"{where}: no gold bead of that shape")
+        links, en, other = aligned[d.pair]
+        link = next((b for b in links if _fits(d)(b)), None)
+        if link is None:
+            problems.append(f"{where}: no gold link of that shape")
         elif d.kind == "number":
-            left, right = _bead_digits(bead, en, other)
+            left, right = _link_digits(link, en, other)
             if left == right:
                 problems.append(f"{where}: both sides have the same numbers")
     documented = {(d.pair, d.en) for d in divs if d.kind == "number"}
-    for pair, (beads, en, other) in aligned.items():
-        for b in beads:
+    for pair, (links, en, other) in aligned.items():
+        for b in links:
             if b.src and b.tgt and (pair, b.src) not in documented:
-                left, right = _bead_digits(b, en, other)
+                left, right = _link_digits(b, en, other)
                 if left != right:
                     problems.append(
-                        f"{pair} bead {list(b.src)}:{list(b.tgt)}: numbers {left} vs {right} not documented"
+                        f"{pair} link {list(b.src)}:{list(b.tgt)}: numbers {left} vs {right} not documented"
                     )
     return problems
 
@@ -259,15 +259,15 @@ def check_set(set_dir: Path, pivot: str = "en") -> list[str]:
     for link in sorted(gold.glob(f"{pivot}-*.gold")):
         other = link.stem.split("-", 1)[1]
         try:
-            beads = read_beads(link)
+            links = read_beads(link)
         except InputError as exc:
             problems.append(str(exc))
             continue
         if pivot not in sents or other not in sents:
             problems.append(f"{link}: no gold sentences for {pivot} or {other}")
             continue
-        problems += [f"{link}: {p}" for p in check_beads(beads, len(sents[pivot]), len(sents[other]))]
-        aligned[f"{pivot}-{other}"] = (beads, sents[pivot], sents[other])
+        problems += [f"{link}: {p}" for p in check_gold_links(links, len(sents[pivot]), len(sents[other]))]
+        aligned[f"{pivot}-{other}"] = (links, sents[pivot], sents[other])
     readme = set_dir / "README.md"
     if readme.exists():
         problems += [f"{readme}: {p}" for p in check_divergences(read_divergences(readme), aligned)]

@@ -11,15 +11,15 @@ import random
 import numpy as np
 import pytest
 
-from align.aligner.costs import BeadCosts
+from align.aligner.costs import LinkCosts
 from align.aligner.lexical import SparseRows, lexical_vectors
-from align.aligner.search import align, bead_types
+from align.aligner.search import align, link_types
 from align.aligner.sentences import TEMPERATURE, WEIGHTS, align_texts
 from align.config import METHODS, AlignOptions
 from align.embedding.encoder import embed
 from align.evaluation.perturb import inject_lookalikes
 from align.formats.beadfile import format_beads
-from align.model import Bead
+from align.model import Link
 from align.text.textnorm import comparison_text
 
 EN = [
@@ -110,55 +110,55 @@ def vectors() -> dict[str, np.ndarray]:
     return out
 
 
-def units(beads: list[Bead]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    return [(b.src, b.tgt) for b in beads]
+def units(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in links]
 
 
-def assert_covers(beads: list[Bead], n: int, m: int) -> None:
+def assert_covers(links: list[Link], n: int, m: int) -> None:
     """Every sentence of both sides exactly once, in order; certs in [0, 1]; status auto."""
-    assert [i for b in beads for i in b.src] == list(range(n))
-    assert [j for b in beads for j in b.tgt] == list(range(m))
-    assert all(b.src or b.tgt for b in beads)
-    assert all(b.cert is not None and 0.0 <= b.cert <= 1.0 and b.status == "auto" for b in beads)
+    assert [i for b in links for i in b.src] == list(range(n))
+    assert [j for b in links for j in b.tgt] == list(range(m))
+    assert all(b.src or b.tgt for b in links)
+    assert all(b.cert is not None and 0.0 <= b.cert <= 1.0 and b.status == "auto" for b in links)
 
 
 def test_embed_method_computes_its_own_embeddings():
-    beads = align_texts(EN, DE, "en", "de", NO_CACHE)
-    assert units(beads) == GOLD
+    links = align_texts(EN, DE, "en", "de", NO_CACHE)
+    assert units(links) == GOLD
 
 
 @pytest.mark.parametrize("lang", ["de", "sr-Cyrl", "sq"])
 def test_embed_method_recovers_merge_split_omission_insertion(lang, vectors):
-    beads = align_texts(
+    links = align_texts(
         EN, VERSIONS[lang], "en", lang, NO_CACHE, src_emb=vectors["en"], tgt_emb=vectors[lang]
     )
-    assert_covers(beads, len(EN), len(VERSIONS[lang]))
-    assert units(beads) == GOLD
+    assert_covers(links, len(EN), len(VERSIONS[lang]))
+    assert units(links) == GOLD
 
 
 @pytest.mark.parametrize("lang", ["de", "sr-Cyrl", "sq"])
 def test_fast_method_without_embeddings(lang):
-    beads = align_texts(EN, VERSIONS[lang], "en", lang, FAST)
-    assert_covers(beads, len(EN), len(VERSIONS[lang]))
-    right = [b for b in beads if (b.src, b.tgt) in GOLD]
-    wrong = [b for b in beads if (b.src, b.tgt) not in GOLD]
-    # names, numbers and lengths place the 1-1 beads around the edits; a split next to an omission
-    # can shift by one sentence without meaning, and those beads then get lower confidence
-    assert len(right) >= 7, units(beads)
+    links = align_texts(EN, VERSIONS[lang], "en", lang, FAST)
+    assert_covers(links, len(EN), len(VERSIONS[lang]))
+    right = [b for b in links if (b.src, b.tgt) in GOLD]
+    wrong = [b for b in links if (b.src, b.tgt) not in GOLD]
+    # names, numbers and lengths place the 1-1 links around the edits; a split next to an omission
+    # can shift by one sentence without meaning, and those links then get lower confidence
+    assert len(right) >= 7, units(links)
     assert all(u in units(right) for u in GOLD if u[0] in ((0,), (1,), (3,), (4,), (7,), (11,)))
     assert not wrong or np.mean([b.cert for b in wrong]) < np.mean([b.cert for b in right])
 
 
-def test_confidence_high_for_clear_beads_low_for_a_wrong_looking_one(vectors):
-    beads = align_texts(EN, DE, "en", "de", NO_CACHE, src_emb=vectors["en"], tgt_emb=vectors["de"])
-    clear = [b.cert for b in beads if (b.src, b.tgt) in {((0,), (0,)), ((3,), (4,)), ((7,), (7,))}]
+def test_confidence_high_for_clear_links_low_for_a_wrong_looking_one(vectors):
+    links = align_texts(EN, DE, "en", "de", NO_CACHE, src_emb=vectors["en"], tgt_emb=vectors["de"])
+    clear = [b.cert for b in links if (b.src, b.tgt) in {((0,), (0,)), ((3,), (4,)), ((7,), (7,))}]
     assert min(clear) > 0.8
     # the hotels sentence replaced by an unrelated one: whatever the aligner does there, it is doubtful
     swapped = DE[:10] + ["Die Stadt ist außerdem für ihren Honig bekannt."] + DE[10:]
     vec = np.concatenate([vectors["de"][:10], embed(swapped[10:11], cache=None), vectors["de"][10:]])
-    beads = align_texts(EN, swapped, "en", "de", NO_CACHE, src_emb=vectors["en"], tgt_emb=vec)
-    assert_covers(beads, len(EN), len(swapped))
-    doubtful = [b.cert for b in beads if 10 in b.src or 10 in b.tgt]
+    links = align_texts(EN, swapped, "en", "de", NO_CACHE, src_emb=vectors["en"], tgt_emb=vec)
+    assert_covers(links, len(EN), len(swapped))
+    doubtful = [b.cert for b in links if 10 in b.src or 10 in b.tgt]
     assert max(doubtful) < min(clear) and max(doubtful) < 0.7
 
 
@@ -167,7 +167,7 @@ def test_deterministic(options, vectors):
     emb = {"src_emb": vectors["en"], "tgt_emb": vectors["sq"]} if options.method == "embed" else {}
     first = align_texts(EN, SQ, "en", "sq", options, **emb)
     second = align_texts(EN, SQ, "en", "sq", options, **emb)
-    assert format_beads(first, with_score=True) == format_beads(second, with_score=True)
+    assert format_beads(first, with_cert=True) == format_beads(second, with_cert=True)
 
 
 @pytest.mark.parametrize("options", [NO_CACHE, FAST], ids=["embed", "fast"])
@@ -180,17 +180,17 @@ def test_empty_sides(options):
 @pytest.mark.parametrize("options", [NO_CACHE, FAST], ids=["embed", "fast"])
 def test_one_sentence_each(options, vectors):
     emb = {"src_emb": vectors["en"][3:4], "tgt_emb": vectors["de"][4:5]} if options.method == "embed" else {}
-    beads = align_texts(EN[3:4], DE[4:5], "en", "de", options, **emb)
-    assert units(beads) == [((0,), (0,))]
+    links = align_texts(EN[3:4], DE[4:5], "en", "de", options, **emb)
+    assert units(links) == [((0,), (0,))]
 
 
 @pytest.mark.parametrize("options", [NO_CACHE, FAST], ids=["embed", "fast"])
 def test_one_sentence_against_a_whole_text(options, vectors):
     # the English sentence about the bridge's arches against all of the Albanian text
     emb = {"src_emb": vectors["en"][4:5], "tgt_emb": vectors["sq"]} if options.method == "embed" else {}
-    beads = align_texts(EN[4:5], SQ, "en", "sq", options, **emb)
-    assert_covers(beads, 1, len(SQ))
-    (match,) = [b for b in beads if b.src]
+    links = align_texts(EN[4:5], SQ, "en", "sq", options, **emb)
+    assert_covers(links, 1, len(SQ))
+    (match,) = [b for b in links if b.src]
     assert 5 in match.tgt  # the sentence about the arches, perhaps with its neighbour about the bridge
     assert len(match.tgt) <= (2 if options.method == "embed" else 3)
 
@@ -210,25 +210,25 @@ def test_every_method_has_a_cost_model():
     assert set(WEIGHTS) == set(METHODS) == set(TEMPERATURE)
 
 
-def test_max_side_one_gives_only_one_to_one_and_null_beads():
-    beads = align_texts(EN, DE, "en", "de", AlignOptions(method="fast", max_side=1))
-    assert_covers(beads, len(EN), len(DE))
-    assert {b.kind for b in beads} <= {"1-1", "1-0", "0-1"}
+def test_max_side_one_gives_only_one_to_one_and_null_links():
+    links = align_texts(EN, DE, "en", "de", AlignOptions(method="fast", max_side=1))
+    assert_covers(links, len(EN), len(DE))
+    assert {b.kind for b in links} <= {"1-1", "1-0", "0-1"}
 
 
 @pytest.mark.parametrize("junk", ["* * *", "– 12 –", "....."])
 @pytest.mark.parametrize("options", [NO_CACHE, FAST], ids=["embed", "fast"])
 def test_a_line_without_words_is_left_unaligned(junk, options, vectors):
-    # page furniture between two sentences: it translates nothing, so it is a 0-1 bead of its own
-    # instead of being tucked into a neighbouring bead (which the plain null cost preferred)
+    # page furniture between two sentences: it translates nothing, so it is a 0-1 link of its own
+    # instead of being tucked into a neighbouring link (which the plain null cost preferred)
     de = DE[:6] + [junk] + DE[6:]
     emb = {}
     if options.method == "embed":
         vec = np.concatenate([vectors["de"][:6], embed([junk], cache=None), vectors["de"][6:]])
         emb = {"src_emb": vectors["en"], "tgt_emb": vec}
-    beads = align_texts(EN, de, "en", "de", options, **emb)
-    assert ((), (6,)) in units(beads)
-    shifted = [(s, tuple(j - (j > 6) for j in t)) for s, t in units(beads) if t != (6,)]
+    links = align_texts(EN, de, "en", "de", options, **emb)
+    assert ((), (6,)) in units(links)
+    shifted = [(s, tuple(j - (j > 6) for j in t)) for s, t in units(links) if t != (6,)]
     assert shifted == GOLD if options.method == "embed" else len(set(shifted) & set(GOLD)) >= 7
     plain = dataclasses.replace(WEIGHTS[options.method], content_nulls=False)
     assert ((), (6,)) not in units(align_texts(EN, de, "en", "de", options, weights=plain, **emb))
@@ -245,8 +245,8 @@ def test_tiny_documents_align_without_warnings(method):
         for tgt in [(4,), (0, 4), (1,), (2, 2), (3,)]:
             emb = {"src_emb": vec[list(src)], "tgt_emb": vec[list(tgt)]} if method == "embed" else {}
             options = AlignOptions(method=method, cache_dir="")
-            beads = align_texts([texts[i] for i in src], [texts[j] for j in tgt], "de", "en", options, **emb)
-            assert_covers(beads, len(src), len(tgt))
+            links = align_texts([texts[i] for i in src], [texts[j] for j in tgt], "de", "en", options, **emb)
+            assert_covers(links, len(src), len(tgt))
 
 
 def random_sparse(rng: np.random.Generator, n: int, dim: int) -> SparseRows:
@@ -274,9 +274,9 @@ def test_sparse_and_dense_channels_give_the_same_costs():
     rng = np.random.default_rng(2)
     x, y = random_sparse(rng, 40, 30), random_sparse(rng, 45, 30)
     lengths = rng.integers(10, 80, 40), rng.integers(10, 80, 45)
-    sparse = BeadCosts.from_features(*lengths, [(x, y)], ["lexical"])
-    dense = BeadCosts.from_features(*lengths, [(x.dense(), y.dense())], ["lexical"])
-    types = bead_types(4)
+    sparse = LinkCosts.from_features(*lengths, [(x, y)], ["lexical"])
+    dense = LinkCosts.from_features(*lengths, [(x.dense(), y.dense())], ["lexical"])
+    types = link_types(4)
     i, j = np.repeat(np.arange(5, 41), 6), np.tile(np.arange(10, 16), 36)
     assert np.allclose(sparse.cost(types, i, j), dense.cost(types, i, j), atol=1e-5)
     assert align(sparse, types, 0.1)[0] == align(dense, types, 0.1)[0]
@@ -321,7 +321,7 @@ def test_lookalike_injection_is_undone_by_the_comparison_text():
 
 def test_text_with_lookalikes_aligns_like_its_clean_twin_from_the_same_vectors(tmp_path, monkeypatch):
     # cache keys follow the comparison text: the mixed twin reuses the clean text's vectors, so the
-    # model is not needed a second time, and the beads are the same
+    # model is not needed a second time, and the links are the same
     options = AlignOptions(cache_dir=str(tmp_path))
     clean = align_texts(EN, SR, "en", "sr-Cyrl", options)
     monkeypatch.setattr("align.embedding.encoder._model", lambda threads: pytest.fail("embedded again"))
@@ -360,14 +360,14 @@ def rain_cache(tmp_path_factory) -> str:
 
 
 @pytest.mark.parametrize(("method", "dropped"), [("embed", 1), ("embed", 3), ("embed", 5), ("fast", 5)])
-def test_a_short_sentence_left_out_stays_a_one_to_zero_bead(method, dropped, rain_cache):
+def test_a_short_sentence_left_out_stays_a_one_to_zero_link(method, dropped, rain_cache):
     # the left-out sentence adds nothing the Serbian side has, so it may not ride along in a 2-1 with
-    # its translated neighbour, which costs less than a 1-0 bead when a merge need not be earned
+    # its translated neighbour, which costs less than a 1-0 link when a merge need not be earned
     # (the fast method, with no embeddings, keeps fewer such drops apart: scripts/README.md)
     options = AlignOptions(method=method, cache_dir=rain_cache)
     tgt = RAIN_SR[:dropped] + RAIN_SR[dropped + 1 :]
-    beads = units(align_texts(RAIN_EN, tgt, "en", "sr-Cyrl", options))
-    assert beads == [((i,), ()) if i == dropped else ((i,), (i - (i > dropped),)) for i in range(7)]
+    links = units(align_texts(RAIN_EN, tgt, "en", "sr-Cyrl", options))
+    assert links == [((i,), ()) if i == dropped else ((i,), (i - (i > dropped),)) for i in range(7)]
 
 
 @pytest.mark.parametrize("method", ["embed", "fast"])
@@ -388,7 +388,7 @@ def test_a_merge_pays_for_a_part_that_adds_nothing_unless_it_leads_into_the_next
 
     def cost(leads: bool, part: float = WEIGHTS["embed"].part) -> float:
         weights = dataclasses.replace(WEIGHTS["embed"], part=part)
-        model = BeadCosts.from_features(
+        model = LinkCosts.from_features(
             [30, 60], [62], [(x, y)], ["semantic"], weights, open_ended=([leads, False], [False])
         )
         return float(model.cost([(2, 1)], np.array([2]), np.array([1]))[0, 0])

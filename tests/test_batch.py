@@ -70,8 +70,8 @@ def test_writes_one_tei_per_set_a_summary_and_a_log(tmp_path):
     assert df["id"].to_list() == ["s1", "s2", "s3"] and df["title"].to_list() == ["Set 1", "Set 2", "Set 3"]
     assert df["status"].to_list() == ["done"] * 3 and df["error"].null_count() == 3
     assert df["sentences_en"].to_list() == [3, 3, 3] and df["sentences_de"].to_list() == [3, 3, 3]
-    beads = df.select(pl.sum_horizontal(pl.col("^beads_.*$"))).to_series().to_list()
-    assert beads == [len(tei.read(out / f"s{i}.tei.xml").alignments[0].beads) for i in (1, 2, 3)]
+    links = df.select(pl.sum_horizontal(pl.col("^links_.*$"))).to_series().to_list()
+    assert links == [len(tei.read(out / f"s{i}.tei.xml").alignments[0].links) for i in (1, 2, 3)]
     assert df["file"].to_list() == ["s1.tei.xml", "s2.tei.xml", "s3.tei.xml"]
     assert df["mean_cert"].null_count() == 0 and df["peak_rss_mb"].min() > 0
     log = (out / "batch.log").read_text()

@@ -24,7 +24,7 @@ def kosovo(corpora_dir):
 def test_embed_alignment_matches_gold(kosovo, lang, tag):
     folder, docset = kosovo
     gold = read_beads(folder / "gold" / f"en-{lang}.gold")
-    result = score([gold], [docset.alignment("en", tag).beads])
+    result = score([gold], [docset.alignment("en", tag).links])
     # Segmentation reproduces the gold splits, so gold indices apply; the aligner must find the
     # planted merges, splits, omissions and additions.
     assert result.strict.f1 >= 0.95, result
@@ -39,8 +39,8 @@ def test_fast_alignment_is_usable_on_gold(corpora_dir, lang, tag):
     gold_dir = corpora_dir / "kosovo-barricades" / "gold"
     en = [s.text for s in _presplit((gold_dir / "en.sents").read_text(encoding="utf-8"))]
     other = [s.text for s in _presplit((gold_dir / f"{lang}.sents").read_text(encoding="utf-8"))]
-    beads = align_texts(en, other, "en", tag, AlignOptions(method="fast"))
-    result = score([read_beads(gold_dir / f"en-{lang}.gold")], [beads])
+    links = align_texts(en, other, "en", tag, AlignOptions(method="fast"))
+    result = score([read_beads(gold_dir / f"en-{lang}.gold")], [links])
     assert result.strict.f1 >= 0.85, result
 
 
@@ -52,7 +52,7 @@ def test_tei_of_the_bundled_set_round_trips(kosovo, tmp_path):
     assert back.docs == docset.docs
     assert [a.pair for a in back.alignments] == ["en-de", "en-sr-Cyrl", "en-sq"]
     for original, reread in zip(docset.alignments, back.alignments, strict=True):
-        assert [(b.src, b.tgt) for b in reread.beads] == [(b.src, b.tgt) for b in original.beads]
+        assert [(b.src, b.tgt) for b in reread.links] == [(b.src, b.tgt) for b in original.links]
     # the original text survives exactly, Latin look-alike letters inside Cyrillic words included
     sr_text = (path.parent / "kosovo.tei.xml").read_text(encoding="utf-8")
     assert "Кoсова" in sr_text

@@ -11,6 +11,7 @@ from align import tei
 from align.batch.engines import make_engine
 from align.cli import cli
 from align.errors import InputError
+from align.formats.tables import SCHEMA as LINK_COLUMNS_IN_ORDER
 from align.terms import load_termbase
 
 EN = (
@@ -43,7 +44,7 @@ def test_run_writes_tei_that_reads_back(texts):
     docset = tei.read(out)
     assert list(docset.docs) == ["en", "de"]
     assert [s.text for s in docset.docs["de"].sentences][1] == "Sie bat die NATO um Hilfe."
-    assert [(b.src, b.tgt) for b in docset.alignments[0].beads] == [((i,), (i,)) for i in range(4)]
+    assert [(b.src, b.tgt) for b in docset.alignments[0].links] == [((i,), (i,)) for i in range(4)]
 
 
 def test_run_is_deterministic_without_timestamp(texts):
@@ -68,15 +69,21 @@ def pair(texts, target: str = "de.txt", *options: str):
     )
 
 
-def test_pair_beads_and_tsv_formats(texts):
-    gold = pair(texts, "de.txt", "--format", "beads", "--no-scores")
+def test_pair_links_and_tsv_formats(texts):
+    gold = pair(texts, "de.txt", "--format", "beads", "--no-certs")
     assert gold.exit_code == 0
     assert gold.output.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
     tsv = pair(texts)
     rows = [line.split("\t") for line in tsv.output.splitlines()]
-    assert rows[0] == ["src_ids", "tgt_ids", "score", "src_text", "tgt_text"]
-    assert rows[2][3:] == ["It asked NATO for help.", "Sie bat die NATO um Hilfe."]
-    assert 0.0 <= float(rows[2][2]) <= 1.0
+    header = rows[0]
+    assert header[:11] == list(LINK_COLUMNS_IN_ORDER)  # the layout of align export's TSV
+    row = dict(zip(header, rows[2], strict=True))
+    assert (row["src_ids"], row["tgt_ids"]) == ("en.s2", "de.s2")
+    assert (row["src_text"], row["tgt_text"]) == ("It asked NATO for help.", "Sie bat die NATO um Hilfe.")
+    assert 0.0 <= float(row["cert"]) <= 1.0 and row["link_type"] == "1-1"
+    old = pair(texts, "de.txt", "--format", "beads", "--no-scores")  # the former name, for one release
+    assert old.exit_code == 0 and old.output == gold.output
+    assert "--no-scores" not in invoke("pair", "--help").output
 
 
 def test_segment_reads_stdin(texts):
@@ -192,7 +199,7 @@ def test_cli_defaults_and_choices_come_from_the_library():
     assert f"[default: {AlignOptions().method}]" in pair_help and "embed|fast" in pair_help
     assert f"[default: {AlignOptions().max_side}; 1<=x<={MAX_SIDE_LIMIT}]" in pair_help
     report_help = " ".join(invoke("report", "--help").output.split())
-    assert f"[default: {ReportOptions().min_confidence}; 0<=x<=1]" in report_help
+    assert f"[default: {ReportOptions().min_cert}; 0<=x<=1]" in report_help
     assert f"[default: {ReportOptions().length_ratio}; x>1]" in report_help
     assert "|".join(names(REPORT)) in report_help
     assert all(name in invoke("export", "--help").output for name in names(EXPORT, "intertext"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from align.model import Bead
+from align.model import Link
 
 REPO = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("check_corpus", REPO / "scripts" / "check_corpus.py")
@@ -48,15 +48,15 @@ def test_english_is_the_users_article_unchanged(set_dir, shared_dir):
 
 
 def test_gold_shape_matches_the_documented_edits(set_dir):
-    # Counts and beads checked by hand against the texts (see the set's README).
+    # Counts and links checked by hand against the texts (see the set's README).
     assert [len(_sents(set_dir, lang)) for lang in ("en", "de", "sr", "sq")] == [39, 39, 38, 39]
     gold = {pair: cc.read_beads(set_dir / "gold" / f"{pair}.gold") for pair in ("en-de", "en-sr", "en-sq")}
-    assert Bead((1,), (1, 2), status="manual") in gold["en-de"]
-    assert Bead((28, 29), (29,), status="manual") in gold["en-de"]
-    assert Bead((31,), (), status="manual") in gold["en-sr"]
-    assert Bead((), (10,), status="manual") in gold["en-sr"]
-    assert Bead((25,), (), status="manual") in gold["en-sq"]
-    assert Bead((10, 11), (12,), status="manual") in gold["en-sq"]
+    assert Link((1,), (1, 2), status="manual") in gold["en-de"]
+    assert Link((28, 29), (29,), status="manual") in gold["en-de"]
+    assert Link((31,), (), status="manual") in gold["en-sr"]
+    assert Link((), (10,), status="manual") in gold["en-sr"]
+    assert Link((25,), (), status="manual") in gold["en-sq"]
+    assert Link((10, 11), (12,), status="manual") in gold["en-sq"]
     # The German is the faithful version: everything else is one-to-one.
     assert sum(b.kind == "1-1" for b in gold["en-de"]) == 39 - 3
 
@@ -137,35 +137,35 @@ def test_check_text_conventions():
     assert cc.check_text("Eins.") != []
 
 
-def test_check_beads_accepts_full_ordered_cover():
-    beads = [Bead((0,), (0, 1)), Bead((1,), ()), Bead((), (2,)), Bead((2, 3), (3,))]
-    assert cc.check_beads(beads, 4, 4) == []
+def test_check_links_accepts_full_ordered_cover():
+    links = [Link((0,), (0, 1)), Link((1,), ()), Link((), (2,)), Link((2, 3), (3,))]
+    assert cc.check_gold_links(links, 4, 4) == []
 
 
 @pytest.mark.parametrize(
-    ("beads", "message"),
+    ("links", "message"),
     [
-        ([Bead((0,), (0,)), Bead((1,), (1,))], "in no bead"),
-        ([Bead((0,), (0,)), Bead((1, 2), (1, 2)), Bead((2,), ())], "more than one bead"),
-        ([Bead((0,), (0,)), Bead((1, 2, 3), (1, 2))], "out of range"),
-        ([Bead((1,), (0,)), Bead((0,), (1,)), Bead((2,), (2,))], "out of order"),
-        ([Bead((0, 2), (0,)), Bead((1,), (1, 2))], "not contiguous"),
+        ([Link((0,), (0,)), Link((1,), (1,))], "in no link"),
+        ([Link((0,), (0,)), Link((1, 2), (1, 2)), Link((2,), ())], "more than one link"),
+        ([Link((0,), (0,)), Link((1, 2, 3), (1, 2))], "out of range"),
+        ([Link((1,), (0,)), Link((0,), (1,)), Link((2,), (2,))], "out of order"),
+        ([Link((0, 2), (0,)), Link((1,), (1, 2))], "not contiguous"),
     ],
 )
-def test_check_beads_reports_bad_gold(beads, message):
-    problems = cc.check_beads(beads, 3, 3)
+def test_check_links_reports_bad_gold(links, message):
+    problems = cc.check_gold_links(links, 3, 3)
     assert any(message in p for p in problems), problems
 
 
 def test_divergence_rows_must_match_the_gold(set_dir):
-    beads = cc.read_beads(set_dir / "gold" / "en-sr.gold")
-    aligned = {"en-sr": (beads, _sents(set_dir, "en"), _sents(set_dir, "sr"))}
+    links = cc.read_beads(set_dir / "gold" / "en-sr.gold")
+    aligned = {"en-sr": (links, _sents(set_dir, "en"), _sents(set_dir, "sr"))}
     documented = [d for d in cc.read_divergences(set_dir / "README.md") if d.pair == "en-sr"]
     assert cc.check_divergences(documented, aligned) == []
     wrong = [
-        cc.Divergence("en-sr", (30,), (), "omission", "a 1-1 bead, not an omission"),
+        cc.Divergence("en-sr", (30,), (), "omission", "a 1-1 link, not an omission"),
         cc.Divergence("en-sr", (2,), (2,), "number", "same numbers on both sides"),
-        cc.Divergence("en-sr", (3, 4), (3,), "merge", "no such bead"),
+        cc.Divergence("en-sr", (3, 4), (3,), "merge", "no such link"),
         cc.Divergence("en-sr", (3,), (3,), "tone", "unknown kind"),
     ]
     problems = cc.check_divergences(documented + wrong, aligned)
@@ -173,13 +173,13 @@ def test_divergence_rows_must_match_the_gold(set_dir):
 
 
 def test_undocumented_number_difference_is_reported(set_dir):
-    beads = cc.read_beads(set_dir / "gold" / "en-sr.gold")
-    aligned = {"en-sr": (beads, _sents(set_dir, "en"), _sents(set_dir, "sr"))}
+    links = cc.read_beads(set_dir / "gold" / "en-sr.gold")
+    aligned = {"en-sr": (links, _sents(set_dir, "en"), _sents(set_dir, "sr"))}
     documented = [
         d for d in cc.read_divergences(set_dir / "README.md") if d.pair == "en-sr" and d.en != (33,)
     ]
     problems = cc.check_divergences(documented, aligned)
-    assert problems == ["en-sr bead [33]:[33]: numbers ['24', '48'] vs ['24', '36'] not documented"]
+    assert problems == ["en-sr link [33]:[33]: numbers ['24', '48'] vs ['24', '36'] not documented"]
 
 
 def test_readme_table_lists_every_kind(set_dir):

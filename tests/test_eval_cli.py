@@ -51,8 +51,8 @@ def test_one_file_pair_json(folders: tuple[Path, Path]) -> None:
     assert (total["gold_units"], total["test_units"]) == (4, 5)
 
 
-def test_a_file_against_itself_counts_the_same_beads(folders: tuple[Path, Path]) -> None:
-    gold = str(folders[0] / "a.txt")  # holds a 1-0 bead, which recall leaves out but the count does not
+def test_a_file_against_itself_counts_the_same_links(folders: tuple[Path, Path]) -> None:
+    gold = str(folders[0] / "a.txt")  # holds a 1-0 link, which recall leaves out but the count does not
     total = json.loads(invoke("--gold", gold, "--test", gold, "--format", "json").stdout)["total"]
     assert (total["strict_f1"], total["gold_units"], total["test_units"]) == (1.0, 4, 4)
 
@@ -125,7 +125,7 @@ def test_pattern_selects_the_bead_files_of_a_folder(folders: tuple[Path, Path]) 
         ("file-vs-folder", "is a folder but"),
         ("unmatched", "no test file named like 1 of the 2 gold files: b.txt"),
         ("no-common-name", "no test file named like 2 of the 2 gold files: a.txt, b.txt; it holds a.beads"),
-        ("malformed", "b.txt: line 2: not a bead"),
+        ("malformed", "b.txt: line 2: not a link"),
         ("empty-gold-folder", "folder holds no gold files"),
     ],
 )

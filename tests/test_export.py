@@ -13,18 +13,18 @@ from lxml import etree
 from align import tei
 from align.cli import cli
 from align.formats.beadfile import read_beads
-from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.model import Alignment, Document, DocumentSet, Link, Sentence
 
 EN = ["Pristina closed the border.", "NATO was asked for help.", "Russia backed Belgrade.", "More later."]
 DE = ["Pristina schloss die Grenze.", "Man bat die NATO", "um Hilfe.", "Russland stützte Belgrad."]
 SQ = ["Prishtina mbylli kufirin.", "NATO-s iu kërkua ndihmë.", "Rusia mbështeti Beogradin.", "Më vonë."]
 EN_DE = [
-    Bead((0,), (0,), 0.91),
-    Bead((1,), (1, 2), 0.75),  # 1-2: one English sentence, two German ones
-    Bead((2,), (3,), 0.88),
-    Bead((3,), (), 0.2),  # 1-0: nothing in German
+    Link((0,), (0,), 0.91),
+    Link((1,), (1, 2), 0.75),  # 1-2: one English sentence, two German ones
+    Link((2,), (3,), 0.88),
+    Link((3,), (), 0.2),  # 1-0: nothing in German
 ]
-EN_SQ = [Bead((i,), (i,), None, "manual") for i in range(4)]
+EN_SQ = [Link((i,), (i,), None, "manual") for i in range(4)]
 
 
 def _doc(lang: str, texts: list[str]) -> Document:
@@ -80,18 +80,18 @@ def test_tmx_is_dtd_valid(tei_file, folder, tmp_path, shared_dir):
         assert doc.getroot().findall("body/tu")
 
 
-def test_tmx_has_one_unit_per_two_sided_bead(tei_file, tmp_path):
+def test_tmx_has_one_unit_per_two_sided_link(tei_file, tmp_path):
     out = tmp_path / "en-de.tmx"
     result = invoke("export", tei_file, "--format", "tmx", "--pair", "en-de", "-o", out)
     assert result.exit_code == 0, result.output
     header = etree.parse(str(out)).getroot().find("header")
     assert header.get("srclang") == "en" and header.get("creationtool") == "align"
     units = tmx_units(out)
-    assert len(units) == 3  # the 1-0 bead has no translation to offer
+    assert len(units) == 3  # the 1-0 link has no translation to offer
     segs = [[s.text for s in tu.iter("seg")] for tu in units]
     assert segs[1] == [EN[1], "Man bat die NATO um Hilfe."]  # 1-2 joined with a space
     assert [tu.findtext("prop[@type='x-cert']") for tu in units] == ["0.9100", "0.7500", "0.8800"]
-    assert [tu.findtext("prop[@type='x-bead']") for tu in units] == ["1-1", "1-2", "1-1"]
+    assert [tu.findtext("prop[@type='x-link']") for tu in units] == ["1-1", "1-2", "1-1"]
     assert units[1].findtext("prop[@type='x-tei-link']") == "#en.s2 #de.s2 #de.s3"
     langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in units[0].iter("tuv")]
     assert langs == ["en", "de"]
@@ -115,15 +115,15 @@ def test_reversed_and_composed_pairs(tei_file, tmp_path):
     assert units[1].get("srclang") == "de"
     assert [s.text for s in units[1].iter("seg")] == ["Man bat die NATO um Hilfe.", EN[1]]
     # de-sq was never aligned: composed through the English pivot
-    beads = tmp_path / "de-sq.beads"
-    assert invoke("export", tei_file, "--pair", "de-sq", "-o", beads).exit_code == 0
-    composed = [(b.src, b.tgt) for b in read_beads(beads)]
+    links = tmp_path / "de-sq.beads"
+    assert invoke("export", tei_file, "--pair", "de-sq", "-o", links).exit_code == 0
+    composed = [(b.src, b.tgt) for b in read_beads(links)]
     assert composed == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((), (3,))]
 
 
 def test_a_pair_named_by_language_alone_when_unambiguous(tmp_path):
     docs = {lang: _doc(lang, EN) for lang in ("en", "sr-Cyrl", "sr-Latn")}
-    ones = [Bead((i,), (i,), 0.5) for i in range(4)]
+    ones = [Link((i,), (i,), 0.5) for i in range(4)]
     docset = DocumentSet("s", docs, [Alignment("en", "sr-Cyrl", ones), Alignment("en", "sr-Latn", ones)])
     path = tmp_path / "s.tei.xml"
     tei.write(docset, path, timestamp=False)
@@ -136,12 +136,12 @@ def test_a_pair_named_by_language_alone_when_unambiguous(tmp_path):
     assert pl.read_csv(result.stdout_bytes, separator="\t")["pair"].unique().to_list() == ["sr-Cyrl-en"]
 
 
-def test_tsv_rows_match_the_beads(tei_file):
+def test_tsv_rows_match_the_links(tei_file):
     result = invoke("export", tei_file, "--format", "tsv", "--pair", "en-de")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split("\t") == [
-        "set_id", "pair", "src_lang", "tgt_lang", "src_ids", "tgt_ids", "bead_type", "cert", "status",
+        "set_id", "pair", "src_lang", "tgt_lang", "src_ids", "tgt_ids", "link_type", "cert", "status",
         "src_text", "tgt_text", "source", "title",
     ]  # fmt: skip
     assert lines[2].split("\t") == [
@@ -152,7 +152,7 @@ def test_tsv_rows_match_the_beads(tei_file):
     assert len(lines) == 1 + len(EN_DE)
 
 
-def test_parquet_of_a_folder_has_every_bead_and_each_sets_metadata(folder, tmp_path):
+def test_parquet_of_a_folder_has_every_link_and_each_sets_metadata(folder, tmp_path):
     out = tmp_path / "pairs.parquet"
     result = invoke("export", folder, "-o", out)
     assert result.exit_code == 0, result.output
@@ -161,7 +161,7 @@ def test_parquet_of_a_folder_has_every_bead_and_each_sets_metadata(folder, tmp_p
     assert df.columns[-2:] == ["title", "genre"]
     a = df.filter(pl.col("set_id") == "a")
     assert a["title"].unique().to_list() == ["First"] and a["genre"].null_count() == a.height
-    row = df.filter((pl.col("set_id") == "b") & (pl.col("bead_type") == "1-2")).row(0, named=True)
+    row = df.filter((pl.col("set_id") == "b") & (pl.col("link_type") == "1-2")).row(0, named=True)
     assert row["src_ids"] == ["en.s2"] and row["tgt_ids"] == ["de.s2", "de.s3"]
     assert row["cert"] == pytest.approx(0.75) and row["genre"] == "news"
     assert df.filter(pl.col("pair") == "en-sq")["cert"].null_count() == 8
@@ -233,11 +233,11 @@ def _report(tmp_path, set_id="kosovo", name="report.json"):
     import json
 
     def finding(pair, kind, left, right):
-        return {"pair": pair, "kind": kind, "severity": "high", "left_ids": left, "right_ids": right}
+        return {"pair": pair, "kind": kind, "severity": "high", "src_ids": left, "tgt_ids": right}
 
     findings = [
-        finding("en-de", "number", ["en.s3"], ["de.s4"]),  # the 1-1 bead Russia/Russland
-        finding("en-de", "omission", ["en.s4"], []),  # the 1-0 bead
+        finding("en-de", "number", ["en.s3"], ["de.s4"]),  # the 1-1 link Russia/Russland
+        finding("en-de", "omission", ["en.s4"], []),  # the 1-0 link
         finding("en-sq", "name", ["en.s1"], ["sq.s1"]),
     ]
     path = tmp_path / name

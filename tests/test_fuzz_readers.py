@@ -25,7 +25,7 @@ from align.errors import InputError
 from align.formats.beadfile import read_beads
 from align.formats.intertext import read_intertext
 from align.io.reader import decode_text
-from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.terms.glossary import read_glossary
 from align.terms.tbx import read_tbx
 from align.terms.termbase import build_termbase
@@ -76,8 +76,8 @@ def _tei_seed() -> bytes:
         "en": Document("en", [Sentence("Pristina closed the border.", 0), Sentence("NATO helped.", 1)]),
         "de": Document("de", [Sentence("Pristina schloss die Grenze.", 0), Sentence("Die NATO half.", 1)]),
     }
-    beads = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.8)]
-    docset = DocumentSet("fuzz", docs, [Alignment("en", "de", beads)], meta={"source": "test"})
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.8)]
+    docset = DocumentSet("fuzz", docs, [Alignment("en", "de", links)], meta={"source": "test"})
     return tei.to_bytes(docset, timestamp=False)
 
 
@@ -114,7 +114,7 @@ def test_the_seeds_read(folder):
     tei.read("seed.tei.xml", TEI_SEED)
     for file, seed in INTERTEXT_SEEDS.items():
         (folder / file).write_bytes(seed)
-    assert len(read_intertext([folder / "a.en.de.xml"]).alignments[0].beads) == 2
+    assert len(read_intertext([folder / "a.en.de.xml"]).alignments[0].links) == 2
     build_termbase(read_tbx("seed.tbx", TBX_SEED, "framing"), "seed.tbx")
     build_termbase(read_glossary("seed.csv", GLOSSARY_SEED, "framing"), "seed.csv")
     build_termbase(read_glossary("seed.xlsx", XLSX_SEED, "framing"), "seed.xlsx")
@@ -168,7 +168,7 @@ def test_manifest_reader(folder, data, suffix):
 
 @FUZZ
 @given(inputs(BEADS_SEED))
-def test_bead_reader(folder, data):
+def test_link_reader(folder, data):
     path = folder / "in.beads"
     path.write_bytes(data)
     result_or_input_error(lambda _: read_beads(path), data)

@@ -115,7 +115,7 @@ def test_run_refuses_an_id_with_path_separators(texts):
     assert not (texts / "set.tei.xml").exists()
 
 
-def test_bead_export_never_writes_outside_the_folder(tmp_path, texts):
+def test_link_export_never_writes_outside_the_folder(tmp_path, texts):
     source = texts / "set.tei.xml"
     result = invoke(
         "run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", f"fr={texts / 'de.txt'}", *FAST,
@@ -504,7 +504,7 @@ def test_a_sentence_in_no_link_is_an_omission_and_validate_says_so(tei_file):
     assert result.exit_code == 0, result.stderr
     assert "2 sentence(s) in no link (en.s2, de.s2)" in result.stderr
     findings = json.loads(result.stdout)["findings"]
-    assert {(f["kind"], tuple(f["left_ids"]) or tuple(f["right_ids"])) for f in findings} >= {
+    assert {(f["kind"], tuple(f["src_ids"]) or tuple(f["tgt_ids"])) for f in findings} >= {
         ("omission", ("en.s2",)),
         ("addition", ("de.s2",)),
     }
@@ -630,7 +630,7 @@ def test_intertext_export_never_writes_outside_the_folder(tei_file, tmp_path):
 
 
 @pytest.mark.parametrize("line", ["[0]:[]:+", "[0]:[1]:1e", "[" + "9" * 5000 + "]:[0]"])
-def test_odd_bead_lines_are_one_line_errors(tmp_path, line):
+def test_odd_link_lines_are_one_line_errors(tmp_path, line):
     (tmp_path / "g.beads").write_text(line + "\n", encoding="utf-8")
     one_line_error(invoke("eval", "--gold", tmp_path / "g.beads", "--test", tmp_path / "g.beads"), "line 1")
 

@@ -12,7 +12,7 @@ from align import tei
 from align.cli import cli
 from align.errors import InputError
 from align.formats.intertext import read_intertext, write_intertext
-from align.model import Bead
+from align.model import Link
 
 
 def invoke(*args: str):
@@ -22,8 +22,8 @@ def invoke(*args: str):
 def _with_manual(docset):
     """Mark a few links manual, so the round trip has both statuses to keep."""
     a = docset.alignments[0]
-    a.beads[1] = dataclasses.replace(a.beads[1], status="manual", cert=None)
-    a.beads[4] = dataclasses.replace(a.beads[4], status="manual", cert=None)
+    a.links[1] = dataclasses.replace(a.links[1], status="manual", cert=None)
+    a.links[4] = dataclasses.replace(a.links[4], status="manual", cert=None)
     return docset
 
 
@@ -50,8 +50,8 @@ def test_round_trip_keeps_every_sentence_paragraph_and_link(kosovo_tei, tmp_path
         assert back.docs[lang].sentences == doc.sentences
     for a, b in zip(docset.alignments, back.alignments, strict=True):
         assert (a.src_lang, a.tgt_lang) == (b.src_lang, b.tgt_lang)
-        assert [(x.src, x.tgt, x.status) for x in a.beads] == [(y.src, y.tgt, y.status) for y in b.beads]
-    assert [b.status for b in back.alignments[0].beads].count("manual") == 2
+        assert [(x.src, x.tgt, x.status) for x in a.links] == [(y.src, y.tgt, y.status) for y in b.links]
+    assert [b.status for b in back.alignments[0].links].count("manual") == 2
 
 
 def test_alignment_file_is_intertext_shaped(kosovo_tei, tmp_path):
@@ -64,8 +64,8 @@ def test_alignment_file_is_intertext_shaped(kosovo_tei, tmp_path):
         "kosovo-barricades.de.xml",
     )
     links = root.findall("link")
-    assert len(links) == len(docset.alignments[0].beads)
-    second = docset.alignments[0].beads[1]
+    assert len(links) == len(docset.alignments[0].links)
+    second = docset.alignments[0].links[1]
     assert links[1].get("status") == "man" and links[0].get("status") == "auto"
     to_ids, from_ids = links[1].get("xtargets").split(";")
     assert links[1].get("type") == f"{len(to_ids.split())}-{len(from_ids.split())}" == second.kind
@@ -89,10 +89,10 @@ def test_reads_language_from_name_and_maps_status(tmp_path):
     files = _files(tmp_path, links + '<link xtargets=";1:2"/>')
     docset = read_intertext(files)
     assert list(docset.docs) == ["en", "de"]
-    assert docset.alignments[0].beads == [
-        Bead((0,), (), None, "manual"),
-        Bead((1,), (0,), None, "auto"),
-        Bead((), (1,), None, "manual"),
+    assert docset.alignments[0].links == [
+        Link((0,), (), None, "manual"),
+        Link((1,), (0,), None, "auto"),
+        Link((), (1,), None, "manual"),
     ]
 
 
@@ -142,7 +142,7 @@ def test_documents_without_p_and_languages_given_on_the_command_line(tmp_path):
     assert result.exit_code == 0, result.output
     docset = tei.read(out)
     assert [s.para for s in docset.docs["en"].sentences] == [0, 0, 1]
-    assert docset.alignments[0].beads == [Bead((0,), (0,), None, "manual"), Bead((1, 2), (1,), None, "auto")]
+    assert docset.alignments[0].links == [Link((0,), (0,), None, "manual"), Link((1, 2), (1,), None, "auto")]
     result = CliRunner().invoke(cli, ["import", str(tmp_path / "al.xml"), "-o", str(out)])
     assert result.exit_code == 1 and "cannot tell the language" in result.output
 

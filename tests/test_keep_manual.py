@@ -1,9 +1,9 @@
-"""Realigning with --keep-manual: manual links are anchors where their sentences are unchanged."""
+"""Realigning with --keep-manual: manual links are pinned where their sentences are unchanged."""
 
 from __future__ import annotations
 
-from align.aligner.keep import align_around, anchors, kept_links, sentence_map
-from align.model import Bead, Document, Sentence
+from align.aligner.keep import align_around, kept_links, pins, sentence_map
+from align.model import Document, Link, Sentence
 
 
 def doc(lang: str, texts: list[str]) -> Document:
@@ -16,48 +16,48 @@ def test_sentence_map_follows_unchanged_text_across_insertions():
     assert sentence_map(old, new) == {0: 0, 1: 2, 3: 4}
 
 
-def test_anchors_keep_manual_links_whose_sentences_hold():
-    beads = [
-        Bead((0,), (0,), 0.9, "auto"),
-        Bead((1,), (1, 2), None, "manual"),  # kept, shifted
-        Bead((2,), (3,), None, "manual"),  # its en sentence changed: dropped
-        Bead((3,), (), None, "manual"),  # kept 1-0
+def test_pins_keep_manual_links_whose_sentences_hold():
+    links = [
+        Link((0,), (0,), 0.9, "auto"),
+        Link((1,), (1, 2), None, "manual"),  # kept, shifted
+        Link((2,), (3,), None, "manual"),  # its en sentence changed: dropped
+        Link((3,), (), None, "manual"),  # kept 1-0
     ]
     src_map = {0: 0, 1: 2, 3: 4}
     tgt_map = {0: 0, 1: 1, 2: 2, 3: 3}
-    assert anchors(beads, src_map, tgt_map) == [
-        Bead((2,), (1, 2), None, "manual"),
-        Bead((4,), (), None, "manual"),
+    assert pins(links, src_map, tgt_map) == [
+        Link((2,), (1, 2), None, "manual"),
+        Link((4,), (), None, "manual"),
     ]
 
 
-def test_anchors_drop_links_split_apart_or_crossing():
-    beads = [Bead((0, 1), (0,), None, "manual"), Bead((2,), (1,), None, "manual")]
+def test_pins_drop_links_split_apart_or_crossing():
+    links = [Link((0, 1), (0,), None, "manual"), Link((2,), (1,), None, "manual")]
     # en 0 and 1 are no longer neighbours; en 2 now comes before en 0
-    assert anchors(beads, {0: 1, 1: 3, 2: 2}, {0: 0, 1: 1}) == [Bead((2,), (1,), None, "manual")]
-    assert anchors(beads[::-1], {0: 0, 1: 1, 2: 2}, {0: 1, 1: 0}) == [Bead((2,), (0,), None, "manual")]
+    assert pins(links, {0: 1, 1: 3, 2: 2}, {0: 0, 1: 1}) == [Link((2,), (1,), None, "manual")]
+    assert pins(links[::-1], {0: 0, 1: 1, 2: 2}, {0: 1, 1: 0}) == [Link((2,), (0,), None, "manual")]
 
 
-def test_align_around_runs_the_aligner_only_between_anchors():
+def test_align_around_runs_the_aligner_only_between_pins():
     calls = []
 
     def one_to_one(a, b):
         calls.append((a, b))
         n = min(len(a), len(b))
-        pairs = [Bead((k,), (k,), 0.5) for k in range(n)]
-        return pairs + [Bead((k,), ()) for k in range(n, len(a))] + [Bead((), (k,)) for k in range(n, len(b))]
+        pairs = [Link((k,), (k,), 0.5) for k in range(n)]
+        return pairs + [Link((k,), ()) for k in range(n, len(a))] + [Link((), (k,)) for k in range(n, len(b))]
 
     src, tgt = list("abcdef"), list("ABCDEFG")
-    fixed = [Bead((2,), (2, 3), None, "manual"), Bead((), (4,), None, "manual")]
-    beads = align_around(src, tgt, fixed, one_to_one)
+    fixed = [Link((2,), (2, 3), None, "manual"), Link((), (4,), None, "manual")]
+    links = align_around(src, tgt, fixed, one_to_one)
     assert calls == [(["a", "b"], ["A", "B"]), (["d", "e", "f"], ["F", "G"])]
-    assert beads == [
-        Bead((0,), (0,), 0.5), Bead((1,), (1,), 0.5),
+    assert links == [
+        Link((0,), (0,), 0.5), Link((1,), (1,), 0.5),
         fixed[0], fixed[1],
-        Bead((3,), (5,), 0.5), Bead((4,), (6,), 0.5), Bead((5,), ()),
+        Link((3,), (5,), 0.5), Link((4,), (6,), 0.5), Link((5,), ()),
     ]  # fmt: skip
-    covered_src = [i for b in beads for i in b.src]
-    covered_tgt = [j for b in beads for j in b.tgt]
+    covered_src = [i for b in links for i in b.src]
+    covered_tgt = [j for b in links for j in b.tgt]
     assert covered_src == list(range(6)) and covered_tgt == list(range(7))
 
 
@@ -73,13 +73,13 @@ def test_run_keep_manual_keeps_checked_links_of_edited_texts(kosovo_tei, tmp_pat
     old = tei.read(kosovo_tei)
     en_de = old.alignment("en", "de")
     # a deliberately odd manual link the aligner would never make: en s5 with nothing
-    k = next(n for n, b in enumerate(en_de.beads) if b.src and b.src[0] == 4)
-    bead = en_de.beads[k]
-    en_de.beads[k : k + 1] = [
-        Bead(bead.src, (), None, "manual"),
-        Bead((), bead.tgt, None, "manual"),
+    k = next(n for n, b in enumerate(en_de.links) if b.src and b.src[0] == 4)
+    link = en_de.links[k]
+    en_de.links[k : k + 1] = [
+        Link(link.src, (), None, "manual"),
+        Link((), link.tgt, None, "manual"),
     ]
-    en_de.beads[0] = dataclasses.replace(en_de.beads[0], status="manual", cert=None)
+    en_de.links[0] = dataclasses.replace(en_de.links[0], status="manual", cert=None)
     tei.write(old, tmp_path / "old.tei.xml", timestamp=False)
 
     en = old.docs["en"]
@@ -103,13 +103,13 @@ def test_run_keep_manual_keeps_checked_links_of_edited_texts(kosovo_tei, tmp_pat
     assert result.exit_code == 0, result.output
     new_set = tei.read(out)
     new = new_set.alignment("en", "de")
-    manual = [b for b in new.beads if b.status == "manual"]
+    manual = [b for b in new.links if b.status == "manual"]
     assert [(b.src, b.tgt) for b in manual] == [
-        (en_de.beads[0].src, en_de.beads[0].tgt),
-        (bead.src, ()),
-        ((), bead.tgt),
+        (en_de.links[0].src, en_de.links[0].tgt),
+        (link.src, ()),
+        ((), link.tgt),
     ]
-    assert [i for b in new.beads for i in b.src] == list(range(len(new_set.docs["en"].sentences)))
+    assert [i for b in new.links for i in b.src] == list(range(len(new_set.docs["en"].sentences)))
     assert len(new_set.docs["en"].sentences) > len(en.sentences)  # the edit is there
 
 

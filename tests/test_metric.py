@@ -11,7 +11,7 @@ from align.formats.beadfile import parse_beads
 GOLD_A = parse_beads("[0]:[0]\n[1]:[1, 2]\n[]:[3]\n[2, 3]:[4]\n")
 # test: the 1-2 split into a 1-1 and a 0-1; the rest identical
 TEST_A = parse_beads("[0]:[0]\n[1]:[1]\n[]:[2]\n[]:[3]\n[2, 3]:[4]\n")
-# second document: two gold 1-1 beads predicted as one 2-2
+# second document: two gold 1-1 links predicted as one 2-2
 GOLD_B = parse_beads("[0]:[0]\n[1]:[1]\n")
 TEST_B = parse_beads("[0, 1]:[0, 1]\n")
 
@@ -25,14 +25,14 @@ def test_strict_and_lax_on_one_document():
     assert s.lax.precision == pytest.approx(4 / 5)
     # recall: only gold units with both sides count (3). Strict: [0]:[0] and [2,3]:[4] -> 2/3.
     # Lax: [1]:[1,2] shares the link 1-1 with the predicted [1]:[1] -> 3/3.
-    assert s.gold_units == 4  # every gold bead, as test_units counts every test bead
+    assert s.gold_units == 4  # every gold link, as test_units counts every test link
     assert s.strict.recall == pytest.approx(2 / 3)
     assert s.lax.recall == pytest.approx(1.0)
     assert s.strict.f1 == pytest.approx(2 * 0.6 * (2 / 3) / (0.6 + 2 / 3))
     assert s.lax.f1 == pytest.approx(2 * 0.8 * 1.0 / 1.8)
 
 
-def test_null_beads_count_in_precision_only():
+def test_null_links_count_in_precision_only():
     gold = parse_beads("[0]:[0]\n[]:[1]\n")
     # predicting the gold null unit adds a correct guess; a spurious null adds a wrong one
     right = score([gold], [parse_beads("[0]:[0]\n[]:[1]\n")])

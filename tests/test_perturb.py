@@ -20,8 +20,8 @@ POOL = [f"Fremder Satz {k} aus einem anderen Dokument." for k in range(20)]
 
 def kinds(gold) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for bead in gold:
-        counts[bead.kind] = counts.get(bead.kind, 0) + 1
+    for link in gold:
+        counts[link.kind] = counts.get(link.kind, 0) + 1
     return counts
 
 
@@ -42,25 +42,25 @@ def test_gold_covers_every_sentence_once_in_order(seed: int) -> None:
     assert all(b.status == "manual" and b.cert is None for b in gold)
 
 
-def test_each_edit_is_what_its_bead_says() -> None:
+def test_each_edit_is_what_its_link_says() -> None:
     out, gold = perturb(SRC, TGT, 11, foreign_pool=POOL)
     counts = kinds(gold)
     assert set(counts) == {"1-1", "2-1", "1-2", "1-0", "0-1"}
-    for bead in gold:
-        texts = [out[j] for j in bead.tgt]
-        if bead.kind == "1-1":
-            assert texts == [TGT[bead.src[0]]]
-        elif bead.kind == "2-1":  # join: neighbours, in order, as one sentence
-            a, b = bead.src
+    for link in gold:
+        texts = [out[j] for j in link.tgt]
+        if link.kind == "1-1":
+            assert texts == [TGT[link.src[0]]]
+        elif link.kind == "2-1":  # join: neighbours, in order, as one sentence
+            a, b = link.src
             assert b == a + 1 and texts == [f"{TGT[a]} {TGT[b]}"]
-        elif bead.kind == "1-2":  # split at the comma: "x, und y" -> "x." + "Und y"
-            original = TGT[bead.src[0]]
+        elif link.kind == "1-2":  # split at the comma: "x, und y" -> "x." + "Und y"
+            original = TGT[link.src[0]]
             head, tail = original.split(", ", 1)
             assert texts == [head + ".", tail[0].upper() + tail[1:]]
-        elif bead.kind == "0-1":
+        elif link.kind == "0-1":
             assert texts[0] in POOL
         else:
-            assert bead.kind == "1-0" and TGT[bead.src[0]] not in out
+            assert link.kind == "1-0" and TGT[link.src[0]] not in out
 
 
 def test_rates_are_roughly_as_set() -> None:

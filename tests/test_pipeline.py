@@ -34,4 +34,4 @@ def test_the_pivot_is_embedded_once_per_set(tmp_path, monkeypatch):
     pivot = docset.docs["en"].texts
     assert [embedded[t] for t in pivot] == [1, 1, 1]  # not once per version
     assert all(embedded[t] == 1 for lang in ("de", "sq") for t in docset.docs[lang].texts)
-    assert [len(a.beads) for a in docset.alignments] == [3, 3]
+    assert [len(a.links) for a in docset.alignments] == [3, 3]

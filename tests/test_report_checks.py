@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import KINDS, ReportOptions, build_report, fingerprint, select_alignments
 from align.terms import load_termbase
 
@@ -19,15 +19,15 @@ def termbase():
     return load_termbase(DATA / "terms.csv")
 
 
-def pair_set(left: list[str], right: list[str], beads=None, right_lang: str = "sr-Cyrl") -> DocumentSet:
-    """An en set with one other version; beads default to 1-1 links of sure confidence."""
-    if beads is None:
-        beads = [Bead((i,), (i,), 0.9) for i in range(len(left))]
+def pair_set(left: list[str], right: list[str], links=None, tgt_lang: str = "sr-Cyrl") -> DocumentSet:
+    """An en set with one other version; links default to 1-1 links of sure confidence."""
+    if links is None:
+        links = [Link((i,), (i,), 0.9) for i in range(len(left))]
     docs = {
         "en": Document("en", [Sentence(t, 0) for t in left]),
-        right_lang: Document(right_lang, [Sentence(t, 0) for t in right]),
+        tgt_lang: Document(tgt_lang, [Sentence(t, 0) for t in right]),
     }
-    return DocumentSet("t", docs, [Alignment("en", right_lang, beads)])
+    return DocumentSet("t", docs, [Alignment("en", tgt_lang, links)])
 
 
 def found(docset: DocumentSet, kind: str, **kwargs) -> list:
@@ -41,8 +41,8 @@ def test_framing_when_a_concept_has_another_label(termbase):
     docset = pair_set(["Serbs in Kosovo protested."], ["Срби на Косову и Метохији су протестовали."])
     (f,) = found(docset, "framing", termbase=termbase)
     assert (f.pair, f.concept, f.severity) == ("en-sr-Cyrl", "kosovo-name", "medium")
-    assert [(h.surface, h.framing) for h in f.left_terms] == [("Kosovo", None)]
-    assert [(h.surface, h.framing) for h in f.right_terms] == [("Косову и Метохији", "belgrade")]
+    assert [(h.surface, h.framing) for h in f.src_terms] == [("Kosovo", None)]
+    assert [(h.surface, h.framing) for h in f.tgt_terms] == [("Косову и Метохији", "belgrade")]
     assert "“Kosovo” (neutral)" in f.detail and "“Косову и Метохији” (belgrade)" in f.detail
 
 
@@ -55,7 +55,7 @@ def test_opposite_framings_are_high(termbase):
 
 
 def test_same_framing_in_another_case_or_script_is_no_finding(termbase):
-    docset = pair_set(["Kosovo is small."], ["Kosovo je malo."], right_lang="sr-Latn")
+    docset = pair_set(["Kosovo is small."], ["Kosovo je malo."], tgt_lang="sr-Latn")
     report = build_report(docset, termbase=termbase)
     assert report.findings == []
 
@@ -74,9 +74,9 @@ def test_a_framed_term_on_one_side_only_is_framing(termbase):
 
 
 def test_a_neutral_term_on_one_side_only_is_term_missing(termbase):
-    docset = pair_set(["The protesters left."], ["Ata u larguan."], right_lang="sq")
+    docset = pair_set(["The protesters left."], ["Ata u larguan."], tgt_lang="sq")
     (f,) = found(docset, "term-missing", termbase=termbase)
-    assert (f.concept, f.severity, [h.surface for h in f.left_terms], f.right_terms) == (
+    assert (f.concept, f.severity, [h.surface for h in f.src_terms], f.tgt_terms) == (
         "protesters",
         "low",
         ["protesters"],
@@ -85,9 +85,9 @@ def test_a_neutral_term_on_one_side_only_is_term_missing(termbase):
 
 
 def test_forbidden_term_on_the_translation_side(termbase):
-    docset = pair_set(["The protesters attacked."], ["Bandat kriminale sulmuan."], right_lang="sq")
+    docset = pair_set(["The protesters attacked."], ["Bandat kriminale sulmuan."], tgt_lang="sq")
     (f,) = found(docset, "forbidden-term", termbase=termbase)
-    assert (f.severity, f.concept, [h.surface for h in f.right_terms]) == (
+    assert (f.severity, f.concept, [h.surface for h in f.tgt_terms]) == (
         "high",
         "protesters",
         ["Bandat kriminale"],
@@ -97,9 +97,9 @@ def test_forbidden_term_on_the_translation_side(termbase):
 
 
 def test_term_checks_skip_pairs_without_terms_and_warn(termbase, caplog):
-    docset = pair_set(["Kosovo"], ["Kosovo"], right_lang="fr")
+    docset = pair_set(["Kosovo"], ["Kosovo"], tgt_lang="fr")
     docset.docs["sq"] = Document("sq", [Sentence("Kosova", 0)])
-    docset.alignments.append(Alignment("en", "sq", [Bead((0,), (0,), 0.9)]))
+    docset.alignments.append(Alignment("en", "sq", [Link((0,), (0,), 0.9)]))
     report = build_report(docset, termbase=termbase)
     assert report.findings == []
     assert "no terms for fr: term checks skipped for en-fr" in caplog.text
@@ -128,7 +128,7 @@ def test_no_termbase_means_no_term_findings():
     ],
 )
 def test_equal_numbers_written_each_locale_way_are_no_finding(en, other, lang):
-    assert found(pair_set([en], [other], right_lang=lang), "number") == []
+    assert found(pair_set([en], [other], tgt_lang=lang), "number") == []
 
 
 def test_a_changed_number_is_high():
@@ -137,15 +137,15 @@ def test_a_changed_number_is_high():
     assert f.severity == "high"
     assert f.detail == "Numbers differ: only in en: “48”; only in sr-Cyrl: “36”."
     # what differs, as character offsets into each side's text (the HTML marks them in the text)
-    assert [f.left_text[a:b] for a, b in f.left_spans] == ["48"]
-    assert [f.right_text[a:b] for a, b in f.right_spans] == ["36"]
+    assert [f.src_text[a:b] for a, b in f.src_spans] == ["48"]
+    assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == ["36"]
 
 
 def test_an_added_number_is_medium():
-    docset = pair_set(["Recognised by many states."], ["E njohur nga mbi 100 shtete."], right_lang="sq")
+    docset = pair_set(["Recognised by many states."], ["E njohur nga mbi 100 shtete."], tgt_lang="sq")
     (f,) = found(docset, "number")
     assert (f.severity, f.detail) == ("medium", "Numbers differ: only in sq: “100”.")
-    assert f.left_spans == () and [f.right_text[a:b] for a, b in f.right_spans] == ["100"]
+    assert f.src_spans == () and [f.tgt_text[a:b] for a, b in f.tgt_spans] == ["100"]
 
 
 @pytest.mark.parametrize(
@@ -174,7 +174,7 @@ def test_an_added_number_is_medium():
     ],
 )
 def test_converted_units_are_low(en, other, lang, detail):
-    (f,) = found(pair_set([en], [other], right_lang=lang), "number")
+    (f,) = found(pair_set([en], [other], tgt_lang=lang), "number")
     assert (f.severity, f.detail) == ("low", f"Units converted, check the figures: {detail}.")
 
 
@@ -201,10 +201,10 @@ def test_numbers_that_units_do_not_explain_are_high(en, other):
     ],
 )
 def test_the_same_number_in_another_unit_is_high(en, other, lang, detail):
-    (f,) = found(pair_set([en], [other], right_lang=lang), "number")
+    (f,) = found(pair_set([en], [other], tgt_lang=lang), "number")
     assert (f.severity, f.detail) == ("high", f"Units differ: {detail}.")
     # the spans are the measures the detail quotes
-    shown = [f.left_text[a:b] for a, b in f.left_spans] + [f.right_text[a:b] for a, b in f.right_spans]
+    shown = [f.src_text[a:b] for a, b in f.src_spans] + [f.tgt_text[a:b] for a, b in f.tgt_spans]
     assert f"“{shown[0]}” → “{shown[1]}”" == detail
 
 
@@ -219,7 +219,7 @@ def test_the_same_number_in_another_unit_is_high(en, other, lang, detail):
     ],
 )
 def test_the_same_unit_written_another_way_is_no_finding(en, other, lang):
-    assert found(pair_set([en], [other], right_lang=lang), "number") == []
+    assert found(pair_set([en], [other], tgt_lang=lang), "number") == []
 
 
 def test_a_unit_change_beside_other_differences():
@@ -253,15 +253,13 @@ def test_conversions_are_found_at_every_order_of_magnitude():
     km = [round(m * 1.609344 * f) for m, f in zip(miles, [1, 1.04, 0.96] * 3, strict=True)]
     en = " ".join(f"Then {m} miles." for m in miles)
     de = " ".join(f"Dann {k} km." for k in km)
-    (f,) = found(pair_set([en], [de], right_lang="de"), "number")
+    (f,) = found(pair_set([en], [de], tgt_lang="de"), "number")
     assert f.severity == "low"
     assert f.detail.count("→") == len(miles)
 
 
 def test_small_number_words_differing_against_each_other_are_reported():
-    (f,) = found(
-        pair_set(["Two people came."], ["Erschienen sind drei Menschen."], right_lang="de"), "number"
-    )
+    (f,) = found(pair_set(["Two people came."], ["Erschienen sind drei Menschen."], tgt_lang="de"), "number")
     assert f.severity == "high"
 
 
@@ -277,7 +275,7 @@ def test_small_number_words_differing_against_each_other_are_reported():
     ],
 )
 def test_a_name_in_another_script_or_spelling_is_present(other, lang):
-    assert found(pair_set(["Vucic said so in Belgrade."], [other], right_lang=lang), "name") == []
+    assert found(pair_set(["Vucic said so in Belgrade."], [other], tgt_lang=lang), "name") == []
 
 
 def test_a_person_named_on_one_side_only():
@@ -287,7 +285,7 @@ def test_a_person_named_on_one_side_only():
     )
     (f,) = found(docset, "name")
     assert f.detail == "sr-Cyrl adds the name “Дејана Пантића”; en names no one like it here."
-    assert f.left_spans == () and [f.right_text[a:b] for a, b in f.right_spans] == ["Дејана Пантића"]
+    assert f.src_spans == () and [f.tgt_text[a:b] for a, b in f.tgt_spans] == ["Дејана Пантића"]
 
 
 @pytest.mark.parametrize(
@@ -300,7 +298,7 @@ def test_a_person_named_on_one_side_only():
 )
 def test_a_surname_in_ic_spelt_without_diacritics(other, lang, missing):
     docset = pair_set(
-        ["Serbian Defense Minister Milos Vucevic said Belgrade was ready."], [other], right_lang=lang
+        ["Serbian Defense Minister Milos Vucevic said Belgrade was ready."], [other], tgt_lang=lang
     )
     details = [f.detail for f in found(docset, "name")]
     assert len(details) == missing
@@ -329,26 +327,26 @@ def test_a_name_moved_to_the_next_sentence_is_no_finding():
 # --- links: omission, addition, confidence, length -----------------------------------------------
 
 
-def test_omission_and_addition_come_from_gap_beads():
-    beads = [Bead((0,), (0,), 0.9), Bead((1,), (), 0.1), Bead((), (1,), 0.1)]
-    docset = pair_set(["One.", "Belgrade encouraged them."], ["Један.", "Додао је нешто."], beads)
+def test_omission_and_addition_come_from_gap_links():
+    links = [Link((0,), (0,), 0.9), Link((1,), (), 0.1), Link((), (1,), 0.1)]
+    docset = pair_set(["One.", "Belgrade encouraged them."], ["Један.", "Додао је нешто."], links)
     report = build_report(docset)
-    gaps = [(f.kind, f.left_ids, f.right_ids) for f in report.findings if f.kind in ("omission", "addition")]
+    gaps = [(f.kind, f.src_ids, f.tgt_ids) for f in report.findings if f.kind in ("omission", "addition")]
     assert gaps == [("omission", ("en.s2",), ()), ("addition", (), ("sr-Cyrl.s2",))]
     assert not any(f.kind == "low-confidence" for f in report.findings)  # a gap is reported as a gap
 
 
 @pytest.mark.parametrize(("cert", "reported"), [(0.3, True), (0.5, False), (0.9, False), (None, False)])
 def test_low_confidence(cert, reported):
-    docset = pair_set(["The decision could help."], ["Одлука би могла да помогне."], [Bead((0,), (0,), cert)])
-    findings = found(docset, "low-confidence", options=ReportOptions(min_confidence=0.5))
+    docset = pair_set(["The decision could help."], ["Одлука би могла да помогне."], [Link((0,), (0,), cert)])
+    findings = found(docset, "low-confidence", options=ReportOptions(min_cert=0.5))
     assert bool(findings) == reported
 
 
 @pytest.mark.parametrize(("cert", "shown"), [(0.4996, "0.4996"), (0.3, "0.30")])
 def test_low_confidence_message_cannot_contradict_itself(cert, shown):
-    docset = pair_set(["The decision could help."], ["Одлука би могла да помогне."], [Bead((0,), (0,), cert)])
-    (finding,) = found(docset, "low-confidence", options=ReportOptions(min_confidence=0.5))
+    docset = pair_set(["The decision could help."], ["Одлука би могла да помогне."], [Link((0,), (0,), cert)])
+    (finding,) = found(docset, "low-confidence", options=ReportOptions(min_cert=0.5))
     assert f"is {shown} (below 0.5)" in finding.detail  # never "0.50 (below 0.5)"
 
 
@@ -364,10 +362,10 @@ def test_length_is_judged_against_the_pairs_usual_ratio():
         "Ein Satz, der viel mehr sagt als das Original: er fügt einen ganzen Gedanken hinzu, "
         "den die Vorlage nicht hat, und noch einen zweiten dazu.",
     ]
-    (f,) = found(pair_set(left, right, right_lang="de"), "length")
-    assert f.left_ids == ("en.s5",) and "de side is" in f.detail
+    (f,) = found(pair_set(left, right, tgt_lang="de"), "length")
+    assert f.src_ids == ("en.s5",) and "de side is" in f.detail
     # German running ~1.3 times as long as English everywhere is no finding
-    assert found(pair_set(normal, longer, right_lang="de"), "length") == []
+    assert found(pair_set(normal, longer, tgt_lang="de"), "length") == []
 
 
 # --- selection, order, fingerprints ---------------------------------------------------------------
@@ -382,8 +380,8 @@ def three_versions() -> DocumentSet:
         "sq": Document("sq", [Sentence("Zgjat 24 deri 48 orë.", 0)]),
     }
     alignments = [
-        Alignment("en", "de", [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)]),
-        Alignment("en", "sq", [Bead((0,), (0,), 0.9), Bead((1,), (), 0.2)]),
+        Alignment("en", "de", [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9)]),
+        Alignment("en", "sq", [Link((0,), (0,), 0.9), Link((1,), (), 0.2)]),
     ]
     return DocumentSet("t", docs, alignments)
 
@@ -397,9 +395,9 @@ def test_pairs_can_be_selected_by_name_language_or_through_the_pivot():
     docset = three_versions()
     assert [a.pair for a in select_alignments(docset, ["sq", "en-de"])] == ["en-sq", "en-de"]
     (composed,) = select_alignments(docset, ["de-sq"])
-    assert (composed.pair, [b.kind for b in composed.beads]) == ("de-sq", ["1-1", "1-0"])
+    assert (composed.pair, [b.kind for b in composed.links]) == ("de-sq", ["1-1", "1-0"])
     report = build_report(docset, pairs=["de-sq"])
-    assert [(f.kind, f.left_ids, f.right_ids) for f in report.findings] == [
+    assert [(f.kind, f.src_ids, f.tgt_ids) for f in report.findings] == [
         ("number", ("de.s1",), ("sq.s1",)),
         ("omission", ("de.s2",), ()),
     ]
@@ -423,7 +421,7 @@ def test_same_input_same_findings_and_fingerprints_independent_of_numbering(term
     assert build_report(docset, termbase=termbase).findings == first
     shifted = pair_set(["Intro.", "It takes 24 to 48 hours."], ["Увод.", "Трајаће 24 до 36 сати."])
     (moved,) = [f for f in build_report(shifted).findings if f.kind == "number"]
-    assert moved.left_ids == ("en.s2",) and fingerprint(moved) == fingerprint(first[0])
+    assert moved.src_ids == ("en.s2",) and fingerprint(moved) == fingerprint(first[0])
     edited = pair_set(["It takes 24 to 48 hours."], ["Трајаће 24 до 30 сати."])
     assert fingerprint(build_report(edited).findings[0]) != fingerprint(first[0])
 
@@ -445,7 +443,7 @@ def shout_checker():
         kinds = {"shouting": "The translation is written in capitals"}
 
         def check(self, link):
-            if link.right_text.isupper():
+            if link.tgt_text.isupper():
                 yield link.finding("shouting", "low", "All capitals.")
 
     saved = list(CHECKERS), dict(KINDS)
@@ -468,7 +466,7 @@ def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
 
     docset = pair_set(["They agreed.", "It rained."], ["ДОГОВОРИЛИ СУ СЕ.", "Падала је киша."])
     report = build_report(docset)
-    assert [(f.kind, f.left_ids) for f in report.findings] == [("shouting", ("en.s1",))]
+    assert [(f.kind, f.src_ids) for f in report.findings] == [("shouting", ("en.s1",))]
     assert summarise(report)["kinds"]["shouting"] == 1
     assert "| shouting | 1 | 1 |" in render(report, "md").decode()
     assert b"shouting" in render(report, "csv")
@@ -497,5 +495,5 @@ def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
 def test_html_link_badge_shows_a_low_cert_as_below_the_threshold():
     from align.report.html import _link_info
 
-    assert "1-1 · 0.4996" in _link_info([Bead((0,), (0,), 0.4996)], 0.5)  # flagged low: not "0.50"
-    assert "1-1 · 0.91" in _link_info([Bead((0,), (0,), 0.9123)], 0.5)
+    assert "1-1 · 0.4996" in _link_info([Link((0,), (0,), 0.4996)], 0.5)  # flagged low: not "0.50"
+    assert "1-1 · 0.91" in _link_info([Link((0,), (0,), 0.9123)], 0.5)

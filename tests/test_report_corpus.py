@@ -78,8 +78,8 @@ def _where(finding) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     pair = finding.pair.replace("-sr-Cyrl", "-sr")
     return (
         pair,
-        tuple(parse_sentence_id(i)[1] for i in finding.left_ids),
-        tuple(parse_sentence_id(i)[1] for i in finding.right_ids),
+        tuple(parse_sentence_id(i)[1] for i in finding.src_ids),
+        tuple(parse_sentence_id(i)[1] for i in finding.tgt_ids),
     )
 
 
@@ -124,14 +124,14 @@ def test_specific_findings(findings):
     pm = by_link[("en-sr", (5,), (5,)), "framing"]
     assert pm.concept in ("kosovo-pm", "kosovo-name")
     bands = by_link[("en-sq", (9,), (10,)), "forbidden-term"]
-    assert [h.surface for h in bands.right_terms] == ["bandat kriminale"]
+    assert [h.surface for h in bands.tgt_terms] == ["bandat kriminale"]
     states = by_link[("en-sq", (3,), (3,)), "framing"]
-    assert (states.concept, [h.surface for h in states.right_terms]) == (
+    assert (states.concept, [h.surface for h in states.tgt_terms]) == (
         "serbia-kosovo-pair",
         ["mes dy shteteve"],
     )
     incited = by_link[("en-sq", (8,), (9,)), "framing"]
-    assert (incited.concept, incited.left_terms, [h.framing for h in incited.right_terms]) == (
+    assert (incited.concept, incited.src_terms, [h.framing for h in incited.tgt_terms]) == (
         "belgrade-role",
         (),
         ["pristina"],
@@ -172,10 +172,10 @@ def test_json_report(gold_tei, findings):
     assert len({f["fingerprint"] for f in data["findings"]}) == len(findings)
     first = next(f for f in data["findings"] if f["kind"] == "framing")
     assert set(first) == {
-        "fingerprint", "pair", "kind", "severity", "left_ids", "right_ids", "left_text", "right_text",
-        "concept", "left_terms", "right_terms", "left_spans", "right_spans", "detail",
+        "fingerprint", "pair", "kind", "severity", "src_ids", "tgt_ids", "src_text", "tgt_text",
+        "concept", "src_terms", "tgt_terms", "src_spans", "tgt_spans", "detail",
     }  # fmt: skip
-    assert set(first["right_terms"][0]) == {"concept", "term", "surface", "framing", "forbidden"}
+    assert set(first["tgt_terms"][0]) == {"concept", "term", "surface", "framing", "forbidden"}
     summary = data["summary"]
     assert summary["total"] == len(findings)
     assert summary["pairs"]["en-sr-Cyrl"]["kinds"]["omission"] == 2
@@ -204,19 +204,19 @@ def test_tables(gold_tei, tmp_path, findings):
     parquet = pl.read_parquet(tmp_path / "f.parquet")
     assert csv.height == parquet.height == len(findings)
     assert csv.columns == parquet.columns
-    assert parquet.schema["left_ids"] == pl.List(pl.String)
-    merged = parquet.filter(pl.col("left_ids").list.len() == 2).row(0, named=True)
-    assert " ".join(merged["left_ids"]) in csv["left_ids"].to_list()
+    assert parquet.schema["src_ids"] == pl.List(pl.String)
+    merged = parquet.filter(pl.col("src_ids").list.len() == 2).row(0, named=True)
+    assert " ".join(merged["src_ids"]) in csv["src_ids"].to_list()
     framed = csv.filter(pl.col("kind") == "framing").row(0, named=True)
-    assert framed["right_terms"] == "Косову и Метохији (belgrade)"
-    several = parquet.filter(pl.col("right_terms").list.len() > 1).row(0, named=True)
-    assert "; ".join(several["right_terms"]) in csv["right_terms"].to_list()  # terms joined with "; "
+    assert framed["tgt_terms"] == "Косову и Метохији (belgrade)"
+    several = parquet.filter(pl.col("tgt_terms").list.len() > 1).row(0, named=True)
+    assert "; ".join(several["tgt_terms"]) in csv["tgt_terms"].to_list()  # terms joined with "; "
     omitted = csv.filter(pl.col("kind") == "omission").row(0, named=True)
-    assert omitted["right_ids"] is None and omitted["right_text"] is None  # empty cells, as align export
+    assert omitted["tgt_ids"] is None and omitted["tgt_text"] is None  # empty cells, as align export
     links = pl.read_parquet(tmp_path / "l.parquet")
     assert links.height == 38 + 39 + 39  # every link of the three pairs
     assert links["findings"].sum() == len(findings)
-    omitted = links.filter((pl.col("pair") == "en-sq") & (pl.col("bead_type") == "1-0"))
+    omitted = links.filter((pl.col("pair") == "en-sq") & (pl.col("link_type") == "1-0"))
     assert omitted["kinds"].to_list() == ["omission"]
 
 
@@ -333,7 +333,7 @@ def test_html_marks_what_differs_in_the_text(gold_tei, tmp_path, findings):
         (f.kind, side[a:b])
         for f in findings
         if f.kind in ("number", "name")
-        for side, pairs in ((f.left_text, f.left_spans), (f.right_text, f.right_spans))
+        for side, pairs in ((f.src_text, f.src_spans), (f.tgt_text, f.tgt_spans))
         for a, b in pairs
     }
     assert spans and spans <= {(k, html.unescape(re.sub(r"<[^>]+>", "", m))) for k, m in marked}

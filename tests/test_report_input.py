@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from align import tei
 from align.cli import cli
-from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.model import Alignment, Document, DocumentSet, Link, Sentence
 
 DATA = Path(__file__).parent / "data" / "report"
 TEI_SCHEMA = tei.find_schema()
@@ -42,9 +42,9 @@ def small_tei(tmp_path) -> Path:
             ],
         ),
     }
-    beads = [Bead((0,), (0,), 0.95), Bead((1,), (), 0.2), Bead((2,), (1,), 0.3)]
+    links = [Link((0,), (0,), 0.95), Link((1,), (), 0.2), Link((2,), (1,), 0.3)]
     path = tmp_path / "small.tei.xml"
-    tei.write(DocumentSet("small", docs, [Alignment("en", "sr-Cyrl", beads)]), path, timestamp=False)
+    tei.write(DocumentSet("small", docs, [Alignment("en", "sr-Cyrl", links)]), path, timestamp=False)
     return path
 
 
@@ -136,7 +136,7 @@ def test_a_foreign_tei_keeps_its_ids_in_every_output(tmp_path):
     result = run(DATA / "foreign.tei.xml", "-f", "json", "--aligned-table", table, "-o", out)
     assert result.exit_code == 0, result.stderr
     findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
-    assert [(f["kind"], f["left_ids"], f["right_ids"]) for f in findings] == [
+    assert [(f["kind"], f["src_ids"], f["tgt_ids"]) for f in findings] == [
         ("number", ["en.d1.s1"], ["sr.d1.s1"]),
         ("omission", ["en.d1.s3"], []),
     ]
@@ -175,7 +175,7 @@ def test_framing_labels_any_by_default_or_a_fixed_vocabulary(small_tei, tmp_path
     result = run(small_tei, "--terms", DATA / "terms.csv", "--kinds", "framing", "--format", "json")
     assert result.exit_code == 0
     (finding,) = json.loads(result.stdout)["findings"]
-    assert [t["framing"] for t in finding["right_terms"]] == ["belgrade"]
+    assert [t["framing"] for t in finding["tgt_terms"]] == ["belgrade"]
     ok = run(small_tei, "--terms", DATA / "terms.csv", "--framing-labels", "belgrade,pristina,neutral")
     assert ok.exit_code == 0
     out = tmp_path / "r.md"
@@ -244,7 +244,7 @@ def test_low_confidence_threshold(small_tei):
         return [f["kind"] for f in json.loads(run(small_tei, "--format", "json", *args).stdout)["findings"]]
 
     assert kinds("--kinds", "low-confidence") == ["low-confidence"]  # the 0.3 link; the 0.2 one is a gap
-    assert kinds("--kinds", "low-confidence", "--min-confidence", "0.25") == []
+    assert kinds("--kinds", "low-confidence", "--min-cert", "0.25") == []
     assert kinds("--kinds=-low-confidence,-name") == ["number", "omission"]
 
 
@@ -311,7 +311,7 @@ def test_a_set_without_divergences(tmp_path):
     }
     source = tmp_path / "same.tei.xml"
     tei.write(
-        DocumentSet("same", docs, [Alignment("en", "de", [Bead((0,), (0,), 0.9)])]), source, timestamp=False
+        DocumentSet("same", docs, [Alignment("en", "de", [Link((0,), (0,), 0.9)])]), source, timestamp=False
     )
     page = tmp_path / "r.html"
     assert run(source, "-o", page, "--fail-on", "any").exit_code == 0
@@ -329,11 +329,11 @@ def test_html_grid_puts_every_version_against_the_pivot(tmp_path):
         "sq": Document("sq", [Sentence(t, 0) for t in ("Një.", "Shtesë.", "Dy.", "Tre.", "Katër", "a.")]),
     }
     alignments = [
-        Alignment("en", "de", [Bead((0,), (0,), 0.9), Bead((1, 2), (1,), 0.4), Bead((3,), (2,), 0.9)]),
+        Alignment("en", "de", [Link((0,), (0,), 0.9), Link((1, 2), (1,), 0.4), Link((3,), (2,), 0.9)]),
         Alignment(
             "en",
             "sq",
-            [Bead((0,), (0,)), Bead((), (1,)), Bead((1,), (2,)), Bead((2,), (3,)), Bead((3,), (4, 5))],
+            [Link((0,), (0,)), Link((), (1,)), Link((1,), (2,)), Link((2,), (3,)), Link((3,), (4, 5))],
         ),
     ]
     source = tmp_path / "grid.tei.xml"

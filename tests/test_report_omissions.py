@@ -14,7 +14,7 @@ from lxml import etree
 
 from align import tei
 from align.cli import cli
-from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import ReportOptions, build_report
 from align.report.base import OmissionParams
 from align.report.checks.omissions import (
@@ -57,13 +57,13 @@ DROPPED = "after three years of construction by Strabag that cost the city forty
 KINDS = frozenset({"omission", "addition", "partial-omission", "partial-addition"})
 
 
-def pair_set(left: list[str], right: list[str], beads: list[Bead] | None = None) -> DocumentSet:
-    beads = beads or [Bead((i,), (i,), 0.95) for i in range(len(left))]
+def pair_set(left: list[str], right: list[str], links: list[Link] | None = None) -> DocumentSet:
+    links = links or [Link((i,), (i,), 0.95) for i in range(len(left))]
     docs = {
         "en": Document("en", [Sentence(t, 0) for t in left]),
         "de": Document("de", [Sentence(t, 0) for t in right]),
     }
-    return DocumentSet("t", docs, [Alignment("en", "de", beads)])
+    return DocumentSet("t", docs, [Alignment("en", "de", links)])
 
 
 def findings(docset: DocumentSet) -> list:
@@ -122,20 +122,20 @@ def test_a_clause_with_a_year_the_translation_never_mentions_is_found(clause, fo
     """No other sentence has a number, so the year is learnt from neither version; only a number the
     whole translation lacks makes the clause a candidate."""
     result = findings(pair_set([BRIDGE, *EN[1:]], [BRIDGE_DE.format(clause), *DE[1:]]))
-    assert [f.left_text[a:b] for f in result for a, b in f.left_spans] == found
+    assert [f.src_text[a:b] for f in result for a, b in f.src_spans] == found
 
 
 def test_a_dropped_clause_is_found_and_located():
     (f,) = findings(pair_set(EN, DE))
-    assert (f.kind, f.severity, f.left_ids, f.right_ids) == (
+    assert (f.kind, f.severity, f.src_ids, f.tgt_ids) == (
         "partial-omission",
         "medium",
         ("en.s1",),
         ("de.s1",),
     )
-    ((start, end),) = f.left_spans
-    assert f.left_text[start:end].rstrip(".") == DROPPED
-    assert f.right_spans == ()
+    ((start, end),) = f.src_spans
+    assert f.src_text[start:end].rstrip(".") == DROPPED
+    assert f.tgt_spans == ()
     assert DROPPED in f.detail
 
 
@@ -152,16 +152,16 @@ def test_the_contrast_gains_only_when_the_clause_is_untranslated(first, gains):
     checker = ContrastChecker(embedder(), OmissionParams(screen_ratio=0, lexical_ratio=9))
     checker.prepare(links)
     (side,) = [s for s in checker._sides(links[0]) if s.left]
-    (unit,) = checker.units(side)
+    (unit,) = checker.clauses(side)
     assert side.text[unit.start : unit.end].rstrip(".") == DROPPED
     assert (unit.gain > 0) == gains
 
 
 def test_the_other_way_round_is_a_partial_addition():
     (f,) = findings(pair_set(DE, EN))
-    assert f.kind == "partial-addition" and f.left_spans == ()
-    ((start, end),) = f.right_spans
-    assert f.right_text[start:end].rstrip(".") == DROPPED
+    assert f.kind == "partial-addition" and f.src_spans == ()
+    ((start, end),) = f.tgt_spans
+    assert f.tgt_text[start:end].rstrip(".") == DROPPED
 
 
 @pytest.mark.parametrize(
@@ -197,25 +197,25 @@ def test_a_dropped_dateline_is_a_partial_omission_at_any_length():
     en = ["BERLIN (AP) - Hans Modrow, who led East Germany in its last communist months, has died.", *EN[1:]]
     de = ["Hans Modrow, der die DDR in ihren letzten kommunistischen Monaten führte, ist gestorben.", *DE[1:]]
     (f,) = findings(pair_set(en, de))
-    assert (f.kind, f.left_ids) == ("partial-omission", ("en.s1",))
-    assert [f.left_text[a:b] for a, b in f.left_spans] == ["BERLIN (AP)"]
+    assert (f.kind, f.src_ids) == ("partial-omission", ("en.s1",))
+    assert [f.src_text[a:b] for a, b in f.src_spans] == ["BERLIN (AP)"]
     assert findings(pair_set(en, [f"BERLIN (AP) – {de[0]}", *DE[1:]])) == []
 
 
-MERGE = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2, 3), (2,)), Bead((4,), (3,))]
+MERGE = [Link((0,), (0,)), Link((1,), (1,)), Link((2, 3), (2,)), Link((4,), (3,))]
 
 
 def test_a_merged_sentence_that_adds_nothing_is_an_omission():
     right = [PARAPHRASE, DE[1], DE[3], DE[4]]  # "The police blocked ..." is not translated
     (f,) = findings(pair_set(EN, right, MERGE))
-    assert (f.kind, f.severity, f.left_ids, f.right_ids) == (
+    assert (f.kind, f.severity, f.src_ids, f.tgt_ids) == (
         "omission",
         "high",
         ("en.s3", "en.s4"),
         ("de.s3",),
     )
-    ((start, end),) = f.left_spans
-    assert f.left_text[start:end] == EN[2]
+    ((start, end),) = f.src_spans
+    assert f.src_text[start:end] == EN[2]
 
 
 def test_a_merge_whose_sentences_are_all_translated_is_no_finding():
@@ -238,8 +238,8 @@ def test_spans_in_json_and_tables(report_tei, tmp_path):
     result = run(report_tei, "--format", "json", "-o", "-")
     assert result.exit_code == 0, result.output
     (f,) = [f for f in json.loads(result.stdout)["findings"] if f["kind"] == "partial-omission"]
-    ((start, end),) = f["left_spans"]
-    assert f["left_text"][start:end].rstrip(".") == DROPPED and f["right_spans"] == []
+    ((start, end),) = f["src_spans"]
+    assert f["src_text"][start:end].rstrip(".") == DROPPED and f["tgt_spans"] == []
     for fmt in ("csv", "parquet"):
         assert run(report_tei, "-o", tmp_path / f"f.{fmt}").exit_code == 0
     row = (
@@ -247,9 +247,9 @@ def test_spans_in_json_and_tables(report_tei, tmp_path):
         .filter(pl.col("kind") == "partial-omission")
         .row(0, named=True)
     )
-    assert row["left_spans"] == [f"{start}-{end}"]
+    assert row["src_spans"] == [f"{start}-{end}"]
     csv = pl.read_csv(tmp_path / "f.csv").filter(pl.col("kind") == "partial-omission")
-    assert csv["left_spans"].to_list() == [f"{start}-{end}"]
+    assert csv["src_spans"].to_list() == [f"{start}-{end}"]
 
 
 def test_spans_in_tei_annotations_and_html(report_tei, tmp_path):

@@ -16,7 +16,7 @@ from lxml import etree
 
 from align import tei
 from align.cli import cli
-from align.model import Bead
+from align.model import Link
 from align.review import edits
 from align.review.edits import EditError
 
@@ -28,21 +28,21 @@ from align.review.session import ReviewSession, SaveConflict  # noqa: E402
 NS = {"t": tei.TEI_NS}
 
 
-def b(src, tgt, cert=0.9, status="auto") -> Bead:
-    return Bead(tuple(src), tuple(tgt), cert, status)
+def b(src, tgt, cert=0.9, status="auto") -> Link:
+    return Link(tuple(src), tuple(tgt), cert, status)
 
 
-def manual(src, tgt) -> Bead:
-    return Bead(tuple(src), tuple(tgt), None, "manual")
+def manual(src, tgt) -> Link:
+    return Link(tuple(src), tuple(tgt), None, "manual")
 
 
 BEADS = [b([0], [0]), b([1, 2], [1]), b([3], [2, 3]), b([4], [])]
 
 
-def after(splice) -> list[Bead]:
-    beads = list(BEADS)
-    splice.apply(beads)
-    return beads
+def after(splice) -> list[Link]:
+    links = list(BEADS)
+    splice.apply(links)
+    return links
 
 
 def test_merge_split_move_detach_check():
@@ -63,13 +63,13 @@ def test_uncheck_gives_back_the_aligners_link_or_an_automatic_one():
     checked = after(edits.check(BEADS, 0))
     assert edits.uncheck(checked, 0, BEADS).new == (BEADS[0],)  # with its cert, as loaded
     merged = after(edits.merge(BEADS, 1, 2))
-    assert edits.uncheck(merged, 1, BEADS).new == (Bead((1, 2, 3), (1, 2, 3), None, "auto"),)
+    assert edits.uncheck(merged, 1, BEADS).new == (Link((1, 2, 3), (1, 2, 3), None, "auto"),)
 
 
 def test_moving_a_links_only_sentence_removes_the_emptied_link():
-    beads = [b([0], [0]), b([], [1]), b([1], [2])]
-    out = list(beads)
-    edits.move(beads, 1, 1, 1, "up").apply(out)
+    links = [b([0], [0]), b([], [1]), b([1], [2])]
+    out = list(links)
+    edits.move(links, 1, 1, 1, "up").apply(out)
     assert out == [manual([0], [0, 1]), b([1], [2])]
 
 
@@ -91,11 +91,11 @@ def test_impossible_edits_say_why(make, message):
 
 
 def test_splice_inverse_restores_exactly():
-    beads = list(BEADS)
-    splice = edits.merge(beads, 0, 1)
-    splice.apply(beads)
-    splice.inverse.apply(beads)
-    assert beads == BEADS
+    links = list(BEADS)
+    splice = edits.merge(links, 0, 1)
+    splice.apply(links)
+    splice.inverse.apply(links)
+    assert links == BEADS
 
 
 @pytest.fixture
@@ -111,20 +111,20 @@ def session(copy) -> ReviewSession:
 
 
 def test_edit_undo_redo_and_findings_follow(session):
-    original = list(session.beads(0))
-    k = next(k for k, bead in enumerate(original) if bead.kind == "1-1")
+    original = list(session.links(0))
+    k = next(k for k, link in enumerate(original) if link.kind == "1-1")
     sid = session.ids["en"][original[k].src[0]]
     focus = session.edit("en-de", "detach", session.ids["de"][original[k].tgt[0]])
     assert focus == k + 1  # the link now holding the detached sentence
-    assert session.beads(0)[k : k + 2] == [manual(original[k].src, ()), manual((), original[k].tgt)]
+    assert session.links(0)[k : k + 2] == [manual(original[k].src, ()), manual((), original[k].tgt)]
     kinds = [f.kind for f in session.findings[0][k]]
     assert "omission" in kinds  # the detached English sentence has no counterpart now
-    assert len(session.findings[0]) == len(session.beads(0))
+    assert len(session.findings[0]) == len(session.links(0))
     session.undo()
-    assert session.beads(0) == original and not session.dirty
+    assert session.links(0) == original and not session.dirty
     assert all(f.kind != "omission" for f in session.findings[0][k])
     session.redo()
-    assert session.beads(0)[k] == Bead(original[k].src, (), None, "manual")
+    assert session.links(0)[k] == Link(original[k].src, (), None, "manual")
     with pytest.raises(EditError, match="nothing to redo"):
         session.redo()
     with pytest.raises(EditError, match="unknown sentence id"):
@@ -139,8 +139,8 @@ def test_save_writes_manual_links_and_a_change_and_stays_valid(session, copy):
     assert session.changed() == {"en-de": (1, 0), "en-sq": (0, 1)}
     session.save()
     saved = tei.read(copy)
-    assert saved.alignments[0].beads == session.beads(0)  # what the editor showed
-    assert saved.alignments[2].beads == session.beads(2)
+    assert saved.alignments[0].links == session.links(0)  # what the editor showed
+    assert saved.alignments[2].links == session.links(2)
     root = etree.parse(str(copy)).getroot()
     first = root.find("t:standOff/t:linkGrp/t:link", NS)
     assert first.get("subtype") == "manual" and first.get("cert") is None
@@ -262,10 +262,10 @@ def test_grid_shows_all_versions_with_added_sentences_on_their_own_row(client):
     ],
 )
 def test_bad_edits_are_refused(client, session, body, message):
-    before = list(session.beads(0))
+    before = list(session.links(0))
     reply = api(client, "/api/edit", {"rev": 0, **body})
     assert reply.status_code == 400 and message in reply.get_json()["error"]
-    assert session.beads(0) == before
+    assert session.links(0) == before
 
 
 def test_every_request_needs_the_token_and_this_host(client):
@@ -322,13 +322,10 @@ def test_findings_after_edits_are_those_of_a_fresh_report(session):
     session.edit("en-sq", "detach", "sq.s3")
     session.edit("en-sq", "merge", "en.s12", "prev")
     shown = [
-        (f.pair, f.kind, f.left_ids, f.right_ids, f.detail)
-        for p in session.findings
-        for per in p
-        for f in per
+        (f.pair, f.kind, f.src_ids, f.tgt_ids, f.detail) for p in session.findings for per in p for f in per
     ]
     fresh = build_report(session.docset).findings
-    assert shown == [(f.pair, f.kind, f.left_ids, f.right_ids, f.detail) for f in fresh]
+    assert shown == [(f.pair, f.kind, f.src_ids, f.tgt_ids, f.detail) for f in fresh]
 
 
 def test_a_foreign_tei_keeps_its_ids_markup_and_header(tmp_path):
@@ -348,7 +345,7 @@ def test_a_foreign_tei_keeps_its_ids_markup_and_header(tmp_path):
     root = etree.parse(str(path)).getroot()
     header = root.find("t:teiHeader", NS)
     assert etree.QName(header[-1]).localname == "revisionDesc"
-    assert tei.read(path).alignments[0].beads == session.beads(0)
+    assert tei.read(path).alignments[0].links == session.links(0)
 
 
 def test_derived_link_groups_are_recomposed_on_save(kosovo_tei, tmp_path):
@@ -363,13 +360,13 @@ def test_derived_link_groups_are_recomposed_on_save(kosovo_tei, tmp_path):
     docset = session.docset
     expected = tei.compose(docset.alignment("en", "de"), docset.alignment("en", "sr-Cyrl"), 39)
 
-    def target(bead):
+    def target(link):
         return " ".join(
-            [f"#{session.ids['de'][i]}" for i in bead.src]
-            + [f"#{session.ids['sr-Cyrl'][j]}" for j in bead.tgt]
+            [f"#{session.ids['de'][i]}" for i in link.src]
+            + [f"#{session.ids['sr-Cyrl'][j]}" for j in link.tgt]
         )
 
-    assert [el.get("target") for el in derived] == [target(b) for b in expected.beads]
+    assert [el.get("target") for el in derived] == [target(b) for b in expected.links]
     assert derived[0].get("target") == "#sr-Cyrl.s1"  # en.s1 lost its German sentence in the edit
     if (schema := tei.find_schema()) is not None:
         assert tei.validate(path, schema) == []

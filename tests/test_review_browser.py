@@ -17,7 +17,7 @@ from chromium import CHROMIUM, DRIVER, FLAGS, missing
 from lxml import etree
 
 from align import tei
-from align.model import Bead
+from align.model import Link
 
 if not (CHROMIUM and DRIVER):
     missing("chromium and chromium-driver")
@@ -99,48 +99,48 @@ def message(driver) -> str:
 
 def test_merge_split_detach_undo_check_save(editor):
     driver, session, path = editor
-    beads = list(session.beads(0))  # en-de
-    first, second = beads[0], beads[1]
+    links = list(session.links(0))  # en-de
+    first, second = links[0], links[1]
 
     press(driver, "m")  # merge the first link with the next
-    merged = Bead(first.src + second.src, first.tgt + second.tgt, None, "manual")
-    assert session.beads(0)[0] == merged and page_rev(driver) == 1
+    merged = Link(first.src + second.src, first.tgt + second.tgt, None, "manual")
+    assert session.links(0)[0] == merged and page_rev(driver) == 1
     assert "✓" in row(driver, 0).text
 
     press(driver, "s")  # split it into 1-1 links
     n = min(len(merged.src), len(merged.tgt))
     assert all(
-        b.kind in ("1-1", "1-0", "0-1") for b in session.beads(0)[: len(merged.src) + len(merged.tgt) - n]
+        b.kind in ("1-1", "1-0", "0-1") for b in session.links(0)[: len(merged.src) + len(merged.tgt) - n]
     )
 
     press(driver, "z", "z")  # undo both
-    assert session.beads(0) == beads and page_rev(driver) == 4
+    assert session.links(0) == links and page_rev(driver) == 4
 
     assert first.kind == "1-1"
     press(driver, "l", "d")  # detach the right side's (only) sentence of the first link
-    assert session.beads(0)[:2] == [Bead(first.src, (), None, "manual"), Bead((), first.tgt, None, "manual")]
+    assert session.links(0)[:2] == [Link(first.src, (), None, "manual"), Link((), first.tgt, None, "manual")]
     assert "de.s1" in row(driver, 1).text and "no counterpart" in row(driver, 1).text
     # the findings beside the first link follow the edit: its English sentence lost its counterpart
     assert "omission" in row(driver, 0).find_element("css selector", ".findings").text
 
     press(driver, "j", "c")  # the cursor followed the detached sentence (link 2); check link 3
-    assert session.beads(0)[2] == Bead(beads[1].src, beads[1].tgt, None, "manual")
+    assert session.links(0)[2] == Link(links[1].src, links[1].tgt, None, "manual")
     assert "✓" in row(driver, 2).text
     press(driver, "c")  # again: not checked after all, the aligner's link with its cert is back
-    assert session.beads(0)[2] == beads[1] and beads[1].cert is not None
+    assert session.links(0)[2] == links[1] and links[1].cert is not None
     assert "✓" not in row(driver, 2).text
     press(driver, "c")
-    assert session.beads(0)[2] == Bead(beads[1].src, beads[1].tgt, None, "manual")
+    assert session.links(0)[2] == Link(links[1].src, links[1].tgt, None, "manual")
     assert redrawn_only_where_changed(driver)
 
     save(driver)
     assert "Saved" in message(driver) and not driver.find_element("id", "dirty").is_displayed()
 
     saved = tei.read(path)
-    assert saved.alignments[0].beads == session.beads(0)
+    assert saved.alignments[0].links == session.links(0)
     root = etree.parse(str(path)).getroot()
-    links = root.find("t:standOff/t:linkGrp", NS)
-    subtypes = [el.get("subtype") for el in links]
+    group = root.find("t:standOff/t:linkGrp", NS)
+    subtypes = [el.get("subtype") for el in group]
     assert subtypes[:3] == ["manual", "manual", "manual"] and set(subtypes[3:]) == {"auto"}
     change = root.find("t:teiHeader/t:revisionDesc/t:change", NS)
     assert change.get("who") == "#reviewer.reviewer"
@@ -151,11 +151,11 @@ def test_merge_split_detach_undo_check_save(editor):
 
 def test_navigation_keys_and_jump(editor):
     driver, session, _ = editor
-    cert = [b.cert for b in session.beads(1)]  # en-sr-Cyrl
+    cert = [b.cert for b in session.links(1)]  # en-sr-Cyrl
     press(driver, "2")
     assert driver.execute_script("return pairIndex") == 1
     press(driver, "n")
-    low = next((k for k, b in enumerate(session.beads(1)) if b.src and b.tgt and b.cert < 0.5), -1)
+    low = next((k for k, b in enumerate(session.links(1)) if b.src and b.tgt and b.cert < 0.5), -1)
     assert driver.execute_script("return cur") == max(low, 0), cert
     press(driver, "f")
     findings = {k for k, per in enumerate(session.findings[1]) if per}
@@ -164,7 +164,7 @@ def test_navigation_keys_and_jump(editor):
     ActionChains(driver).send_keys("sq.s7" + Keys.ENTER).perform()
     assert driver.execute_script("return pair().pair") == "en-sq"
     k = driver.execute_script("return cur")
-    assert 6 in session.beads(2)[k].tgt
+    assert 6 in session.links(2)[k].tgt
     press(driver, "v")
     WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".all .row"))
     cell = driver.find_elements("css selector", '.all [data-pair="0"]')[3]

@@ -7,14 +7,14 @@ import itertools
 import numpy as np
 import pytest
 
-from align.aligner.search import Path, align, band_around, bead_types, search_band
+from align.aligner.search import Path, align, band_around, link_types, search_band
 
-TYPES = bead_types(4)
+TYPES = link_types(4)
 
 
 class LinkModel:
-    """Costs from a gold alignment: a bead costs 0.01, plus 10 per gold-linked pair its edge splits (per
-    sentence of the bead), plus the share of its pairs that are not linked, so the gold path is the
+    """Costs from a gold alignment: a link costs 0.01, plus 10 per gold-linked pair its edge splits (per
+    sentence of the link), plus the share of its pairs that are not linked, so the gold path is the
     only one with no violation. Items may be groups of sentences (after coarsening): counts are
     summed over groups, so the coarse levels see the same kind of costs."""
 
@@ -61,7 +61,7 @@ class LinkModel:
 
 
 def random_path(rng: np.random.Generator, steps: int, kinds: list[tuple[int, int]]) -> Path:
-    """A path of random beads; a 1-1 follows every null bead, since 1-0 then 0-1 and 0-1 then 1-0
+    """A path of random links; a 1-1 follows every null link, since 1-0 then 0-1 and 0-1 then 1-0
     are equally good and either may come out."""
     path = [(0, 0)]
     for _ in range(steps):
@@ -92,9 +92,9 @@ def path_cost(model, path: Path) -> float:
     )
 
 
-def test_bead_types():
-    assert bead_types(2) == [(1, 0), (0, 1), (1, 1), (1, 2), (2, 1), (2, 2)]
-    four = bead_types(4)
+def test_link_types():
+    assert link_types(2) == [(1, 0), (0, 1), (1, 1), (1, 2), (2, 1), (2, 2)]
+    four = link_types(4)
     assert (1, 4) in four and (4, 1) in four and (3, 3) in four and (3, 4) not in four
 
 
@@ -137,7 +137,7 @@ def test_full_band_matches_plain_dp_on_random_costs():
     path = search_band(model, TYPES, np.zeros(10, dtype=int), np.full(10, 13))
     assert path[0] == (0, 0) and path[-1] == (9, 12)
     steps = {(i1 - i0, j1 - j0) for (i0, j0), (i1, j1) in itertools.pairwise(path)}
-    assert steps <= set(TYPES)  # monotonic, each step a bead type
+    assert steps <= set(TYPES)  # monotonic, each step a link type
     assert path_cost(model, path) == pytest.approx(reference_dp(model, TYPES, 9, 12))
 
 
@@ -166,7 +166,7 @@ def test_posteriors_high_on_clear_path_and_split_on_a_tie():
     assert path == gold and post.shape == (29,) and (post > 0.99).all()
 
     class Tie(LinkModel):
-        """Sentence 10 of the source may equally be its own 1-1 bead or join the 1-1 before it."""
+        """Sentence 10 of the source may equally be its own 1-1 link or join the 1-1 before it."""
 
         def cost(self, types, i, j):
             out = super().cost(types, i, j)
@@ -182,15 +182,15 @@ def test_posteriors_high_on_clear_path_and_split_on_a_tie():
         links[k if k < 10 else k + 1, k] = 1
     tie = Tie(links)
     path, post = align(tie, TYPES, 0.05)
-    # either the 1-0 bead or the 2-1 bead ends at (11, 10); each is the better path half the time
+    # either the 1-0 link or the 2-1 link ends at (11, 10); each is the better path half the time
     assert 0.4 < post[path.index((11, 10)) - 1] < 0.6
 
 
 def test_posteriors_equal_brute_force_enumeration():
-    # every monotonic path of a small random problem, weighted by exp(-cost / T): a bead's posterior is
+    # every monotonic path of a small random problem, weighted by exp(-cost / T): a link's posterior is
     # the weight of the paths through it over the total
     rng = np.random.default_rng(4)
-    types = bead_types(2)
+    types = link_types(2)
     table = rng.random((len(types), 5, 6)) * 2
 
     class Small:
@@ -213,12 +213,12 @@ def test_posteriors_equal_brute_force_enumeration():
     weights = np.exp(-np.array([c for _, c in every]) / temperature)
     path, post = align(Small(), types, temperature)
     assert path == min(every, key=lambda pc: pc[1])[0]
-    for k, bead in enumerate(itertools.pairwise(path)):
-        through = sum(w for (p, _), w in zip(every, weights, strict=True) if bead in itertools.pairwise(p))
+    for k, link in enumerate(itertools.pairwise(path)):
+        through = sum(w for (p, _), w in zip(every, weights, strict=True) if link in itertools.pairwise(p))
         assert post[k] == pytest.approx(through / weights.sum(), rel=1e-4)
 
 
-def test_band_around_covers_each_bead_and_its_neighbourhood():
+def test_band_around_covers_each_link_and_its_neighbourhood():
     rng = np.random.default_rng(9)
     for _ in range(20):
         path = random_path(rng, 40, [(1, 1), (2, 1), (1, 3), (0, 1), (1, 0), (2, 2)])

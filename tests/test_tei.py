@@ -13,7 +13,7 @@ import align
 from align import tei
 from align.cli import cli
 from align.errors import InputError
-from align.model import Alignment, Bead, Document, DocumentSet, Sentence
+from align.model import Alignment, Document, DocumentSet, Link, Sentence
 
 NS = {"t": tei.TEI_NS}
 NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*")
@@ -63,32 +63,32 @@ def make_docset() -> DocumentSet:
                 "en",
                 "de",
                 [
-                    Bead((0,), (0,), 0.9812),
-                    Bead((1,), (1,), 0.93),
-                    Bead((2,), (2, 3), None, "manual"),
-                    Bead((3,), (), 0.41),
-                    Bead((4,), (4,), 0.88),
+                    Link((0,), (0,), 0.9812),
+                    Link((1,), (1,), 0.93),
+                    Link((2,), (2, 3), None, "manual"),
+                    Link((3,), (), 0.41),
+                    Link((4,), (4,), 0.88),
                 ],
             ),
             Alignment(
                 "en",
                 "sr-Cyrl",
                 [
-                    Bead((0, 1), (0,), 0.77),
-                    Bead((2,), (1,), 0.9),
-                    Bead((), (2,), None, "manual"),
-                    Bead((3, 4), (3,), 0.6),
+                    Link((0, 1), (0,), 0.77),
+                    Link((2,), (1,), 0.9),
+                    Link((), (2,), None, "manual"),
+                    Link((3, 4), (3,), 0.6),
                 ],
             ),
             Alignment(
                 "en",
                 "sq",
                 [
-                    Bead((0,), (0,), None, "manual"),
-                    Bead((1,), (1,), 1.0),
-                    Bead((2,), (2,), 0.0),
-                    Bead((3,), (), 0.2),
-                    Bead((4,), (3,), None, "manual"),
+                    Link((0,), (0,), None, "manual"),
+                    Link((1,), (1,), 1.0),
+                    Link((2,), (2,), 0.0),
+                    Link((3,), (), 0.2),
+                    Link((4,), (3,), None, "manual"),
                 ],
             ),
         ],
@@ -243,9 +243,9 @@ def test_equal_sets_built_in_another_order_encode_identically(docset):
 
 
 def test_cert_is_rounded_to_four_decimals_and_range_checked(docset):
-    docset.alignments[0].beads[0] = Bead((0,), (0,), 0.123456)
-    assert tei.read("x.xml", tei.to_bytes(docset)).alignments[0].beads[0].cert == 0.1235
-    docset.alignments[0].beads[0] = Bead((0,), (0,), 1.2)
+    docset.alignments[0].links[0] = Link((0,), (0,), 0.123456)
+    assert tei.read("x.xml", tei.to_bytes(docset)).alignments[0].links[0].cert == 0.1235
+    docset.alignments[0].links[0] = Link((0,), (0,), 1.2)
     with pytest.raises(ValueError, match="cert"):
         tei.to_bytes(docset)
 
@@ -295,7 +295,7 @@ def test_derived_groups_compose_through_the_pivot(docset):
     ]
     sr_sq = tei.compose(docset.alignments[1], docset.alignments[2], 5)
     assert (sr_sq.src_lang, sr_sq.tgt_lang) == ("sr-Cyrl", "sq")
-    assert [(b.src, b.tgt, b.cert, b.status) for b in sr_sq.beads] == [
+    assert [(b.src, b.tgt, b.cert, b.status) for b in sr_sq.links] == [
         ((0,), (0, 1), None, "derived"),
         ((1,), (2,), None, "derived"),
         ((2,), (), None, "derived"),
@@ -357,8 +357,8 @@ def test_reads_the_shared_example(shared_dir):
     assert list(example.docs) == ["en", "de", "sr-Latn", "sq"]
     assert example.docs["de"].texts[1] == "Belgrad betrachtet es als abtrünnige Provinz."
     assert [a.pair for a in example.alignments][:3] == ["en-de", "en-sr-Latn", "en-sq"]
-    assert example.alignment("en", "sr-Latn").beads[2] == Bead((2,), (2, 3), None, "manual")
-    assert example.alignment("en", "sq").beads[2] == Bead((2,), (), None, "manual")
+    assert example.alignment("en", "sr-Latn").links[2] == Link((2,), (2, 3), None, "manual")
+    assert example.alignment("en", "sq").links[2] == Link((2,), (), None, "manual")
 
 
 PLAIN_TEI = f"""<TEI xmlns="{tei.TEI_NS}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>

@@ -1,4 +1,4 @@
-"""Bead costs: semantic similarity (margin-normalised), a Gale–Church length model and lexical anchors.
+"""Link costs: semantic similarity (margin-normalised), a Gale–Church length model and lexical anchors.
 
 Every signal is a vector per sentence, and the vector of a span of sentences is the sum of theirs
 (for embeddings: the renormalised mean, Vecalign's combined vectors; for the lexical signal: the
@@ -13,17 +13,17 @@ sparse (:class:`align.aligner.lexical.SparseRows`, the lexical features: a dozen
 ~100 bytes a sentence and a dot product touches only shared features). Cost per call is
 O(rectangle · dim) for dense channels and O(shared feature pairs) for sparse ones.
 
-Bead cost (lower is better), for ``a, b >= 1``, is minus the evidence that the two sides are
+Link cost (lower is better), for ``a, b >= 1``, is minus the evidence that the two sides are
 translations, plus priors::
 
     - semantic · sem - lexical · lex + length · len + merge · (a + b - 2)
 
 plus, for a merge (a or b > 1), ``part · max(0, part_floor - gain)`` for each end sentence of a side
-with several, ``gain`` being what that sentence adds to the bead's evidence and length fit
+with several, ``gain`` being what that sentence adds to the link's evidence and length fit
 (:meth:`BeadCosts._parts`: a merge must be earned by its sentences, so an omission is not swallowed by
-one), and 1-0 / 0-1 beads cost ``null`` (less for a line with next to no words: :func:`null_weights`).
-Evidence is counted per bead, not per sentence (a likelihood ratio does not grow with the number of
-sentences), so splitting two good 1-1 beads earns twice the evidence of merging them into one 2-2,
+one), and 1-0 / 0-1 links cost ``null`` (less for a line with next to no words: :func:`null_weights`).
+Evidence is counted per link, not per sentence (a likelihood ratio does not grow with the number of
+sentences), so splitting two good 1-1 links earns twice the evidence of merging them into one 2-2,
 and a merge must pay for itself in similarity.
 
 - ``sem = (cos(X, Y) - t) / (1 - t)`` with ``t = (cos(X, ȳ) + cos(x̄, Y)) / 2``: the cosine's margin over the
@@ -37,9 +37,9 @@ shared feature.
   ``c`` is the document's own character ratio, :func:`length_ratio`): minus the log-likelihood of the
   lengths.
 
-On coarse levels an item is a block of sentences: a null bead costs ``null`` per sentence, and the
-evidence and merge terms are multiplied by the sentences per item, so a coarse bead weighs as the fine
-beads it stands for (without this, skipping a block would cost as little as skipping a sentence and
+On coarse levels an item is a block of sentences: a null link costs ``null`` per sentence, and the
+evidence and merge terms are multiplied by the sentences per item, so a coarse link weighs as the fine
+links it stands for (without this, skipping a block would cost as little as skipping a sentence and
 the coarse path, hence the band, would drift).
 """
 
@@ -51,10 +51,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .lexical import SparseRows
-from .search import BeadType
+from .search import LinkType
 
 GC_VARIANCE = 6.8  # Gale & Church's variance of target characters per source character
-NULL_CONTENT = 10  # word characters from which a sentence's null bead costs the full `null`
+NULL_CONTENT = 10  # word characters from which a sentence's null link costs the full `null`
 
 
 def length_ratio(src_len: np.ndarray, tgt_len: np.ndarray) -> float:
@@ -68,7 +68,7 @@ def length_ratio(src_len: np.ndarray, tgt_len: np.ndarray) -> float:
 
 @dataclass(frozen=True)
 class CostWeights:
-    """Weights of the bead cost (see the module docstring). Defaults: the embed method's."""
+    """Weights of the link cost (see the module docstring). Defaults: the embed method's."""
 
     semantic: float = 1.0
     lexical: float = 1.0
@@ -78,7 +78,7 @@ class CostWeights:
     part: float = 2.0  # per end sentence of a merge that adds less than `part_floor` (`BeadCosts._parts`)
     part_floor: float = -0.05
     margin: bool = True  # False: the typical similarity is one constant per document (ablation)
-    content_nulls: bool = True  # False: every null bead costs `null`, whatever the line holds (ablation)
+    content_nulls: bool = True  # False: every null link costs `null`, whatever the line holds (ablation)
 
 
 class DenseRows:
@@ -119,10 +119,10 @@ def _spans(prefix: np.ndarray, max_side: int) -> np.ndarray:
 
 class _Side:
     """One side's span statistics, ``spans[k, a, i]`` for the span of items ``i-a .. i-1``: total length
-    (k = 0), sentences (k = 1), null-bead weight (k = 2, the sum of :func:`null_weights`), and per
+    (k = 0), sentences (k = 1), null-link weight (k = 2, the sum of :func:`null_weights`), and per
     channel the norm of the span's vector sum and, for the semantic margin, its dot product with the
     other side's mean (rows ``norm_row[c]``, ``proj_row[c]``). One gather serves every statistic and
-    bead type of a call; float32, as costs need no more precision."""
+    link type of a call; float32, as costs need no more precision."""
 
     def __init__(
         self,
@@ -183,7 +183,7 @@ def null_weights(content: Sequence[int]) -> np.ndarray:
     """Share of the full ``null`` cost for leaving each sentence unaligned, from its letters and digits:
     ``min(1, content / NULL_CONTENT)``. A line with (almost) no words, such as page furniture, an OCR
     fragment or a separator, translates nothing, so skipping it should cost (almost) nothing; with the
-    full cost it is cheaper to tuck it into a neighbouring bead, which it makes wrong."""
+    full cost it is cheaper to tuck it into a neighbouring link, which it makes wrong."""
     return np.minimum(np.asarray(content, dtype=np.float64) / NULL_CONTENT, 1.0)
 
 
@@ -198,7 +198,7 @@ def _mean(vectors: Rows) -> np.ndarray:
     return matrix.astype(np.float64).mean(axis=0) if len(matrix) else np.zeros(matrix.shape[1])
 
 
-class BeadCosts:
+class LinkCosts:
     """The cost model the search (:mod:`align.aligner.search`) runs on; see the module docstring."""
 
     def __init__(
@@ -226,10 +226,10 @@ class BeadCosts:
         max_side: int = 4,
         content: tuple[Sequence[int], Sequence[int]] | None = None,
         open_ended: tuple[Sequence[bool], Sequence[bool]] | None = None,
-    ) -> BeadCosts:
+    ) -> LinkCosts:
         """``channels``: (source vectors, target vectors) per signal, dense (one row per sentence) or
         sparse; ``kinds``: "semantic" (dense only) or "lexical"; ``content``: word characters per
-        sentence of each side (:func:`null_weights`; None: every null bead costs ``null``);
+        sentence of each side (:func:`null_weights`; None: every null link costs ``null``);
         ``open_ended``: per sentence, whether it leads into the next (ends with ":", see :meth:`_parts`)."""
         rows = [(_rows(s), _rows(t)) for s, t in channels]
         if content is None or not weights.content_nulls:
@@ -252,8 +252,8 @@ class BeadCosts:
             model.src.open_ended, model.tgt.open_ended = (np.asarray(x, dtype=bool) for x in open_ended)
         return model
 
-    def coarsen(self, factor: int) -> BeadCosts:
-        return BeadCosts(
+    def coarsen(self, factor: int) -> LinkCosts:
+        return LinkCosts(
             self.src.coarse(factor, self._means[0], self.max_side),
             self.tgt.coarse(factor, self._means[1], self.max_side),
             self.kinds,
@@ -263,8 +263,8 @@ class BeadCosts:
             self._means,
         )
 
-    def cost(self, types: Sequence[BeadType], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Costs of the beads ``src[i-a:i]`` × ``tgt[j-b:j]``, shape (len(types), len(i))."""
+    def cost(self, types: Sequence[LinkType], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Costs of the links ``src[i-a:i]`` × ``tgt[j-b:j]``, shape (len(types), len(i))."""
         w = self.weights
         out = np.empty((len(types), len(i)))
         for t, (a, b) in enumerate(types):
@@ -286,7 +286,7 @@ class BeadCosts:
         total = (w.merge * (a + b - 2.0))[:, None] - evidence
         fine = self.src.counts is None and self.tgt.counts is None
         if not fine:
-            # blocks of sentences (coarse levels) weigh as the fine beads they stand for
+            # blocks of sentences (coarse levels) weigh as the fine links they stand for
             total *= (xs[1] + ys[1]) / (a + b)[:, None]
         misfit = w.length * self._delta2(xs[0], ys[0]) / 2
         out[match] = total + misfit
@@ -327,11 +327,11 @@ class BeadCosts:
     ) -> np.ndarray:
         """What a merge pays for an end sentence that earns no place in it: ``part × max(0, part_floor -
         gain)`` for the first and the last sentence of a side with several, where ``gain`` is what the
-        sentence adds to the bead: its evidence and length fit minus those of the bead without it. A
+        sentence adds to the link: its evidence and length fit minus those of the link without it. A
         short sentence left out of the translation, next to one that was translated, dilutes the
         similarity and spoils the length fit (gain < 0); the search would still take the merge while
-        that loss is below the price of a null bead, so the 1-1 bead and a 1-0 are made to win.
-        ``whole``: the bead's evidence minus its length misfit."""
+        that loss is below the price of a null link, so the 1-1 link and a 1-0 are made to win.
+        ``whole``: the link's evidence minus its length misfit."""
         w = self.weights
         (ia, i), (jb, j) = spans
 
@@ -340,7 +340,7 @@ class BeadCosts:
 
         out = np.zeros(whole.shape)
         for side, count in ((0, a), (1, b)):
-            rows = np.flatnonzero(count > 1)  # the bead types with several sentences on this side
+            rows = np.flatnonzero(count > 1)  # the link types with several sentences on this side
             if not len(rows):
                 continue
             own = self.src if side == 0 else self.tgt

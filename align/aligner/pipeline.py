@@ -13,7 +13,7 @@ import numpy as np
 from ..config import AlignOptions
 from ..errors import InputError, warn
 from ..lang import primary
-from ..model import Alignment, Bead, Document, DocumentSet, Sentence
+from ..model import Alignment, Document, DocumentSet, Link, Sentence
 
 
 def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Document:
@@ -47,11 +47,11 @@ def align_pair(
     src: Document,
     tgt: Document,
     options: AlignOptions,
-    fixed: Sequence[Bead] = (),
+    fixed: Sequence[Link] = (),
     *,
     src_emb: np.ndarray | None = None,
 ) -> Alignment:
-    """Align two versions; ``fixed`` beads (see :mod:`align.aligner.keep`) are kept and aligned around.
+    """Align two versions; ``fixed`` links (see :mod:`align.aligner.keep`) are kept and aligned around.
     ``src_emb``: the embeddings of ``src``'s sentences (:func:`align.aligner.sentences.embeddings`), when the
     caller has them (a set embeds its pivot once for all versions)."""
     from .sentences import align_texts
@@ -59,7 +59,7 @@ def align_pair(
     # a text's embedding does not depend on its neighbours, so a stretch's rows are looked up by text
     vectors = dict(zip(src.texts, src_emb, strict=True)) if src_emb is not None else {}
 
-    def align(a: list[str], b: list[str]) -> list[Bead]:
+    def align(a: list[str], b: list[str]) -> list[Link]:
         emb = np.stack([vectors[t] for t in a]) if vectors and a else None
         return align_texts(a, b, src.lang, tgt.lang, options, src_emb=emb)
 

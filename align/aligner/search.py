@@ -1,20 +1,20 @@
-"""Monotonic bead search: a banded dynamic programme refined coarse-to-fine, apart from any cost model.
+"""Monotonic link search: a banded dynamic programme refined coarse-to-fine, apart from any cost model.
 
-The search only sees a :class:`CostModel`: ``n``/``m`` items a side, ``cost(types, i, j)`` for beads
+The search only sees a :class:`CostModel`: ``n``/``m`` items a side, ``cost(types, i, j)`` for links
 that cover ``src[i-a:i]`` and ``tgt[j-b:j]`` (vectorised over cells and types), and ``coarsen(f)``,
 which merges every ``f`` consecutive items a side into one (Vecalign's recursive downsampling). At
 the coarsest level, with at most ``full_cells`` cells, the whole table is searched; each finer level
 searches only a band around the projected coarser path, so the band follows the real path (long
 insertions, very unequal sides), not the diagonal.
 
-Complexity: with ``T`` bead types and band half-width ``w``, a level costs O((n + m) · w · T) time and
-memory (the band holds O(n + m) rows of O(w) cells, plus the length of any run of 0-1 beads through
+Complexity: with ``T`` link types and band half-width ``w``, a level costs O((n + m) · w · T) time and
+memory (the band holds O(n + m) rows of O(w) cells, plus the length of any run of 0-1 links through
 a row), and the levels shrink geometrically, so the search is linear in document length for fixed
 ``w`` (the coarsest table is bounded by ``full_cells``). Cells are processed a row at a time,
-vectorised along the row: bead types with a source side read finished rows, and the 0-1 beads
+vectorised along the row: link types with a source side read finished rows, and the 0-1 links
 inside a row are a running minimum (a min-plus prefix scan), so no Python loop runs per cell.
-Confidences (:func:`align` with a temperature) are bead posteriors from a forward-backward pass over
-the finest band: the forward pass runs in the search's own sweep and keeps the bead weights (float32,
+Confidences (:func:`align` with a temperature) are link posteriors from a forward-backward pass over
+the finest band: the forward pass runs in the search's own sweep and keeps the link weights (float32,
 T per cell), which the backward pass reuses, so costs are computed once.
 """
 
@@ -25,8 +25,8 @@ from typing import Protocol
 
 import numpy as np
 
-BeadType = tuple[int, int]
-Path = list[tuple[int, int]]  # bead end points from (0, 0) to (n, m); consecutive points delimit a bead
+LinkType = tuple[int, int]
+Path = list[tuple[int, int]]  # link end points from (0, 0) to (n, m); consecutive points delimit a link
 
 _BLOCK_CELLS = 1 << 14  # cells whose costs are computed in one call (bounds the working memory)
 _BLOCK_ROWS = 64  # rows per call: cost models compute a dense rectangle around the call's cells
@@ -36,8 +36,8 @@ class CostModel(Protocol):
     n: int
     m: int
 
-    def cost(self, types: Sequence[BeadType], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Costs, shape (len(types), len(i)), of the beads ``src[i-a:i]`` × ``tgt[j-b:j]`` ending at
+    def cost(self, types: Sequence[LinkType], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Costs, shape (len(types), len(i)), of the links ``src[i-a:i]`` × ``tgt[j-b:j]`` ending at
         each cell (``i``, ``j``: 1-D); entries where ``i < a`` or ``j < b`` are ignored. The search asks
         for a block of whole band rows at a time."""
         ...
@@ -45,12 +45,12 @@ class CostModel(Protocol):
     def coarsen(self, factor: int) -> CostModel: ...
 
 
-def bead_types(max_side: int) -> list[BeadType]:
+def link_types(max_side: int) -> list[LinkType]:
     """1-0, 0-1 and every a-b with 1 <= a, b <= max_side and a + b <= max_side + 2.
 
-    The a + b bound drops only large many-to-many beads (3-4, 4-4), which are rarer in real
+    The a + b bound drops only large many-to-many links (3-4, 4-4), which are rarer in real
     translations than the many-to-one ones and cost the most to score."""
-    types: list[BeadType] = [(1, 0), (0, 1)]
+    types: list[LinkType] = [(1, 0), (0, 1)]
     for a in range(1, max_side + 1):
         for b in range(1, max_side + 1):
             if a + b <= max_side + 2:
@@ -98,7 +98,7 @@ class _Band:
 
     def in_row_sums(self, values: np.ndarray, row: int, end: int) -> np.ndarray:
         """Running sums along each row of ``values`` (the cells of rows ``row .. end - 1``), skipping
-        each row's first cell: the cost of the 0-1 beads from a row's first cell to each cell."""
+        each row's first cell: the cost of the 0-1 links from a row's first cell to each cell."""
         firsts = self.offs[row:end] - self.offs[row]
         values = np.array(values, dtype=np.float64)
         values[firsts] = 0.0
@@ -107,17 +107,17 @@ class _Band:
 
 
 class _Sweep:
-    """What a pass over a band leaves: the cheapest cost to reach each cell and the bead type that
-    reaches it (index into ``src_types``, ``len(src_types)`` for a 0-1 bead); with a temperature also
-    each bead's log-weight ``-cost / T`` (float32, rows ``[*src_types, (0, 1)]``, by end cell) and the
+    """What a pass over a band leaves: the cheapest cost to reach each cell and the link type that
+    reaches it (index into ``src_types``, ``len(src_types)`` for a 0-1 link); with a temperature also
+    each link's log-weight ``-cost / T`` (float32, rows ``[*src_types, (0, 1)]``, by end cell) and the
     forward log-weight of each cell (log of the summed weights of all paths from (0, 0) to it)."""
 
-    def __init__(self, band: _Band, src_types: list[BeadType], temperature: float | None) -> None:
+    def __init__(self, band: _Band, src_types: list[LinkType], temperature: float | None) -> None:
         cells = int(band.offs[-1])
         self.band, self.src_types = band, src_types
         self.steps = np.array(src_types, dtype=np.int64).reshape(-1, 2)
         self.best = np.full(cells, np.inf)
-        # default: a 0-1 bead; one byte a cell while there are fewer than 256 types (max_side <= 21)
+        # default: a 0-1 link; one byte a cell while there are fewer than 256 types (max_side <= 21)
         self.choice = np.full(cells, len(src_types), dtype=np.min_scalar_type(len(src_types)))
         self.weights = np.empty(
             (len(src_types) + 1, cells if temperature is not None else 0), dtype=np.float32
@@ -126,12 +126,12 @@ class _Sweep:
 
 
 def _sweep(
-    model: CostModel, types: Sequence[BeadType], band: _Band, temperature: float | None = None
+    model: CostModel, types: Sequence[LinkType], band: _Band, temperature: float | None = None
 ) -> _Sweep:
     """Row-by-row DP over the band: the cheapest cost to reach each cell; with a temperature also the
     forward pass of :func:`_posteriors` (same rows, same costs)."""
     if (0, 1) not in types:
-        raise ValueError("the search needs 0-1 beads")
+        raise ValueError("the search needs 0-1 links")
     out = _Sweep(band, [t for t in types if t[0] > 0], temperature)
     best, choice, forward, offs = out.best, out.choice, out.forward, band.offs
     for row, end in band.blocks:
@@ -168,7 +168,7 @@ def _sweep(
                     log_start = np.logaddexp.reduce(forward[pred[:, rs:re_]] + weights[:-1, rs:re_], axis=0)
                 log_run = np.logaddexp.accumulate(log_start - log_acc[rs:re_])
                 np.add(log_run, log_acc[rs:re_], out=forward[s + rs : s + re_])
-            # 0-1 beads inside a row: best[j] = min over j' <= j of start[j'] + gap(j'+1 .. j), a running
+            # 0-1 links inside a row: best[j] = min over j' <= j of start[j'] + gap(j'+1 .. j), a running
             # minimum of start - acc where acc is the row's cumulative gap cost (0 at the row's first cell)
             row_acc = acc[rs:re_]
             shifted = np.subtract(start, row_acc, out=start)
@@ -180,7 +180,7 @@ def _sweep(
 
 def _backward(sweep: _Sweep) -> np.ndarray:
     """Backward log-weight of each cell (of all paths from it to (n, m)), from the weights the forward
-    pass stored: rows from the last up, the 0-1 beads inside a row as a reversed running log-sum-exp."""
+    pass stored: rows from the last up, the 0-1 links inside a row as a reversed running log-sum-exp."""
     band, weights = sweep.band, sweep.weights
     offs = band.offs
     back = np.full(weights.shape[1], -np.inf)
@@ -203,12 +203,12 @@ def _backward(sweep: _Sweep) -> np.ndarray:
 
 
 def _posteriors(sweep: _Sweep, path: Path) -> np.ndarray:
-    """Posterior probability of each bead of ``path`` when the band's paths are weighted by
+    """Posterior probability of each link of ``path`` when the band's paths are weighted by
     ``exp(-cost / T)``: forward weight to its start × its own weight × backward weight from its end,
     over the total.
 
-    A bead whose sentences could be grouped or matched differently at little extra cost gets a low
-    value; a bead with no close competitor a value near 1."""
+    A link whose sentences could be grouped or matched differently at little extra cost gets a low
+    value; a link with no close competitor a value near 1."""
     band = sweep.band
     points = np.array(path)
     starts = band.index(points[:-1, 0], points[:-1, 1])
@@ -223,7 +223,7 @@ def _posteriors(sweep: _Sweep, path: Path) -> np.ndarray:
 
 
 def _search(
-    model: CostModel, types: Sequence[BeadType], band: _Band, temperature: float | None
+    model: CostModel, types: Sequence[LinkType], band: _Band, temperature: float | None
 ) -> tuple[Path, _Sweep]:
     sweep = _sweep(model, types, band, temperature)
     n, m = model.n, model.m
@@ -241,7 +241,7 @@ def _search(
     return path, sweep
 
 
-def search_band(model: CostModel, types: Sequence[BeadType], lo: np.ndarray, hi: np.ndarray) -> Path:
+def search_band(model: CostModel, types: Sequence[LinkType], lo: np.ndarray, hi: np.ndarray) -> Path:
     """Cheapest monotonic path from (0, 0) to (n, m) whose points stay in row ``i``'s columns
     ``lo[i] <= j < hi[i]`` (arrays of length n + 1). Public: the exact search inside a band the
     caller chooses (anchors it trusts, a window it knows), without the coarse-to-fine levels of
@@ -250,11 +250,11 @@ def search_band(model: CostModel, types: Sequence[BeadType], lo: np.ndarray, hi:
 
 
 def band_around(path: Path, n: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """Columns within ``width`` rows and columns of the path (each bead taken as its full rectangle)."""
+    """Columns within ``width`` rows and columns of the path (each link taken as its full rectangle)."""
     points = np.asarray(path, dtype=np.int64)
     rows = np.arange(n + 1)
-    # the path is monotonic: a row's leftmost column is the start of the first bead ending at or below it,
-    # its rightmost the end of the last bead starting at or above it
+    # the path is monotonic: a row's leftmost column is the start of the first link ending at or below it,
+    # its rightmost the end of the last link starting at or above it
     lo = points[:-1, 1][np.searchsorted(points[1:, 0], rows, side="left")]
     hi = points[1:, 1][np.searchsorted(points[:-1, 0], rows, side="right") - 1]
     # widen by `width` rows: the column range of a row spans those of its neighbours
@@ -267,7 +267,7 @@ def band_around(path: Path, n: int, m: int, width: int) -> tuple[np.ndarray, np.
 
 def project(path: Path, factor: int, n: int, m: int) -> Path:
     """A coarse path in fine coordinates (coarse item k covers fine items k*factor .. k*factor+factor-1),
-    each coarse bead drawn as the straight line between its corners, a point per fine row."""
+    each coarse link drawn as the straight line between its corners, a point per fine row."""
     fine = [(min(i * factor, n), min(j * factor, m)) for i, j in path]
     out = [fine[0]]
     for (i0, j0), (i1, j1) in zip(fine, fine[1:], strict=False):
@@ -278,7 +278,7 @@ def project(path: Path, factor: int, n: int, m: int) -> Path:
 
 def align(
     model: CostModel,
-    types: Sequence[BeadType],
+    types: Sequence[LinkType],
     temperature: float | None = None,
     *,
     width: int = 4,
@@ -287,7 +287,7 @@ def align(
 ) -> tuple[Path, np.ndarray | None]:
     """Coarse-to-fine search: the full table at the coarsest level, then bands of half-width
     ``max(width, factor)`` around each projected path. Coarse levels only place the band, so they use
-    the bead types with at most two items a side. With a ``temperature``, also each bead's posterior
+    the link types with at most two items a side. With a ``temperature``, also each link's posterior
     probability over the finest band (:func:`_posteriors`), else None."""
     levels = [model]
     while (levels[-1].n + 1) * (levels[-1].m + 1) > full_cells and min(levels[-1].n, levels[-1].m) > 1:

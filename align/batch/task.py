@@ -46,7 +46,7 @@ class SetJob:
 @dataclass
 class SetStats:
     sentences: dict[str, int] = field(default_factory=dict)  # manifest language -> sentences
-    beads: dict[str, int] = field(default_factory=dict)  # bead type ("1-1", "2-1", ...) -> count, all pairs
+    links: dict[str, int] = field(default_factory=dict)  # link type ("1-1", "2-1", ...) -> count, all pairs
     mean_cert: float | None = None
     findings: dict[str, int] = field(default_factory=dict)  # Finding.kind -> count (with a termbase)
 
@@ -68,14 +68,14 @@ class SetResult:
 
 def set_stats(docset: DocumentSet, langs: Sequence[str], findings: dict[str, int] | None = None) -> SetStats:
     """``langs``: the manifest's names of the versions, in order (the TEI may hold refined tags)."""
-    beads: Counter[str] = Counter()
+    links: Counter[str] = Counter()
     certs = []
     for alignment in docset.alignments:
-        beads.update(b.kind for b in alignment.beads)
-        certs.extend(b.cert for b in alignment.beads if b.cert is not None)
+        links.update(b.kind for b in alignment.links)
+        certs.extend(b.cert for b in alignment.links if b.cert is not None)
     return SetStats(
         sentences={lang: len(doc.sentences) for lang, doc in zip(langs, docset.docs.values(), strict=True)},
-        beads=dict(sorted(beads.items())),
+        links=dict(sorted(links.items())),
         mean_cert=sum(certs) / len(certs) if certs else None,
         findings=dict(findings or {}),
     )

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..config import MAX_SIDE_LIMIT, METHODS, MIN_CONFIDENCE, AlignOptions
+from ..config import MAX_SIDE_LIMIT, METHODS, MIN_CERT, AlignOptions
 
 DEFAULTS = AlignOptions()
 
@@ -74,8 +74,34 @@ def alignment_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def min_confidence_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--min-confidence`` as report and review read it: the report's threshold for low-confidence."""
+class RenamedOption(click.Option):
+    """An option with its former names still accepted for one release, but left out of ``--help``
+    (``old``: those names; the CHANGELOG lists them)."""
+
+    def __init__(self, *args: Any, old: tuple[str, ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.old = old
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        opts, secondary = self.opts, self.secondary_opts
+        self.opts = [o for o in opts if o not in self.old]
+        self.secondary_opts = [o for o in secondary if o not in self.old]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts, self.secondary_opts = opts, secondary
+
+
+def min_cert_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--min-cert`` as report and review read it: the threshold of the low-confidence kind."""
     return click.option(
-        "--min-confidence", type=click.FloatRange(0, 1), default=MIN_CONFIDENCE, show_default=True, help=help
+        "--min-cert",
+        "--min-confidence",
+        "min_cert",
+        cls=RenamedOption,
+        old=("--min-confidence",),
+        type=click.FloatRange(0, 1),
+        default=MIN_CERT,
+        show_default=True,
+        help=help,
     )

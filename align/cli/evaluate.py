@@ -58,10 +58,10 @@ def pair_documents(gold: Path, test: Path, pattern: str = "*") -> list[tuple[str
     return [(name, path, test_files[name]) for name, path in gold_files.items()]
 
 
-Row = dict[str, str | int | float]
+LinkText = dict[str, str | int | float]
 
 
-def _row(name: str, result: Scores) -> Row:
+def _row(name: str, result: Scores) -> LinkText:
     return {
         "document": name,
         **result.as_dict(),
@@ -70,7 +70,7 @@ def _row(name: str, result: Scores) -> Row:
     }
 
 
-def render(per_doc: list[Row], total: Scores, documents: int, fmt: str) -> str:
+def render(per_doc: list[LinkText], total: Scores, documents: int, fmt: str) -> str:
     """Per-document rows (may be empty) and the total as text, TSV or JSON."""
     if fmt == "json":
         summary = {"documents": documents, **_row("all", total)}
@@ -93,7 +93,7 @@ def render(per_doc: list[Row], total: Scores, documents: int, fmt: str) -> str:
 @click.command("eval")
 @click.option("--gold", required=True, type=click.Path(), help="Gold bead file, or a folder of them.")
 @click.option(
-    "--test", required=True, type=click.Path(), help="Bead file to score, or a folder of same-named files."
+    "--test", required=True, type=click.Path(), help="Link file to score, or a folder of same-named files."
 )
 @click.option(
     "--format",
@@ -111,7 +111,7 @@ def render(per_doc: list[Row], total: Scores, documents: int, fmt: str) -> str:
 def eval_cmd(gold: str, test: str, fmt: str, pattern: str, per_doc: bool, output: str) -> None:
     """Score a predicted alignment against a gold one (strict and lax precision, recall, F1).
 
-    Bead files hold one link per line, [0]:[0, 1] (0-based; an optional :score is ignored). Over
+    Link files hold one link per line, [0]:[0, 1] (0-based; an optional :score is ignored). Over
     folders, counts are summed over all documents before dividing, as in Vecalign's and Bertalign's
     scorers.
 

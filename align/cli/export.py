@@ -62,12 +62,12 @@ def export(
     """Write the aligned pairs of SOURCE (a TEI file, or a folder of them such as a batch output).
 
     \b
-    tmx      TMX 1.4b for CAT tools: one unit per bead with both sides, n-m beads
+    tmx      TMX 1.4b for CAT tools: one unit per link with both sides, n-m links
              joined into one segment, the score in <prop type="x-cert">
-    tsv/csv  one row per bead: set_id, pair, src/tgt lang, ids, bead_type, cert,
+    tsv/csv  one row per link: set_id, pair, src/tgt lang, ids, link_type, cert,
              status, src/tgt text, then the set's metadata
     parquet  the same rows, ids as lists
-    beads    [0]:[0, 1]:score lines (0-based), as sentence-alignment scorers read;
+    links    [0]:[0, 1]:score lines (0-based), as sentence-alignment scorers read;
              several pairs go to a folder, one SET.PAIR.beads file each
     intertext  InterText's sentence-marked documents (SET.LANG.xml) and stand-off
              alignment files (SET.SRC.TGT.xml) into the -o folder; `align import`
@@ -131,15 +131,15 @@ def export(
             raise InputError("InterText output is a folder: give -o FOLDER")
         what = f"{len(write_intertext(selected, output))} InterText files"
     elif fmt == "beads":
-        from ..formats.beads import write_beads
+        from ..formats.beadfile import write_beads
 
         what = f"{len(write_beads(selected, output))} bead files"
     else:
-        from ..formats.tables import bead_table, write_table
+        from ..formats.tables import link_table, write_table
 
-        table = bead_table(selected)
+        table = link_table(selected)
         write_table(table, output, fmt, raw=raw_csv)
-        what = f"{table.height} beads"
+        what = f"{table.height} links"
     if output != "-":
         log.info(f"wrote {output} ({what})")
     if link_filter.active:

@@ -46,5 +46,5 @@ def import_cmd(
         names[name] = tag
     docset = read_intertext(alignments, set_id=set_id, langs=names)
     tei.write(docset, output, timestamp=not no_timestamp)
-    links = sum(len(a.beads) for a in docset.alignments)
+    links = sum(len(a.links) for a in docset.alignments)
     log.info(f"wrote {output} ({len(docset.alignments)} pairs, {links} links)")

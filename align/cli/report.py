@@ -12,7 +12,7 @@ import click
 from .. import formats
 from ..config import FRAMING_FIELD, LENGTH_RATIO
 from ..errors import InputError, clip, log
-from .common import min_confidence_option
+from .common import min_cert_option
 
 EXIT_FAIL_ON = 3  # --fail-on matched (1 is an input error, 2 a usage error)
 
@@ -129,7 +129,7 @@ class _ReportCommand(click.Command):
     help="Pairs to check, comma-separated: en-de, or just de for pivot-de; a pair of two versions "
     "(de-sq) is composed through the pivot [default: every aligned pair].",
 )
-@min_confidence_option("Report links whose aligner confidence is below this (low-confidence).")
+@min_cert_option("Report links whose aligner confidence is below this (low-confidence).")
 @click.option(
     "--length-ratio",
     type=click.FloatRange(1, min_open=True),
@@ -168,7 +168,7 @@ def report(
     framing_labels: str | None,
     kinds: str | None,
     pairs: str | None,
-    min_confidence: float,
+    min_cert: float,
     length_ratio: float,
     ignore_file: str | None,
     annotate: bool,
@@ -232,7 +232,7 @@ def report(
     refuse_inputs(output, [source, terms, ignore_file])
     if aligned_table is not None:
         refuse_inputs(aligned_table, [source, terms, ignore_file, output], "--aligned-table")
-    options = rep.ReportOptions(kinds=_kinds(kinds), min_confidence=min_confidence, length_ratio=length_ratio)
+    options = rep.ReportOptions(kinds=_kinds(kinds), min_cert=min_cert, length_ratio=length_ratio)
     conditions = _fail_on(fail_on)
     ignore = rep.load_ignore(ignore_file) if ignore_file else None
 

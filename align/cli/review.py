@@ -7,7 +7,7 @@ import getpass
 import click
 
 from ..errors import InputError, log
-from .common import min_confidence_option
+from .common import min_cert_option
 
 
 @click.command()
@@ -20,9 +20,9 @@ from .common import min_confidence_option
     "--port", type=click.IntRange(0, 65535), default=0, show_default="a free port", help="Port on 127.0.0.1."
 )
 @click.option("--no-browser", is_flag=True, help="Print the address only; do not open a browser.")
-@min_confidence_option("Links below this confidence are reported and are where 'n' goes next.")
+@min_cert_option("Links below this confidence are reported and are where 'n' goes next.")
 def review(
-    file: str, terms: str | None, user: str | None, port: int, no_browser: bool, min_confidence: float
+    file: str, terms: str | None, user: str | None, port: int, no_browser: bool, min_cert: float
 ) -> None:
     """Open FILE in a local web editor: check, merge, split and move links, then save.
 
@@ -52,9 +52,7 @@ def review(
         from ..terms import load_termbase
 
         termbase = load_termbase(terms)
-    session = ReviewSession(
-        Path(file), user or getpass.getuser(), termbase, ReportOptions(min_confidence=min_confidence)
-    )
+    session = ReviewSession(Path(file), user or getpass.getuser(), termbase, ReportOptions(min_cert=min_cert))
     try:
         server = Server(session, port)
     except OSError as exc:

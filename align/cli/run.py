@@ -6,8 +6,8 @@ import click
 
 from ..config import AlignOptions
 from ..errors import InputError, clip, log
-from ..io.fsutil import atomic_output, check_name, refuse_inputs
-from .common import alignment_options
+from ..io.fsutil import atomic_output, atomic_write_bytes, check_name, refuse_inputs
+from .common import RenamedOption, alignment_options
 
 
 def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -94,10 +94,19 @@ def run(
     type=click.Choice(["beads", "tsv"]),
     default="tsv",
     show_default=True,
-    help="beads: one bead per line, [0]:[0, 1]:score (0-based), as align export and align eval read "
-    "them. tsv: ids, score and both texts.",
+    help="beads: one link per line, [0]:[0, 1]:cert (0-based), as align export and align eval read "
+    "them. tsv: one row per link, the columns of align export's TSV (ids, link_type, cert, status, texts).",
 )
-@click.option("--scores/--no-scores", default=True, show_default=True, help="Append :score in beads format.")
+@click.option(
+    "--certs/--no-certs",
+    "--scores/--no-scores",
+    "certs",
+    cls=RenamedOption,
+    old=("--scores", "--no-scores"),
+    default=True,
+    show_default=True,
+    help="Append :cert in beads format.",
+)
 @click.option("-o", "--output", default="-", show_default=True, help="File to write ('-' = stdout).")
 @alignment_options
 def pair(
@@ -106,14 +115,15 @@ def pair(
     src_lang: str,
     tgt_lang: str,
     fmt: str,
-    scores: bool,
+    certs: bool,
     output: str,
     options: AlignOptions,
 ) -> None:
-    """Align two texts and print the beads (alignment units)."""
-    from ..aligner.pipeline import align_pair, load_document
+    """Align two texts and print the links (alignment units)."""
+    from ..aligner.pipeline import align_pair, default_set_id, load_document
     from ..formats.beadfile import format_beads
-    from ..model.rows import rows
+    from ..formats.tables import encode_table, link_table
+    from ..model import DocumentSet
 
     if source == "-" and target == "-":
         raise InputError("only one of SOURCE and TARGET can be standard input")
@@ -121,24 +131,12 @@ def pair(
     src = load_document(source, src_lang, presplit=options.presplit)
     tgt = load_document(target, tgt_lang, presplit=options.presplit)
     alignment = align_pair(src, tgt, options)
-    with atomic_output(output) as out:
-        if fmt == "beads":
-            out.write(format_beads(alignment.beads, with_score=scores))
-            return
-        out.write("src_ids\ttgt_ids\tscore\tsrc_text\ttgt_text\n")
-        for row in rows(alignment, src, tgt):
-            cells = [
-                ",".join(map(str, row.bead.src)),
-                ",".join(map(str, row.bead.tgt)),
-                "" if row.bead.cert is None else f"{row.bead.cert:.4f}",
-                _cell(row.src_text),
-                _cell(row.tgt_text),
-            ]
-            out.write("\t".join(cells) + "\n")
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split())
+    if fmt == "beads":
+        with atomic_output(output) as out:
+            out.write(format_beads(alignment.links, with_cert=certs))
+        return
+    docset = DocumentSet(default_set_id(src_lang, source), {src_lang: src, tgt_lang: tgt}, [alignment])
+    atomic_write_bytes(output, encode_table(link_table([(docset, alignment)]), "tsv"))
 
 
 @click.command()

@@ -1,9 +1,9 @@
-"""Strict and lax precision/recall/F1 over beads, as defined by Vecalign's and Bertalign's scorers.
+"""Strict and lax precision/recall/F1 over links, as defined by Vecalign's and Bertalign's scorers.
 
-Counts are summed over all documents before dividing. Precision counts every predicted bead
-(including 1-0/0-1); recall counts only gold beads with both sides non-empty. A lax hit shares at
-least one (source, target) sentence link with a bead on the other side. ``gold_units`` and
-``test_units`` count every bead of each side the same way (1-0/0-1 included), so a file scored
+Counts are summed over all documents before dividing. Precision counts every predicted link
+(including 1-0/0-1); recall counts only gold links with both sides non-empty. A lax hit shares at
+least one (source, target) sentence link with a link on the other side. ``gold_units`` and
+``test_units`` count every link of each side the same way (1-0/0-1 included), so a file scored
 against itself shows equal counts.
 """
 
@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Bead
+from ..model import Link
 
 Unit = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -29,8 +29,8 @@ class PRF:
 class Scores:
     strict: PRF
     lax: PRF
-    gold_units: int  # beads in the gold files (all kinds)
-    test_units: int  # beads in the test files (all kinds)
+    gold_units: int  # links in the gold files (all kinds)
+    test_units: int  # links in the test files (all kinds)
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -40,9 +40,9 @@ class Scores:
         }
 
 
-def _units(beads: Iterable[Bead], both_sides: bool = False) -> set[Unit]:
+def _units(links: Iterable[Link], both_sides: bool = False) -> set[Unit]:
     return {
-        (tuple(b.src), tuple(b.tgt)) for b in beads if ((b.src and b.tgt) if both_sides else (b.src or b.tgt))
+        (tuple(b.src), tuple(b.tgt)) for b in links if ((b.src and b.tgt) if both_sides else (b.src or b.tgt))
     }
 
 
@@ -68,7 +68,7 @@ def _prf(p_num: int, p_den: int, r_num: int, r_den: int) -> PRF:
     return PRF(p, r, 2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(gold_docs: Sequence[Sequence[Bead]], test_docs: Sequence[Sequence[Bead]]) -> Scores:
+def score(gold_docs: Sequence[Sequence[Link]], test_docs: Sequence[Sequence[Link]]) -> Scores:
     """Score documents pairwise (``gold_docs[i]`` against ``test_docs[i]``)."""
     if len(gold_docs) != len(test_docs):
         raise ValueError(f"{len(gold_docs)} gold documents but {len(test_docs)} test documents")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lang import WORD
-from ..model import Bead
+from ..model import Link
 from ..text.textnorm import CYRILLIC_TO_LATIN_LOOKALIKE
 
 
@@ -49,8 +49,8 @@ def perturb(
     *,
     foreign_pool: Sequence[str],
     rates: Rates = Rates(),
-) -> tuple[list[str], list[Bead]]:
-    """The perturbed target side and the gold beads (source indices unchanged, target indices new).
+) -> tuple[list[str], list[Link]]:
+    """The perturbed target side and the gold links (source indices unchanged, target indices new).
 
     ``src_lines[i]`` and ``tgt_lines[i]`` must be translations of each other; inserted sentences come
     from ``foreign_pool`` (text of the target language from other documents; empty = no inserts).
@@ -60,10 +60,10 @@ def perturb(
         raise ValueError(f"not line-parallel: {len(src_lines)} source and {len(tgt_lines)} target lines")
     rng = random.Random(rng_seed)
     out: list[str] = []
-    gold: list[Bead] = []
+    gold: list[Link] = []
 
     def emit(src: tuple[int, ...], texts: Sequence[str]) -> None:
-        gold.append(Bead(src, tuple(range(len(out), len(out) + len(texts))), status="manual"))
+        gold.append(Link(src, tuple(range(len(out), len(out) + len(texts))), status="manual"))
         out.extend(texts)
 
     i = 0
@@ -106,18 +106,18 @@ def inject_lookalikes(text: str, share: float, rng: random.Random) -> str:
 
 def plant_drops(
     tgt_lines: Sequence[str], rng: random.Random, *, share: float = 0.5, words: tuple[int, int] = (3, 10)
-) -> tuple[list[str], list[Bead]]:
+) -> tuple[list[str], list[Link]]:
     """A line-parallel target side with about ``share`` of its short sentences (``words`` = fewest and
-    most words) left out, never two neighbours: the text and its gold (1-1 beads and the 1-0 drops)."""
+    most words) left out, never two neighbours: the text and its gold (1-1 links and the 1-0 drops)."""
     out: list[str] = []
-    gold: list[Bead] = []
+    gold: list[Link] = []
     dropped = False
     for i, line in enumerate(tgt_lines):
         short = words[0] <= len(line.split()) <= words[1]
         dropped = short and not dropped and rng.random() < share
         if dropped:
-            gold.append(Bead((i,), (), status="manual"))
+            gold.append(Link((i,), (), status="manual"))
         else:
-            gold.append(Bead((i,), (len(out),), status="manual"))
+            gold.append(Link((i,), (len(out),), status="manual"))
             out.append(line)
     return out, gold

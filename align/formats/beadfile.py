@@ -1,6 +1,7 @@
-"""The field's plain bead format: one bead per line, ``[6, 7]:[9]``, ``[]:[51]``, optional ``:score``.
+"""The field's plain bead format: one link per line, ``[6, 7]:[9]``, ``[]:[51]``, optional ``:cert``.
 
-0-based sentence numbers, source first (as read by Vecalign's and Bertalign's scorers).
+0-based sentence numbers, source first (as read by Vecalign's and Bertalign's scorers). A file holds
+one document pair, so several pairs go to a folder, one ``{set}.{pair}.beads`` file each.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError, clip
-from ..model import Bead
+from ..io.fsutil import atomic_write_text, check_name
+from ..model import Alignment, DocumentSet, Link
 
 _LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*(-?[\d.eE+-]+))?\s*$")
 
@@ -19,28 +21,28 @@ def _indices(field: str) -> tuple[int, ...]:
     return tuple(int(x) for x in field.replace(",", " ").split())
 
 
-def parse_beads(text: str, path: str | Path | None = None) -> list[Bead]:
-    beads = []
+def parse_beads(text: str, path: str | Path | None = None) -> list[Link]:
+    links = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         m = _LINE.match(line)
         if m is None:
-            raise InputError(f"line {lineno}: not a bead like '[0]:[0, 1]': {clip(line.strip())}", path)
+            raise InputError(f"line {lineno}: not a link like '[0]:[0, 1]': {clip(line.strip())}", path)
         try:
             src, tgt = _indices(m.group(1)), _indices(m.group(2))
             cert = float(m.group(3)) if m.group(3) is not None else None
         except ValueError:  # a score like "+" or "1e", or a number of thousands of digits
             raise InputError(
-                f"line {lineno}: not a bead like '[0]:[0, 1]:0.93': {clip(line.strip())}", path
+                f"line {lineno}: not a link like '[0]:[0, 1]:0.93': {clip(line.strip())}", path
             ) from None
         if not src and not tgt:
-            raise InputError(f"line {lineno}: bead with both sides empty", path)
-        beads.append(Bead(src, tgt, cert=cert, status="manual" if cert is None else "auto"))
-    return beads
+            raise InputError(f"line {lineno}: link with both sides empty", path)
+        links.append(Link(src, tgt, cert=cert, status="manual" if cert is None else "auto"))
+    return links
 
 
-def read_beads(path: str | Path) -> list[Bead]:
+def read_beads(path: str | Path) -> list[Link]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -48,12 +50,35 @@ def read_beads(path: str | Path) -> list[Bead]:
     return parse_beads(text, path)
 
 
-def format_bead(bead: Bead, with_score: bool = False) -> str:
-    line = f"[{', '.join(map(str, bead.src))}]:[{', '.join(map(str, bead.tgt))}]"
-    if with_score and bead.cert is not None:
-        line += f":{bead.cert:.4f}"
+def format_bead(link: Link, with_cert: bool = False) -> str:
+    line = f"[{', '.join(map(str, link.src))}]:[{', '.join(map(str, link.tgt))}]"
+    if with_cert and link.cert is not None:
+        line += f":{link.cert:.4f}"
     return line
 
 
-def format_beads(beads: Iterable[Bead], with_score: bool = False) -> str:
-    return "".join(format_bead(b, with_score) + "\n" for b in beads)
+def format_beads(links: Iterable[Link], with_cert: bool = False) -> str:
+    return "".join(format_bead(b, with_cert) + "\n" for b in links)
+
+
+def write_beads(selected: Iterable[tuple[DocumentSet, Alignment]], output: str | Path) -> list[str]:
+    """One pair to ``output`` (a file or ``-``), several to the folder ``output``; returns the files."""
+    chosen = list(selected)
+    if len(chosen) == 1 and not Path(output).is_dir():
+        atomic_write_text(output, format_beads(chosen[0][1].links, with_cert=True))
+        return [str(output)]
+    if str(output) == "-" or Path(output).is_file():
+        raise InputError(
+            f"{len(chosen)} pairs selected and the bead format holds one: give -o a folder, or pick one "
+            "set and --pair"
+        )
+    folder = Path(output)
+    written = []
+    for docset, alignment in chosen:  # ids and languages come from the files: never let them leave -o
+        check_name(docset.id, "document set id", output, strict=False)
+        check_name(alignment.pair, f"set {docset.id}: pair", output, strict=False)
+    for docset, alignment in chosen:
+        path = folder / f"{docset.id}.{alignment.pair}.beads"
+        atomic_write_text(path, format_beads(alignment.links, with_cert=True))
+        written.append(str(path))
+    return written

@@ -3,7 +3,7 @@
 A link is flagged when a finding of a chosen kind in a JSON report (``align report --format json``)
 names one of its sentences, for the same document set and the same pair (either direction; a pair
 composed through the pivot only by findings of that composed pair). Links without a score (manual
-links) pass ``min_cert``: a person confirmed them. Filtering drops beads from the alignment, so every
+links) pass ``min_cert``: a person confirmed them. Filtering drops links from the alignment, so every
 output format sees the same links.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..io.reader import read_bytes
-from ..model import Alignment, Bead, DocumentSet
+from ..model import Alignment, DocumentSet, Link
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class LinkFilter:
     def apply(
         self, selected: Iterable[tuple[DocumentSet, Alignment]]
     ) -> Iterator[tuple[DocumentSet, Alignment]]:
-        """The selected alignments with the dropped beads taken out (counted in ``dropped``)."""
+        """The selected alignments with the dropped links taken out (counted in ``dropped``)."""
         for docset, alignment in selected:
             if not self.active:
                 yield docset, alignment
@@ -53,19 +53,19 @@ class LinkFilter:
             names = {alignment.pair, f"{alignment.tgt_lang}-{alignment.src_lang}"}
             flags = [f for f in self.flags if f.set_id in (None, docset.id) and f.pair in names]
             src, tgt = docset.docs[alignment.src_lang], docset.docs[alignment.tgt_lang]
-            kept: list[Bead] = []
-            for bead in alignment.beads:
-                ids = {src.sentence_id(i) for i in bead.src} | {tgt.sentence_id(j) for j in bead.tgt}
-                reason = self._reason(bead, ids, flags)
+            kept: list[Link] = []
+            for link in alignment.links:
+                ids = {src.sentence_id(i) for i in link.src} | {tgt.sentence_id(j) for j in link.tgt}
+                reason = self._reason(link, ids, flags)
                 if reason is None:
-                    kept.append(bead)
+                    kept.append(link)
                 else:
                     self.dropped[reason] += 1
-                    self.dropped_two_sided[reason] += bool(bead.src and bead.tgt)
-            yield docset, replace(alignment, beads=kept)
+                    self.dropped_two_sided[reason] += bool(link.src and link.tgt)
+            yield docset, replace(alignment, links=kept)
 
-    def _reason(self, bead: Bead, ids: set[str], flags: list[_Flag]) -> str | None:
-        if self.min_cert is not None and bead.cert is not None and bead.cert < self.min_cert:
+    def _reason(self, link: Link, ids: set[str], flags: list[_Flag]) -> str | None:
+        if self.min_cert is not None and link.cert is not None and link.cert < self.min_cert:
             return "low-cert"
         return next((f.kind for f in flags if not f.ids.isdisjoint(ids)), None)
 
@@ -113,7 +113,7 @@ def _read_flags(path: str) -> list[_Flag]:
         findings = data["findings"]
         flags = []
         for f in findings:
-            ids = frozenset(f["left_ids"]) | frozenset(f["right_ids"])
+            ids = frozenset(f["src_ids"]) | frozenset(f["tgt_ids"])
             flags.append(_Flag(set_id, str(f["pair"]), str(f["kind"]), ids))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc).splitlines()[0]

@@ -30,7 +30,7 @@ from lxml import etree
 from ..errors import InputError
 from ..io.fsutil import atomic_write_bytes, check_name
 from ..io.xmlsafe import parse_xml
-from ..model import Alignment, Bead, Document, DocumentSet, Sentence
+from ..model import Alignment, Document, DocumentSet, Link, Sentence
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
@@ -78,13 +78,13 @@ def alignment_bytes(docset: DocumentSet, alignment: Alignment) -> bytes:
         toDoc=doc_name(docset, alignment.src_lang),
         fromDoc=doc_name(docset, alignment.tgt_lang),
     )
-    for bead in alignment.beads:
+    for link in alignment.links:
         etree.SubElement(
             root,
             "link",
-            type=bead.kind,
-            xtargets=" ".join(to_ids[i] for i in bead.src) + ";" + " ".join(from_ids[j] for j in bead.tgt),
-            status="man" if bead.status == "manual" else "auto",
+            type=link.kind,
+            xtargets=" ".join(to_ids[i] for i in link.src) + ";" + " ".join(from_ids[j] for j in link.tgt),
+            status="man" if link.status == "manual" else "auto",
         )
     return _tobytes(root)
 
@@ -139,10 +139,10 @@ def _read_document(path: Path, langs: dict[str, str]) -> tuple[Document, dict[st
     return Document(lang=lang, sentences=sentences, source=str(path)), ids
 
 
-def _read_alignment(path: Path, to_ids: dict[str, int], from_ids: dict[str, int]) -> list[Bead]:
-    beads: list[Bead] = []
-    for k, link in enumerate(parse_xml(path).getroot().iter("link", "{*}link"), 1):
-        xtargets = link.get("xtargets")
+def _read_alignment(path: Path, to_ids: dict[str, int], from_ids: dict[str, int]) -> list[Link]:
+    links: list[Link] = []
+    for k, el in enumerate(parse_xml(path).getroot().iter("link", "{*}link"), 1):
+        xtargets = el.get("xtargets")
         if xtargets is None or xtargets.count(";") != 1:
             raise InputError(f"link {k}: xtargets must be 'IDS;IDS', not {xtargets!r}", path)
         sides = []
@@ -153,11 +153,11 @@ def _read_alignment(path: Path, to_ids: dict[str, int], from_ids: dict[str, int]
             sides.append(tuple(side[i] for i in ids.split()))
         if not (sides[0] or sides[1]):
             raise InputError(f"link {k} links nothing", path)
-        bead = Bead(sides[0], sides[1], None, "manual" if link.get("status", "man") == "man" else "auto")
-        if link.get("type", bead.kind) != bead.kind:
-            raise InputError(f"link {k}: type {link.get('type')} but xtargets make a {bead.kind}", path)
-        beads.append(bead)
-    return beads
+        link = Link(sides[0], sides[1], None, "manual" if el.get("status", "man") == "man" else "auto")
+        if el.get("type", link.kind) != link.kind:
+            raise InputError(f"link {k}: type {el.get('type')} but xtargets make a {link.kind}", path)
+        links.append(link)
+    return links
 
 
 def read_intertext(

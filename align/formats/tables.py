@@ -1,9 +1,9 @@
-"""One row per bead, as Parquet (ids as lists) or TSV/CSV (ids joined with spaces).
+"""One row per link, as Parquet (ids as lists) or TSV/CSV (ids joined with spaces).
 
-Columns: ``set_id``, ``pair``, ``src_lang``, ``tgt_lang``, ``src_ids``, ``tgt_ids``, ``bead_type``
+Columns: ``set_id``, ``pair``, ``src_lang``, ``tgt_lang``, ``src_ids``, ``tgt_ids``, ``link_type``
 (``1-2``), ``cert`` (null when unknown), ``status`` (auto / manual / derived), ``src_text``,
 ``tgt_text``, then the sets' metadata (the manifest's extra columns), null where a set has none.
-Beads with one side empty (``1-0``, ``0-1``) are rows too, with empty ids and text on that side.
+Links with one side empty (``1-0``, ``0-1``) are rows too, with empty ids and text on that side.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import polars as pl
 from ..errors import warn
 from ..io.fsutil import atomic_write_bytes
 from ..model import Alignment, DocumentSet
-from ..model.rows import set_rows
+from ..model.rows import set_link_texts
 from . import check_output
 
 SCHEMA: dict[str, pl.DataType] = {
@@ -27,17 +27,17 @@ SCHEMA: dict[str, pl.DataType] = {
     "tgt_lang": pl.String(),
     "src_ids": pl.List(pl.String()),
     "tgt_ids": pl.List(pl.String()),
-    "bead_type": pl.String(),
+    "link_type": pl.String(),
     "cert": pl.Float64(),
     "status": pl.String(),
     "src_text": pl.String(),
     "tgt_text": pl.String(),
 }
-BEAD_COLUMNS = frozenset(SCHEMA)
+LINK_COLUMNS = frozenset(SCHEMA)
 
 
 def _frame(docset: DocumentSet, alignment: Alignment) -> pl.DataFrame:
-    rows = set_rows(docset, alignment)
+    rows = set_link_texts(docset, alignment)
     columns = {
         "set_id": [docset.id] * len(rows),
         "pair": [alignment.pair] * len(rows),
@@ -45,25 +45,25 @@ def _frame(docset: DocumentSet, alignment: Alignment) -> pl.DataFrame:
         "tgt_lang": [alignment.tgt_lang] * len(rows),
         "src_ids": [list(u.src_ids) for u in rows],
         "tgt_ids": [list(u.tgt_ids) for u in rows],
-        "bead_type": [u.bead.kind for u in rows],
-        "cert": [u.bead.cert for u in rows],
-        "status": [u.bead.status for u in rows],
+        "link_type": [u.link.kind for u in rows],
+        "cert": [u.link.cert for u in rows],
+        "status": [u.link.status for u in rows],
         "src_text": [u.src_text for u in rows],
         "tgt_text": [u.tgt_text for u in rows],
     }
     frame = pl.DataFrame(columns, schema=SCHEMA)
-    meta = {k: v for k, v in docset.meta.items() if k not in BEAD_COLUMNS}
+    meta = {k: v for k, v in docset.meta.items() if k not in LINK_COLUMNS}
     for key in sorted(docset.meta.keys() - meta.keys()):
-        warn(f"set {docset.id}: metadata {key!r} has the name of a bead column and is left out")
+        warn(f"set {docset.id}: metadata {key!r} has the name of a link column and is left out")
     return frame.with_columns(pl.lit(v, pl.String()).alias(k) for k, v in meta.items())
 
 
-def bead_table(selected: Iterable[tuple[DocumentSet, Alignment]]) -> pl.DataFrame:
+def link_table(selected: Iterable[tuple[DocumentSet, Alignment]]) -> pl.DataFrame:
     frames = [_frame(docset, alignment) for docset, alignment in selected]
     if not frames:
         return pl.DataFrame(schema=SCHEMA)
     table = pl.concat(frames, how="diagonal")
-    meta = [c for c in table.columns if c not in BEAD_COLUMNS]  # first-seen order
+    meta = [c for c in table.columns if c not in LINK_COLUMNS]  # first-seen order
     return table.select(*SCHEMA, *meta)
 
 

@@ -1,8 +1,8 @@
 """TMX 1.4b for CAT tools (valid against tmx14.dtd), streamed so a corpus need not fit in memory.
 
-One ``<tu>`` per bead with both sides non-empty (a CAT tool has no use for a unit without a
-translation); an n-m bead becomes one ``<seg>`` per side with its sentences joined by a space. Each
-unit carries its set (``x-docset``), bead type (``x-bead``), aligner score (``x-cert``, when known),
+One ``<tu>`` per link with both sides non-empty (a CAT tool has no use for a unit without a
+translation); an n-m link becomes one ``<seg>`` per side with its sentences joined by a space. Each
+unit carries its set (``x-docset``), link type (``x-link``), aligner score (``x-cert``, when known),
 status (``x-status``) and the TEI sentences it came from (``x-tei-link``). No creation date is
 written, so the same TEI gives the same TMX.
 """
@@ -18,7 +18,7 @@ from lxml import etree
 from .. import __version__
 from ..io.fsutil import atomic_output
 from ..model import Alignment, DocumentSet
-from ..model.rows import Row, set_rows
+from ..model.rows import LinkText, set_link_texts
 
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -28,15 +28,15 @@ def _prop(parent: etree._Element, kind: str, text: str) -> None:
     etree.SubElement(parent, "prop", type=kind).text = text
 
 
-def _tu(docset: DocumentSet, alignment: Alignment, row: Row) -> etree._Element:
+def _tu(docset: DocumentSet, alignment: Alignment, row: LinkText) -> etree._Element:
     tu = etree.Element(
         "tu", tuid=f"{docset.id}.{alignment.pair}.{row.src_ids[0]}", srclang=alignment.src_lang
     )
     _prop(tu, "x-docset", docset.id)
-    _prop(tu, "x-bead", row.bead.kind)
-    if row.bead.cert is not None:
-        _prop(tu, "x-cert", f"{row.bead.cert:.4f}")
-    _prop(tu, "x-status", row.bead.status)
+    _prop(tu, "x-link", row.link.kind)
+    if row.link.cert is not None:
+        _prop(tu, "x-cert", f"{row.link.cert:.4f}")
+    _prop(tu, "x-status", row.link.status)
     _prop(tu, "x-tei-link", " ".join(f"#{i}" for i in row.src_ids + row.tgt_ids))
     for lang, text in ((alignment.src_lang, row.src_text), (alignment.tgt_lang, row.tgt_text)):
         tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
@@ -84,8 +84,8 @@ def write_tmx(
             xf.write("\n  ")
             with xf.element("body"):
                 for docset, alignment in itertools.chain([first] if first else [], pairs):
-                    for row in set_rows(docset, alignment):
-                        if row.bead.src and row.bead.tgt:
+                    for row in set_link_texts(docset, alignment):
+                        if row.link.src and row.link.tgt:
                             tu = _tu(docset, alignment, row)
                             etree.indent(tu, level=2)  # seg holds text only, so indenting cannot change it
                             xf.write("\n    ", tu)

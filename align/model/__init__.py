@@ -1,4 +1,4 @@
-"""The data model shared by every stage: documents, sentences, beads, alignments, document sets.
+"""The data model shared by every stage: documents, sentences, links, alignments, document sets.
 
 Plain dataclasses with no behaviour beyond derived views, so that every stage (read, segment,
 align, TEI, report, export) exchanges the same objects.
@@ -65,7 +65,7 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Bead:
+class Link:
     """One alignment unit: source and target sentence indices (0-based), either side may be empty."""
 
     src: tuple[int, ...]
@@ -82,7 +82,7 @@ class Bead:
 class Alignment:
     src_lang: str
     tgt_lang: str
-    beads: list[Bead]
+    links: list[Link]
 
     @property
     def pair(self) -> str:
@@ -128,15 +128,15 @@ class Finding:
     pair: str  # e.g. "en-sr"
     kind: str  # one of align.report.checks.KINDS, which the checkers register
     severity: str  # "high", "medium" or "low"
-    left_ids: tuple[str, ...]
-    right_ids: tuple[str, ...]
-    left_text: str
-    right_text: str
+    src_ids: tuple[str, ...]
+    tgt_ids: tuple[str, ...]
+    src_text: str
+    tgt_text: str
     detail: str  # one readable sentence
     concept: str | None = None
-    left_terms: tuple[TermHit, ...] = ()
-    right_terms: tuple[TermHit, ...] = ()
-    # What the finding is about, as (start, end) character offsets into left_text / right_text: the
+    src_terms: tuple[TermHit, ...] = ()
+    tgt_terms: tuple[TermHit, ...] = ()
+    # What the finding is about, as (start, end) character offsets into src_text / tgt_text: the
     # words a partial omission left out, the differing number or name. Empty when it is the whole link.
-    left_spans: tuple[tuple[int, int], ...] = ()
-    right_spans: tuple[tuple[int, int], ...] = ()
+    src_spans: tuple[tuple[int, int], ...] = ()
+    tgt_spans: tuple[tuple[int, int], ...] = ()

@@ -1,6 +1,6 @@
 """One view of a link: the only place that turns alignments into rows of sentence ids and text.
 
-A row is one bead with the ids of its sentences and each side's sentences joined with a space; ids
+A row is one link with the ids of its sentences and each side's sentences joined with a space; ids
 are the ones the sentences had in the file they were read from (``Sentence.id``), else align's own
 ``LANG.sN``, so a report, an export or an annotation of a TEI file written by another tool points at
 sentences that are in that file. Pairs other than the aligned ones are derived here too: reversed
@@ -14,14 +14,14 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from . import Alignment, Bead, Document, DocumentSet
+from . import Alignment, Document, DocumentSet, Link
 
 
 @dataclass(frozen=True)
-class Row:
-    """One bead with what every output shows of it."""
+class LinkText:
+    """One link with what every output shows of it."""
 
-    bead: Bead
+    link: Link
     src_ids: tuple[str, ...]
     tgt_ids: tuple[str, ...]
     src_text: str  # the side's sentences joined with a space; empty for the empty side of a 1-0 / 0-1
@@ -33,32 +33,32 @@ def side(doc: Document, indices: Sequence[int]) -> tuple[tuple[str, ...], str]:
     return tuple(doc.sentence_id(i) for i in indices), " ".join(doc.sentences[i].text for i in indices)
 
 
-def rows(alignment: Alignment, src: Document, tgt: Document) -> list[Row]:
-    """The alignment's beads as rows; ``src``/``tgt`` are the documents it aligns."""
+def rows(alignment: Alignment, src: Document, tgt: Document) -> list[LinkText]:
+    """The alignment's links as rows; ``src``/``tgt`` are the documents it aligns."""
     out = []
-    for bead in alignment.beads:
-        (src_ids, src_text), (tgt_ids, tgt_text) = side(src, bead.src), side(tgt, bead.tgt)
-        out.append(Row(bead, src_ids, tgt_ids, src_text, tgt_text))
+    for link in alignment.links:
+        (src_ids, src_text), (tgt_ids, tgt_text) = side(src, link.src), side(tgt, link.tgt)
+        out.append(LinkText(link, src_ids, tgt_ids, src_text, tgt_text))
     return out
 
 
-def set_rows(docset: DocumentSet, alignment: Alignment) -> list[Row]:
+def set_link_texts(docset: DocumentSet, alignment: Alignment) -> list[LinkText]:
     """:func:`rows` of an alignment of ``docset`` (or one derived from it by :func:`find_pair`)."""
     return rows(alignment, docset.docs[alignment.src_lang], docset.docs[alignment.tgt_lang])
 
 
 @dataclass
 class GridRow:
-    """Pivot sentences that the beads of any alignment tie together with what each version links to
-    them, or one bead of sentences a version adds; sentence indices and beads per language."""
+    """Pivot sentences that the links of any alignment tie together with what each version links to
+    them, or one link of sentences a version adds; sentence indices and links per language."""
 
     sentences: dict[str, list[int]] = field(default_factory=dict)
-    beads: dict[str, list[Bead]] = field(default_factory=dict)
+    links: dict[str, list[Link]] = field(default_factory=dict)
 
 
 def pivot_units(alignments: Sequence[Alignment], n_pivot: int) -> list[int]:
-    """For each pivot sentence, the first pivot sentence of its unit: pivot sentences that a bead of
-    any of the alignments (all from the pivot) ties together, directly or through other beads."""
+    """For each pivot sentence, the first pivot sentence of its unit: pivot sentences that a link of
+    any of the alignments (all from the pivot) ties together, directly or through other links."""
     parent = list(range(n_pivot))
 
     def find(i: int) -> int:
@@ -68,16 +68,16 @@ def pivot_units(alignments: Sequence[Alignment], n_pivot: int) -> list[int]:
         return i
 
     for alignment in alignments:
-        for bead in alignment.beads:
-            for i in bead.src[1:]:
-                parent[find(i)] = find(bead.src[0])
+        for link in alignment.links:
+            for i in link.src[1:]:
+                parent[find(i)] = find(link.src[0])
     first: dict[int, int] = {}  # unit root -> its first pivot sentence
     return [first.setdefault(find(i), i) for i in range(n_pivot)]
 
 
 def pivot_grid(pivot: str, alignments: Sequence[Alignment], n_pivot: int) -> list[GridRow]:
     """Rows of pivot units (:func:`pivot_units`) in pivot order, as MULTEXT-East composes links
-    through the pivot; a bead of sentences a version adds (empty pivot side) gets its own row before
+    through the pivot; a link of sentences a version adds (empty pivot side) gets its own row before
     the next unit its alignment links to. ``alignments`` all start from ``pivot``."""
     others = [a.pair for a in alignments if a.src_lang != pivot]
     if others:
@@ -86,18 +86,18 @@ def pivot_grid(pivot: str, alignments: Sequence[Alignment], n_pivot: int) -> lis
     units: dict[int, GridRow] = {}
     for i, start in enumerate(first):
         units.setdefault(start, GridRow()).sentences.setdefault(pivot, []).append(i)
-    keyed: list[tuple[tuple[int, int, int, int], GridRow]] = []  # (unit, added first, alignment, bead)
+    keyed: list[tuple[tuple[int, int, int, int], GridRow]] = []  # (unit, added first, alignment, link)
     for k, a in enumerate(alignments):
-        pending: list[tuple[int, GridRow]] = []  # added beads waiting for the next unit
-        for b, bead in enumerate(a.beads):
-            if not bead.src:
-                pending.append((b, GridRow({a.tgt_lang: list(bead.tgt)}, {a.tgt_lang: [bead]})))
+        pending: list[tuple[int, GridRow]] = []  # added links waiting for the next unit
+        for b, link in enumerate(a.links):
+            if not link.src:
+                pending.append((b, GridRow({a.tgt_lang: list(link.tgt)}, {a.tgt_lang: [link]})))
                 continue
-            start = first[bead.src[0]]
+            start = first[link.src[0]]
             keyed += [((start, 0, k, pb), row) for pb, row in pending]
             pending = []
-            units[start].sentences.setdefault(a.tgt_lang, []).extend(bead.tgt)
-            units[start].beads.setdefault(a.tgt_lang, []).append(bead)
+            units[start].sentences.setdefault(a.tgt_lang, []).extend(link.tgt)
+            units[start].links.setdefault(a.tgt_lang, []).append(link)
         keyed += [((n_pivot, 0, k, pb), row) for pb, row in pending]
     keyed += [((start, 1, 0, 0), row) for start, row in units.items()]
     grid = [row for _, row in sorted(keyed, key=lambda item: item[0])]
@@ -108,21 +108,21 @@ def pivot_grid(pivot: str, alignments: Sequence[Alignment], n_pivot: int) -> lis
 
 
 def compose(left: Alignment, right: Alignment, n_pivot: int) -> Alignment:
-    """Link two versions through the pivot both were aligned to: one derived bead per row of their
+    """Link two versions through the pivot both were aligned to: one derived link per row of their
     :func:`pivot_grid` (everything each links to a pivot unit, or one side's added sentences)."""
     if left.src_lang != right.src_lang:
         raise ValueError(f"cannot compose {left.pair} with {right.pair}: different pivots")
-    beads = []
+    links = []
     for row in pivot_grid(left.src_lang, (left, right), n_pivot):
         a, b = (tuple(row.sentences.get(x.tgt_lang, ())) for x in (left, right))
         if a or b:
-            beads.append(Bead(a, b, None, "derived"))
-    return Alignment(left.tgt_lang, right.tgt_lang, beads)
+            links.append(Link(a, b, None, "derived"))
+    return Alignment(left.tgt_lang, right.tgt_lang, links)
 
 
 def reverse(alignment: Alignment) -> Alignment:
-    beads = [Bead(b.tgt, b.src, b.cert, b.status) for b in alignment.beads]
-    return Alignment(alignment.tgt_lang, alignment.src_lang, beads)
+    links = [Link(b.tgt, b.src, b.cert, b.status) for b in alignment.links]
+    return Alignment(alignment.tgt_lang, alignment.src_lang, links)
 
 
 def _candidates(docset: DocumentSet) -> Iterator[tuple[str, str, Callable[[], Alignment]]]:

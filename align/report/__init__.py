@@ -1,6 +1,6 @@
 """Divergence reports for translation QA: where the versions of a document set say something different.
 
-read (TEI) → links (one per bead of each pair) → checkers (:mod:`.checks`, one per kind family) →
+read (TEI) → links (one per link of each pair) → checkers (:mod:`.checks`, one per kind family) →
 findings → outputs (HTML, Markdown, JSON, CSV/Parquet, TEI annotations)::
 
     docset = align.tei.read("kosovo.tei.xml")
@@ -10,7 +10,7 @@ findings → outputs (HTML, Markdown, JSON, CSV/Parquet, TEI annotations)::
     Path("report.html").write_bytes(render(report, "html"))
 """
 
-from .base import SEVERITIES, Checker, Link, ReportOptions
+from .base import SEVERITIES, Checker, LinkContext, ReportOptions
 from .checks import CHECKERS, KINDS, register
 from .findings import Report, build_report, fingerprint, select_alignments
 from .ignore import IgnoreList, load_ignore
@@ -23,7 +23,7 @@ __all__ = [
     "SEVERITIES",
     "Checker",
     "IgnoreList",
-    "Link",
+    "LinkContext",
     "Report",
     "ReportOptions",
     "build_report",

@@ -126,7 +126,7 @@ def annotate(tree: etree._ElementTree, report: Report) -> int:
     resp = f"#{APP_ID}" if APP_ID in ids else None
     listing = etree.Element(_tei("listAnnotation"), type="divergence")
     for finding in report.findings:
-        targets = finding.left_ids + finding.right_ids
+        targets = finding.src_ids + finding.tgt_ids
         absent = [t for t in targets if t not in ids]
         if absent:
             raise InputError(f"finding points to {absent[0]}, which is not an xml:id in the file")
@@ -149,8 +149,8 @@ def annotate(tree: etree._ElementTree, report: Report) -> int:
         etree.SubElement(annotation, _tei("note"), type="severity").text = finding.severity
         if finding.concept:
             etree.SubElement(annotation, _tei("note"), type="concept").text = finding.concept
-        for side, sids, spans in (("left", finding.left_ids, finding.left_spans),
-                                  ("right", finding.right_ids, finding.right_spans)):  # fmt: skip
+        for side, sids, spans in (("left", finding.src_ids, finding.src_spans),
+                                  ("right", finding.tgt_ids, finding.tgt_spans)):  # fmt: skip
             for target in _span_targets(elements, sids, spans):
                 etree.SubElement(annotation, _tei("ptr"), type=f"{side}-span", target=target)
     _append(stand_off, listing, _depth(stand_off) + 1)

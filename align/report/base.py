@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ..config import LENGTH_RATIO, MIN_CONFIDENCE
-from ..model import Bead, DocumentSet, Finding, TermHit
+from ..config import LENGTH_RATIO, MIN_CERT
+from ..model import DocumentSet, Finding, Link, TermHit
 
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Links either side whose text counts as nearby: translators move a name or a clause into the next
@@ -55,34 +55,34 @@ class OmissionParams:
 @dataclass(frozen=True)
 class ReportOptions:
     kinds: frozenset[str] = field(default_factory=_all_kinds)
-    min_confidence: float = MIN_CONFIDENCE  # links with a lower aligner cert are reported
+    min_cert: float = MIN_CERT  # links with a lower aligner cert are reported
     length_ratio: float = LENGTH_RATIO  # how far a link's length ratio may stray from the pair's usual
     omission: OmissionParams = OmissionParams()
     cache_dir: str | None = None  # embedding cache of the omission checks; None = default, "" = off
 
 
 @dataclass(frozen=True)
-class Link:
-    """One bead of one aligned pair, resolved to ids and text; left is the pair's source (the pivot)."""
+class LinkContext:
+    """One link of one aligned pair, resolved to ids and text; left is the pair's source (the pivot)."""
 
     pair: str
-    bead: Bead
-    left_lang: str
-    right_lang: str
-    left_ids: tuple[str, ...]
-    right_ids: tuple[str, ...]
-    left_text: str  # the side's sentences joined with a space
-    right_text: str
+    link: Link
+    src_lang: str
+    tgt_lang: str
+    src_ids: tuple[str, ...]
+    tgt_ids: tuple[str, ...]
+    src_text: str  # the side's sentences joined with a space
+    tgt_text: str
     # termbase hits per side, in text order; None when the termbase has no terms for that language
-    left_terms: tuple[TermHit, ...] | None = None
-    right_terms: tuple[TermHit, ...] | None = None
+    src_terms: tuple[TermHit, ...] | None = None
+    tgt_terms: tuple[TermHit, ...] | None = None
     expected_ratio: float = 1.0  # the pair's usual right/left length ratio (see checks.links.pair_ratio)
     # text of the neighbouring links (NEARBY either side), for checks that allow content to move a little
-    left_nearby: str = ""
-    right_nearby: str = ""
-    # the sentences of each side (their texts joined with a space are left_text / right_text)
-    left_sentences: tuple[str, ...] = ()
-    right_sentences: tuple[str, ...] = ()
+    src_nearby: str = ""
+    tgt_nearby: str = ""
+    # the sentences of each side (their texts joined with a space are src_text / tgt_text)
+    src_sentences: tuple[str, ...] = ()
+    tgt_sentences: tuple[str, ...] = ()
 
     def finding(
         self,
@@ -91,25 +91,25 @@ class Link:
         detail: str,
         *,
         concept: str | None = None,
-        left_terms: tuple[TermHit, ...] = (),
-        right_terms: tuple[TermHit, ...] = (),
-        left_spans: tuple[tuple[int, int], ...] = (),
-        right_spans: tuple[tuple[int, int], ...] = (),
+        src_terms: tuple[TermHit, ...] = (),
+        tgt_terms: tuple[TermHit, ...] = (),
+        src_spans: tuple[tuple[int, int], ...] = (),
+        tgt_spans: tuple[tuple[int, int], ...] = (),
     ) -> Finding:
         return Finding(
             pair=self.pair,
             kind=kind,
             severity=severity,
-            left_ids=self.left_ids,
-            right_ids=self.right_ids,
-            left_text=self.left_text,
-            right_text=self.right_text,
+            src_ids=self.src_ids,
+            tgt_ids=self.tgt_ids,
+            src_text=self.src_text,
+            tgt_text=self.tgt_text,
             detail=detail,
             concept=concept,
-            left_terms=left_terms,
-            right_terms=right_terms,
-            left_spans=left_spans,
-            right_spans=right_spans,
+            src_terms=src_terms,
+            tgt_terms=tgt_terms,
+            src_spans=src_spans,
+            tgt_spans=tgt_spans,
         )
 
 
@@ -139,10 +139,10 @@ class Checker:
         """The checker a report uses; override when the constructor takes something else."""
         return cls(context)
 
-    def prepare(self, links: Sequence[Link]) -> None:
+    def prepare(self, links: Sequence[LinkContext]) -> None:
         """Called with all links of a pair before ``check``, for checkers that batch costly work."""
 
-    def check(self, link: Link) -> Iterator[Finding]:
+    def check(self, link: LinkContext) -> Iterator[Finding]:
         raise NotImplementedError
 
 

@@ -16,7 +16,7 @@ def summarise(report: Report) -> dict[str, Any]:
     by_pair = Counter((f.pair, f.kind) for f in report.findings)
     pairs = {
         a.pair: {
-            "links": len(a.beads),
+            "links": len(a.links),
             "findings": sum(by_pair[a.pair, kind] for kind in KINDS),
             "kinds": {kind: by_pair[a.pair, kind] for kind in KINDS},
         }
@@ -36,7 +36,7 @@ def summarise(report: Report) -> dict[str, Any]:
         "pairs": pairs,
         "options": {
             "kinds": [kind for kind in KINDS if kind in report.options.kinds],
-            "min_confidence": report.options.min_confidence,
+            "min_cert": report.options.min_cert,
             "length_ratio": report.options.length_ratio,
         },
     }

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError, clip, warn
 from ..model import Alignment, DocumentSet, Finding, TermHit
-from ..model.rows import find_pair, set_rows
+from ..model.rows import find_pair, set_link_texts
 from ..terms import Termbase, TermMatch, TermMatcher
-from .base import NEARBY, Checker, Link, ReportOptions
+from .base import NEARBY, Checker, LinkContext, ReportOptions
 from .checks import KINDS, checkers
 from .checks.links import pair_ratio
 
@@ -47,7 +47,7 @@ def fingerprint(finding: Finding) -> str:
     """
     detail = "" if finding.kind in _VOLATILE_DETAIL else finding.detail
     key = "\x1f".join(
-        (finding.pair, finding.kind, finding.concept or "", finding.left_text, finding.right_text, detail)
+        (finding.pair, finding.kind, finding.concept or "", finding.src_text, finding.tgt_text, detail)
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
@@ -84,12 +84,12 @@ def match_terms(docset: DocumentSet, termbase: Termbase, langs: Sequence[str]) -
     return out
 
 
-def build_links(docset: DocumentSet, alignment: Alignment, terms: SentenceTerms) -> list[Link]:
+def build_links(docset: DocumentSet, alignment: Alignment, terms: SentenceTerms) -> list[LinkContext]:
     """The alignment's rows (:func:`align.model.rows.set_rows`) as links, with what checkers need beyond
     ids and text: term hits, the pair's usual length ratio, the text nearby."""
-    left_lang, right_lang = alignment.src_lang, alignment.tgt_lang
-    rows = set_rows(docset, alignment)
-    left, right = docset.docs[left_lang].sentences, docset.docs[right_lang].sentences
+    src_lang, tgt_lang = alignment.src_lang, alignment.tgt_lang
+    rows = set_link_texts(docset, alignment)
+    left, right = docset.docs[src_lang].sentences, docset.docs[tgt_lang].sentences
     texts = [(row.src_text, row.tgt_text) for row in rows]
     ratio = pair_ratio((a, b) for a, b in texts if a and b)
 
@@ -102,22 +102,22 @@ def build_links(docset: DocumentSet, alignment: Alignment, terms: SentenceTerms)
         return " ".join(t[side] for t in around if t[side])
 
     return [
-        Link(
+        LinkContext(
             pair=alignment.pair,
-            bead=row.bead,
-            left_lang=left_lang,
-            right_lang=right_lang,
-            left_ids=row.src_ids,
-            right_ids=row.tgt_ids,
-            left_text=row.src_text,
-            right_text=row.tgt_text,
-            left_terms=hits(left_lang, row.bead.src),
-            right_terms=hits(right_lang, row.bead.tgt),
+            link=row.link,
+            src_lang=src_lang,
+            tgt_lang=tgt_lang,
+            src_ids=row.src_ids,
+            tgt_ids=row.tgt_ids,
+            src_text=row.src_text,
+            tgt_text=row.tgt_text,
+            src_terms=hits(src_lang, row.link.src),
+            tgt_terms=hits(tgt_lang, row.link.tgt),
             expected_ratio=ratio,
-            left_nearby=nearby(position, 0),
-            right_nearby=nearby(position, 1),
-            left_sentences=tuple(left[i].text for i in row.bead.src),
-            right_sentences=tuple(right[j].text for j in row.bead.tgt),
+            src_nearby=nearby(position, 0),
+            tgt_nearby=nearby(position, 1),
+            src_sentences=tuple(left[i].text for i in row.link.src),
+            tgt_sentences=tuple(right[j].text for j in row.link.tgt),
         )
         for position, row in enumerate(rows)
     ]
@@ -135,7 +135,7 @@ def _check_coverage(termbase: Termbase, alignments: list[Alignment], terms: Sent
 
 def check_links(
     active: Sequence[Checker],
-    links: Sequence[Link],
+    links: Sequence[LinkContext],
     kinds: frozenset[str],
     start: int = 0,
     end: int | None = None,

@@ -6,7 +6,7 @@ ties together (as MULTEXT-East composes links through the pivot), one column per
 a version adds gets its own row before the next unit. Termbase terms are highlighted with their
 framing label's colour; terms a finding is about are outlined. Each link shows its type and the
 aligner's confidence; what a finding is about (a differing number or name, a clause left out: its
-``left_spans``/``right_spans``) is marked in the sentence itself, and its badge says what differs. An
+``src_spans``/``tgt_spans``) is marked in the sentence itself, and its badge says what differs. An
 overview strip (one column per row: each version's link confidence and findings, clickable) and a
 findings-per-pair chart are inline SVG. Filters (kind, language, severity, rows with findings only)
 run in the page, update the counts and the chart, and are kept in the URL fragment
@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .. import __version__
-from ..model import Bead, Finding
+from ..model import Finding, Link
 from ..model.rows import GridRow, pivot_grid
 from ..terms import TermMatch
 from .base import SEVERITIES
@@ -122,8 +122,8 @@ def _marks(report: Report, located: list[_Located]) -> dict[str, list[_Mark]]:
     for x in located:
         f = x.finding
         for ids, text, spans in (
-            (f.left_ids, f.left_text, f.left_spans),
-            (f.right_ids, f.right_text, f.right_spans),
+            (f.src_ids, f.src_text, f.src_spans),
+            (f.tgt_ids, f.tgt_text, f.tgt_spans),
         ):
             if not spans or " ".join(text_of[i] for i in ids) != text:
                 continue
@@ -139,14 +139,14 @@ def _marks(report: Report, located: list[_Located]) -> dict[str, list[_Mark]]:
 
 def _badge_label(f: Finding) -> str:
     """What differs, in a few words: "number 48 ≠ 36", "name + Дејана Пантића", "framing: Kosovo"."""
-    left = ", ".join(dict.fromkeys(f.left_text[a:b] for a, b in f.left_spans))
-    right = ", ".join(dict.fromkeys(f.right_text[a:b] for a, b in f.right_spans))
+    left = ", ".join(dict.fromkeys(f.src_text[a:b] for a, b in f.src_spans))
+    right = ", ".join(dict.fromkeys(f.tgt_text[a:b] for a, b in f.tgt_spans))
     if left and right:
         what = f"{left} \u2260 {right}"
     elif left or right:
         what = f"\u2212 {left}" if left else f"+ {right}"
     elif f.concept:
-        framings = sorted({h.framing or "neutral" for h in f.right_terms}) if f.kind == "framing" else []
+        framings = sorted({h.framing or "neutral" for h in f.tgt_terms}) if f.kind == "framing" else []
         what = f.concept + (f" ({', '.join(framings)})" if framings else "")
     else:
         return f.kind
@@ -178,7 +178,7 @@ def _locate(report: Report, rows: list[GridRow]) -> list[_Located]:
         fp = fingerprint(f)
         seen[fp] = seen.get(fp, 0) + 1
         anchor = f"f-{fp}" if seen[fp] == 1 else f"f-{fp}-{seen[fp]}"
-        out.append(_Located(f, anchor, row_of[(f.left_ids + f.right_ids)[0]], lang_of_pair[f.pair]))
+        out.append(_Located(f, anchor, row_of[(f.src_ids + f.tgt_ids)[0]], lang_of_pair[f.pair]))
     return out
 
 
@@ -219,7 +219,7 @@ def _header(report: Report) -> list[str]:
     facts.append(
         f"termbase <code>{_e(report.termbase)}</code>" if report.termbase else "no termbase: term checks off"
     )
-    facts.append(f"aligner confidence below {report.options.min_confidence:g} is flagged")
+    facts.append(f"aligner confidence below {report.options.min_cert:g} is flagged")
     return [
         f"<header><h1>Divergence report: {_e(report.docset.id)}</h1>",
         f"<p>{'; '.join(facts)}. Made by align {_e(__version__)}.</p></header>",
@@ -238,7 +238,7 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
             f'data-lang="{_e(x.lang)}" data-severity="{f.severity}" title="{_e(f.detail)}">'
             f"{_e(_badge_label(f))}</a>"
         )
-        for sid in f.left_ids + f.right_ids if f.concept else ():
+        for sid in f.src_ids + f.tgt_ids if f.concept else ():
             outlined[sid].add(f.concept)
     marks = _marks(report, located)
     out = ['<section id="parallel"><h2>Aligned text</h2><table class="grid"><thead><tr>']
@@ -263,7 +263,7 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
                     f'<span class="s" id="s-{_e(sid)}"><span class="sid">{_e(sid)}</span> {text}</span>'
                 )
             if lang != docset.pivot:
-                cell.append(_link_info(row.beads.get(lang, []), report.options.min_confidence))
+                cell.append(_link_info(row.links.get(lang, []), report.options.min_cert))
             cell += badges.get((r, lang), [])
             out.append(f'<td data-lang="{_e(lang)}">' + " ".join(cell) + "</td>")
         out.append("</tr>")
@@ -303,7 +303,7 @@ def _findings_table(located: list[_Located]) -> list[str]:
         f = x.finding
         left, right = (
             " + ".join(f'<span class="id">{_e(i)}</span>' for i in ids) or "—"
-            for ids in (f.left_ids, f.right_ids)
+            for ids in (f.src_ids, f.tgt_ids)
         )
         out.append(
             f'<tr id="{x.anchor}" data-kind="{f.kind}" data-lang="{_e(x.lang)}" data-severity="{f.severity}" '
@@ -311,7 +311,7 @@ def _findings_table(located: list[_Located]) -> list[str]:
             f'<td>{_e(f.pair)}</td><td><span class="badge k-{f.kind}">{f.kind}</span></td>'
             f'<td class="sev-{f.severity}" data-sort="{SEVERITIES.index(f.severity)}">{f.severity}</td>'
             f'<td data-sort="{x.row:06d}"><a href="#row-{x.row}">{left} ↔ {right}</a></td>'
-            f"<td>{_e(f.detail)}{_spans(f.left_text, f.left_spans)}{_spans(f.right_text, f.right_spans)}</td>"
+            f"<td>{_e(f.detail)}{_spans(f.src_text, f.src_spans)}{_spans(f.tgt_text, f.tgt_spans)}</td>"
             f"<td><code>{fingerprint(f)}</code></td></tr>"
         )
     out.append("</tbody></table>")
@@ -321,11 +321,11 @@ def _findings_table(located: list[_Located]) -> list[str]:
     return out
 
 
-def _link_info(beads: list[Bead], threshold: float) -> str:
+def _link_info(links: list[Link], threshold: float) -> str:
     """Type and confidence of the links that put this version's sentences in the row."""
     out = []
-    for bead in beads:
-        kind, cert, status = bead.kind, bead.cert, bead.status
+    for link in links:
+        kind, cert, status = link.kind, link.cert, link.status
         low = cert is not None and cert < threshold and "0" not in kind.split("-")  # gaps: see their finding
         conf = status if cert is None else below(cert, threshold) if low else f"{cert:.2f}"
         css = "link low" if low else "link"
@@ -421,11 +421,11 @@ def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> l
         cells = []
         tips = [f"row {r + 1}"]
         for k, lang in enumerate(langs):
-            beads = row.beads.get(lang, [])
-            certs = [b.cert for b in beads if b.cert is not None]
+            links = row.links.get(lang, [])
+            certs = [b.cert for b in links if b.cert is not None]
             cert = min(certs) if certs else None
-            two_sided = any(b.src and b.tgt for b in beads)
-            fill = _cert_colour(cert) if two_sided else "url(#gap)" if beads else "#fff"
+            two_sided = any(b.src and b.tgt for b in links)
+            fill = _cert_colour(cert) if two_sided else "url(#gap)" if links else "#fff"
             y = k * lane
             cells.append(f'<rect x="{r}" y="{y}" width="1" height="{lane - 7}" fill="{fill}"/>')
             found = by_cell.get((r, lang), [])

@@ -46,7 +46,7 @@ class Rule:
         return (
             self.pair in (WILDCARD, finding.pair)
             and self.kind in (WILDCARD, finding.kind)
-            and (self.sentence == WILDCARD or self.sentence in finding.left_ids + finding.right_ids)
+            and (self.sentence == WILDCARD or self.sentence in finding.src_ids + finding.tgt_ids)
         )
 
 

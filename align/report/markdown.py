@@ -43,23 +43,23 @@ def render_markdown(report: Report) -> str:
         out += ["", f"## {escape(alignment.pair)} ({findings_count(len(found))})"]
         last = None
         for f in found:
-            if (f.left_ids, f.right_ids) != last:
-                last = (f.left_ids, f.right_ids)
+            if (f.src_ids, f.tgt_ids) != last:
+                last = (f.src_ids, f.tgt_ids)
                 out += _link(f, alignment.src_lang, alignment.tgt_lang)
             concept = f" \\[{escape(f.concept)}\\]" if f.concept else ""
             out.append(f"- **{f.kind}** ({f.severity}){concept}: {escape(f.detail)} `{fingerprint(f)}`")
     return "\n".join(out) + "\n"
 
 
-def _link(finding: Finding, left_lang: str, right_lang: str) -> list[str]:
+def _link(finding: Finding, src_lang: str, tgt_lang: str) -> list[str]:
     """A link's heading and both texts, before its findings."""
-    left_ids = " + ".join(finding.left_ids) or "(none)"
-    right_ids = " + ".join(finding.right_ids) or "(none)"
+    src_ids = " + ".join(finding.src_ids) or "(none)"
+    tgt_ids = " + ".join(finding.tgt_ids) or "(none)"
     return [
         "",
-        f"### {escape(left_ids)} ↔ {escape(right_ids)}",
+        f"### {escape(src_ids)} ↔ {escape(tgt_ids)}",
         "",
-        f"> **{escape(left_lang)}**: {escape(finding.left_text) or '—'}  ",
-        f"> **{escape(right_lang)}**: {escape(finding.right_text) or '—'}",
+        f"> **{escape(src_lang)}**: {escape(finding.src_text) or '—'}  ",
+        f"> **{escape(tgt_lang)}**: {escape(finding.tgt_text) or '—'}",
         "",
     ]

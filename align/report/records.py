@@ -2,7 +2,7 @@
 
 JSON keeps term hits as objects; the tables flatten them to ``surface (framing)`` strings, as lists in
 Parquet and joined with ``; `` in CSV (ids joined with a space, as ``align export`` writes them). Spans
-(the words a finding is about, character offsets into left_text / right_text) are ``[start, end]``
+(the words a finding is about, character offsets into src_text / tgt_text) are ``[start, end]``
 pairs in JSON and ``start-end`` strings in the tables (space-separated in CSV).
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from ..formats.tables import bead_table, encode_table, write_table
+from ..formats.tables import encode_table, link_table, write_table
 from ..model import Finding, TermHit
 from .checks import KINDS
 from .counts import summarise
@@ -27,18 +27,18 @@ FINDING_SCHEMA: dict[str, pl.DataType] = {
     "pair": pl.String(),
     "kind": pl.String(),
     "severity": pl.String(),
-    "left_ids": pl.List(pl.String()),
-    "right_ids": pl.List(pl.String()),
-    "left_text": pl.String(),
-    "right_text": pl.String(),
+    "src_ids": pl.List(pl.String()),
+    "tgt_ids": pl.List(pl.String()),
+    "src_text": pl.String(),
+    "tgt_text": pl.String(),
     "concept": pl.String(),
-    "left_terms": pl.List(pl.String()),
-    "right_terms": pl.List(pl.String()),
-    "left_spans": pl.List(pl.String()),
-    "right_spans": pl.List(pl.String()),
+    "src_terms": pl.List(pl.String()),
+    "tgt_terms": pl.List(pl.String()),
+    "src_spans": pl.List(pl.String()),
+    "tgt_spans": pl.List(pl.String()),
     "detail": pl.String(),
 }
-_TERM_SEPARATORS = {"left_terms": "; ", "right_terms": "; "}  # ids: a space, as align export writes them
+_TERM_SEPARATORS = {"src_terms": "; ", "tgt_terms": "; "}  # ids: a space, as align export writes them
 
 
 def _hit(hit: TermHit) -> dict[str, Any]:
@@ -57,15 +57,15 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "pair": finding.pair,
         "kind": finding.kind,
         "severity": finding.severity,
-        "left_ids": list(finding.left_ids),
-        "right_ids": list(finding.right_ids),
-        "left_text": finding.left_text,
-        "right_text": finding.right_text,
+        "src_ids": list(finding.src_ids),
+        "tgt_ids": list(finding.tgt_ids),
+        "src_text": finding.src_text,
+        "tgt_text": finding.tgt_text,
         "concept": finding.concept,
-        "left_terms": [_hit(h) for h in finding.left_terms],
-        "right_terms": [_hit(h) for h in finding.right_terms],
-        "left_spans": [list(span) for span in finding.left_spans],
-        "right_spans": [list(span) for span in finding.right_spans],
+        "src_terms": [_hit(h) for h in finding.src_terms],
+        "tgt_terms": [_hit(h) for h in finding.tgt_terms],
+        "src_spans": [list(span) for span in finding.src_spans],
+        "tgt_spans": [list(span) for span in finding.tgt_spans],
         "detail": finding.detail,
     }
 
@@ -84,10 +84,10 @@ def findings_frame(report: Report) -> pl.DataFrame:
         {
             **finding_record(f),
             "set_id": report.docset.id,
-            "left_terms": [_term_label(h) for h in f.left_terms],
-            "right_terms": [_term_label(h) for h in f.right_terms],
-            "left_spans": [f"{a}-{b}" for a, b in f.left_spans],
-            "right_spans": [f"{a}-{b}" for a, b in f.right_spans],
+            "src_terms": [_term_label(h) for h in f.src_terms],
+            "tgt_terms": [_term_label(h) for h in f.tgt_terms],
+            "src_spans": [f"{a}-{b}" for a, b in f.src_spans],
+            "tgt_spans": [f"{a}-{b}" for a, b in f.tgt_spans],
         }
         for f in report.findings
     ]
@@ -105,8 +105,8 @@ def aligned_frame(report: Report) -> pl.DataFrame:
     and ``kinds`` (which, space-separated, in report order)."""
     found: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Counter[str]] = {}
     for f in report.findings:
-        found.setdefault((f.pair, f.left_ids, f.right_ids), Counter())[f.kind] += 1
-    table = bead_table((report.docset, a) for a in report.alignments)
+        found.setdefault((f.pair, f.src_ids, f.tgt_ids), Counter())[f.kind] += 1
+    table = link_table((report.docset, a) for a in report.alignments)
     counts = [
         found.get((pair, tuple(src), tuple(tgt)), Counter())
         for pair, src, tgt in zip(*(table[c].to_list() for c in ("pair", "src_ids", "tgt_ids")), strict=True)

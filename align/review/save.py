@@ -36,14 +36,14 @@ def _depth(el: etree._Element) -> int:
     return sum(1 for _ in el.iterancestors())
 
 
-def _refill(group: etree._Element, beads, ids: dict[str, list[str]], src: str, tgt: str) -> None:
-    """Replace the links of ``group`` with ``beads``, indented as align writes them."""
+def _refill(group: etree._Element, links, ids: dict[str, list[str]], src: str, tgt: str) -> None:
+    """Replace the links of ``group`` with ``links``, indented as align writes them."""
     for child in group.xpath("t:link | t:ptr", namespaces=_NS):
         group.remove(child)
     depth = _depth(group)
-    for bead in beads:
-        targets = [f"#{ids[src][i]}" for i in bead.src] + [f"#{ids[tgt][j]}" for j in bead.tgt]
-        link_element(group, bead, targets)
+    for link in links:
+        targets = [f"#{ids[src][i]}" for i in link.src] + [f"#{ids[tgt][j]}" for j in link.tgt]
+        link_element(group, link, targets)
     children = list(group)
     group.text = "\n" + INDENT * (depth + 1) if children else None
     for child in children:
@@ -115,14 +115,14 @@ def save_bytes(
     groups = root.xpath("t:standOff/t:linkGrp[@type='alignment'][not(@corresp)]", namespaces=_NS)
     by_id = {}
     for group, alignment in zip(groups, alignments, strict=True):
-        _refill(group, alignment.beads, session.ids, alignment.src_lang, alignment.tgt_lang)
+        _refill(group, alignment.links, session.ids, alignment.src_lang, alignment.tgt_lang)
         by_id[f"#{group.get(XML_ID)}"] = alignment
     n_pivot = len(session.docset.docs[session.docset.pivot].sentences)
     for group in root.xpath("t:standOff/t:linkGrp[@type='alignment'][@corresp]", namespaces=_NS):
         sources = [by_id.get(ref) for ref in group.get("corresp").split()]
         if len(sources) == 2 and None not in sources:
             derived = compose(sources[0], sources[1], n_pivot)
-            _refill(group, derived.beads, session.ids, derived.src_lang, derived.tgt_lang)
+            _refill(group, derived.links, session.ids, derived.src_lang, derived.tgt_lang)
     if root.find("t:standOff/t:listAnnotation[@type='divergence']", _NS) is not None:
         findings = [f for per_pair in session.findings for per_link in per_pair for f in per_link]
         annotate(tree, Report(session.docset, list(alignments), findings, session.options))

@@ -41,8 +41,8 @@ def _asset(name: str) -> str:
     return resources.files("align.review").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def link_json(bead) -> list[Any]:
-    return [list(bead.src), list(bead.tgt), bead.cert, bead.status]
+def link_json(link) -> list[Any]:
+    return [list(link.src), list(link.tgt), link.cert, link.status]
 
 
 def finding_json(k: int, finding) -> dict[str, Any]:
@@ -61,7 +61,7 @@ def pair_json(session: ReviewSession, pair: int) -> dict[str, Any]:
         "pair": alignment.pair,
         "src": alignment.src_lang,
         "tgt": alignment.tgt_lang,
-        "links": [link_json(b) for b in alignment.beads],
+        "links": [link_json(b) for b in alignment.links],
         "findings": [finding_json(k, f) for k, per in enumerate(session.findings[pair]) for f in per],
     }
 
@@ -82,7 +82,7 @@ def state_json(session: ReviewSession) -> dict[str, Any]:
         "set": docset.id,
         "user": session.user,
         "pivot": docset.pivot,
-        "threshold": session.options.min_confidence,
+        "threshold": session.options.min_cert,
         "langs": [
             {
                 "lang": lang,
@@ -106,14 +106,14 @@ def grid_json(session: ReviewSession) -> dict[str, Any]:
     docset = session.docset
     pivot = docset.pivot
     from_pivot = [(k, a) for k, a in enumerate(docset.alignments) if a.src_lang == pivot]
-    index = {k: {bead: n for n, bead in enumerate(a.beads)} for k, a in from_pivot}
+    index = {k: {link: n for n, link in enumerate(a.links)} for k, a in from_pivot}
     rows = []
     for row in pivot_grid(pivot, [a for _, a in from_pivot], len(docset.docs[pivot].sentences)):
         cells = []
         for k, a in from_pivot:
-            beads = row.beads.get(a.tgt_lang, [])
-            link = index[k][beads[0]] if beads else None
-            cells.append({"pair": k, "sentences": row.sentences.get(a.tgt_lang, []), "link": link})
+            links = row.links.get(a.tgt_lang, [])
+            first = index[k][links[0]] if links else None
+            cells.append({"pair": k, "sentences": row.sentences.get(a.tgt_lang, []), "link": first})
         rows.append({"pivot": row.sentences.get(pivot, []), "cells": cells})
     return {"columns": [{"pair": k, "lang": a.tgt_lang} for k, a in from_pivot], "rows": rows}
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..io.fsutil import atomic_write_bytes
 from ..io.xmlsafe import parse_xml
-from ..model import Alignment, Bead, DocumentSet, Finding
+from ..model import Alignment, DocumentSet, Finding, Link
 from ..report import ReportOptions
 from ..report.base import NEARBY
 from ..report.checks import checkers
@@ -58,7 +58,7 @@ class ReviewSession:
             for lang, doc in self.docset.docs.items()
         }
         self.where = {sid: (lang, i) for lang, ids in self.ids.items() for i, sid in enumerate(ids)}
-        self.saved = [list(a.beads) for a in self.docset.alignments]  # as in the file
+        self.saved = [list(a.links) for a in self.docset.alignments]  # as in the file
         self.undo_stack: list[Step] = []
         self.redo_stack: list[Step] = []
         self.rev = 0
@@ -67,7 +67,7 @@ class ReviewSession:
         labels = {c.id: c.label or c.id for c in self.termbase.concepts} if self.termbase else None
         self.checkers = checkers(self.options, labels, self.docset)
         self.ratio: dict[int, float] = {}  # pair -> its usual length ratio (report.checks.links.pair_ratio)
-        self.findings = [self._check(k, 0, len(a.beads)) for k, a in enumerate(self.docset.alignments)]
+        self.findings = [self._check(k, 0, len(a.links)) for k, a in enumerate(self.docset.alignments)]
 
     # -- reading -----------------------------------------------------------------------------------------
     def _read_disk(self) -> bytes:
@@ -82,8 +82,8 @@ class ReviewSession:
         text nearby is part of what a checker sees), with the pair's usual length ratio as it was when
         the file was opened, so an edit costs the same in a 50- or a 50,000-link file."""
         alignment = self.docset.alignments[pair]
-        lo, hi = max(0, start - NEARBY), min(len(alignment.beads), end + NEARBY)
-        window = Alignment(alignment.src_lang, alignment.tgt_lang, alignment.beads[lo:hi])
+        lo, hi = max(0, start - NEARBY), min(len(alignment.links), end + NEARBY)
+        window = Alignment(alignment.src_lang, alignment.tgt_lang, alignment.links[lo:hi])
         links = build_links(self.docset, window, self.terms)[start - lo : end - lo]
         if pair in self.ratio:
             links = [dataclasses.replace(link, expected_ratio=self.ratio[pair]) for link in links]
@@ -114,8 +114,8 @@ class ReviewSession:
         if lang not in (alignment.src_lang, alignment.tgt_lang):
             raise EditError(f"sentence {sid} is not in the pair {alignment.pair}")
         side = 0 if lang == alignment.src_lang else 1
-        for k, bead in enumerate(alignment.beads):
-            if index in (bead.tgt if side else bead.src):
+        for k, link in enumerate(alignment.links):
+            if index in (link.tgt if side else link.src):
                 return k, side, index
         raise EditError(f"sentence {sid} is in no link of {alignment.pair}")
 
@@ -123,20 +123,20 @@ class ReviewSession:
         """Apply one edit; returns the index of the link to show next."""
         with self.lock:
             pair = self.pair_index(pair_name)
-            beads = self.docset.alignments[pair].beads
+            links = self.docset.alignments[pair].links
             k, side, index = self.locate(pair, sid)
             if op == "merge":
-                splice = edits.merge(beads, k, k + 1 if direction == "next" else k - 1)
+                splice = edits.merge(links, k, k + 1 if direction == "next" else k - 1)
             elif op == "split":
-                splice = edits.split(beads, k)
+                splice = edits.split(links, k)
             elif op == "move":
-                splice = edits.move(beads, k, side, index, direction or "")
+                splice = edits.move(links, k, side, index, direction or "")
             elif op == "detach":
-                splice = edits.detach(beads, k, side, index)
+                splice = edits.detach(links, k, side, index)
             elif op == "check":
-                splice = edits.check(beads, k)
+                splice = edits.check(links, k)
             elif op == "uncheck":
-                splice = edits.uncheck(beads, k, self.saved[pair])
+                splice = edits.uncheck(links, k, self.saved[pair])
             else:
                 raise EditError(f"unknown edit {op!r}")
             self._apply(pair, splice)
@@ -145,13 +145,13 @@ class ReviewSession:
             return self._focus(pair, index, side)
 
     def _apply(self, pair: int, splice: Splice) -> None:
-        splice.apply(self.docset.alignments[pair].beads)
+        splice.apply(self.docset.alignments[pair].links)
         self._refresh(pair, splice)
         self.rev += 1
 
     def _focus(self, pair: int, index: int, side: int) -> int:
-        beads = self.docset.alignments[pair].beads
-        return next(k for k, b in enumerate(beads) if index in (b.tgt if side else b.src))
+        links = self.docset.alignments[pair].links
+        return next(k for k, b in enumerate(links) if index in (b.tgt if side else b.src))
 
     def undo(self) -> tuple[int, int]:
         return self._step(self.undo_stack, self.redo_stack, inverse=True)
@@ -175,7 +175,7 @@ class ReviewSession:
         out = {}
         for alignment, before in zip(self.docset.alignments, self.saved, strict=True):
             old = {(b.src, b.tgt): b.status for b in before}
-            new = [b for b in alignment.beads if old.get((b.src, b.tgt)) != b.status]
+            new = [b for b in alignment.links if old.get((b.src, b.tgt)) != b.status]
             checked = sum(1 for b in new if (b.src, b.tgt) in old and b.status == "manual")
             if new:
                 out[alignment.pair] = (len(new) - checked, checked)
@@ -183,7 +183,7 @@ class ReviewSession:
 
     @property
     def dirty(self) -> bool:
-        return any(a.beads != before for a, before in zip(self.docset.alignments, self.saved, strict=True))
+        return any(a.links != before for a, before in zip(self.docset.alignments, self.saved, strict=True))
 
     def save(self) -> dict[str, tuple[int, int]]:
         """Write the edits into the file; SaveConflict if it changed on disk since it was read."""
@@ -200,8 +200,8 @@ class ReviewSession:
             atomic_write_bytes(self.path, data)
             self.tree = tree
             self.disk_hash = hashlib.sha256(data).hexdigest()
-            self.saved = [list(a.beads) for a in self.docset.alignments]
+            self.saved = [list(a.links) for a in self.docset.alignments]
             return changed
 
-    def beads(self, pair: int) -> list[Bead]:
-        return self.docset.alignments[pair].beads
+    def links(self, pair: int) -> list[Link]:
+        return self.docset.alignments[pair].links

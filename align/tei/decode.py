@@ -6,7 +6,7 @@ inside ``s``, as tests/data/report/foreign.tei.xml) read too; such ids are kept 
 (``Sentence.id``), so whatever points back into the file uses them. Link groups that carry ``@corresp`` were
 derived by ``encode`` from the pivot alignments and are skipped (``compose`` rebuilds them);
 ``listAnnotation`` and anything else in ``standOff`` are ignored. Derived groups without ``@corresp``
-(written by other tools) are read as alignments whose beads have status "derived".
+(written by other tools) are read as alignments whose links have status "derived".
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..errors import InputError, clip, warn
 from ..io.xmlsafe import parse_xml
-from ..model import Alignment, Bead, Document, DocumentSet, Sentence, sentence_id
+from ..model import Alignment, Document, DocumentSet, Link, Sentence, sentence_id
 from .encode import STATUSES, TEI_NS, XML_ID, XML_LANG
 
 _NS = {"t": TEI_NS}
@@ -158,7 +158,7 @@ def _alignment(
     if len(domains) != 2 or None in domains or domains[0] == domains[1]:
         raise InputError(f"{label}: @domains must point to the two texts it aligns", where, group.sourceline)
     src_lang, tgt_lang = domains
-    beads = []
+    links = []
     for k, el in enumerate(group.iterchildren(f"{{{TEI_NS}}}link", f"{{{TEI_NS}}}ptr"), 1):
         where_link = f"{label}, {etree.QName(el).localname} {k}"
         sides: dict[str, list[int]] = {src_lang: [], tgt_lang: []}
@@ -174,26 +174,26 @@ def _alignment(
                     el.sourceline,
                 )
             sides[lang].append(index)
-        bead = Bead(
+        link = Link(
             tuple(sides[src_lang]),
             tuple(sides[tgt_lang]),
             _cert(el, where_link, where),
             el.get("subtype", "auto"),
         )
-        if el.get("type", bead.kind) != bead.kind:
+        if el.get("type", link.kind) != link.kind:
             raise InputError(
-                f"{where_link}: type {el.get('type')} but its targets make a {bead.kind}",
+                f"{where_link}: type {el.get('type')} but its targets make a {link.kind}",
                 where,
                 el.sourceline,
             )
-        if bead.status not in STATUSES:
+        if link.status not in STATUSES:
             raise InputError(
-                f"{where_link}: subtype {clip(bead.status)} is not one of {', '.join(STATUSES)}",
+                f"{where_link}: subtype {clip(link.status)} is not one of {', '.join(STATUSES)}",
                 where,
                 el.sourceline,
             )
-        beads.append(bead)
-    return Alignment(src_lang, tgt_lang, beads)
+        links.append(link)
+    return Alignment(src_lang, tgt_lang, links)
 
 
 def _covered(
@@ -205,15 +205,15 @@ def _covered(
     where: str | None,
     complete: bool,
 ) -> Alignment:
-    """Check the links' order and overlap; read a sentence no link covers as a 1-0 or 0-1 bead."""
+    """Check the links' order and overlap; read a sentence no link covers as a 1-0 or 0-1 link."""
     label = f"linkGrp {group.get('subtype') or number}"
-    links = list(group.iterchildren(f"{{{TEI_NS}}}link", f"{{{TEI_NS}}}ptr"))
+    elements = list(group.iterchildren(f"{{{TEI_NS}}}link", f"{{{TEI_NS}}}ptr"))
     ids = {v: k for k, v in sentences.items()}
     langs = (alignment.src_lang, alignment.tgt_lang)
     sizes = [len(docs[lang].sentences) for lang in langs]
     seen: list[dict[int, int]] = [{}, {}]  # side -> sentence -> link number
-    for k, (bead, el) in enumerate(zip(alignment.beads, links, strict=True), 1):
-        for side, indices in enumerate((bead.src, bead.tgt)):
+    for k, (link, el) in enumerate(zip(alignment.links, elements, strict=True), 1):
+        for side, indices in enumerate((link.src, link.tgt)):
             for i in indices:
                 if i in seen[side]:
                     first = seen[side][i]
@@ -230,19 +230,19 @@ def _covered(
                     where,
                     el.sourceline,
                 )
-    beads: list[Bead] = []
+    links: list[Link] = []
     nxt = [0, 0]  # the next sentence of each side that no earlier link took
     missing: list[str] = []
 
     def fill(side: int, until: int) -> None:
         while nxt[side] < until:
             i = nxt[side]
-            beads.append(Bead((i,), (), None) if side == 0 else Bead((), (i,), None))
+            links.append(Link((i,), (), None) if side == 0 else Link((), (i,), None))
             missing.append(ids[(langs[side], i)])
             nxt[side] += 1
 
-    for k, (bead, el) in enumerate(zip(alignment.beads, links, strict=True), 1):
-        for side, indices in enumerate((bead.src, bead.tgt)):
+    for k, (link, el) in enumerate(zip(alignment.links, elements, strict=True), 1):
+        for side, indices in enumerate((link.src, link.tgt)):
             if indices and indices[0] < nxt[side]:
                 raise InputError(
                     f"{label}, link {k}: out of text order ({ids[(langs[side], indices[0])]} comes before "
@@ -250,11 +250,11 @@ def _covered(
                     where,
                     el.sourceline,
                 )
-        for side, indices in enumerate((bead.src, bead.tgt)):
+        for side, indices in enumerate((link.src, link.tgt)):
             if indices:
                 fill(side, indices[0])
-        beads.append(bead)
-        for side, indices in enumerate((bead.src, bead.tgt)):
+        links.append(link)
+        for side, indices in enumerate((link.src, link.tgt)):
             if indices:
                 nxt[side] = indices[-1] + 1
     for side in (0, 1):
@@ -267,7 +267,7 @@ def _covered(
         if complete:
             raise InputError(message, where, group.sourceline)
         warn(f"{message}: read as without counterpart", where)
-    return Alignment(alignment.src_lang, alignment.tgt_lang, beads)
+    return Alignment(alignment.src_lang, alignment.tgt_lang, links)
 
 
 def _cert(el: etree._Element, where_link: str, where: str | None) -> float | None:

@@ -22,7 +22,7 @@ from .. import __version__
 from ..errors import InputError, clip
 from ..io.fsutil import atomic_write_bytes
 from ..lang import language_name
-from ..model import Alignment, Bead, Document, DocumentSet
+from ..model import Alignment, Document, DocumentSet, Link
 from ..model.rows import compose
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -85,9 +85,9 @@ def to_tree(docset: DocumentSet, *, timestamp: bool = True, derived: bool = Fals
     if derived:
         groups += _derived_groups(docset)
     if groups:
-        links = etree.SubElement(root, f"{{{TEI_NS}}}standOff")
+        stand_off = etree.SubElement(root, f"{{{TEI_NS}}}standOff")
         for alignment, sources in groups:
-            _link_group(links, docset, alignment, sources)
+            _link_group(stand_off, docset, alignment, sources)
     for lang, doc in docset.docs.items():
         _document(root, docset, lang, doc)
     _check_unique_ids(root)
@@ -169,7 +169,7 @@ def _corpus_header(root: etree._Element, docset: DocumentSet, timestamp: bool) -
         _el(editorial, "interpretation"),
         "p",
         'Alignments are in standOff, one linkGrp type="alignment" per language pair (subtype SRC-TGT, '
-        "domains pointing at the two texts). link/@type gives the bead (1-1, 2-1, ...), link/@subtype "
+        "domains pointing at the two texts). link/@type gives the link (1-1, 2-1, ...), link/@subtype "
         "says how it was made (auto, manual or derived) and link/@cert holds the aligner's confidence "
         "(0-1). A sentence without counterpart is a ptr (type 1-0 or 0-1). A linkGrp with @corresp was "
         "derived by composing the two pivot alignments it points to.",
@@ -235,23 +235,23 @@ def _link_group(
         domains=f"#{src}.text #{tgt}.text",
         corresp=" ".join(f"#{_group_id(a)}" for a in sources) if sources else None,
     )
-    for bead in alignment.beads:
-        if not (bead.src or bead.tgt):
-            raise ValueError(f"alignment {alignment.pair} has a bead with both sides empty")
-        link_element(group, bead, _pointers(docset, src, bead.src) + _pointers(docset, tgt, bead.tgt))
+    for link in alignment.links:
+        if not (link.src or link.tgt):
+            raise ValueError(f"alignment {alignment.pair} has a link with both sides empty")
+        link_element(group, link, _pointers(docset, src, link.src) + _pointers(docset, tgt, link.tgt))
 
 
-def link_element(group: etree._Element, bead: Bead, targets: list[str]) -> etree._Element:
-    """One bead as a ``link`` (or ``ptr`` when a side is empty) in ``group``; ``targets`` are its
+def link_element(group: etree._Element, link: Link, targets: list[str]) -> etree._Element:
+    """One link as a ``link`` (or ``ptr`` when a side is empty) in ``group``; ``targets`` are its
     pointers (``#id``), source side first. Also used by the review editor to write edited links."""
-    if bead.status not in STATUSES:
-        raise ValueError(f"bead status must be one of {', '.join(STATUSES)}, not {bead.status!r}")
+    if link.status not in STATUSES:
+        raise ValueError(f"link status must be one of {', '.join(STATUSES)}, not {link.status!r}")
     return _el(
         group,
-        "link" if bead.src and bead.tgt else "ptr",
-        type=bead.kind,
-        subtype=bead.status,
-        cert=None if bead.cert is None else _cert(bead.cert),
+        "link" if link.src and link.tgt else "ptr",
+        type=link.kind,
+        subtype=link.status,
+        cert=None if link.cert is None else _cert(link.cert),
         target=" ".join(targets),
     )
 
@@ -260,14 +260,14 @@ def _pointers(docset: DocumentSet, lang: str, indices: tuple[int, ...]) -> list[
     count = len(docset.docs[lang].sentences)
     bad = [i for i in indices if not 0 <= i < count]
     if bad:
-        raise ValueError(f"bead points to sentence {bad[0]} of {lang}, which has {count} sentences")
+        raise ValueError(f"link points to sentence {bad[0]} of {lang}, which has {count} sentences")
     return [f"#{docset.docs[lang].sentence_id(i)}" for i in indices]
 
 
 def _cert(cert: float) -> str:
     value = round(cert, CERT_DECIMALS)
     if not 0.0 <= value <= 1.0:  # also refuses NaN; TEI's @cert is a probability
-        raise ValueError(f"bead cert must be in [0, 1], not {cert}")
+        raise ValueError(f"link cert must be in [0, 1], not {cert}")
     return f"{value + 0.0:.{CERT_DECIMALS}f}"  # + 0.0 turns -0.0 into 0.0
 
 

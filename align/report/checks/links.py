@@ -6,43 +6,43 @@ from collections.abc import Iterable, Iterator
 from statistics import median
 
 from ...model import Finding
-from ..base import Checker, Link
+from ..base import Checker, LinkContext
 
 # Below this many characters on the longer side a length ratio says nothing ("He said." / "Рекао је").
 MIN_LENGTH = 30
 
 
 class GapChecker(Checker):
-    """``omission`` (a 1-0 bead: left sentences with no counterpart) and ``addition`` (0-1)."""
+    """``omission`` (a 1-0 link: left sentences with no counterpart) and ``addition`` (0-1)."""
 
     kinds = {
         "omission": "A source sentence missing in the translation (alone, or inside a merged link)",
         "addition": "A sentence of the translation not in the source (alone, or inside a merged link)",
     }
 
-    def check(self, link: Link) -> Iterator[Finding]:
+    def check(self, link: LinkContext) -> Iterator[Finding]:
         # Details name no sentence ids: they shift when the text is re-segmented (see fingerprint).
-        if not link.right_ids:
+        if not link.tgt_ids:
             yield link.finding(
-                "omission", "high", f"{link.right_lang} has no counterpart for this {link.left_lang} text."
+                "omission", "high", f"{link.tgt_lang} has no counterpart for this {link.src_lang} text."
             )
-        elif not link.left_ids:
+        elif not link.src_ids:
             yield link.finding(
-                "addition", "high", f"{link.left_lang} has no counterpart for this {link.right_lang} text."
+                "addition", "high", f"{link.src_lang} has no counterpart for this {link.tgt_lang} text."
             )
 
 
 class ConfidenceChecker(Checker):
     kinds = {"low-confidence": "The aligner is not confident that the linked sentences correspond"}
 
-    def check(self, link: Link) -> Iterator[Finding]:
-        cert, threshold = link.bead.cert, self.context.options.min_confidence
-        if cert is None or not (link.left_ids and link.right_ids) or cert >= threshold:
+    def check(self, link: LinkContext) -> Iterator[Finding]:
+        cert, threshold = link.link.cert, self.context.options.min_cert
+        if cert is None or not (link.src_ids and link.tgt_ids) or cert >= threshold:
             return
         yield link.finding(
             "low-confidence",
             "low",
-            f"The aligner's confidence in this {link.bead.kind} link is {below(cert, threshold)} "
+            f"The aligner's confidence in this {link.link.kind} link is {below(cert, threshold)} "
             f"(below {threshold:g}); check that the sentences correspond.",
         )
 
@@ -70,15 +70,15 @@ def pair_ratio(pairs: Iterable[tuple[str, str]]) -> float:
 class LengthChecker(Checker):
     kinds = {"length": "The linked sentences differ in length more than translations usually do"}
 
-    def check(self, link: Link) -> Iterator[Finding]:
-        left, right = len(link.left_text), len(link.right_text)
+    def check(self, link: LinkContext) -> Iterator[Finding]:
+        left, right = len(link.src_text), len(link.tgt_text)
         if not (left and right) or max(left, right) < MIN_LENGTH:
             return
         relative = right / left / link.expected_ratio
         max_ratio = self.context.options.length_ratio
         if 1 / max_ratio <= relative <= max_ratio:
             return
-        longer = link.right_lang if relative > 1 else link.left_lang
+        longer = link.tgt_lang if relative > 1 else link.src_lang
         factor = relative if relative > 1 else 1 / relative
         yield link.finding(
             "length",

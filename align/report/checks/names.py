@@ -31,7 +31,7 @@ from ...lang.lemma import dictionary, lemma
 from ...model import Finding
 from ...text.propernames import NameMention, extract_names, keys_match, name_key
 from ...text.textnorm import ascii_key, to_latin
-from ..base import CheckContext, Checker, Link
+from ..base import CheckContext, Checker, LinkContext
 
 MIN_PREFIX = 4  # a name key this long may be the start of a compound ("kreml" in "kremlsprecher")
 SIMILAR = 0.6  # "viloubi"/"vilobi" 0.77, "maksine"/"maksine" 1; "pantic"/"serbs" 0.18
@@ -98,27 +98,27 @@ class NameChecker(Checker):
     def _confirmed(self, key: str, lang: str) -> bool:
         return any(key in self._named_in(other) for other in self._docset.docs if other != lang)
 
-    def check(self, link: Link) -> Iterator[Finding]:
-        if not (link.left_ids and link.right_ids):
+    def check(self, link: LinkContext) -> Iterator[Finding]:
+        if not (link.src_ids and link.tgt_ids):
             return
-        left = extract_names(link.left_text, link.left_lang)
-        right = extract_names(link.right_text, link.right_lang, [m.key for m in left])
-        left = extract_names(link.left_text, link.left_lang, [m.key for m in right])
+        left = extract_names(link.src_text, link.src_lang)
+        right = extract_names(link.tgt_text, link.tgt_lang, [m.key for m in left])
+        left = extract_names(link.src_text, link.src_lang, [m.key for m in right])
         sides = (
             (
                 left,
-                link.left_lang,
-                link.left_terms,
-                (link.right_text, link.right_nearby),
-                link.right_lang,
+                link.src_lang,
+                link.src_terms,
+                (link.tgt_text, link.tgt_nearby),
+                link.tgt_lang,
                 "has",
             ),
             (
                 right,
-                link.right_lang,
-                link.right_terms,
-                (link.left_text, link.left_nearby),
-                link.left_lang,
+                link.tgt_lang,
+                link.tgt_terms,
+                (link.src_text, link.src_nearby),
+                link.src_lang,
                 "adds",
             ),
         )
@@ -138,8 +138,8 @@ class NameChecker(Checker):
                     "name",
                     "medium",
                     detail,
-                    left_spans=tuple(where) if on_left else (),
-                    right_spans=() if on_left else tuple(where),
+                    src_spans=tuple(where) if on_left else (),
+                    tgt_spans=() if on_left else tuple(where),
                 )
 
     def _missing(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterator
 
 from ...model import Finding
 from ...numbers import ROUNDING, NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
-from ..base import Checker, Link, quoted
+from ..base import Checker, LinkContext, quoted
 
 # Translators add and drop small number words freely ("between the countries" / "zwischen den beiden
 # Ländern" / "mes dy shteteve"): such a word on one side only is no divergence. Against a different
@@ -106,20 +106,20 @@ def _spans(mentions: list[NumberMention]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted({_span(m) for m in mentions}))
 
 
-def _shown(link: Link, pairs: Pairs) -> str:
+def _shown(link: LinkContext, pairs: Pairs) -> str:
     """``“650-pound” → “295 килограма”, ...``"""
-    return ", ".join(f"{_measure(link.left_text, a)} \u2192 {_measure(link.right_text, b)}" for a, b in pairs)
+    return ", ".join(f"{_measure(link.src_text, a)} \u2192 {_measure(link.tgt_text, b)}" for a, b in pairs)
 
 
 class NumberChecker(Checker):
     kinds = {"number": "Number, date or unit mismatch"}
 
-    def check(self, link: Link) -> Iterator[Finding]:
-        if not (link.left_ids and link.right_ids):
+    def check(self, link: LinkContext) -> Iterator[Finding]:
+        if not (link.src_ids and link.tgt_ids):
             return  # an omission or addition is reported as such
         only_left, only_right = unmatched(
-            extract_numbers(link.left_text, link.left_lang, units=True),
-            extract_numbers(link.right_text, link.right_lang, units=True),
+            extract_numbers(link.src_text, link.src_lang, units=True),
+            extract_numbers(link.tgt_text, link.tgt_lang, units=True),
         )
         conversions, only_left, only_right = _pairs(
             only_left, only_right, _converted, _magnitude, _near_magnitudes
@@ -132,7 +132,7 @@ class NumberChecker(Checker):
             only_right = [n for n in only_right if not _casual(n)]
         parts = [
             f"only in {lang}: {quoted([n.text for n in mentions])}"
-            for lang, mentions in ((link.left_lang, only_left), (link.right_lang, only_right))
+            for lang, mentions in ((link.src_lang, only_left), (link.tgt_lang, only_right))
             if mentions
         ]
         said = [f"Units differ: {_shown(link, relabelled)}"] if relabelled else []
@@ -147,14 +147,14 @@ class NumberChecker(Checker):
                 "number",
                 severity,
                 f"{'. '.join(said)}{also}.",
-                left_spans=_spans(left),
-                right_spans=_spans(right),
+                src_spans=_spans(left),
+                tgt_spans=_spans(right),
             )
         elif conversions:
             yield link.finding(
                 "number",
                 "low",
                 f"Units converted, check the figures: {_shown(link, conversions)}.",
-                left_spans=_spans([a for a, _ in conversions]),
-                right_spans=_spans([b for _, b in conversions]),
+                src_spans=_spans([a for a, _ in conversions]),
+                tgt_spans=_spans([b for _, b in conversions]),
             )

@@ -41,7 +41,7 @@ from ...lang import WORD
 from ...model import Finding
 from ...numbers import extract_numbers
 from ...text.textnorm import fold
-from ..base import CheckContext, Checker, Link, OmissionParams, quoted
+from ..base import CheckContext, Checker, LinkContext, OmissionParams, quoted
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 OMISSION_KINDS = frozenset({"omission", "partial-omission"})
@@ -85,7 +85,7 @@ def missing_edges(text: str, lang: str, other: str, other_lang: str) -> tuple[tu
 
 
 @dataclass(frozen=True)
-class Unit:
+class Clause:
     """A stretch of one side that may have no counterpart: ``start``/``end`` into the side's text."""
 
     start: int
@@ -153,14 +153,14 @@ def _numbers(text: str, lang: str) -> tuple[set[str], set[str]]:
     return {f"#{n.value:g}" for n in mentions if n.unit is None}, {f"#{n.value:g}" for n in mentions}
 
 
-def lone_numbers(pairs: Sequence[tuple[str, str]], left_lang: str, right_lang: str) -> frozenset[str]:
+def lone_numbers(pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str) -> frozenset[str]:
     """Number features of the numbers without a unit that one version mentions and the other never
     does ("Sept. 11, 2001" in a translation without 2001), over the (left, right) texts of a pair's
     links: a number needs no learning to carry over, so one missing from the whole other version is
     as telling as a dropped name. Left to the number check: numbers with a unit (it knows conversions:
     "640 pounds" / "290 Kilo") and a link where each side has such a number (a changed number)."""
-    left = [_numbers(a, left_lang) for a, _ in pairs]
-    right = [_numbers(b, right_lang) for _, b in pairs]
+    left = [_numbers(a, src_lang) for a, _ in pairs]
+    right = [_numbers(b, tgt_lang) for _, b in pairs]
     left_all = set().union(*(every for _, every in left))
     right_all = set().union(*(every for _, every in right))
     lone = [
@@ -226,23 +226,23 @@ class ContrastChecker(Checker):
     # per pair, the lexical features both versions use (set by prepare)
     shared: dict[str, frozenset[str]] = field(default_factory=dict)
     # the testable sides of the links of the last prepare, which check needs again (costly to find)
-    prepared: dict[Link, list[_Side]] = field(default_factory=dict)
+    prepared: dict[LinkContext, list[_Side]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, context: CheckContext) -> ContrastChecker:
         options = context.options
         return cls(embedder(options.cache_dir), options.omission, options.kinds)
 
-    def _sides(self, link: Link) -> Iterator[_Side]:
+    def _sides(self, link: LinkContext) -> Iterator[_Side]:
         """The sides of a link that may have left something out (omissions: left; additions: right),
         with their uncovered words when they are long enough for the clause or word checks."""
-        if not (link.left_text and link.right_text):
+        if not (link.src_text and link.tgt_text):
             return
-        ratio = len(link.left_text) / len(link.right_text) * link.expected_ratio
+        ratio = len(link.src_text) / len(link.tgt_text) * link.expected_ratio
         least = min(self.params.screen_ratio, self.params.lexical_ratio)
         shared = self.shared.get(link.pair, frozenset())
-        left_side = (link.left_text, link.left_lang, link.left_sentences, link.left_nearby)
-        right_side = (link.right_text, link.right_lang, link.right_sentences, link.right_nearby)
+        left_side = (link.src_text, link.src_lang, link.src_sentences, link.src_nearby)
+        right_side = (link.tgt_text, link.tgt_lang, link.tgt_sentences, link.tgt_nearby)
         for left, longer in ((True, ratio), (False, 1 / ratio)):
             wanted = "omission" if left else "addition"
             (text, lang, sentences, _), (other, other_lang, _, nearby) = (
@@ -258,62 +258,64 @@ class ContrastChecker(Checker):
             spans = tuple(uncovered(text, lang, shared, covered)) if partial else ()
             yield _Side(left, text, sentences, lang, other, other_lang, longer, spans, lacking)
 
-    def _candidates(self, side: _Side) -> list[Unit]:
+    def _candidates(self, side: _Side) -> list[Clause]:
         """Units to test by embedding: every sentence of a merge, and in sides longer than
         ``screen_ratio`` the clauses of long sentences that hold an uncovered word."""
         wanted = "omission" if side.left else "addition"
         spans = sentence_spans(side.sentences)
-        found: list[Unit] = []
+        found: list[Clause] = []
         if len(spans) > 1 and wanted in self.kinds_wanted:
-            found += [Unit(a, b, True) for a, b in spans]
+            found += [Clause(a, b, True) for a, b in spans]
         if f"partial-{wanted}" in self.kinds_wanted and side.longer >= self.params.screen_ratio:
             for a, b in spans:
                 if len(WORD.findall(side.text[a:b])) < self.params.min_words:
                     continue
                 for s, e in clauses(side.text[a:b], self.params.min_clause):
                     if any(a + s <= u0 and u1 <= a + e for u0, u1 in side.uncovered):
-                        found.append(Unit(a + s, a + e, False))
+                        found.append(Clause(a + s, a + e, False))
         return found
 
     @staticmethod
-    def _texts(side: _Side, units: list[Unit]) -> list[str]:
+    def _texts(side: _Side, clauses: list[Clause]) -> list[str]:
         """What testing ``units`` embeds: the side, the other side, the side without each unit."""
-        return [side.text, side.other, *(without(side.text, u.start, u.end) for u in units)] if units else []
+        return (
+            [side.text, side.other, *(without(side.text, u.start, u.end) for u in clauses)] if clauses else []
+        )
 
-    def prepare(self, links: Sequence[Link]) -> None:
+    def prepare(self, links: Sequence[LinkContext]) -> None:
         """Learn the features both versions use, and embed what the links' tests need in one batch
         (several times faster than link by link)."""
         if not links:
             return
         first = links[0]
         if first.pair not in self.shared:  # learnt once: the texts stay when links are edited (review)
-            texts = [(link.left_text, link.right_text) for link in links]
+            texts = [(link.src_text, link.tgt_text) for link in links]
             self.shared[first.pair] = anchors(
-                Counter(f for text, _ in texts for f in features(text, first.left_lang)),
-                Counter(f for _, text in texts for f in features(text, first.right_lang)),
+                Counter(f for text, _ in texts for f in features(text, first.src_lang)),
+                Counter(f for _, text in texts for f in features(text, first.tgt_lang)),
                 self.params.balance,
-            ) | lone_numbers(texts, first.left_lang, first.right_lang)
+            ) | lone_numbers(texts, first.src_lang, first.tgt_lang)
         self.prepared = {link: list(self._sides(link)) for link in links}
         sides = [side for found in self.prepared.values() for side in found]
         self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
 
-    def units(self, side: _Side) -> list[Unit]:
+    def clauses(self, side: _Side) -> list[Clause]:
         """The side's units with their gains (all candidates tested, before any threshold)."""
         found = self._candidates(side)
         if not found:
             return []
         vectors = self.embed(self._texts(side, found))
         gains = vectors[2:] @ vectors[1] - float(vectors[0] @ vectors[1])
-        return [Unit(u.start, u.end, u.sentence, float(g)) for u, g in zip(found, gains, strict=True)]
+        return [Clause(u.start, u.end, u.sentence, float(g)) for u, g in zip(found, gains, strict=True)]
 
-    def evidence(self, link: Link) -> list[tuple[_Side, list[Unit]]]:
+    def evidence(self, link: LinkContext) -> list[tuple[_Side, list[Clause]]]:
         """Each testable side of the link with its tested units, before any threshold."""
         sides = self.prepared[link] if link in self.prepared else self._sides(link)
-        return [(side, self.units(side)) for side in sides]
+        return [(side, self.clauses(side)) for side in sides]
 
-    def check(self, link: Link) -> Iterator[Finding]:
-        for side, units in self.evidence(link):
-            merged, partial = decide(side, units, self.params)
+    def check(self, link: LinkContext) -> Iterator[Finding]:
+        for side, clauses in self.evidence(link):
+            merged, partial = decide(side, clauses, self.params)
             for kind, found in (("", merged), ("partial-", partial)):
                 name = f"{kind}{'omission' if side.left else 'addition'}"
                 if not found or name not in self.kinds_wanted:
@@ -325,22 +327,22 @@ class ContrastChecker(Checker):
                     name,
                     "high" if not kind else "medium",
                     detail,
-                    left_spans=tuple(found) if side.left else (),
-                    right_spans=() if side.left else tuple(found),
+                    src_spans=tuple(found) if side.left else (),
+                    tgt_spans=() if side.left else tuple(found),
                 )
 
 
 Spans = list[tuple[int, int]]
 
 
-def decide(side: _Side, units: Sequence[Unit], p: OmissionParams) -> tuple[Spans, Spans]:
+def decide(side: _Side, clauses: Sequence[Clause], p: OmissionParams) -> tuple[Spans, Spans]:
     """The thresholds: (whole sentences of a merge left out, partial spans left out) of one side.
     Apart from the checker so that a parameter sweep can apply it to evidence gathered once."""
-    merged = [(u.start, u.end) for u in units if u.sentence and u.gain >= p.merge_gain]
+    merged = [(u.start, u.end) for u in clauses if u.sentence and u.gain >= p.merge_gain]
     # a clause gains less the more it says when removed: judged against its share of the side
     partial = [
         (u.start, u.end)
-        for u in units
+        for u in clauses
         if not u.sentence
         and side.longer >= p.screen_ratio
         and u.gain + p.share_weight * (u.end - u.start) / len(side.text) >= p.min_gain

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Finding, TermHit
-from ..base import CheckContext, Checker, Link, quoted
+from ..base import CheckContext, Checker, LinkContext, quoted
 
 NEUTRAL = "neutral"
 
@@ -46,21 +46,21 @@ class TermChecker(Checker):
         super().__init__(context)
         self._labels = context.concept_labels or {}  # concept id -> readable name, for details
 
-    def check(self, link: Link) -> Iterator[Finding]:
-        if link.left_terms is None or link.right_terms is None or not (link.left_ids and link.right_ids):
+    def check(self, link: LinkContext) -> Iterator[Finding]:
+        if link.src_terms is None or link.tgt_terms is None or not (link.src_ids and link.tgt_ids):
             return
-        left, right = _by_concept(link.left_terms), _by_concept(link.right_terms)
+        left, right = _by_concept(link.src_terms), _by_concept(link.tgt_terms)
         for concept in dict.fromkeys([*left, *right]):
             yield from self._compare(link, concept, left.get(concept, ()), right.get(concept, ()))
-        forbidden = dict.fromkeys(h for h in link.right_terms if h.forbidden)
+        forbidden = dict.fromkeys(h for h in link.tgt_terms if h.forbidden)
         for hit in forbidden:
             yield link.finding(
                 "forbidden-term",
                 "high",
-                f"{link.right_lang} uses \u201c{hit.surface}\u201d, which the termbase forbids "
+                f"{link.tgt_lang} uses \u201c{hit.surface}\u201d, which the termbase forbids "
                 f"(entry \u201c{hit.term}\u201d, concept {self._name(hit.concept)}).",
                 concept=hit.concept,
-                right_terms=(hit,),
+                tgt_terms=(hit,),
             )
 
     def _name(self, concept: str) -> str:
@@ -68,7 +68,7 @@ class TermChecker(Checker):
         return f"\u201c{label}\u201d ({concept})" if label and label != concept else concept
 
     def _compare(
-        self, link: Link, concept: str, left: tuple[TermHit, ...], right: tuple[TermHit, ...]
+        self, link: LinkContext, concept: str, left: tuple[TermHit, ...], right: tuple[TermHit, ...]
     ) -> Iterator[Finding]:
         name = self._name(concept)
         if left and right:
@@ -78,17 +78,15 @@ class TermChecker(Checker):
             loaded_left, loaded_right = lf - {None}, rf - {None}
             severity = "high" if loaded_left and loaded_right else "medium"
             detail = (
-                f"Framing differs for {name}: {link.left_lang} {_shown(left)}, "
-                f"{link.right_lang} {_shown(right)}."
+                f"Framing differs for {name}: {link.src_lang} {_shown(left)}, "
+                f"{link.tgt_lang} {_shown(right)}."
             )
-            yield link.finding(
-                "framing", severity, detail, concept=concept, left_terms=left, right_terms=right
-            )
+            yield link.finding("framing", severity, detail, concept=concept, src_terms=left, tgt_terms=right)
             return
         hits, lang, other = (
-            (left, link.left_lang, link.right_lang) if left else (right, link.right_lang, link.left_lang)
+            (left, link.src_lang, link.tgt_lang) if left else (right, link.tgt_lang, link.src_lang)
         )
-        sides = {"left_terms": left, "right_terms": right}
+        sides = {"src_terms": left, "tgt_terms": right}
         if any(h.framing for h in hits):
             verb = "has" if left else "adds"
             detail = f"{lang} {verb} {_shown(hits)} for {name}; {other} has no term of that concept."
