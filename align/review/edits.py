@@ -27,9 +27,6 @@ class Splice:
     def apply(self, links: list[Link]) -> None:
         links[self.start : self.start + len(self.old)] = self.new
 
-    def revert(self, links: list[Link]) -> None:
-        links[self.start : self.start + len(self.new)] = self.old
-
     @property
     def inverse(self) -> Splice:
         return Splice(self.start, self.new, self.old)

@@ -24,8 +24,9 @@ from importlib import resources
 import cyrtranslit
 import sentencex
 
-from align.lang import profile
-from align.model import Sentence
+from ..lang import profile
+from ..model import Sentence
+from .textnorm import repair_homoglyphs
 
 _CLOSE = "\"'”“»«’‘›‹)]}」』）"
 _OPEN = "\"'“”„‚«»‘’‹›([{¿¡–—-"
@@ -44,15 +45,14 @@ _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _ACRONYM = re.compile(r"(?:\w{1,3}\.)+\w{1,3}")  # U.S, p.m, p.sh, d.o.o (the final dot is the candidate)
 _ELLIPSES = {"...", "…"}
 _ALNUM = re.compile(r"\w")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-# Latin letters that look like Cyrillic ones and turn up inside Cyrillic words in real corpora ("Aли").
-_LOOKALIKES = str.maketrans("aceopxyjkABCEHJKMOPTXY", "асеорхујкАВСЕНЈКМОРТХУ")
 
 _RELDI_CLASS = {"N": "N", "B": "B", "S": "E"}  # reldi: never / sometimes / always ends a sentence
 
 
 def _fold(word: str) -> str:
-    return word if word.isascii() or not _CYRILLIC.search(word) else word.translate(_LOOKALIKES)
+    """The word as the tables spell it: look-alike Latin letters inside a Cyrillic word ("Aли", real
+    corpora have them) repaired, by the one look-alike table (:func:`repair_homoglyphs`)."""
+    return repair_homoglyphs(word)
 
 
 @dataclass(frozen=True)
