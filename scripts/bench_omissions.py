@@ -32,10 +32,11 @@ from benchlib import data_dir
 
 from align.aligner.pipeline import align_set
 from align.config import AlignOptions
+from align.embedding import Embedder
 from align.model import DocumentSet
 from align.report import ReportOptions, build_report
 from align.report.base import OmissionParams
-from align.report.checks.omissions import OMISSION_KINDS, ContrastChecker, decide, embedder
+from align.report.checks.omissions import OMISSION_KINDS, ContrastChecker, decide
 from align.report.findings import build_links
 
 Key = tuple[str, str, int]  # system, doc, 1-based paragraph
@@ -150,7 +151,7 @@ def cost(sets, cold: bool) -> None:
     """What the omission checks embed at the defaults: texts over all pairs, distinct texts, and how
     many of them are no sentence of either version (the aligner embeds those anyway)."""
     asked: list[str] = []
-    cached = embedder()
+    cached = Embedder()
 
     def counting(texts):
         asked.extend(texts)
@@ -189,7 +190,7 @@ def sweep(sets, gold: set[Key], right: set[Key], folds: list[set[str]], after) -
     for balance in grid["balance"]:
         evidence[balance] = {}
         for key, ds in sets.items():
-            checker = ContrastChecker(embedder(), replace(loose, balance=balance), OMISSION_KINDS)
+            checker = ContrastChecker(Embedder(), replace(loose, balance=balance), OMISSION_KINDS)
             links = build_links(ds, ds.alignments[0], {})
             checker.prepare(links)  # all links: the anchors are counted over whole documents
             evidence[balance][key] = [

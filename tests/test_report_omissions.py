@@ -14,6 +14,7 @@ from lxml import etree
 
 from align import tei
 from align.cli import cli
+from align.embedding import Embedder
 from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import ReportOptions, build_report
 from align.report.base import OmissionParams
@@ -22,7 +23,6 @@ from align.report.checks.omissions import (
     anchors,
     clauses,
     edges,
-    embedder,
     lone_numbers,
     missing_edges,
     uncovered,
@@ -149,7 +149,7 @@ def test_the_contrast_gains_only_when_the_clause_is_untranslated(first, gains):
     it further from a free one that has it (tested here whatever the screens say)."""
     docset = pair_set(EN, [first, *DE[1:]])
     links = build_links(docset, docset.alignments[0], {})
-    checker = ContrastChecker(embedder(), OmissionParams(screen_ratio=0, lexical_ratio=9))
+    checker = ContrastChecker(Embedder(), OmissionParams(screen_ratio=0, lexical_ratio=9))
     checker.prepare(links)
     (side,) = [s for s in checker._sides(links[0]) if s.left]
     (unit,) = checker.clauses(side)

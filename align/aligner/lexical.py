@@ -16,16 +16,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
-from ..lang import WORD
-from ..numbers import number_values
-from ..text.textnorm import ascii_key, fold
-
-PREFIX = 5  # letters kept of a word: long enough for names, short enough for inflection and cognates
-MIN_WORD = 4  # shorter words are mostly function words that collide across languages by chance
+from ..text.features import features
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -113,24 +107,6 @@ class SparseRows:
         cells = self._row_ids(r0, r1)[s_hit] * width + other._row_ids(c0, c1)[t_hit]
         prod = self.data[s_pos][s_hit].astype(np.float64) * other.data[t_pos][t_hit]
         return np.bincount(cells, weights=prod, minlength=(r1 - r0) * width).reshape(r1 - r0, width)
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_feature(word: str) -> str | None:
-    key = ascii_key(word)
-    return key[:PREFIX] if len(key) >= MIN_WORD else None
-
-
-def word_features(text: str, lang: str) -> list[str]:
-    """The word prefixes of :func:`features`, without the (costlier) number values."""
-    return [f for f in map(_word_feature, WORD.findall(fold(text, lang))) if f is not None]
-
-
-def features(text: str, lang: str) -> list[str]:
-    """The comparable tokens of one sentence: word prefixes and number values (locale-aware, so
-    "8847,6" meets "8847.6" and "sechs" meets "six")."""
-    numbers = [f"#{value:g}" for value, count in number_values(text, lang).items() for _ in range(count)]
-    return word_features(text, lang) + numbers
 
 
 def lexical_vectors(

@@ -12,6 +12,7 @@ import itertools
 import numpy as np
 
 from ..config import AlignOptions
+from ..embedding import sentence_vectors
 from ..model import Link
 from ..text.textnorm import comparison_text
 from .costs import CostWeights, LinkCosts
@@ -41,15 +42,8 @@ def _leads_on(text: str) -> bool:
 
 
 def embeddings(texts: list[str], options: AlignOptions) -> np.ndarray:
-    """The sentence vectors the embed method aligns with: of the comparison texts
-    (:func:`align.text.textnorm.comparison_text`), so the cache is keyed by what is embedded and a text
-    with look-alike letters shares the vectors of its clean twin."""
-    from ..embedding.cache import open_cache
-    from ..embedding.encoder import embed
-
-    return embed(
-        [comparison_text(t) for t in texts], threads=options.threads, cache=open_cache(options.cache_dir)
-    )
+    """The sentence vectors the embed method aligns with (:func:`align.embedding.sentence_vectors`)."""
+    return sentence_vectors(texts, threads=options.threads, cache_dir=options.cache_dir)
 
 
 def link_model(

@@ -5,7 +5,7 @@ the other way round). Three signals, each cheap where the one before is costly:
 * length: a side that leaves something out is shorter than the pair's usual ratio would have it
   (``Link.expected_ratio``); how much longer the other side is (``longer``) screens the tests below;
 * coverage: the words and numbers of a side whose lexical feature both documents use (names, numbers,
-  cognates: :func:`align.aligner.lexical.features`, learnt from the two versions), or numbers without a unit
+  cognates: :func:`align.text.features.features`, learnt from the two versions), or numbers without a unit
   that the other version never mentions (:func:`lone_numbers`), and which the other side of the link
   and its neighbours lack. In a side ``lexical_ratio`` times longer than usual they are
   reported as they are;
@@ -36,14 +36,15 @@ from typing import ClassVar
 
 import numpy as np
 
-from ...aligner.lexical import features, word_features
+from ...embedding import Embedder
 from ...lang import WORD
 from ...model import Finding
 from ...numbers import extract_numbers
+from ...text.features import features, word_features
 from ...text.textnorm import fold
 from ..base import CheckContext, Checker, LinkContext, OmissionParams, quoted
 
-Embedder = Callable[[Sequence[str]], np.ndarray]
+EmbedFn = Callable[[Sequence[str]], np.ndarray]  # texts -> L2-normalised vectors
 OMISSION_KINDS = frozenset({"omission", "partial-omission"})
 
 
@@ -117,23 +118,6 @@ def sentence_spans(sentences: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def embedder(cache_dir: str | None = None) -> Embedder:
-    """Embeddings through the on-disk cache (``cache_dir`` as in AlignOptions), each text once."""
-    from ...embedding.cache import open_cache
-    from ...embedding.encoder import embed
-
-    cache = open_cache(cache_dir)
-    seen: dict[str, np.ndarray] = {}
-
-    def run(texts: Sequence[str]) -> np.ndarray:
-        todo = [t for t in dict.fromkeys(texts) if t not in seen]
-        if todo:
-            seen.update(zip(todo, embed(todo, cache=cache), strict=True))
-        return np.stack([seen[t] for t in texts]) if texts else np.zeros((0, 0), dtype=np.float32)
-
-    return run
-
-
 def without(text: str, start: int, end: int) -> str:
     return _SPACES.sub(" ", f"{text[:start]} {text[end:]}").strip()
 
@@ -171,7 +155,7 @@ def lone_numbers(pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str)
 
 def uncovered(text: str, lang: str, shared: Set[str], covered: Set[str]) -> list[tuple[int, int]]:
     """Spans of the words and numbers of ``text`` that carry a lexical feature both documents use
-    (a name, number or cognate: :func:`align.aligner.lexical.features`) and ``covered`` lacks."""
+    (a name, number or cognate: :func:`align.text.features.features`) and ``covered`` lacks."""
     spans = [
         m.span()
         for m in WORD.finditer(text)
@@ -220,7 +204,7 @@ class ContrastChecker(Checker):
         "partial-omission": "Words of the source (a clause or phrase) missing in the linked translation",
         "partial-addition": "Words of the translation (a clause or phrase) not in the linked source",
     }
-    embed: Embedder
+    embed: EmbedFn
     params: OmissionParams = field(default_factory=OmissionParams)
     kinds_wanted: frozenset[str] = frozenset(kinds)
     # per pair, the lexical features both versions use (set by prepare)
@@ -231,7 +215,7 @@ class ContrastChecker(Checker):
     @classmethod
     def create(cls, context: CheckContext) -> ContrastChecker:
         options = context.options
-        return cls(embedder(options.cache_dir), options.omission, options.kinds)
+        return cls(Embedder(cache_dir=options.cache_dir), options.omission, options.kinds)
 
     def _sides(self, link: LinkContext) -> Iterator[_Side]:
         """The sides of a link that may have left something out (omissions: left; additions: right),
