@@ -158,7 +158,9 @@ def cost(sets, cold: bool) -> None:
         return cached(texts)
 
     for ds in sets.values():
-        ContrastChecker(counting, kinds_wanted=OMISSION_KINDS).prepare(build_links(ds, ds.alignments[0], {}))
+        checker = ContrastChecker(counting, kinds_wanted=OMISSION_KINDS)
+        links = build_links(ds, ds.alignments[0], {})
+        checker.prepare(links, checker.learn(links))
     sentences = {t for ds in sets.values() for doc in ds.docs.values() for t in doc.texts}
     new = sorted(set(asked) - sentences)
     print(
@@ -192,9 +194,12 @@ def sweep(sets, gold: set[Key], right: set[Key], folds: list[set[str]], after) -
         for key, ds in sets.items():
             checker = ContrastChecker(Embedder(), replace(loose, balance=balance), OMISSION_KINDS)
             links = build_links(ds, ds.alignments[0], {})
-            checker.prepare(links)  # all links: the anchors are counted over whole documents
+            learnt = checker.learn(links)  # all links: the anchors are counted over whole documents
+            checker.prepare(links, learnt)
             evidence[balance][key] = [
-                (paragraph(ds, link.src_ids), checker.evidence(link)) for link in links if link.src_ids
+                (paragraph(ds, link.src_ids), checker.evidence(link, learnt))
+                for link in links
+                if link.src_ids
             ]
     base = {key: flagged(ds, None) for key, ds in sets.items()}
 

@@ -442,7 +442,7 @@ def shout_checker():
     class ShoutChecker(Checker):
         kinds = {"shouting": "The translation is written in capitals"}
 
-        def check(self, link):
+        def check(self, link, learnt=None):
             if link.tgt_text.isupper():
                 yield link.finding("shouting", "low", "All capitals.")
 

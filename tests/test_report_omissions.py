@@ -150,9 +150,9 @@ def test_the_contrast_gains_only_when_the_clause_is_untranslated(first, gains):
     docset = pair_set(EN, [first, *DE[1:]])
     links = build_links(docset, docset.alignments[0], {})
     checker = ContrastChecker(Embedder(), OmissionParams(screen_ratio=0, lexical_ratio=9))
-    checker.prepare(links)
-    (side,) = [s for s in checker._sides(links[0]) if s.left]
-    (unit,) = checker.clauses(side)
+    learnt = checker.learn(links)
+    checker.prepare(links, learnt)
+    ((side, (unit,)),) = [(s, c) for s, c in checker.evidence(links[0], learnt) if s.left]
     assert side.text[unit.start : unit.end].rstrip(".") == DROPPED
     assert (unit.gain > 0) == gains
 

@@ -1,18 +1,20 @@
 """What every divergence checker sees and returns: one link of one pair, and findings about it.
 
 A checker is a :class:`Checker`: it owns the Finding kinds it produces (``kinds``: name -> one-line
-description), ``check(link)`` and optionally ``prepare(links)``, called with all links of a pair
-first, to batch costly work. Like sacrebleu's metrics, each lives in its own module
-(:mod:`align.report.checks`, whose ``register`` lists them in ``CHECKERS``) and shares no state with the
-others; the kind list everywhere else (``KINDS``, the TEI taxonomy, ``report --help``, ``--kinds``) is
-derived from the registered classes, so adding a kind means adding one class and registering it.
+description), ``check(link, learnt)`` and optionally ``learn(links)`` (what it learns from all links of
+a pair, returned as an object that the report hands back; see :class:`align.report.findings.PairChecks`)
+and ``prepare(links, learnt)``, called with the links about to be checked, to batch costly work.
+Like sacrebleu's metrics, each lives in its own module (:mod:`align.report.checks`, whose ``register``
+lists them in ``CHECKERS``) and shares no state with the others; the kind list everywhere else
+(``KINDS``, the TEI taxonomy, ``report --help``, ``--kinds``) is derived from the registered classes,
+so adding a kind means adding one class and registering it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..config import LENGTH_RATIO, MIN_CERT
 from ..model import DocumentSet, Finding, Link, TermHit
@@ -139,10 +141,16 @@ class Checker:
         """The checker a report uses; override when the constructor takes something else."""
         return cls(context)
 
-    def prepare(self, links: Sequence[LinkContext]) -> None:
-        """Called with all links of a pair before ``check``, for checkers that batch costly work."""
+    def learn(self, links: Sequence[LinkContext]) -> Any:
+        """What this checker learns from all links of a pair before checking any (None: nothing).
+        Learnt once per pair and handed back to ``prepare`` and ``check``: the review editor keeps it
+        across edits, so an edited link is judged by the standard of the pair as loaded."""
+        return None
 
-    def check(self, link: LinkContext) -> Iterator[Finding]:
+    def prepare(self, links: Sequence[LinkContext], learnt: Any = None) -> None:
+        """Called with the links about to be checked, for checkers that batch costly work."""
+
+    def check(self, link: LinkContext, learnt: Any = None) -> Iterator[Finding]:
         raise NotImplementedError
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import InputError, clip, warn
 from ..model import Alignment, DocumentSet, Finding, TermHit
@@ -84,14 +85,18 @@ def match_terms(docset: DocumentSet, termbase: Termbase, langs: Sequence[str]) -
     return out
 
 
-def build_links(docset: DocumentSet, alignment: Alignment, terms: SentenceTerms) -> list[LinkContext]:
-    """The alignment's rows (:func:`align.model.rows.set_rows`) as links, with what checkers need beyond
-    ids and text: term hits, the pair's usual length ratio, the text nearby."""
+def build_links(
+    docset: DocumentSet, alignment: Alignment, terms: SentenceTerms, ratio: float | None = None
+) -> list[LinkContext]:
+    """The alignment's link texts (:func:`align.model.rows.set_link_texts`) as link contexts, with what
+    checkers need beyond ids and text: term hits, the pair's usual length ratio (``ratio``, or learnt
+    from these links), the text nearby."""
     src_lang, tgt_lang = alignment.src_lang, alignment.tgt_lang
     rows = set_link_texts(docset, alignment)
     left, right = docset.docs[src_lang].sentences, docset.docs[tgt_lang].sentences
     texts = [(row.src_text, row.tgt_text) for row in rows]
-    ratio = pair_ratio((a, b) for a, b in texts if a and b)
+    if ratio is None:
+        ratio = pair_ratio((a, b) for a, b in texts if a and b)
 
     def hits(lang: str, indices: tuple[int, ...]) -> tuple[TermHit, ...] | None:
         found = terms.get(lang)
@@ -133,22 +138,64 @@ def _check_coverage(termbase: Termbase, alignments: list[Alignment], terms: Sent
         warn(f"no terms for {langs}: term checks skipped for {a.pair}", termbase.source)
 
 
-def check_links(
-    active: Sequence[Checker],
-    links: Sequence[LinkContext],
-    kinds: frozenset[str],
-    start: int = 0,
-    end: int | None = None,
-) -> list[list[Finding]]:
-    """The findings of ``links[start:end]`` of one pair, per link, in :data:`KINDS` order. Checkers with
-    ``prepare`` (batched work, e.g. embeddings) see all the pair's links first."""
-    for checker in active:
-        checker.prepare(links)
-    order = {kind: k for k, kind in enumerate(KINDS)}
-    return [
-        sorted((f for c in active for f in c.check(link) if f.kind in kinds), key=lambda f: order[f.kind])
-        for link in links[start:end]
-    ]
+@dataclass(frozen=True)
+class PairLearnt:
+    """What a report learns from all links of one pair before checking any: the pair's usual length
+    ratio and what each checker learnt (:meth:`Checker.learn`, in the order of the checkers)."""
+
+    ratio: float
+    by_checker: tuple[Any, ...]
+
+
+class PairChecks:
+    """The findings of one pair, per link, kept in step with edits: after an edit only the links whose
+    findings can change (the edited ones and NEARBY either side) are checked again, by what the pair
+    learnt when it was loaded, so an edit costs the same in a 50- or a 50,000-link file. The review
+    editor's whole view of the report; :func:`build_report` checks each pair once with it."""
+
+    def __init__(
+        self,
+        docset: DocumentSet,
+        alignment: Alignment,
+        active: Sequence[Checker],
+        kinds: frozenset[str],
+        terms: SentenceTerms | None = None,
+    ) -> None:
+        self.docset, self.alignment, self.active, self.kinds = docset, alignment, active, kinds
+        self.terms = terms or {}
+        links = build_links(docset, alignment, self.terms)
+        ratio = links[0].expected_ratio if links else 1.0
+        self.learnt = PairLearnt(ratio, tuple(c.learn(links) for c in active))
+        self.findings: list[list[Finding]] = self._check(links)
+
+    def _check(self, links: Sequence[LinkContext]) -> list[list[Finding]]:
+        for checker, learnt in zip(self.active, self.learnt.by_checker, strict=True):
+            checker.prepare(links, learnt)
+        order = {kind: k for k, kind in enumerate(KINDS)}
+        return [
+            sorted(
+                (
+                    f
+                    for c, learnt in zip(self.active, self.learnt.by_checker, strict=True)
+                    for f in c.check(link, learnt)
+                    if f.kind in self.kinds
+                ),
+                key=lambda f: order[f.kind],
+            )
+            for link in links
+        ]
+
+    def splice(self, start: int, removed: int, added: int) -> None:
+        """Links ``start .. start + removed`` of the pair were replaced by ``added`` links (the
+        alignment already holds them): check them and their neighbours again."""
+        self.findings[start : start + removed] = [[] for _ in range(added)]
+        lo = max(0, start - NEARBY)
+        hi = min(len(self.findings), start + added + NEARBY)
+        # links are built for a window NEARBY wider still: the text nearby is part of what a checker sees
+        w_lo, w_hi = max(0, lo - NEARBY), min(len(self.alignment.links), hi + NEARBY)
+        window = Alignment(self.alignment.src_lang, self.alignment.tgt_lang, self.alignment.links[w_lo:w_hi])
+        links = build_links(self.docset, window, self.terms, self.learnt.ratio)
+        self.findings[lo:hi] = self._check(links[lo - w_lo : hi - w_lo])
 
 
 def build_report(
@@ -171,7 +218,7 @@ def build_report(
     findings = [
         f
         for alignment in alignments
-        for per_link in check_links(active, build_links(docset, alignment, terms), options.kinds)
+        for per_link in PairChecks(docset, alignment, active, options.kinds, terms).findings
         for f in per_link
     ]
     return Report(

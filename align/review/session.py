@@ -8,7 +8,6 @@ only the links whose findings can change (the edited ones and their neighbours) 
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import threading
 from dataclasses import dataclass, field
@@ -17,11 +16,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..io.fsutil import atomic_write_bytes
 from ..io.xmlsafe import parse_xml
-from ..model import Alignment, DocumentSet, Finding, Link
+from ..model import DocumentSet, Finding, Link
 from ..report import ReportOptions
-from ..report.base import NEARBY
 from ..report.checks import checkers
-from ..report.findings import SentenceTerms, build_links, check_links, match_terms
+from ..report.findings import PairChecks, SentenceTerms, match_terms
 from ..tei import from_tree
 from ..terms import Termbase
 from . import edits
@@ -65,9 +63,10 @@ class ReviewSession:
         langs = [lang for a in self.docset.alignments for lang in (a.src_lang, a.tgt_lang)]
         self.terms: SentenceTerms = match_terms(self.docset, self.termbase, langs) if self.termbase else {}
         labels = {c.id: c.label or c.id for c in self.termbase.concepts} if self.termbase else None
-        self.checkers = checkers(self.options, labels, self.docset)
-        self.ratio: dict[int, float] = {}  # pair -> its usual length ratio (report.checks.links.pair_ratio)
-        self.findings = [self._check(k, 0, len(a.links)) for k, a in enumerate(self.docset.alignments)]
+        active = checkers(self.options, labels, self.docset)
+        self.checks = [
+            PairChecks(self.docset, a, active, self.options.kinds, self.terms) for a in self.docset.alignments
+        ]
 
     # -- reading -----------------------------------------------------------------------------------------
     def _read_disk(self) -> bytes:
@@ -77,26 +76,10 @@ class ReviewSession:
             raise InputError(f"cannot read file: {exc.strerror or exc}", self.path) from None
 
     # -- findings ----------------------------------------------------------------------------------------
-    def _check(self, pair: int, start: int, end: int) -> list[list[Finding]]:
-        """Findings of links ``start``..``end`` of ``pair``. Links are built for a window NEARBY wider (the
-        text nearby is part of what a checker sees), with the pair's usual length ratio as it was when
-        the file was opened, so an edit costs the same in a 50- or a 50,000-link file."""
-        alignment = self.docset.alignments[pair]
-        lo, hi = max(0, start - NEARBY), min(len(alignment.links), end + NEARBY)
-        window = Alignment(alignment.src_lang, alignment.tgt_lang, alignment.links[lo:hi])
-        links = build_links(self.docset, window, self.terms)[start - lo : end - lo]
-        if pair in self.ratio:
-            links = [dataclasses.replace(link, expected_ratio=self.ratio[pair]) for link in links]
-        elif links:
-            self.ratio[pair] = links[0].expected_ratio  # the first check is of the whole pair
-        return check_links(self.checkers, links, self.options.kinds)
-
-    def _refresh(self, pair: int, splice: Splice) -> None:
-        findings = self.findings[pair]
-        findings[splice.start : splice.start + len(splice.old)] = [[] for _ in splice.new]
-        start = max(0, splice.start - NEARBY)
-        end = min(len(findings), splice.start + len(splice.new) + NEARBY)
-        findings[start:end] = self._check(pair, start, end)
+    @property
+    def findings(self) -> list[list[list[Finding]]]:
+        """Per pair, per link, the findings of ``align report`` as the links stand now."""
+        return [checks.findings for checks in self.checks]
 
     # -- editing -----------------------------------------------------------------------------------------
     def pair_index(self, name: str) -> int:
@@ -146,7 +129,7 @@ class ReviewSession:
 
     def _apply(self, pair: int, splice: Splice) -> None:
         splice.apply(self.docset.alignments[pair].links)
-        self._refresh(pair, splice)
+        self.checks[pair].splice(splice.start, len(splice.old), len(splice.new))
         self.rev += 1
 
     def _focus(self, pair: int, index: int, side: int) -> int:

@@ -20,7 +20,7 @@ class GapChecker(Checker):
         "addition": "A sentence of the translation not in the source (alone, or inside a merged link)",
     }
 
-    def check(self, link: LinkContext) -> Iterator[Finding]:
+    def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         # Details name no sentence ids: they shift when the text is re-segmented (see fingerprint).
         if not link.tgt_ids:
             yield link.finding(
@@ -35,7 +35,7 @@ class GapChecker(Checker):
 class ConfidenceChecker(Checker):
     kinds = {"low-confidence": "The aligner is not confident that the linked sentences correspond"}
 
-    def check(self, link: LinkContext) -> Iterator[Finding]:
+    def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         cert, threshold = link.link.cert, self.context.options.min_cert
         if cert is None or not (link.src_ids and link.tgt_ids) or cert >= threshold:
             return
@@ -70,7 +70,7 @@ def pair_ratio(pairs: Iterable[tuple[str, str]]) -> float:
 class LengthChecker(Checker):
     kinds = {"length": "The linked sentences differ in length more than translations usually do"}
 
-    def check(self, link: LinkContext) -> Iterator[Finding]:
+    def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         left, right = len(link.src_text), len(link.tgt_text)
         if not (left and right) or max(left, right) < MIN_LENGTH:
             return

@@ -98,7 +98,7 @@ class NameChecker(Checker):
     def _confirmed(self, key: str, lang: str) -> bool:
         return any(key in self._named_in(other) for other in self._docset.docs if other != lang)
 
-    def check(self, link: LinkContext) -> Iterator[Finding]:
+    def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         if not (link.src_ids and link.tgt_ids):
             return
         left = extract_names(link.src_text, link.src_lang)

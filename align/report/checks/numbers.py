@@ -114,7 +114,7 @@ def _shown(link: LinkContext, pairs: Pairs) -> str:
 class NumberChecker(Checker):
     kinds = {"number": "Number, date or unit mismatch"}
 
-    def check(self, link: LinkContext) -> Iterator[Finding]:
+    def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         if not (link.src_ids and link.tgt_ids):
             return  # an omission or addition is reported as such
         only_left, only_right = unmatched(

@@ -207,8 +207,6 @@ class ContrastChecker(Checker):
     embed: EmbedFn
     params: OmissionParams = field(default_factory=OmissionParams)
     kinds_wanted: frozenset[str] = frozenset(kinds)
-    # per pair, the lexical features both versions use (set by prepare)
-    shared: dict[str, frozenset[str]] = field(default_factory=dict)
     # the testable sides of the links of the last prepare, which check needs again (costly to find)
     prepared: dict[LinkContext, list[_Side]] = field(default_factory=dict)
 
@@ -217,14 +215,13 @@ class ContrastChecker(Checker):
         options = context.options
         return cls(Embedder(cache_dir=options.cache_dir), options.omission, options.kinds)
 
-    def _sides(self, link: LinkContext) -> Iterator[_Side]:
+    def _sides(self, link: LinkContext, shared: frozenset[str]) -> Iterator[_Side]:
         """The sides of a link that may have left something out (omissions: left; additions: right),
         with their uncovered words when they are long enough for the clause or word checks."""
         if not (link.src_text and link.tgt_text):
             return
         ratio = len(link.src_text) / len(link.tgt_text) * link.expected_ratio
         least = min(self.params.screen_ratio, self.params.lexical_ratio)
-        shared = self.shared.get(link.pair, frozenset())
         left_side = (link.src_text, link.src_lang, link.src_sentences, link.src_nearby)
         right_side = (link.tgt_text, link.tgt_lang, link.tgt_sentences, link.tgt_nearby)
         for left, longer in ((True, ratio), (False, 1 / ratio)):
@@ -266,20 +263,21 @@ class ContrastChecker(Checker):
             [side.text, side.other, *(without(side.text, u.start, u.end) for u in clauses)] if clauses else []
         )
 
-    def prepare(self, links: Sequence[LinkContext]) -> None:
-        """Learn the features both versions use, and embed what the links' tests need in one batch
-        (several times faster than link by link)."""
+    def learn(self, links: Sequence[LinkContext]) -> frozenset[str]:
+        """The anchors of the pair: the features both versions use about as often, and lone numbers."""
         if not links:
-            return
+            return frozenset()
         first = links[0]
-        if first.pair not in self.shared:  # learnt once: the texts stay when links are edited (review)
-            texts = [(link.src_text, link.tgt_text) for link in links]
-            self.shared[first.pair] = anchors(
-                Counter(f for text, _ in texts for f in features(text, first.src_lang)),
-                Counter(f for _, text in texts for f in features(text, first.tgt_lang)),
-                self.params.balance,
-            ) | lone_numbers(texts, first.src_lang, first.tgt_lang)
-        self.prepared = {link: list(self._sides(link)) for link in links}
+        texts = [(link.src_text, link.tgt_text) for link in links]
+        return anchors(
+            Counter(f for text, _ in texts for f in features(text, first.src_lang)),
+            Counter(f for _, text in texts for f in features(text, first.tgt_lang)),
+            self.params.balance,
+        ) | lone_numbers(texts, first.src_lang, first.tgt_lang)
+
+    def prepare(self, links: Sequence[LinkContext], learnt: frozenset[str] | None = None) -> None:
+        """Embed what the links' tests need in one batch (several times faster than link by link)."""
+        self.prepared = {link: list(self._sides(link, learnt or frozenset())) for link in links}
         sides = [side for found in self.prepared.values() for side in found]
         self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
 
@@ -292,13 +290,15 @@ class ContrastChecker(Checker):
         gains = vectors[2:] @ vectors[1] - float(vectors[0] @ vectors[1])
         return [Clause(u.start, u.end, u.sentence, float(g)) for u, g in zip(found, gains, strict=True)]
 
-    def evidence(self, link: LinkContext) -> list[tuple[_Side, list[Clause]]]:
+    def evidence(
+        self, link: LinkContext, learnt: frozenset[str] | None = None
+    ) -> list[tuple[_Side, list[Clause]]]:
         """Each testable side of the link with its tested units, before any threshold."""
-        sides = self.prepared[link] if link in self.prepared else self._sides(link)
+        sides = self.prepared[link] if link in self.prepared else self._sides(link, learnt or frozenset())
         return [(side, self.clauses(side)) for side in sides]
 
-    def check(self, link: LinkContext) -> Iterator[Finding]:
-        for side, clauses in self.evidence(link):
+    def check(self, link: LinkContext, learnt: frozenset[str] | None = None) -> Iterator[Finding]:
+        for side, clauses in self.evidence(link, learnt):
             merged, partial = decide(side, clauses, self.params)
             for kind, found in (("", merged), ("partial-", partial)):
                 name = f"{kind}{'omission' if side.left else 'addition'}"

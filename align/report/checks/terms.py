@@ -46,7 +46,7 @@ class TermChecker(Checker):
         super().__init__(context)
         self._labels = context.concept_labels or {}  # concept id -> readable name, for details
 
-    def check(self, link: LinkContext) -> Iterator[Finding]:
+    def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         if link.src_terms is None or link.tgt_terms is None or not (link.src_ids and link.tgt_ids):
             return
         left, right = _by_concept(link.src_terms), _by_concept(link.tgt_terms)
