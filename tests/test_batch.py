@@ -337,3 +337,101 @@ def test_resume_after_kill_9(tmp_path):
     assert summary(out)["status"].to_list() == ["skipped", "done", "done"]
     assert not stale.exists() and not list(out.glob(".*.tmp"))
     assert [tei.read(out / f"s{i}.tei.xml").id for i in (1, 2, 3)] == ["s1", "s2", "s3"]
+
+
+def test_progress_is_a_line_per_finished_set_and_quiet_silences_it(tmp_path):
+    manifest = make_corpus(tmp_path / "corpus")
+    (tmp_path / "corpus" / "de_2.txt").write_text("", encoding="utf-8")
+    result = batch(manifest, tmp_path / "out")
+    lines = result.stderr.splitlines()
+    progress = [line for line in lines if line.startswith(("align: [", "align: warning: ["))]
+    assert [line.split("]")[0].split("[")[1] for line in progress] == ["1/3", "2/3", "3/3"]
+    assert (
+        progress[0].startswith("align: [1/3] s1 done in ")
+        and "(1 done, 0 skipped, 0 failed; about" in progress[0]
+    )
+    assert progress[1].startswith("align: warning: [2/3] s2 failed: ") and "file is empty" in progress[1]
+    assert progress[2].endswith("(2 done, 0 skipped, 1 failed)")  # the last: nothing left to estimate
+    assert invoke("batch", manifest, "--out", tmp_path / "quiet", *FAST, "-q").stderr == ""
+    rerun = batch(manifest, tmp_path / "out", "--retry-failed")  # skipped sets only count
+    (line,) = [line for line in rerun.stderr.splitlines() if "] s" in line]
+    assert line.startswith("align: warning: [2/3] s2 failed: ")
+
+
+def test_an_interrupted_batch_says_what_finished_and_what_did_not(tmp_path):
+    """SIGTERM (as Ctrl-C) while set 2 is in progress: exit 143 and one line naming what is kept."""
+    manifest, out, cmd = stalled_batch(tmp_path)
+    proc = subprocess.Popen([*cmd, *FAST], start_new_session=True, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not journal.load(out) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert list(journal.load(out)) == ["s1"]
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 143, stderr
+    stopped = "stopped after 1 of 3 sets (1 done, 0 reported, 0 skipped, 0 failed); not finished: s2, s3"
+    assert f"align: warning: {stopped} (finished sets are kept, re-run to go on)" in stderr.splitlines()
+    assert stderr.splitlines()[-1] == "align: terminated"
+    assert stopped in (out / "batch.log").read_text()
+
+
+def test_adding_terms_reports_again_from_the_tei_without_realigning(tmp_path):
+    """Only what is reported changed: each set's findings come from its existing TEI (not rewritten),
+    its HTML report is written, and the overview links to it; the same terms again skip every set."""
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("concept,lang,term\nc-bg,en,Belgrade\nc-bg,de,Beograd\n", encoding="utf-8")
+    manifest, out = make_corpus(tmp_path / "corpus", n=2), tmp_path / "out"
+    assert batch(manifest, out).exit_code == 0
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("*.tei.xml")}
+    result = batch(manifest, out, "--terms", glossary)
+    assert result.exit_code == 0, result.stderr
+    assert "0 done, 2 reported again from their TEI, 0 skipped" in result.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.tei.xml")} == stamps  # not realigned
+    df = summary(out)
+    assert df["status"].to_list() == ["reported"] * 2 and df["findings_term-missing"].to_list() == [1, 1]
+    assert df["sentences_en"].to_list() == [3, 3] and df["file"].to_list() == ["s1.tei.xml", "s2.tei.xml"]
+    assert 'data-kind="term-missing"' in (out / "s1.report.html").read_text(encoding="utf-8")
+    assert "s1 reported" in (out / "batch.log").read_text()
+    assert summary(out).equals(pl.read_csv(out / "summary.csv", schema=summary(out).schema))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="s2.report.html">report</a>' in index and '<a href="s2.tei.xml">TEI</a>' in index
+    assert "<th>term-missing</th>" in index
+
+    assert summary(out)["status"].to_list() == ["reported"] * 2
+    batch(manifest, out, "--terms", glossary)
+    assert summary(out)["status"].to_list() == ["skipped"] * 2
+    glossary.write_text("concept,lang,term\nc-bg,en,Belgrade\nc-bg,de,Belgrad\n", encoding="utf-8")
+    batch(manifest, out, "--terms", glossary)  # another termbase: reported again, still not realigned
+    df = summary(out)
+    assert df["status"].to_list() == ["reported"] * 2 and "findings_term-missing" not in df.columns
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.tei.xml")} == stamps
+
+
+def test_sets_dropped_from_the_manifest_are_marked_stale(tmp_path):
+    manifest, out = make_corpus(tmp_path / "corpus", n=3), tmp_path / "out"
+    assert batch(manifest, out).exit_code == 0
+    rows = manifest.read_text(encoding="utf-8").splitlines()
+    manifest.write_text("\n".join(rows[:2]) + "\n", encoding="utf-8")  # only s1 is left
+    result = batch(manifest, out)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "align: warning: 2 sets of earlier runs are not in the manifest any more; their files are stale "
+        "(marked so in the summary): s2, s3"
+    ) in result.stderr.splitlines()
+    df = summary(out)
+    assert df["id"].to_list() == ["s1", "s2", "s3"] and df["status"].to_list() == [
+        "skipped",
+        "stale",
+        "stale",
+    ]
+    assert df["file"].to_list() == ["s1.tei.xml", "s2.tei.xml", "s3.tei.xml"]
+    assert "s3 stale: not in the manifest any more" in (out / "batch.log").read_text()
+    assert '<span class="st-stale">stale</span>' in (out / "index.html").read_text(encoding="utf-8")
+    (out / "s3.tei.xml").unlink()  # a dropped set whose files are gone is no longer listed
+    batch(manifest, out)
+    assert summary(out)["id"].to_list() == ["s1", "s2"]

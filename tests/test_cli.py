@@ -98,14 +98,11 @@ def test_segment_reads_stdin(texts):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["en:{d}/en.txt", "de={d}/de.txt"], "malformed argument"),
-        (["en={d}/en.txt", "de="], "malformed argument"),
         (["english!={d}/en.txt", "de={d}/de.txt"], "language tag"),
         (["en={d}/en.txt", "de={d}/missing.txt"], "missing.txt: file not found"),
         (["en={d}/en.txt", "de={d}/empty.txt"], "empty.txt: file is empty"),
         (["en={d}/en.txt", "de={d}/binary.txt"], "binary.txt: binary data"),
         (["en={d}/en.txt", "de={d}/latin1.txt"], "latin1.txt: invalid UTF-8 at line 1"),
-        (["en={d}/en.txt"], "at least two"),
         (["en={d}/en.txt", "en={d}/de.txt"], "given twice"),
         (["en={d}/en.txt", "de={d}/de.txt", "--pivot", "fr"], "pivot language fr"),
     ],
@@ -177,6 +174,12 @@ def test_quiet_works_before_and_after_the_subcommand(texts, where):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["run", "en.txt", "de.txt"], "align: error: run: malformed argument 'en.txt': expected LANG=FILE"),
+        (["run", "en:en.txt", "de=de.txt"], "align: error: run: malformed argument 'en:en.txt'"),
+        (["run", "en=en.txt", "de="], "align: error: run: malformed argument 'de='"),
+        (["run", "en=en.txt"], "align: error: run: need at least two LANG=FILE inputs"),
+        (["run", "en=-", "de=-"], "align: error: run: only one input can be standard input"),
+        (["pair", "-", "-", "--src-lang", "en", "--tgt-lang", "de"], "align: error: pair: only one of"),
         (["pair", "en.txt"], "align: error: pair: missing argument 'TARGET' (see 'align pair --help')"),
         (["segment", "x", "--lang", "de", "--bogus"], "align: error: segment: no such option '--bogus'"),
         (["nosuch"], "align: error: no such command 'nosuch' (see 'align --help')"),
@@ -215,3 +218,108 @@ def test_cli_defaults_and_choices_come_from_the_library():
 def test_an_unknown_batch_engine_is_refused_by_the_library():
     with pytest.raises(InputError, match="unknown batch engine 'spark' \\(expected local or dask\\)"):
         make_engine("spark", 1)
+
+
+@pytest.fixture
+def aligned(texts):
+    """texts plus set.tei.xml, its InterText files in it/ and a bead file."""
+    tei_file = texts / "set.tei.xml"
+    assert invoke("run", f"en={texts / 'en.txt'}", f"de={texts / 'de.txt'}", "--method", "fast",
+                  "-o", str(tei_file)).exit_code == 0  # fmt: skip
+    assert invoke("export", str(tei_file), "--format", "intertext", "-o", str(texts / "it")).exit_code == 0
+    (texts / "gold.beads").write_text("[0]:[0]\n[1]:[1]\n")
+    return texts
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["run", "en={d}/en.txt", "de={d}/de.txt", "--method", "fast"],
+        ["pair", "{d}/en.txt", "{d}/de.txt", "--src-lang", "en", "--tgt-lang", "de", "--method", "fast"],
+        ["segment", "{d}/en.txt", "--lang", "en"],
+        ["report", "{d}/set.tei.xml", "--format", "html"],
+        ["export", "{d}/set.tei.xml", "--format", "tmx"],
+        ["export", "{d}/set.tei.xml", "--format", "intertext"],
+        ["import", "{d}/it/{d.name}.en.de.xml"],
+        ["eval", "--gold", "{d}/gold.beads", "--test", "{d}/gold.beads"],
+    ],
+    ids=lambda c: "-".join(c[:3:2]),
+)
+def test_output_in_a_missing_folder_is_refused_not_created(aligned, command):
+    """'-o FILE touches only FILE' (README): a typo in the folder must not grow a tree."""
+    target = aligned / "missing" / "deeper" / "out.x"
+    result = CliRunner().invoke(cli, [*[a.format(d=aligned) for a in command], "-o", str(target)])
+    assert result.exit_code == 1, result.output
+    # one line, before any work (no progress line)
+    assert result.stderr == f"align: error: {target}: the folder {target.parent} does not exist\n"
+    assert not (aligned / "missing").exists()
+
+
+def test_batch_output_folder_is_created_only_inside_an_existing_one(aligned):
+    (aligned / "m.csv").write_text(f"id,en,de\nx,{aligned / 'en.txt'},{aligned / 'de.txt'}\n")
+    out = aligned / "missing" / "out"
+    result = CliRunner().invoke(cli, ["batch", str(aligned / "m.csv"), "--out", str(out), "--method", "fast"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"align: error: {out}: the folder {out.parent} does not exist\n",
+    )
+    assert not (aligned / "missing").exists()
+
+
+@pytest.mark.parametrize(("tag", "unknown"), [("ge", True), ("xx", True), ("gsw", False), ("de", False)])
+def test_a_tag_that_is_no_language_and_a_text_in_another_language_are_warned_about(texts, tag, unknown):
+    result = invoke("run", f"en={texts / 'en.txt'}", f"{tag}={texts / 'de.txt'}", "--method", "fast",
+                    "-o", str(texts / "w.xml"))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("align: warning:")]
+    de_txt = texts / "de.txt"
+    expected = [f"align: warning: {de_txt}: {tag} is not a BCP 47 language we know"] if unknown else []
+    if unknown:  # a real language without a dictionary (gsw) may look like German: not judged
+        expected.append(f"align: warning: {de_txt}: declared {tag} but the text looks like de")
+    assert len(warnings) == len(expected) and all(
+        w.startswith(e) for w, e in zip(warnings, expected, strict=True)
+    ), warnings
+
+
+def test_report_takes_a_folder_of_sets(aligned):
+    """A batch output folder is the usual input: a report per set into -o DIR and an overview page."""
+    sets = aligned / "sets"
+    sets.mkdir()
+    (sets / "a.tei.xml").write_bytes((aligned / "set.tei.xml").read_bytes())
+    de = (aligned / "de.txt").read_text(encoding="utf-8").replace("Mittwoch", "Mittwoch, 12. Mai,")
+    (aligned / "de2.txt").write_text(de, encoding="utf-8")
+    run = ["run", f"en={aligned / 'en.txt'}", f"de={aligned / 'de2.txt'}", "--method", "fast", "--id", "b"]
+    assert invoke(*run, "-o", str(sets / "b.tei.xml")).exit_code == 0
+    (sets / "summary.parquet").write_bytes(b"PAR1 not a TEI: left alone")
+
+    result = invoke("report", str(sets), "-o", str(aligned / "reports"), "--fail-on", "number")
+    assert result.exit_code == 3, result.output  # b's added number, across the folder
+    assert sorted(p.name for p in (aligned / "reports").iterdir()) == [
+        "a.report.html", "b.report.html", "index.html"
+    ]  # fmt: skip
+    index = (aligned / "reports" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="a.report.html">report</a>' in index and '<a href="../sets/b.tei.xml">TEI</a>' in index
+    assert "2 sets: 2 reported" in index
+    assert len(result.stderr.splitlines()) == 3  # a line per set, then what was written
+
+    quiet = invoke("report", str(sets), "-o", str(aligned / "json"), "--format", "json", "-q")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
+    assert sorted(p.name for p in (aligned / "json").iterdir()) == [
+        "a.report.json",
+        "b.report.json",
+        "index.html",
+    ]
+    refused = CliRunner().invoke(cli, ["report", str(sets)])
+    assert refused.exit_code == 1
+    assert (
+        refused.stderr == f"align: error: {sets}: a folder of sets gives one report per set: give -o FOLDER\n"
+    )
+
+
+def test_quiet_report_prints_nothing(aligned):
+    """-q means only errors: no findings table, on either stream."""
+    result = invoke("report", str(aligned / "set.tei.xml"), "-o", str(aligned / "r.json"), "-q")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert (aligned / "r.json").is_file()
+    loud = invoke("report", str(aligned / "set.tei.xml"), "-o", str(aligned / "r.json"))
+    assert loud.stdout == "" and "total" in loud.stderr

@@ -8,6 +8,7 @@ skipped when Dask is not installed (CI installs the ``dask`` extra).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -92,3 +93,23 @@ def test_local_cluster_processes_die_with_a_killed_coordinator(tmp_path):
     if writer is not None:
         os.close(writer)
     assert not left, "Dask processes outlived their coordinator"
+
+
+def test_the_dashboard_link_is_printed_only_when_the_scheduler_serves_one(tmp_path, cluster, monkeypatch):
+    """distributed names a link from the scheduler's HTTP port, which also runs without a dashboard
+    (no bokeh here): then nothing is printed. A scheduler serving bokeh's application gets its link."""
+    manifest = make_corpus(tmp_path / "corpus", n=1)
+    args = ("--engine", "dask", "--scheduler", cluster.scheduler_address)
+    result = batch(manifest, tmp_path / "out", *args)
+    assert result.exit_code == 0, result.stderr
+    assert cluster.scheduler.http_application.applications == []  # the scheduler has no dashboard
+    assert "Dask dashboard" not in result.stderr
+
+    class BokehApplication:  # what distributed.dashboard.scheduler.connect adds
+        pass
+
+    monkeypatch.setattr(cluster.scheduler.http_application, "applications", [BokehApplication()])
+    result = batch(manifest, tmp_path / "again", *args)
+    assert result.exit_code == 0, result.stderr
+    port = cluster.scheduler.http_server.port
+    assert re.search(rf"^align: Dask dashboard: http://[\w.-]+:{port}/status$", result.stderr, re.M)

@@ -50,6 +50,7 @@ def tei_file(tmp_path):
 @pytest.fixture
 def folder(tmp_path):
     out = tmp_path / "out"
+    out.mkdir()
     tei.write(make_set("a", {"title": "First"}), out / "a.tei.xml", timestamp=False)
     tei.write(make_set("b", {"genre": "news"}), out / "b.tei.xml", timestamp=False)
     (out / "summary.parquet").write_bytes(b"not a TEI: ignored by export")

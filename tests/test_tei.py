@@ -312,6 +312,7 @@ def test_round_trip(docset):
 
 
 def test_round_trip_through_a_file(docset, tmp_path):
+    (tmp_path / "out").mkdir()
     out = tmp_path / "out" / "set.tei.xml"
     tei.write(docset, out, timestamp=False)
     back = tei.read(out)
@@ -476,3 +477,23 @@ def test_validate_command_without_a_schema(docset, tmp_path, monkeypatch):
     result = run_validate(str(plain))
     assert result.exit_code == 1
     assert "not <teiCorpus>" in result.stdout
+
+
+def test_validate_takes_a_folder_of_sets(docset, schema, tmp_path):
+    """A batch output folder is the usual input: its *.tei.xml files, nothing else in it."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.tei.xml").write_bytes(tei.to_bytes(docset))
+    (folder / "b.tei.xml").write_bytes(tei.to_bytes(docset).replace(b"#de.s4", b"#de.s99"))
+    (folder / "summary.parquet").write_bytes(b"PAR1 not a TEI")
+    result = run_validate(str(folder), "--schema", str(schema))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"{folder / 'a.tei.xml'}: valid"
+    assert result.stdout.splitlines()[-1] == f"{folder / 'b.tei.xml'}: invalid"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(cli, ["validate", str(empty)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"align: error: {empty}: no *.tei.xml files in this folder\n",
+    )

@@ -186,10 +186,26 @@ class DaskEngine:
         except (OSError, TimeoutError, ValueError) as exc:
             self.close()
             raise InputError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
-        if self.client.dashboard_link:
-            log.info(f"Dask dashboard: {self.client.dashboard_link}")
+        link = self._dashboard_link()
+        if link:
+            log.info(f"Dask dashboard: {link}")
         threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
         self.slots = 2 * max(1, threads)  # keep every worker busy while results come back
+
+    def _dashboard_link(self) -> str | None:
+        """The scheduler's dashboard link, only when it serves one: distributed forms a link from its
+        HTTP port, which also runs without a dashboard (``--no-dashboard``, or bokeh not installed) for
+        health and metrics only."""
+
+        def serves_dashboard(dask_scheduler: Any) -> bool:  # runs on the scheduler, shipped by value
+            app = getattr(dask_scheduler, "http_application", None)
+            return any(type(a).__name__ == "BokehApplication" for a in getattr(app, "applications", ()))
+
+        try:
+            link = self.client.dashboard_link
+            return link if link and self.client.run_on_scheduler(serves_dashboard) else None
+        except Exception:  # noqa: BLE001 - an old or locked-down scheduler: the link is only a courtesy
+            return None
 
     def submit(self, job: SetJob) -> Any:
         return self.client.submit(run_set, job, pure=False)

@@ -1,10 +1,13 @@
 """Run a manifest: decide what is already done, dispatch the rest, write each TEI and journal it.
 
 A set is skipped when the journal's latest record for its id is ``done`` with the same content key
-(the bytes of every input, the manifest's metadata and names, the options, the align version) and
-its TEI is still there. A set that failed with the same key stays failed unless ``retry_failed``;
+(the bytes of every input, the manifest's metadata and names, the alignment options, the align
+version) and its TEI is still there. When only what is reported changed (``--terms`` added, removed
+or edited: the report key), the set is not aligned again: its findings are counted from that TEI
+(``reported``). A set that failed with the same key stays failed unless ``retry_failed``;
 a changed input makes it run again by itself, and so does a failure that was not the set's own
-(``transient``: its worker was lost, its TEI could not be written).
+(``transient``: its worker was lost, its TEI could not be written). Sets of an earlier run that the
+manifest no longer lists keep their files, marked ``stale`` in the summary and the log.
 
 An output that cannot be written (a full disk, a read-only folder) fails the set being written and
 stops the run with :class:`~align.errors.OutputError`: every later set would fail the same way.
@@ -24,7 +27,7 @@ from pathlib import Path
 from .. import __version__
 from ..config import ENGINES, AlignOptions
 from ..errors import InputError, OutputError
-from ..io.fsutil import atomic_write_bytes, remove_stale_temporaries
+from ..io.fsutil import atomic_write_bytes, output_folder, remove_stale_temporaries
 from . import journal
 from .engines import make_engine, run_jobs
 from .manifest import Manifest, SetSpec
@@ -33,6 +36,7 @@ from .task import SetJob, SetResult, worker_threads
 
 LOG = "batch.log"
 TEI_SUFFIX = ".tei.xml"
+REPORT_SUFFIX = ".report.html"  # as align report FOLDER names them
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Outcome:
 class BatchReport:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
+    stale: list[Outcome] = field(default_factory=list)  # earlier sets the manifest no longer lists
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
@@ -79,35 +84,50 @@ def tei_name(set_id: str) -> str:
     return set_id + TEI_SUFFIX
 
 
-def set_key(spec: SetSpec, config: BatchConfig) -> str:
-    """Content hash of everything that shapes a set's TEI; InputError if an input cannot be read."""
+def report_name(set_id: str) -> str:
+    return set_id + REPORT_SUFFIX
+
+
+def _digest(path: str | Path) -> str:
     from ..io.reader import read_bytes
 
-    def digest(path: str | Path) -> str:
-        return hashlib.sha256(read_bytes(path)).hexdigest()
+    return hashlib.sha256(read_bytes(path)).hexdigest()
 
+
+def set_key(spec: SetSpec, config: BatchConfig) -> str:
+    """Content hash of everything that shapes a set's TEI; InputError if an input cannot be read."""
     payload = {
         "id": spec.id,
-        "versions": [(v.lang, v.name, digest(v.path)) for v in spec.versions],
+        "versions": [(v.lang, v.name, _digest(v.path)) for v in spec.versions],
         "meta": spec.meta,
         "settings": config.options.as_settings(),
         "timestamp": config.timestamp,
         "derived": config.derived,
-        "terms": digest(config.terms) if config.terms else None,
         "align": __version__,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
-def _record(result: SetResult, spec: SetSpec) -> dict:
+def report_key(config: BatchConfig) -> str | None:
+    """Hash of what shapes a set's findings beyond its TEI (the termbase); None without one."""
+    if not config.terms:
+        return None
+    return hashlib.sha256(f"{_digest(config.terms)} {__version__}".encode()).hexdigest()
+
+
+def _record(result: SetResult, spec: SetSpec, reported: str | None) -> dict:
+    """``reported``: the report key the findings were counted under (None: not counted)."""
+    finished = result.status in ("done", "reported")
     return {
         "id": result.id,
         "key": result.key,
+        "report_key": reported if finished else None,
         "status": result.status,
         "error": result.error,
         "seconds": round(result.seconds, 3),
         "peak_rss_mb": None if result.peak_rss_mb is None else round(result.peak_rss_mb, 1),
-        "file": tei_name(spec.id) if result.status == "done" else None,
+        "file": tei_name(spec.id) if finished else None,
+        "report": report_name(spec.id) if finished and result.report is not None else None,
         "finished": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "warnings": result.warnings,
         "transient": result.transient,
@@ -129,6 +149,11 @@ class _Log:
 
     def outcome(self, outcome: Outcome, detail: str | None = None) -> None:
         rec = outcome.record
+        if outcome.status == "stale":
+            self.write(
+                f"{outcome.spec.id} stale: not in the manifest any more; its files are from an earlier run"
+            )
+            return
         if outcome.status != "skipped":
             for warning in rec.get("warnings") or ():
                 self.write(f"{outcome.spec.id} warning: {warning}")
@@ -142,7 +167,7 @@ class _Log:
             self.write(f"{outcome.spec.id} skipped (done on {rec.get('finished')}, inputs unchanged)")
             return
         sizes = ", ".join(f"{lang} {n}" for lang, n in rec.get("sentences", {}).items())
-        self.write(f"{outcome.spec.id} done {rec.get('seconds', 0):.2f}s ({sizes})")
+        self.write(f"{outcome.spec.id} {outcome.status} {rec.get('seconds', 0):.2f}s ({sizes})")
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
@@ -153,11 +178,7 @@ def prepare_output(out: str | Path) -> Path:
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise InputError("output folder is a file", folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create output folder: {exc.strerror or exc}", folder) from None
-    return folder
+    return output_folder(folder)  # created if missing, inside an existing folder only
 
 
 def run_batch(
@@ -166,11 +187,13 @@ def run_batch(
     config: BatchConfig = BatchConfig(),
     *,
     on_outcome: Callable[[Outcome], None] | None = None,
+    report: BatchReport | None = None,
 ) -> BatchReport:
-    """Align every set of ``manifest`` into ``out``; per-set failures are recorded, never raised."""
+    """Align every set of ``manifest`` into ``out``; per-set failures are recorded, never raised.
+    ``report``: filled in as sets finish, so a caller interrupted midway can say what was done."""
     folder = prepare_output(out)
     start = time.perf_counter()
-    report = BatchReport()
+    report = BatchReport() if report is None else report
     with journal.locked(folder):
         remove_stale_temporaries(folder, force=True)
         previous = journal.load(folder)
@@ -184,6 +207,12 @@ def run_batch(
         )
         options = replace(config.options, threads=threads)
         specs = {s.id: s for s in manifest.sets}
+        reported = report_key(config)
+        report.stale = [
+            Outcome(SetSpec(set_id, ()), "stale", record)
+            for set_id, record in previous.items()
+            if set_id not in specs and record.get("file") and (folder / record["file"]).is_file()
+        ]
 
         def settle(outcome: Outcome, detail: str | None = None) -> None:
             report.outcomes.append(outcome)
@@ -196,15 +225,21 @@ def run_batch(
                 try:
                     key = set_key(spec, config)
                 except InputError as exc:  # an input is missing or unreadable: fails here, never sent
-                    record = _record(SetResult(spec.id, "", "failed", 0.0, error=str(exc)), spec)
+                    record = _record(SetResult(spec.id, "", "failed", 0.0, error=str(exc)), spec, None)
                     book.append(record)
                     settle(Outcome(spec, "failed", record))
                     continue
                 before = previous.get(spec.id)
+                existing = None
                 if before is not None and before.get("key") == key:
-                    if before.get("status") == "done" and (folder / tei_name(spec.id)).is_file():
-                        settle(Outcome(spec, "skipped", before))
-                        continue
+                    aligned = folder / tei_name(spec.id)
+                    if before.get("status") in ("done", "reported") and aligned.is_file():
+                        if before.get("report_key") == reported and (
+                            not before.get("report") or (folder / before["report"]).is_file()
+                        ):
+                            settle(Outcome(spec, "skipped", before))
+                            continue
+                        existing = aligned.read_bytes()  # only the report changed: no realignment
                     if before.get("status") == "failed" and not (
                         config.retry_failed or before.get("transient")
                     ):
@@ -220,6 +255,7 @@ def run_batch(
                     timestamp=config.timestamp,
                     derived=config.derived,
                     terms=config.terms,
+                    tei=existing,
                 )
 
         log.write(
@@ -236,11 +272,13 @@ def run_batch(
                 try:
                     if result.tei is not None:
                         atomic_write_bytes(folder / tei_name(spec.id), result.tei)
-                    record = _record(result, spec)
+                    if result.report is not None:
+                        atomic_write_bytes(folder / report_name(spec.id), result.report)
+                    record = _record(result, spec, reported)
                     book.append(record)
                 except OutputError as exc:
                     failed = replace(result, status="failed", error=str(exc), tei=None, transient=True)
-                    record = _record(failed, spec)
+                    record = _record(failed, spec, None)
                     with contextlib.suppress(OutputError):  # the journal may be on the same full disk
                         book.append(record)
                     settle(Outcome(spec, "failed", record))
@@ -249,6 +287,7 @@ def run_batch(
         except BaseException as exc:
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             log.write(f"run stopped ({reason}); finished sets are kept, re-run to go on")
+            log.write(stopped_summary(report, manifest))
             raise
         finally:
             if engine is not None:
@@ -256,12 +295,25 @@ def run_batch(
             book.close()
             report.seconds = time.perf_counter() - start
             if len(report.outcomes) == len(manifest.sets):
+                for outcome in report.stale:
+                    log.outcome(outcome)
                 log.write(
-                    f"run ended: {report.count('done')} done, {report.count('skipped')} skipped, "
-                    f"{report.count('failed')} failed in {report.seconds:.1f}s"
+                    f"run ended: {report.count('done')} done, {report.count('reported')} reported again, "
+                    f"{report.count('skipped')} skipped, {report.count('failed')} failed, "
+                    f"{len(report.stale)} stale in {report.seconds:.1f}s"
                 )
             log.close()
         order = {s.id: n for n, s in enumerate(manifest.sets)}
         report.outcomes.sort(key=lambda o: order[o.spec.id])
-        write_summary(folder, manifest, report.outcomes)
+        write_summary(folder, manifest, [*report.outcomes, *report.stale])
     return report
+
+
+def stopped_summary(report: BatchReport, manifest: Manifest) -> str:
+    """What an interrupted run finished and what it did not, for the console and the log."""
+    settled = {o.spec.id for o in report.outcomes}
+    left = [s.id for s in manifest.sets if s.id not in settled]
+    shown = ", ".join(left[:20]) + (f" and {len(left) - 20} more" if len(left) > 20 else "")
+    counts = ", ".join(f"{report.count(s)} {s}" for s in ("done", "reported", "skipped", "failed"))
+    done = f"stopped after {len(settled)} of {len(manifest.sets)} sets ({counts})"
+    return f"{done}; not finished: {shown or 'none'}"

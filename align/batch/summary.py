@@ -1,6 +1,9 @@
-"""``summary.parquet``: one row per set of the manifest, and the closing line printed after a run.
+"""The run's summary: ``summary.parquet`` and the same table as ``summary.csv`` (one row per set of the
+manifest, then the stale sets of earlier runs), ``index.html`` (the findings per set, linking to each
+set's report and TEI), and the closing line printed after a run.
 
-Columns: ``id``, the manifest's metadata columns, ``status`` (done / skipped / failed), ``error``,
+Columns: ``id``, the manifest's metadata columns, ``status`` (done / reported: findings counted again
+from the existing TEI / skipped / failed / stale: no longer in the manifest), ``error``,
 ``seconds``, ``sentences_{lang}`` per language, ``links_{type}`` summed over the set's pairs,
 ``mean_cert`` over all links with a score, ``findings_{kind}`` (with ``--terms``), ``warnings``
 (what the pipeline warned about, e.g. a text that looks like another language), ``peak_rss_mb`` of
@@ -15,13 +18,15 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..io.fsutil import atomic_output
+from ..io.fsutil import atomic_write_bytes
 
 if TYPE_CHECKING:
+    from ..report.overview import SetRow
     from .manifest import Manifest
     from .runner import BatchReport, Outcome
 
 SUMMARY = "summary.parquet"
+SUMMARY_CSV = "summary.csv"
 FIXED_COLUMNS = frozenset(
     {"id", "status", "error", "seconds", "mean_cert", "warnings", "peak_rss_mb", "file", "input_hash"}
 )
@@ -73,21 +78,46 @@ def summary_table(manifest: Manifest, outcomes: Sequence[Outcome]) -> pl.DataFra
 
 
 def write_summary(folder: Path, manifest: Manifest, outcomes: Sequence[Outcome]) -> Path:
+    from ..formats.tables import write_table
+    from ..report.overview import OVERVIEW, render_overview
+
     path = folder / SUMMARY
     table = summary_table(manifest, outcomes)
-    with atomic_output(path, "wb") as fh:
-        table.write_parquet(fh)
+    write_table(table, path, "parquet")
+    write_table(table, folder / SUMMARY_CSV, "csv")
+    page = render_overview([_row(o) for o in outcomes], f"Batch {manifest.path.name}")
+    atomic_write_bytes(folder / OVERVIEW, page.encode("utf-8"))
     return path
 
 
-def _duration(seconds: float) -> str:
+def _row(outcome: Outcome) -> SetRow:
+    from ..report.overview import SetRow
+
+    rec = outcome.record
+    failed = outcome.status == "failed"
+    note = "not in the manifest any more" if outcome.status == "stale" else rec.get("error")
+    return SetRow(
+        outcome.spec.id,
+        outcome.status,
+        tei=rec.get("file"),
+        report=rec.get("report"),
+        findings=None if failed or rec.get("report_key") is None else rec.get("findings") or {},
+        high=rec.get("high") or 0,
+        sentences=rec.get("sentences") or {},
+        mean_cert=rec.get("mean_cert"),
+        note=note,
+    )
+
+
+def duration(seconds: float) -> str:
     minutes, secs = divmod(round(seconds), 60)
     return f"{minutes}m{secs:02d}s" if minutes else f"{seconds:.1f}s"
 
 
 def summary_line(report: BatchReport) -> str:
-    done, skipped, failed = (report.count(s) for s in ("done", "skipped", "failed"))
+    done, skipped, failed, reported = (report.count(s) for s in ("done", "skipped", "failed", "reported"))
+    again = f", {reported} reported again from their TEI" if reported else ""
     return (
-        f"{len(report.outcomes)} sets: {done} done, {skipped} skipped (finished earlier), {failed} failed; "
-        f"{report.sentences} sentences aligned in {_duration(report.seconds)}"
+        f"{len(report.outcomes)} sets: {done} done{again}, {skipped} skipped (finished earlier), "
+        f"{failed} failed; {report.sentences} sentences aligned in {duration(report.seconds)}"
     )

@@ -40,7 +40,8 @@ class SetJob:
     key: str  # content hash of inputs and options (see runner.set_key)
     timestamp: bool = True
     derived: bool = False
-    terms: str | None = None  # termbase path for findings counts
+    terms: str | None = None  # termbase path: count findings and render the set's HTML report
+    tei: bytes | None = None  # the set's TEI from an earlier run: only report again (terms changed)
 
 
 @dataclass
@@ -49,24 +50,28 @@ class SetStats:
     links: dict[str, int] = field(default_factory=dict)  # link type ("1-1", "2-1", ...) -> count, all pairs
     mean_cert: float | None = None
     findings: dict[str, int] = field(default_factory=dict)  # Finding.kind -> count (with a termbase)
+    high: int = 0  # of those, high-severity ones
 
 
 @dataclass
 class SetResult:
     id: str
     key: str
-    status: str  # "done" or "failed"
+    status: str  # "done", "reported" (findings counted again from the existing TEI) or "failed"
     seconds: float
     stats: SetStats = field(default_factory=SetStats)
     error: str | None = None  # one line
     detail: str | None = None  # traceback of an unexpected error, for the run log
     tei: bytes | None = None
+    report: bytes | None = None  # the set's HTML report (with a termbase)
     peak_rss_mb: float | None = None  # of the process that ran the set
     warnings: list[str] = field(default_factory=list)  # what the pipeline warned about this set
     transient: bool = False  # failed for a reason outside its inputs (worker lost, output not written)
 
 
-def set_stats(docset: DocumentSet, langs: Sequence[str], findings: dict[str, int] | None = None) -> SetStats:
+def set_stats(
+    docset: DocumentSet, langs: Sequence[str], findings: dict[str, int] | None = None, high: int = 0
+) -> SetStats:
     """``langs``: the manifest's names of the versions, in order (the TEI may hold refined tags)."""
     links: Counter[str] = Counter()
     certs = []
@@ -78,6 +83,7 @@ def set_stats(docset: DocumentSet, langs: Sequence[str], findings: dict[str, int
         links=dict(sorted(links.items())),
         mean_cert=sum(certs) / len(certs) if certs else None,
         findings=dict(findings or {}),
+        high=high,
     )
 
 
@@ -138,12 +144,15 @@ def _run(job: SetJob, start: float) -> SetResult:
     from ..aligner.pipeline import align_set
 
     try:
-        # inputs come pivot first; align_set may refine a tag (sr -> sr-Cyrl), so order is what matches
-        docset = align_set(job.inputs, set_id=job.id, options=job.options, meta=dict(job.meta))
-        for doc, name in zip(docset.docs.values(), job.names, strict=True):
-            doc.source = name  # manifest-relative: the TEI does not depend on where the corpus lives
-        findings = count_findings(docset, job.terms) if job.terms else None
-        data = tei.to_bytes(docset, timestamp=job.timestamp, derived=job.derived)
+        if job.tei is not None:  # aligned before with these inputs and options: only report again
+            docset, data = tei.read(f"{job.id}.tei.xml", data=job.tei), None
+        else:
+            # inputs come pivot first; align_set may refine a tag (sr -> sr-Cyrl), so order is what matches
+            docset = align_set(job.inputs, set_id=job.id, options=job.options, meta=dict(job.meta))
+            for doc, name in zip(docset.docs.values(), job.names, strict=True):
+                doc.source = name  # manifest-relative: the TEI does not depend on where the corpus lives
+            data = tei.to_bytes(docset, timestamp=job.timestamp, derived=job.derived)
+        findings, high, report = set_report(docset, job.terms) if job.terms else (None, 0, None)
     except Exception as exc:  # noqa: BLE001 - one set's failure, whatever it is, must not end the batch
         expected = isinstance(exc, InputError)
         message = str(exc) if expected else f"{type(exc).__name__}: {exc}"
@@ -159,10 +168,11 @@ def _run(job: SetJob, start: float) -> SetResult:
     return SetResult(
         job.id,
         job.key,
-        "done",
+        "done" if data is not None else "reported",
         time.perf_counter() - start,
-        stats=set_stats(docset, [lang for lang, _ in job.inputs], findings),
+        stats=set_stats(docset, [lang for lang, _ in job.inputs], findings, high),
         tei=data,
+        report=report,
         peak_rss_mb=_peak_rss_mb(),
     )
 
@@ -188,9 +198,12 @@ def check_terms(terms: str | Path) -> None:
     _termbase(terms)
 
 
-def count_findings(docset: DocumentSet, terms: str | Path) -> dict[str, int]:
-    """Findings by kind (``Finding.kind`` -> count), as ``align report --terms`` finds them."""
+def set_report(docset: DocumentSet, terms: str | Path) -> tuple[dict[str, int], int, bytes]:
+    """Findings by kind (``Finding.kind`` -> count), how many are high, and the HTML report, as
+    ``align report --terms`` finds and renders them."""
     from ..report import build_report
+    from ..report.render import render
 
     report = build_report(docset, termbase=_termbase(terms))
-    return dict(sorted(Counter(f.kind for f in report.findings).items()))
+    kinds = dict(sorted(Counter(f.kind for f in report.findings).items()))
+    return kinds, sum(f.severity == "high" for f in report.findings), render(report, "html")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import sys
 import time
 from pathlib import Path
 
@@ -18,36 +16,41 @@ EXIT_STOPPED = 4  # an output could not be written: the run stopped, finished se
 
 
 class _Progress:
-    """One self-rewriting line on a terminal; silent otherwise (the closing summary still prints)."""
+    """A line on stderr per set this run finishes (aligned, reported again or failed), with the counts
+    so far and the time left; skipped sets only count. ``-q`` silences it, as all progress."""
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self.counts = {"done": 0, "skipped": 0, "failed": 0}
-        self.live = sys.stderr.isatty() and log.isEnabledFor(logging.INFO)
+        self.counts = {"done": 0, "reported": 0, "skipped": 0, "failed": 0}
         self.start = time.monotonic()
 
     def update(self, outcome) -> None:
+        from ..batch.summary import duration
+
         self.counts[outcome.status] += 1
-        if not self.live:
+        if outcome.status == "skipped":
             return
-        if outcome.status == "failed":
-            click.echo("\r\x1b[K", nl=False, err=True)
-            log.warning(f"{outcome.spec.id} failed: {outcome.record.get('error')}")
         finished = sum(self.counts.values())
         worked = finished - self.counts["skipped"]  # skipped sets cost nothing: leave them out of the rate
-        elapsed = time.monotonic() - self.start
-        eta = f", about {elapsed / worked * (self.total - finished):.0f}s left" if worked else ""
-        line = ", ".join(f"{n} {status}" for status, n in self.counts.items())
-        click.echo(f"\r\x1b[K[{finished}/{self.total}] {line}{eta}", nl=False, err=True)
-
-    def close(self) -> None:
-        if self.live:
-            click.echo("\r\x1b[K", nl=False, err=True)
+        left = (time.monotonic() - self.start) / worked * (self.total - finished)
+        eta = f"; about {duration(left)} left" if finished < self.total else ""
+        counts = ", ".join(f"{n} {status}" for status, n in self.counts.items() if n or status != "reported")
+        where = f"[{finished}/{self.total}] {outcome.spec.id} {outcome.status}"
+        if outcome.status == "failed":
+            log.warning(f"{where}: {outcome.record.get('error')} ({counts}{eta})")
+        else:
+            log.info(f"{where} in {outcome.record.get('seconds', 0):.1f}s ({counts}{eta})")
 
 
 @click.command()
 @click.argument("manifest", type=click.Path(dir_okay=False))
-@click.option("--out", "out", required=True, type=click.Path(), help="Output folder (created if missing).")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(),
+    help="Output folder (created if missing, in an existing one).",
+)
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Sets aligned at once."
 )
@@ -70,7 +73,11 @@ class _Progress:
     help="Run again the sets that failed on their inputs before (a set whose worker was lost or whose "
     "TEI could not be written is retried anyway).",
 )
-@click.option("--terms", type=click.Path(dir_okay=False), help="Termbase (TBX, CSV): count findings per set.")
+@click.option(
+    "--terms",
+    type=click.Path(dir_okay=False),
+    help="Termbase (TBX, CSV): count findings per set and write its HTML report.",
+)
 @click.option(
     "--no-timestamp", is_flag=True, help="Leave the run date out of the TEI (byte-identical re-runs)."
 )
@@ -101,9 +108,14 @@ def batch(
     --langs). Paths may not leave the manifest's folder (see --allow-outside).
 
     \b
-    Writes OUT/{id}.tei.xml per set, OUT/summary.parquet (one row per set),
-    OUT/batch.log and OUT/batch.journal.jsonl (the resume state). A re-run skips the
-    sets whose inputs and options are unchanged; a set that fails is recorded
+    Writes OUT/{id}.tei.xml per set (with --terms also OUT/{id}.report.html),
+    OUT/summary.parquet and summary.csv (one row per set), OUT/index.html (findings
+    per set, linking to each report), OUT/batch.log and OUT/batch.journal.jsonl (the
+    resume state). A line per finished set goes to stderr with the counts and the
+    time left (-q silences it); Ctrl-C says what finished and what did not. A re-run
+    skips the sets whose inputs and options are unchanged; when only --terms changed,
+    findings are counted from the existing TEI, not realigned. Sets of earlier runs
+    that the manifest no longer lists are marked stale. A set that fails is recorded
     and the others go on. Each worker embeds with min(--threads, cores / jobs)
     threads; its peak memory was 0.3-0.45 GB on ntrex-dev news articles
     (scripts/bench_batch.py; summary.parquet reports it per set).
@@ -128,9 +140,10 @@ def batch(
       align batch manifest.csv --out out/ --engine dask --scheduler tcp://host:8786
     """
     from ..batch.manifest import read_manifest
-    from ..batch.runner import LOG, BatchConfig, prepare_output, run_batch
-    from ..batch.summary import SUMMARY, summary_line
+    from ..batch.runner import LOG, BatchConfig, BatchReport, prepare_output, run_batch, stopped_summary
+    from ..batch.summary import SUMMARY, SUMMARY_CSV, summary_line
     from ..batch.task import check_terms
+    from ..report.overview import OVERVIEW
 
     if terms:
         check_terms(terms)
@@ -152,19 +165,24 @@ def batch(
         f"metadata {', '.join(plan.meta_columns) or 'none'}"
     )
     progress = _Progress(len(plan.sets))
+    report = BatchReport()
     try:
-        report = run_batch(plan, out, config, on_outcome=progress.update)
+        report = run_batch(plan, out, config, on_outcome=progress.update, report=report)
     except OutputError as exc:
-        progress.close()
         log.error(f"{exc}; the run stopped (finished sets are kept, re-run to go on)")
         click.get_current_context().exit(EXIT_STOPPED)
-    finally:
-        progress.close()
-    log.info(f"{summary_line(report)} ({Path(out) / SUMMARY}, log {Path(out) / LOG})")
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: say what is kept before align.cli exits 130 / 143
+        log.warning(f"{stopped_summary(report, plan)} (finished sets are kept, re-run to go on)")
+        raise
+    log.info(
+        f"{summary_line(report)} ({Path(out) / SUMMARY}, {SUMMARY_CSV}, {OVERVIEW}; log {Path(out) / LOG})"
+    )
+    if report.stale:
+        ids = ", ".join(o.spec.id for o in report.stale[:10]) + (" ..." if len(report.stale) > 10 else "")
+        log.warning(
+            f"{len(report.stale)} sets of earlier runs are not in the manifest any more; their files are "
+            f"stale (marked so in the summary): {ids}"
+        )
     failed = [o for o in report.outcomes if o.status == "failed"]
-    for o in failed[:10]:
-        log.warning(f"{o.spec.id} failed: {o.record.get('error')}")
-    if len(failed) > 10:
-        log.warning(f"... and {len(failed) - 10} more failed sets (see {Path(out) / SUMMARY})")
     if failed:
         click.get_current_context().exit(EXIT_SETS_FAILED)

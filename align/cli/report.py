@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import inspect
 import logging
+import os
 import textwrap
+from pathlib import Path
 
 import click
 
@@ -94,7 +96,7 @@ class _ReportCommand(click.Command):
 
 
 @click.command(cls=_ReportCommand)
-@click.argument("source", metavar="TEI")
+@click.argument("source", metavar="TEI|FOLDER")
 @click.option("-o", "--output", default="-", show_default=True, help="Report file ('-' = stdout).")
 @click.option(
     "-f",
@@ -178,6 +180,10 @@ def report(
 ) -> None:
     """Report where the versions in an aligned TEI file diverge from the pivot.
 
+    A folder (a batch output) is read as its *.tei.xml files: one report per set goes
+    into the -o folder (SET.report.html, or the --format's extension), with index.html,
+    a page of the findings per set linking to each report.
+
     \b
     Kinds of finding (each with a severity: high, medium, low):
     {kinds}
@@ -219,52 +225,80 @@ def report(
       align report kosovo.tei.xml --annotate -o kosovo.annotated.tei.xml
     """
     from .. import report as rep
-    from ..io.xmlsafe import parse_xml
-    from ..report.render import render
-    from ..tei import from_tree
+    from ..formats.source import TEI_SUFFIX, tei_files
+    from ..io.fsutil import atomic_write_bytes, output_folder, refuse_inputs
 
-    fmt = _output_format(output, fmt, annotate)
+    files = tei_files(source)
+    folder = Path(source).is_dir()
+    if folder:  # one report per set into -o DIR, and an overview page
+        if output == "-":
+            raise InputError("a folder of sets gives one report per set: give -o FOLDER", source)
+        if annotate or aligned_table is not None:
+            raise InputError("--annotate and --aligned-table take one TEI file, not a folder", source)
+        fmt = fmt or "html"
+    else:
+        fmt = _output_format(output, fmt, annotate)
+        refuse_inputs(output, [source, terms, ignore_file])
     table_fmt = None
     if aligned_table is not None:
         table_fmt = formats.from_extension(aligned_table, formats.TABLE, "--aligned-table a file")
-    from ..io.fsutil import refuse_inputs
-
-    refuse_inputs(output, [source, terms, ignore_file])
-    if aligned_table is not None:
         refuse_inputs(aligned_table, [source, terms, ignore_file, output], "--aligned-table")
     options = rep.ReportOptions(kinds=_kinds(kinds), min_cert=min_cert, length_ratio=length_ratio)
     conditions = _fail_on(fail_on)
     ignore = rep.load_ignore(ignore_file) if ignore_file else None
-
-    tree = parse_xml(source)
-    docset = from_tree(tree, source)
     termbase = None
     if terms:
         from ..terms import load_termbase
 
         termbase = load_termbase(terms, framing_field=framing_field, labels=_list(framing_labels) or None)
-    result = rep.build_report(docset, pairs=_list(pairs), termbase=termbase, options=options)
-    if ignore is not None:
-        result.findings, result.ignored = ignore.split(result.findings)
+    out_dir = output_folder(output) if folder else None
 
-    data = render(result, fmt, tree, raw=raw_csv)
-    if aligned_table is not None:
-        from ..report.records import write_aligned_table
+    def one(path: Path, target: str | Path) -> rep.Report:
+        from ..io.xmlsafe import parse_xml
+        from ..report.render import render
+        from ..tei import from_tree
 
-        write_aligned_table(result, aligned_table, table_fmt, raw=raw_csv)
-    from ..io.fsutil import atomic_write_bytes
+        tree = parse_xml(path)
+        docset = from_tree(tree, path)
+        result = rep.build_report(docset, pairs=_list(pairs), termbase=termbase, options=options)
+        if ignore is not None:
+            result.findings, result.ignored = ignore.split(result.findings)
+        data = render(result, fmt, tree, raw=raw_csv)
+        if aligned_table is not None and table_fmt is not None:
+            from ..report.records import write_aligned_table
 
-    atomic_write_bytes(output, data)
-    if log.isEnabledFor(logging.INFO):
-        from ..report.counts import terminal_summary
+            write_aligned_table(result, aligned_table, table_fmt, raw=raw_csv)
+        atomic_write_bytes(target, data)
+        return result
 
-        click.echo(terminal_summary(result), err=True)
-        if output != "-":
-            log.info(f"wrote {output}")
+    results = []
+    if out_dir is None:
+        results.append(one(Path(source), output))
+        if log.isEnabledFor(logging.INFO):
+            from ..report.counts import terminal_summary
+
+            click.echo(terminal_summary(results[0]), err=True)
+            if output != "-":
+                log.info(f"wrote {output}")
+    else:
+        from ..report.counts import headline, summarise
+        from ..report.overview import OVERVIEW, render_overview, report_row
+
+        extension = next(ext for ext, name in formats.REPORT.items() if name == fmt)
+        rows = []
+        for path in files:
+            name = path.name.removesuffix(TEI_SUFFIX) + ".report" + extension
+            result = one(path, out_dir / name)
+            results.append(result)
+            log.info(f"{path}: {headline(summarise(result))} -> {out_dir / name}")
+            rows.append(report_row(result, os.path.relpath(path, out_dir), name))
+        atomic_write_bytes(out_dir / OVERVIEW, render_overview(rows, f"Findings in {source}").encode())
+        log.info(f"wrote {len(rows)} reports and {out_dir / OVERVIEW}")
     severity_rank = {s: k for k, s in enumerate(rep.SEVERITIES)}
     if any(
         (kind is None or f.kind == kind)
         and (severity is None or severity_rank[f.severity] <= severity_rank[severity])
+        for result in results
         for f in result.findings
         for kind, severity in conditions
     ):

@@ -5,22 +5,33 @@ from __future__ import annotations
 import click
 
 from ..config import AlignOptions
-from ..errors import InputError, clip, log
+from ..errors import clip, log
 from ..io.fsutil import atomic_output, atomic_write_bytes, check_name, refuse_inputs
 from .common import RenamedOption, alignment_options
 
 
+def _usage(message: str) -> click.UsageError:
+    """A mistake in the shape of the command line: one line and exit 2 (see align.cli)."""
+    return click.UsageError(message, click.get_current_context(silent=True))
+
+
 def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
-    """``LANG=FILE`` arguments to (lang, file) pairs, refusing malformed ones with a one-line error."""
+    """``LANG=FILE`` arguments to (lang, file) pairs. An argument not of that shape, or fewer than two,
+    is a mistake in the command line (exit 2, as click's own usage errors); a tag that is not BCP 47
+    is a bad value (exit 1)."""
     from ..lang import parse_tag
 
     pairs = []
     for arg in args:
         lang, sep, path = arg.partition("=")
         if not sep or not lang.strip() or not path.strip():
-            raise InputError(f"malformed argument {clip(arg)}: expected LANG=FILE, e.g. en=article.txt")
+            raise _usage(f"malformed argument {clip(arg)}: expected LANG=FILE, e.g. en=article.txt")
         parse_tag(lang.strip(), path)
         pairs.append((lang.strip(), path))
+    if len(pairs) < 2:
+        raise _usage("need at least two LANG=FILE inputs (a pivot and one version)")
+    if sum(path == "-" for _, path in pairs) > 1:
+        raise _usage("only one input can be standard input (-)")
     return pairs
 
 
@@ -69,12 +80,8 @@ def run(
     from ..aligner.pipeline import align_set
 
     pairs = parse_inputs(inputs)
-    if len(pairs) < 2:
-        raise InputError("need at least two LANG=FILE inputs (a pivot and one version)")
     if set_id is not None:
         check_name(set_id, "--id")
-    if sum(path == "-" for _, path in pairs) > 1:
-        raise InputError("only one input can be standard input (-)")
     refuse_inputs(output, [path for _, path in pairs])
     keep = tei.read(keep_manual) if keep_manual else None
     docset = align_set(pairs, set_id=set_id, pivot=pivot, options=options, progress=log.info, keep=keep)
@@ -126,7 +133,7 @@ def pair(
     from ..model import DocumentSet
 
     if source == "-" and target == "-":
-        raise InputError("only one of SOURCE and TARGET can be standard input")
+        raise _usage("only one of SOURCE and TARGET can be standard input")
     refuse_inputs(output, [source, target])
     src = load_document(source, src_lang, presplit=options.presplit)
     tgt = load_document(target, tgt_lang, presplit=options.presplit)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError, clip
-from ..io.fsutil import atomic_write_text, check_name
+from ..io.fsutil import atomic_write_text, check_name, output_folder
 from ..model import Alignment, DocumentSet, Link
 
 _LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*(-?[\d.eE+-]+))?\s*$")
@@ -72,7 +72,7 @@ def write_beads(selected: Iterable[tuple[DocumentSet, Alignment]], output: str |
             f"{len(chosen)} pairs selected and the bead format holds one: give -o a folder, or pick one "
             "set and --pair"
         )
-    folder = Path(output)
+    folder = output_folder(output)
     written = []
     for docset, alignment in chosen:  # ids and languages come from the files: never let them leave -o
         check_name(docset.id, "document set id", output, strict=False)

@@ -28,7 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..io.fsutil import atomic_write_bytes, check_name
+from ..io.fsutil import atomic_write_bytes, check_name, output_folder
 from ..io.xmlsafe import parse_xml
 from ..model import Alignment, Document, DocumentSet, Link, Sentence
 
@@ -94,6 +94,7 @@ def write_intertext(sets: Iterable[tuple[DocumentSet, Alignment]], folder: str |
     out = Path(folder)
     if out.exists() and not out.is_dir():
         raise InputError("InterText output is a folder (documents and alignment files)", out)
+    output_folder(out)
     written: list[Path] = []
     for docset, alignment in sets:
         for lang in (alignment.src_lang, alignment.tgt_lang):  # languages come from the TEI: keep them in -o

@@ -14,7 +14,8 @@ from ..errors import InputError
 from ..model import Alignment, DocumentSet
 from ..model.rows import find_pair
 
-TEI_GLOB = "*.tei.xml"
+TEI_SUFFIX = ".tei.xml"
+TEI_GLOB = "*" + TEI_SUFFIX
 
 
 def tei_files(source: str | Path) -> list[Path]:

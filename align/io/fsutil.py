@@ -5,8 +5,9 @@ A regular file (or a symlink to one, or a new name) is written through a tempora
 real target and renamed into place. A device, a FIFO or anything under ``/dev`` and ``/proc``
 (``/dev/stdout``) is written directly, as shell redirection would: renaming over it would replace
 the device itself. ``-`` (standard output) is spooled and copied out only when the block succeeds,
-so a failure midway prints nothing. Any OS error (a read-only folder, a full disk, a directory in the
-way) becomes an :class:`~align.errors.OutputError` naming the path.
+so a failure midway prints nothing. A missing folder is never created: the output's folder must exist
+(a folder output, :func:`output_folder`, may itself be new). Any OS error (a read-only folder, a full
+disk, a directory in the way) becomes an :class:`~align.errors.OutputError` naming the path.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf
             with open(target, mode, encoding=None if binary else encoding) as fh:
                 yield fh
         else:
+            _check_folder(target)
             with _replacing(target.resolve(), mode, encoding) as fh:  # a symlink's target is replaced
                 yield fh
 
@@ -90,7 +92,6 @@ def _spooled_stdout(binary: bool, encoding: str | None) -> Iterator[IO]:
 
 @contextlib.contextmanager
 def _replacing(real: Path, mode: str, encoding: str | None) -> Iterator[IO]:
-    real.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(real.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.{TMP_TAG}", suffix=".tmp", dir=real.parent)
     try:
@@ -105,6 +106,27 @@ def _replacing(real: Path, mode: str, encoding: str | None) -> Iterator[IO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _check_folder(output: Path) -> None:
+    """An output's folder must exist: creating it would touch more than the file the user named (and a
+    typo in a path would quietly grow a new tree, as root even at ``/``)."""
+    folder = output.parent
+    if not output.resolve().parent.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputError(f"the folder {folder} {what}", output)
+
+
+def output_folder(path: str | Path) -> Path:
+    """A folder output (``-o DIR`` of several files): created if missing, but only inside an existing
+    folder, as a file output would be."""
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is a file, expected a folder", folder)
+    _check_folder(folder)
+    with _as_output_error(folder):
+        folder.mkdir(exist_ok=True)
+    return folder
 
 
 def _lock(fd: int) -> None:
@@ -173,9 +195,11 @@ def check_name(name: str, what: str, path: str | Path | None = None, *, strict: 
 
 
 def refuse_inputs(output: str | Path, inputs: Iterable[str | Path | None], option: str = "-o") -> None:
-    """InputError when ``output`` is one of ``inputs`` (by name or, through links, the same file)."""
+    """InputError when ``output`` is one of ``inputs`` (by name or, through links, the same file), or
+    its folder does not exist: commands call this first, so a bad ``-o`` stops them before any work."""
     if str(output) == "-" or _direct(Path(output)):
         return
+    _check_folder(Path(output))
     for name in inputs:
         if name is None or str(name) == "-":
             continue

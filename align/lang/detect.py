@@ -11,7 +11,7 @@ from . import WORD
 from .lemma import dictionary
 from .profile import family_members, profile, profiles
 from .scripts import detect_script, sample, script_counts
-from .tags import parse_tag
+from .tags import is_unknown, parse_tag
 
 # Candidates every text is checked against besides its declared language: the toolkit's own
 # languages and a few large neighbours. Each dictionary costs ~1 s to load, once per process.
@@ -63,19 +63,31 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {code: frozenset(w for w in words if seen[w] == 1) for code, words in sets.items()}
 
 
-def _surely(text: str, code: str) -> bool:
-    """Whether the stop words alone say the text is in language ``code`` (simplemma code); False when
-    unsure, and for languages without stop words. Costs a tokenisation, no dictionary."""
+def _stop_shares(text: str) -> dict[str, float]:
+    """Share of the words that are each language's stop words (simplemma codes); empty without words.
+    Costs a tokenisation, no dictionary."""
     stopwords = _stopwords()
-    if code not in stopwords:
-        return False
     counts = Counter(w.lower() for w in WORD.findall(to_latin(text, "sr")))  # Cyrillic as Serbian Latin
     total = sum(counts.values())
     if not total:
+        return {}
+    return {c: sum(n for w, n in counts.items() if w in words) / total for c, words in stopwords.items()}
+
+
+def _surely(text: str, code: str, shares: dict[str, float] | None = None) -> bool:
+    """Whether the stop words alone say the text is in language ``code`` (simplemma code); False when
+    unsure, and for languages without stop words."""
+    share = _stop_shares(text) if shares is None else shares
+    if code not in share:
         return False
-    share = {c: sum(n for w, n in counts.items() if w in words) / total for c, words in stopwords.items()}
     other = max((s for c, s in share.items() if c != code), default=0.0)
     return share[code] >= _STOP_SHARE and share[code] >= _STOP_RATIO * other
+
+
+def _stop_language(text: str) -> str | None:
+    """The language (simplemma code) the stop words alone are sure of, if any."""
+    shares = _stop_shares(text)
+    return next((code for code in shares if _surely(text, code, shares)), None)
 
 
 def _name(code: str) -> str:
@@ -93,6 +105,9 @@ def check_language(text: str, tag: str, path: str | None = None) -> None:
     (~1 s per dictionary it loads, six candidates) only when the stop words are unsure.
     """
     parsed = parse_tag(tag, path)
+    if is_unknown(parsed):
+        warn(f"{parsed.tag} is not a BCP 47 language we know (no ISO 639-1 code {parsed.language!r}): "
+             "generic rules apply", path)  # fmt: skip
     expected_script = parsed.script or profile(parsed.tag).script
     text_sample = sample(text, _SAMPLE_CHARS)
     counts = script_counts(text_sample)
@@ -105,7 +120,12 @@ def check_language(text: str, tag: str, path: str | None = None) -> None:
             )
             return
     code = profile(parsed.tag).lemmatiser
-    if code is None or _surely(text_sample, code):  # sure without importing simplemma
+    if code is None:  # no dictionary to weigh against: a real language may be close to one of ours
+        like = _stop_language(text_sample) if is_unknown(parsed) else None  # a typo for it (ge: de)?
+        if like is not None:
+            warn(f"declared {parsed.tag} but the text looks like {_name(like)} (by its stop words)", path)
+        return
+    if _surely(text_sample, code):  # sure without importing simplemma
         return
     declared = dictionary(parsed.tag)
     if declared is None:

@@ -35,6 +35,19 @@ _LONG_CODES = {
 
 _ALNUM = re.compile(r"[a-z0-9]+")
 
+# The two-letter language subtags of the IANA registry (ISO 639-1, with the deprecated "sh"), from
+# Debian's iso-codes 639-2 table. Two-letter codes are a closed list, so any other (``ge``, ``xx``) is a
+# typo; three-letter codes number ~7,900 and are not checked.
+_ISO_639_1 = (
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de "
+    "dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id "
+    "ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu "
+    "lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu "
+    "rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to "
+    "tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
+)
+ISO_639_1 = frozenset(_ISO_639_1.split())
+
 
 @dataclass(frozen=True)
 class LangTag:
@@ -97,6 +110,11 @@ def parse_tag(tag: str, path: str | None = None) -> LangTag:
     if parsed is None:
         raise InputError(f"unknown language tag {tag!r}: {_hint()}", path)
     return parsed
+
+
+def is_unknown(tag: LangTag) -> bool:
+    """A well-formed tag whose two-letter language is no ISO 639-1 code (``ge``: German is ``de``)."""
+    return len(tag.language) == 2 and tag.language not in ISO_639_1
 
 
 def primary(tag: str) -> str:

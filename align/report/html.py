@@ -33,6 +33,14 @@ from .findings import Report, fingerprint
 
 OVERVIEW_LANE = 22  # pixel height of one version's strip in the overview
 SEVERITY_COLOURS = {"high": "#c92a2a", "medium": "#f08c00", "low": "#adb5bd"}
+# A finding badge in the grid takes its severity's colour (a high-severity number must not look green):
+# background, text.
+BADGE_COLOURS = {"high": ("#c92a2a", "#fff"), "medium": ("#e8590c", "#fff"), "low": ("#e9ecef", "#343a40")}
+# Link confidence in the overview: (lowest confidence of the step, colour), a sure link quiet grey, then
+# four clearly different steps of ColorBrewer's sequential Reds; the legend and tooltips give numbers.
+CONFIDENCE_STEPS = (
+    (0.9, "#e9ecef"), (0.8, "#fcbba1"), (0.6, "#fb6a4a"), (0.4, "#cb181d"), (float("-inf"), "#67000d"),
+)  # fmt: skip
 BADGE_CHARS = 42  # a badge's label is cut to this many characters (its title has the whole detail)
 # Background colours for framing labels, assigned in sorted label order (then repeated).
 PALETTE = ("#ffd8a8", "#a5d8ff", "#b2f2bb", "#eebefa", "#ffec99", "#99e9f2", "#ffc9c9", "#d0bfff")
@@ -445,7 +453,8 @@ def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> l
     )
     out.append("</svg></div>")
     scale = "".join(
-        f'<span class="sw" style="background:{_cert_colour(c)}"></span>{c:.1f} ' for c in (1.0, 0.8, 0.6, 0.4)
+        f'<span class="sw" style="background:{colour}"></span>{_step_label(k)} '
+        for k, (_, colour) in enumerate(CONFIDENCE_STEPS)
     )
     sev = "".join(
         f'<span class="sw" style="background:{SEVERITY_COLOURS[s]}"></span>{s} ' for s in SEVERITIES
@@ -458,12 +467,19 @@ def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> l
 
 
 def _cert_colour(cert: float | None) -> str:
-    """Light grey for a sure link, darkening to red as confidence falls."""
+    """The step of :data:`CONFIDENCE_STEPS` ``cert`` falls in (a smooth ramp gave pinks nobody could
+    tell apart); grey for a link without a score."""
     if cert is None:
         return "#ced4da"
-    c = max(0.0, min(1.0, cert))
-    r, g, b = (int(lo + (hi - lo) * c) for lo, hi in ((201, 233), (42, 236), (42, 239)))
-    return f"#{r:02x}{g:02x}{b:02x}"
+    return next(colour for floor, colour in CONFIDENCE_STEPS if cert >= floor)
+
+
+def _step_label(k: int) -> str:
+    floor = CONFIDENCE_STEPS[k][0]
+    if k == 0:
+        return f"\u2265{floor:.1f}"
+    ceiling = CONFIDENCE_STEPS[k - 1][0]
+    return f"<{ceiling:.1f}" if k == len(CONFIDENCE_STEPS) - 1 else f"{floor:.1f}\u2013{ceiling:.1f}"
 
 
 def _chart(summary: dict, located: list[_Located]) -> list[str]:
@@ -538,6 +554,7 @@ _KIND_COLOURS = dict(
     )
 )
 
+_BADGES = BADGE_COLOURS.items()
 _CSS = (
     """
 :root { color-scheme: light; }
@@ -576,7 +593,6 @@ mark.t.framed::after { content: attr(data-f); font-size: 9px; vertical-align: su
 td.sev-high { color: #c92a2a; }
 td.sev-medium { color: #e8590c; }
 td.sev-low { color: #868e96; }
-a.badge.sev-low { opacity: .75; }
 .link { display: inline-block; font-size: 11px; color: #495057; background: #f1f3f5; border-radius: 3px;
   padding: 0 4px; }
 .link.low { background: #ffe3e3; color: #c92a2a; font-weight: 600; }
@@ -607,6 +623,7 @@ fieldset label { display: inline-block; margin-right: .6rem; }
 [hidden] { display: none !important; }
 """
     + "".join(f".badge.k-{k} {{ background: {c}; }}\n" for k, c in _KIND_COLOURS.items())
+    + "".join(f"a.badge.sev-{s} {{ background: {bg}; color: {fg}; }}\n" for s, (bg, fg) in _BADGES)
 ).strip()
 
 _JS = r"""
@@ -643,8 +660,9 @@ _JS = r"""
       m.classList.toggle("off", !on);
     });
     document.querySelectorAll("#overview rect.of").forEach((r) => {
-      const where = "#row-" + r.dataset.row + ' td[data-lang="' + r.dataset.lang + '"]';
-      const cell = document.querySelector(where);
+      const row = document.getElementById("row-" + r.dataset.row);
+      const cell = row && Array.from(row.querySelectorAll("td[data-lang]"))
+        .find((td) => td.dataset.lang === r.dataset.lang);
       const badges = cell ? Array.from(cell.querySelectorAll("a.badge:not([hidden])")) : [];
       const sev = badges.map((a) => a.dataset.severity);
       const worst = ["high", "medium", "low"].find((s) => sev.indexOf(s) >= 0);
@@ -720,7 +738,9 @@ _JS = r"""
   if (location.hash.indexOf("=") >= 0) fromHash();
   const wanted = new URLSearchParams(location.hash.slice(1)).get("sort");
   const col = wanted ? wanted.replace(/^-/, "") : "";
-  const th = col && document.querySelector('table.findings th[data-col="' + col + '"]');
+  // found by comparing, never by a selector built from the address (#sort=x"] must not stop the page)
+  const th = Array.from(document.querySelectorAll("table.findings th[data-col]"))
+    .find((h) => h.dataset.col === col);
   if (th) sortBy(th, wanted.charAt(0) === "-" ? -1 : 1);
   document.querySelectorAll("#filters input").forEach((b) => b.addEventListener("change", apply));
   apply();
