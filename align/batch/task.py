@@ -69,7 +69,7 @@ class SetResult:
 def set_stats(docset: DocumentSet, langs: Sequence[str], findings: dict[str, int] | None = None) -> SetStats:
     """``langs``: the manifest's names of the versions, in order (the TEI may hold refined tags)."""
     links: Counter[str] = Counter()
-    certs = []
+    certs: list[float] = []
     for alignment in docset.alignments:
         links.update(b.kind for b in alignment.links)
         certs.extend(b.cert for b in alignment.links if b.cert is not None)
@@ -96,7 +96,8 @@ class _Warnings(logging.Handler):
 
     @contextlib.contextmanager
     def collect(self) -> Iterator[list[str]]:
-        self.local.sink = sink = []
+        sink: list[str] = []
+        self.local.sink = sink
         try:
             yield sink
         finally:

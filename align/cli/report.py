@@ -224,9 +224,9 @@ def report(
     from ..tei import from_tree
 
     fmt = _output_format(output, fmt, annotate)
-    table_fmt = None
+    table = None  # --aligned-table's (path, format)
     if aligned_table is not None:
-        table_fmt = formats.from_extension(aligned_table, formats.TABLE, "--aligned-table a file")
+        table = aligned_table, formats.from_extension(aligned_table, formats.TABLE, "--aligned-table a file")
     from ..io.fsutil import refuse_inputs
 
     refuse_inputs(output, [source, terms, ignore_file])
@@ -248,10 +248,10 @@ def report(
         result.findings, result.ignored = ignore.split(result.findings)
 
     data = render(result, fmt, tree, raw=raw_csv)
-    if aligned_table is not None:
+    if table is not None:
         from ..report.records import write_aligned_table
 
-        write_aligned_table(result, aligned_table, table_fmt, raw=raw_csv)
+        write_aligned_table(result, *table, raw=raw_csv)
     from ..io.fsutil import atomic_write_bytes
 
     atomic_write_bytes(output, data)
