@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, Self
 
 import numpy as np
 
@@ -55,15 +56,19 @@ from .search import LinkType
 
 GC_VARIANCE = 6.8  # Gale & Church's variance of target characters per source character
 NULL_CONTENT = 10  # word characters from which a sentence's null link costs the full `null`
+# Most the document totals' length ratio may stray from the median sentences': a guard, not tuned.
+RATIO_SPREAD = 1.5
+_EMPTY_NORM = 1e-12  # an empty span's norm: tiny instead of 0, so its cosines are 0, not NaN
+_MIN_ROOM = 1e-3  # floor of the margin's room above the typical cosine: a numerical guard, not tuned
 
 
 def length_ratio(src_len: np.ndarray, tgt_len: np.ndarray) -> float:
     """Target characters per source character: the document totals' ratio, kept within a factor
-    1.5 of the ratio of median sentence lengths, so that much extra content on one side (a long
-    insertion, a one-sentence summary of a page) does not skew it."""
+    RATIO_SPREAD of the ratio of median sentence lengths, so that much extra content on one side (a
+    long insertion, a one-sentence summary of a page) does not skew it."""
     total = float(tgt_len.sum() / src_len.sum())
     typical = float(np.median(tgt_len) / np.median(src_len))
-    return min(max(total, typical / 1.5), typical * 1.5)
+    return min(max(total, typical / RATIO_SPREAD), typical * RATIO_SPREAD)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,17 @@ class CostWeights:
     part_floor: float = -0.05
     margin: bool = True  # False: the typical similarity is one constant per document (ablation)
     content_nulls: bool = True  # False: every null link costs `null`, whatever the line holds (ablation)
+
+
+class Rows(Protocol):
+    """A channel's vectors, one per row (sentence or block of sentences): what :class:`LinkCosts`
+    needs of them. ``other`` is always the other side of the same channel, of the same class."""
+
+    def coarse(self, starts: np.ndarray) -> Self: ...
+
+    def pair_dots(self, other: Self, p: np.ndarray, q: np.ndarray) -> np.ndarray: ...
+
+    def block_dots(self, other: Self, r0: int, r1: int, c0: int, c1: int) -> np.ndarray: ...
 
 
 class DenseRows:
@@ -106,7 +122,6 @@ class DenseRows:
         return np.einsum("ik,jk->ij", self.matrix[r0:r1], other.matrix[c0:c1])
 
 
-Rows = DenseRows | SparseRows
 Spans = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]  # ((ia, i), (jb, j)) per cell
 
 
@@ -159,10 +174,11 @@ class _Side:
                     total += 2 * (near[k][i - k] - near[k][i - a])
                 per_a.append(np.concatenate([np.zeros(min(a, self.n + 1)), np.maximum(total, 0.0)]))
             self.norm_row.append(len(stats))
-            stats.append(np.sqrt(np.maximum(np.stack(per_a), 1e-12)))  # tiny instead of 0 for empty spans
+            stats.append(np.sqrt(np.maximum(np.stack(per_a), _EMPTY_NORM)))
             self.proj_row.append(len(stats))
             if mean is not None:  # only the semantic channel's margin needs it
-                dots = np.einsum("ij,j->i", v.matrix.astype(np.float64), mean)  # type: ignore[union-attr]
+                assert isinstance(v, DenseRows)  # a semantic channel is dense (_mean checked it)
+                dots = np.einsum("ij,j->i", v.matrix.astype(np.float64), mean)
                 stats.append(_spans(np.concatenate([[0.0], np.cumsum(dots)]), max_side))
         self.spans = np.stack(stats).astype(np.float32)  # float32: gathers and arithmetic ~12% faster
 
@@ -267,9 +283,9 @@ class LinkCosts:
         """Costs of the links ``src[i-a:i]`` × ``tgt[j-b:j]``, shape (len(types), len(i))."""
         w = self.weights
         out = np.empty((len(types), len(i)))
-        for t, (a, b) in enumerate(types):
-            if not (a and b):  # `null` per sentence (an item may be a block), less for a wordless line
-                out[t] = w.null * (self.src.spans[2, 1, i] if a else self.tgt.spans[2, 1, j])
+        for t, (na, nb) in enumerate(types):
+            if not (na and nb):  # `null` per sentence (an item may be a block), less for a wordless line
+                out[t] = w.null * (self.src.spans[2, 1, i] if na else self.tgt.spans[2, 1, j])
         match = [t for t, (a, b) in enumerate(types) if a and b]
         if not match:
             return out
@@ -309,8 +325,10 @@ class LinkCosts:
                 if w.margin:
                     typical = (xs[self.src.proj_row[c]] / src_norm + ys[self.tgt.proj_row[c]] / tgt_norm) / 2
                 else:
-                    typical = np.full(cos.shape, float(self._means[0][c] @ self._means[1][c]))
-                evidence += w.semantic * (cos - typical) / np.maximum(1.0 - typical, 1e-3)
+                    src_mean, tgt_mean = self._means[0][c], self._means[1][c]
+                    assert src_mean is not None and tgt_mean is not None  # a semantic channel has both
+                    typical = np.full(cos.shape, float(src_mean @ tgt_mean))
+                evidence += w.semantic * (cos - typical) / np.maximum(1.0 - typical, _MIN_ROOM)
             else:
                 evidence += w.lexical * cos
         return evidence

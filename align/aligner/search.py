@@ -21,7 +21,7 @@ T per cell), which the backward pass reuses, so costs are computed once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, overload
 
 import numpy as np
 
@@ -30,6 +30,13 @@ Path = list[tuple[int, int]]  # link end points from (0, 0) to (n, m); consecuti
 
 _BLOCK_CELLS = 1 << 14  # cells whose costs are computed in one call (bounds the working memory)
 _BLOCK_ROWS = 64  # rows per call: cost models compute a dense rectangle around the call's cells
+# Band half-width: 4, 6, 8 and 12 gave the same F1 on Text+Berg dev (scripts/README.md), so the cheapest.
+BAND_WIDTH = 4
+# Items a side merged into one per coarser level (Vecalign's downsampling): a choice, not tuned.
+COARSEN_FACTOR = 4
+# Coarsest table searched whole (~100 x 100 items): cheap next to a band level; not tuned, as the full
+# table of a whole document gives the banded search's F1 on Text+Berg dev (scripts/README.md, ablation).
+FULL_CELLS = 10_000
 
 
 class CostModel(Protocol):
@@ -276,14 +283,38 @@ def project(path: Path, factor: int, n: int, m: int) -> Path:
     return out
 
 
+@overload
+def align(
+    model: CostModel,
+    types: Sequence[LinkType],
+    temperature: float,
+    *,
+    width: int = ...,
+    factor: int = ...,
+    full_cells: int = ...,
+) -> tuple[Path, np.ndarray]: ...
+
+
+@overload
+def align(
+    model: CostModel,
+    types: Sequence[LinkType],
+    temperature: None = None,
+    *,
+    width: int = ...,
+    factor: int = ...,
+    full_cells: int = ...,
+) -> tuple[Path, None]: ...
+
+
 def align(
     model: CostModel,
     types: Sequence[LinkType],
     temperature: float | None = None,
     *,
-    width: int = 4,
-    factor: int = 4,
-    full_cells: int = 10_000,
+    width: int = BAND_WIDTH,
+    factor: int = COARSEN_FACTOR,
+    full_cells: int = FULL_CELLS,
 ) -> tuple[Path, np.ndarray | None]:
     """Coarse-to-fine search: the full table at the coarsest level, then bands of half-width
     ``max(width, factor)`` around each projected path. Coarse levels only place the band, so they use

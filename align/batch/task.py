@@ -74,7 +74,7 @@ def set_stats(
 ) -> SetStats:
     """``langs``: the manifest's names of the versions, in order (the TEI may hold refined tags)."""
     links: Counter[str] = Counter()
-    certs = []
+    certs: list[float] = []
     for alignment in docset.alignments:
         links.update(b.kind for b in alignment.links)
         certs.extend(b.cert for b in alignment.links if b.cert is not None)
@@ -102,7 +102,8 @@ class _Warnings(logging.Handler):
 
     @contextlib.contextmanager
     def collect(self) -> Iterator[list[str]]:
-        self.local.sink = sink = []
+        sink: list[str] = []
+        self.local.sink = sink
         try:
             yield sink
         finally:

@@ -201,6 +201,7 @@ def read_intertext(
             )
         src, tgt = document(to_path), document((path.parent / root.get("fromDoc")).resolve())
         alignments.append(Alignment(src, tgt, _read_alignment(path, ids[src], ids[tgt])))
+    assert pivot_path is not None  # alignment_files is not empty: the first one set it
     pivot = by_path[pivot_path]
     ordered = {pivot: docs[pivot], **{k: v for k, v in docs.items() if k != pivot}}
     default_id = Path(alignment_files[0]).name.split(".")[0]

@@ -56,11 +56,11 @@ def select(docsets: Iterable[DocumentSet], pair: str | None) -> Iterator[tuple[D
                 found = True
                 yield docset, alignment
             continue
-        alignment = find_pair(docset, pair)
-        if alignment is None:
+        wanted = find_pair(docset, pair)
+        if wanted is None:
             available.update(a.pair for a in docset.alignments)
             continue
         found = True
-        yield docset, alignment
+        yield docset, wanted
     if pair is not None and not found:
         raise InputError(f"no set has the pair {pair} (aligned pairs: {', '.join(sorted(available))})")

@@ -10,6 +10,7 @@ the grid of pivot units that the HTML report also shows.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -128,12 +129,16 @@ def reverse(alignment: Alignment) -> Alignment:
 def _candidates(docset: DocumentSet) -> Iterator[tuple[str, str, Callable[[], Alignment]]]:
     """(source, target, how to build it): as aligned, reversed, composed through the pivot."""
     for a in docset.alignments:
-        yield a.src_lang, a.tgt_lang, lambda a=a: a
-        yield a.tgt_lang, a.src_lang, lambda a=a: reverse(a)
+        yield a.src_lang, a.tgt_lang, _given(a)
+        yield a.tgt_lang, a.src_lang, functools.partial(reverse, a)
     from_pivot = {a.tgt_lang: a for a in docset.alignments if a.src_lang == docset.pivot}
     n_pivot = len(docset.docs[docset.pivot].sentences)
     for left, right in itertools.permutations(from_pivot, 2):
-        yield left, right, lambda x=from_pivot[left], y=from_pivot[right]: compose(x, y, n_pivot)
+        yield left, right, functools.partial(compose, from_pivot[left], from_pivot[right], n_pivot)
+
+
+def _given(alignment: Alignment) -> Callable[[], Alignment]:
+    return lambda: alignment
 
 
 def find_pair(docset: DocumentSet, pair: str) -> Alignment | None:

@@ -50,7 +50,7 @@ def _is_identifier(text: str, start: int) -> bool:
     word = WORD.search(text, max(0, start - 30), start - 1)
     while word and word.end() != start - 1:
         word = WORD.search(text, word.end(), start - 1)
-    return bool(word) and any(ch.isupper() for ch in word.group(0))
+    return word is not None and any(ch.isupper() for ch in word.group(0))
 
 
 def _to_float(digits: str) -> float:
@@ -200,4 +200,4 @@ def _ordinal_suffix(suffixes: tuple[str, ...]) -> re.Pattern[str]:
 def _ordinal_dot(text: str, pos: int) -> bool:
     """ "10. decembra", "2. Weltkrieg": a dot followed by a word in lower case or a month is an ordinal."""
     nxt = WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
-    return bool(nxt) and (nxt.group(0)[0].islower() or nxt.group(0).lower() in month_words())
+    return nxt is not None and (nxt.group(0)[0].islower() or nxt.group(0).lower() in month_words())

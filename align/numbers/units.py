@@ -81,7 +81,7 @@ def _unit_after(text: str, mention: NumberMention, lang: str) -> Unit | None:
     if size == ANY_SCALE:  # "degrees": the scale may follow ("degrees Fahrenheit")
         scale = _DEGREES.match(text, end)
         following = _unit_named(fold(scale.group(1), lang)) if scale else None
-        if following and following[0] == "temperature" and following[1] != ANY_SCALE:
+        if scale and following and following[0] == "temperature" and following[1] != ANY_SCALE:
             return Unit(dimension, following[1], scale.end())
     return Unit(dimension, size, end)
 

@@ -246,8 +246,9 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
             f'data-lang="{_e(x.lang)}" data-severity="{f.severity}" title="{_e(f.detail)}">'
             f"{_e(_badge_label(f))}</a>"
         )
-        for sid in f.src_ids + f.tgt_ids if f.concept else ():
-            outlined[sid].add(f.concept)
+        if f.concept:
+            for sid in f.src_ids + f.tgt_ids:
+                outlined[sid].add(f.concept)
     marks = _marks(report, located)
     out = ['<section id="parallel"><h2>Aligned text</h2><table class="grid"><thead><tr>']
     out += [f'<th data-lang="{_e(lang)}">{_e(lang)}</th>' for lang in docset.docs]

@@ -110,9 +110,10 @@ def detach(links: list[Link], k: int, side: int, sentence: int) -> Splice:
     end = _end(links, k, side, sentence)
     indices = _side(link, side)
     alone = _manual((), (sentence,)) if side else _manual((sentence,), ())
-    if end == "first" and len(indices) > 1:
-        return Splice(k, (link,), (alone, _with_side(link, side, indices[1:])))
-    return Splice(k, (link,), tuple(b for b in (_with_side(link, side, indices[:-1]), alone) if b))
+    first = end == "first" and len(indices) > 1
+    rest = _with_side(link, side, indices[1:] if first else indices[:-1])
+    pieces = (alone, rest) if first else (rest, alone)
+    return Splice(k, (link,), tuple(b for b in pieces if b))
 
 
 def check(links: list[Link], k: int) -> Splice:

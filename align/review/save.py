@@ -119,8 +119,9 @@ def save_bytes(
         by_id[f"#{group.get(XML_ID)}"] = alignment
     n_pivot = len(session.docset.docs[session.docset.pivot].sentences)
     for group in root.xpath("t:standOff/t:linkGrp[@type='alignment'][@corresp]", namespaces=_NS):
-        sources = [by_id.get(ref) for ref in group.get("corresp").split()]
-        if len(sources) == 2 and None not in sources:
+        refs = group.get("corresp").split()
+        sources = [by_id[ref] for ref in refs if ref in by_id]
+        if len(refs) == 2 and len(sources) == 2:
             derived = compose(sources[0], sources[1], n_pivot)
             _refill(group, derived.links, session.ids, derived.src_lang, derived.tgt_lang)
     if root.find("t:standOff/t:listAnnotation[@type='divergence']", _NS) is not None:

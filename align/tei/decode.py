@@ -154,8 +154,9 @@ def _alignment(
     where: str | None,
 ) -> Alignment:
     label = f"linkGrp {group.get('subtype') or number}"
-    domains = [owners.get(ref.removeprefix("#")) for ref in (group.get("domains") or "").split()]
-    if len(domains) != 2 or None in domains or domains[0] == domains[1]:
+    refs = (group.get("domains") or "").split()
+    domains = [owners[key] for ref in refs if (key := ref.removeprefix("#")) in owners]
+    if len(refs) != 2 or len(domains) != 2 or domains[0] == domains[1]:
         raise InputError(f"{label}: @domains must point to the two texts it aligns", where, group.sourceline)
     src_lang, tgt_lang = domains
     links = []
@@ -166,13 +167,14 @@ def _alignment(
         if not targets:
             raise InputError(f"{where_link}: no @target", where, el.sourceline)
         for target in targets:
-            lang, index = sentences.get(target.removeprefix("#"), (None, -1))
-            if lang not in sides:
+            found = sentences.get(target.removeprefix("#"))
+            if found is None or found[0] not in sides:
                 raise InputError(
                     f"{where_link}: {target} is not a sentence of {src_lang} or {tgt_lang}",
                     where,
                     el.sourceline,
                 )
+            lang, index = found
             sides[lang].append(index)
         link = Link(
             tuple(sides[src_lang]),

@@ -81,7 +81,10 @@ def to_tree(docset: DocumentSet, *, timestamp: bool = True, derived: bool = Fals
     root.set("n", _xml_text(docset.id, "the document set id"))
     _corpus_header(root, docset, timestamp)
 
-    groups = [(a, None) for a in docset.alignments]
+    # each link group with the two alignments it was composed from (None: aligned, not derived)
+    groups: list[tuple[Alignment, tuple[Alignment, Alignment] | None]] = [
+        (a, None) for a in docset.alignments
+    ]
     if derived:
         groups += _derived_groups(docset)
     if groups:

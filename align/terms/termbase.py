@@ -127,7 +127,7 @@ def build_termbase(
     Framing labels are normalised (case, spacing; "neutral" means none). With ``labels``, a label
     outside that vocabulary is an error; without it, any short label is accepted.
     """
-    allowed = None if labels is None else {normalise_label(x) for x in labels} - {None}
+    allowed = None if labels is None else {n for x in labels if (n := normalise_label(x)) is not None}
     grouped: dict[str, list[Term]] = {}
     for row in rows:
         where = f"{row.where}, concept {clip(row.concept)}"

@@ -239,8 +239,8 @@ def extract_names(text: str, lang: str, known: Iterable[str] = ()) -> list[NameM
             first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
             trimmed.append([m for m, _ in run[first : last + 1]])
     out = []
-    for run in _join_exonyms(text, trimmed, lang):
-        start, end = run[0].start(), run[-1].end()
+    for joined in _join_exonyms(text, trimmed, lang):
+        start, end = joined[0].start(), joined[-1].end()
         surface = text[start:end]
         out.append(NameMention(surface, name_key(surface, lang), start, end))
     return out

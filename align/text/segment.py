@@ -182,6 +182,7 @@ def _split(paragraph: str, rules: _Rules) -> list[str]:
             w = text[wstart : m.start()]
             if not w.isprintable():  # the token began after some other whitespace (newline, tab, NBSP)
                 tail = _TAIL.search(w)
+                assert tail is not None  # \S*\Z matches at the end of every string
                 wstart, w = wstart + tail.start(), tail[0]
             if not rules.ends(text, w, wstart, t, after[2], after[3], wstart == begin):
                 continue

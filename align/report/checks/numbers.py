@@ -5,8 +5,10 @@ how "10,000", "10.000", "9. Dezember" and "five hundred" are read), and the same
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Hashable, Iterator
+from typing import TypeVar
 
 from ...model import Finding
 from ...numbers import ROUNDING, NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
@@ -40,7 +42,11 @@ def _relabelled(a: NumberMention, b: NumberMention) -> bool:
 _BIN = -math.log(1 - ROUNDING)  # values within ROUNDING of each other are at most one bin apart
 
 
-def _magnitude(mention: NumberMention) -> tuple[str, int | None] | tuple[str] | None:
+# a unit's dimension and, but for temperatures, the measure's order of magnitude (see _magnitude)
+Magnitude = tuple[str, int | None] | tuple[str]
+
+
+def _magnitude(mention: NumberMention) -> Magnitude | None:
     """The unit's dimension and the measure's order of magnitude in bins of ROUNDING (temperatures,
     converted by formula, share one bucket); None without a unit."""
     unit = mention.unit
@@ -52,10 +58,11 @@ def _magnitude(mention: NumberMention) -> tuple[str, int | None] | tuple[str] | 
     return (unit.dimension, math.floor(math.log(base) / _BIN) if base > 0 else None)
 
 
-def _near_magnitudes(key: tuple) -> tuple[Hashable, ...]:
-    if len(key) == 1 or key[1] is None:
-        return (key,)
-    return tuple((key[0], key[1] + d) for d in (-1, 0, 1))
+def _near_magnitudes(key: Magnitude) -> tuple[Magnitude, ...]:
+    match key:
+        case (dimension, int(bin_)):
+            return tuple((dimension, bin_ + d) for d in (-1, 0, 1))
+    return (key,)
 
 
 def _value(mention: NumberMention) -> float:
@@ -65,18 +72,27 @@ def _value(mention: NumberMention) -> float:
 Pairs = list[tuple[NumberMention, NumberMention]]
 
 
+Key = TypeVar("Key", bound=Hashable)
+
+
 def _pairs(
     left: list[NumberMention],
     right: list[NumberMention],
     fits: Callable[[NumberMention, NumberMention], bool],
-    key: Callable[[NumberMention], Hashable],
-    near: Callable[[Hashable], tuple[Hashable, ...]] = lambda key: (key,),
+    key: Callable[[NumberMention], Key | None],
+    near: Callable[[Key], tuple[Key, ...]] = lambda key: (key,),
 ) -> tuple[Pairs, list[NumberMention], list[NumberMention]]:
     """Pair mentions of the two sides that ``fits`` (first fit, in text order), and what is left
     unpaired on each side. A mention can fit only those whose ``key`` is ``near`` its own (None:
     fits nothing), so a long link is not compared pair by pair."""
-    pairs, rest_left, taken = [], [], set()
+    pairs: Pairs = []
+    rest_left: list[NumberMention] = []
+    taken: set[int] = set()
     candidates = Positions()
+
+    def fits_right(a: NumberMention, j: int) -> bool:
+        return fits(a, right[j])
+
     for j, b in enumerate(right):
         candidates.add(key(b), j)
     for a in left:
@@ -84,7 +100,7 @@ def _pairs(
         found = (
             []
             if own is None
-            else [candidates.first(k, taken, lambda j, a=a: fits(a, right[j])) for k in near(own)]
+            else [candidates.first(k, taken, functools.partial(fits_right, a)) for k in near(own)]
         )
         match = min((j for j in found if j is not None), default=None)
         if match is None:

@@ -86,12 +86,13 @@ class TermChecker(Checker):
         hits, lang, other = (
             (left, link.src_lang, link.tgt_lang) if left else (right, link.tgt_lang, link.src_lang)
         )
-        sides = {"src_terms": left, "tgt_terms": right}
         if any(h.framing for h in hits):
             verb = "has" if left else "adds"
             detail = f"{lang} {verb} {_shown(hits)} for {name}; {other} has no term of that concept."
-            yield link.finding("framing", "medium", detail, concept=concept, **sides)
+            yield link.finding("framing", "medium", detail, concept=concept, src_terms=left, tgt_terms=right)
         else:
             surfaces = quoted([h.surface for h in hits])
             detail = f"{lang} uses {surfaces} ({name}); {other} has no term of that concept."
-            yield link.finding("term-missing", "low", detail, concept=concept, **sides)
+            yield link.finding(
+                "term-missing", "low", detail, concept=concept, src_terms=left, tgt_terms=right
+            )
