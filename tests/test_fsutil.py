@@ -26,3 +26,23 @@ def test_outputs_get_the_usual_permissions(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path):
+    path = tmp_path / "private.txt"
+    path.write_text("old")
+    path.chmod(0o640)
+    atomic_write_text(path, "new")
+    assert path.stat().st_mode & 0o777 == 0o640 and path.read_text() == "new"
+
+
+def test_a_replaced_file_keeps_its_owner_where_allowed(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    path = tmp_path / "theirs.txt"
+    path.write_text("old")
+    os.chown(path, 65534, 65534)
+    path.chmod(0o600)
+    atomic_write_text(path, "new")
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (65534, 65534, 0o600)

@@ -154,9 +154,20 @@ def test_navigation_keys_and_jump(editor):
     cert = [b.cert for b in session.links(1)]  # en-sr-Cyrl
     press(driver, "2")
     assert driver.execute_script("return pairIndex") == 1
+    # n walks the unchecked links from the least certain up, whatever the threshold
+    queue = sorted(
+        (b.cert, k) for k, b in enumerate(session.links(1)) if b.src and b.tgt and b.cert is not None
+    )
     press(driver, "n")
-    low = next((k for k, b in enumerate(session.links(1)) if b.src and b.tgt and b.cert < 0.5), -1)
-    assert driver.execute_script("return cur") == max(low, 0), cert
+    assert driver.execute_script("return cur") == queue[0][1], cert
+    assert "Queue: 1 of" in message(driver)
+    press(driver, "c", "n")  # checked: out of the queue; n goes on to the next least certain
+    assert driver.execute_script("return cur") == queue[1][1]
+    press(driver, "N")  # back: the first one is checked now, so nothing before
+    assert "least certain" in message(driver)
+    press(driver, "j")
+    assert message(driver) == ""  # a new key clears the old message
+    press(driver, "z")
     press(driver, "f")
     findings = {k for k, per in enumerate(session.findings[1]) if per}
     assert driver.execute_script("return cur") in findings
@@ -209,3 +220,115 @@ def test_screenshots(editor, width, tmp_path):
     assert driver.find_element("css selector", ".row.cur").is_displayed()
     assert driver.find_element("id", "keys").is_displayed()
     assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+
+
+def open_editor(driver, url: str) -> None:
+    driver.get(url)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+
+
+def test_a_stale_tab_is_told_and_changes_nothing(editor):
+    """Two tabs on one editor: the first edits; the second, not reloaded, tries undo, redo and save."""
+    driver, session, path = editor
+    first = driver.current_window_handle
+    url = driver.current_url
+    driver.switch_to.new_window("tab")
+    open_editor(driver, url)  # the cookie is shared: no login needed
+    second = driver.current_window_handle
+    driver.switch_to.window(first)
+    press(driver, "m")
+    merged = list(session.links(0))
+    before = path.read_bytes()
+    driver.switch_to.window(second)
+    for key in ("z", "y"):
+        press(driver, key)
+        assert "behind the editor" in message(driver) and "reload" in message(driver), key
+    save(driver)
+    assert "behind the editor" in message(driver)
+    assert driver.find_element("id", "message").get_attribute("role") == "alert"
+    press(driver, "c")  # still stale: the refusal did not make the tab current
+    assert "behind the editor" in message(driver)
+    assert session.links(0) == merged and session.rev == 1 and path.read_bytes() == before
+    driver.refresh()
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+    press(driver, "z")  # reloaded: it sees the merge and can undo it
+    assert session.links(0) != merged and "behind" not in message(driver)
+    driver.close()
+    driver.switch_to.window(first)
+
+
+def test_the_launcher_file_logs_in_and_the_token_stays_out_of_the_page(kosovo_tei, tmp_path, browser):
+    path = tmp_path / "kosovo.tei.xml"
+    shutil.copy(kosovo_tei, path)
+    server = Server(ReviewSession(path, "reviewer"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        browser.delete_all_cookies()
+        open_editor(browser, server.launcher().as_uri())
+        assert browser.current_url == f"http://127.0.0.1:{server.port}/"  # the login address is gone
+        assert server.token not in browser.page_source
+        assert browser.execute_script("return document.cookie") == ""  # HttpOnly: no script reads it
+    finally:
+        server.shutdown()
+
+
+def test_moved_file_save_as_in_the_page(editor):
+    driver, session, path = editor
+    press(driver, "c")
+    path.rename(path.with_name("moved.xml"))
+    save(driver)
+    assert "no longer at" in message(driver)
+    form = driver.find_element("id", "saveas")
+    assert form.is_displayed()
+    name = driver.find_element("id", "saveas-name").get_attribute("value")
+    assert name == "kosovo.reviewed.tei.xml"
+    driver.find_element("css selector", "#saveas button").click()
+    WebDriverWait(driver, 20).until(lambda d: "Saved" in message(d))
+    assert not form.is_displayed() and driver.find_element("id", "file").text == name
+    assert tei.read(path.with_name(name)).alignments[0].links == session.links(0)
+
+
+def test_small_screen_keys_fold_and_all_versions_show_confidence_and_findings(editor, tmp_path):
+    driver, session, _ = editor
+    driver.set_window_size(800, 700)
+    driver.refresh()  # the keys fold at load on a small screen
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+    height = driver.execute_script("return window.innerHeight")
+    keys = driver.find_element("id", "keys").rect
+    assert keys["height"] < 0.15 * height, (keys, height)
+    visible = driver.execute_script(
+        "const v = view.getBoundingClientRect();"
+        "return [...view.querySelectorAll('.row')].filter((r) => { const b = r.getBoundingClientRect();"
+        " return b.top >= v.top && b.bottom <= v.bottom; }).length"
+    )
+    assert visible >= 3  # was 1.5 with the keys open
+    shots = Path(os.environ.get("ALIGN_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    assert driver.save_screenshot(str(shots / "review-800x700-keys-folded.png"))
+    driver.find_element("css selector", "#keys summary").click()  # unfolds on demand
+    assert driver.find_element("css selector", "#keys dl").is_displayed()
+    driver.find_element("css selector", "#keys summary").click()
+
+    # the current row is never under the sticky header, going down and back up
+    press(driver, *"j" * 15, *"k" * 10)
+    assert under_header(driver) is False
+
+    press(driver, "v")
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".all .row.cur"))
+    metas = driver.find_elements("css selector", ".all .cellmeta")
+    text = " ".join(m.text for m in metas)
+    certs = {f"{b.cert:.2f}" for a in session.docset.alignments for b in a.links if b.cert is not None}
+    assert any(c in text for c in certs)
+    kinds = {f.kind for pair in session.findings for per in pair for f in per}
+    assert kinds and any(kind in text for kind in kinds)
+    press(driver, *"j" * 15, *"k" * 10)
+    assert under_header(driver) is False
+    assert driver.save_screenshot(str(shots / "review-800x700-all-versions.png"))
+
+
+def under_header(driver) -> bool:
+    return driver.execute_script(
+        "const head = view.querySelector('.head').getBoundingClientRect();"
+        "const row = view.querySelector('.row.cur').getBoundingClientRect();"
+        "return row.top < head.bottom - 1"
+    )

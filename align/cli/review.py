@@ -6,7 +6,7 @@ import getpass
 
 import click
 
-from ..errors import InputError, log
+from ..errors import InputError, log, warn
 from .common import min_cert_option
 
 
@@ -20,18 +20,24 @@ from .common import min_cert_option
     "--port", type=click.IntRange(0, 65535), default=0, show_default="a free port", help="Port on 127.0.0.1."
 )
 @click.option("--no-browser", is_flag=True, help="Print the address only; do not open a browser.")
-@min_cert_option("Links below this confidence are reported and are where 'n' goes next.")
+@min_cert_option(
+    "Links below this confidence are reported and marked red ('n' walks all unchecked links, least "
+    "certain first)."
+)
 def review(
     file: str, terms: str | None, user: str | None, port: int, no_browser: bool, min_cert: float
 ) -> None:
     """Open FILE in a local web editor: check, merge, split and move links, then save.
 
     \b
-    The editor listens on 127.0.0.1 only and answers only requests carrying the
-    random token in the printed address. Saving writes FILE in place (atomically):
-    edited and checked links get subtype="manual", a <change> in revisionDesc
-    records who, when and how many links changed. If FILE changed on disk since it
-    was opened, saving is refused. Keys are listed in the page. Ctrl-C stops.
+    The editor listens on 127.0.0.1 only and answers only a browser that opened
+    the printed address (it sets a cookie holding a random token; the browser is
+    started on a private file, so the token is on no command line). Saving
+    replaces FILE atomically, keeping its permissions: edited and checked links
+    get subtype="manual", a <change> in revisionDesc records who, when and how
+    many links changed; a save with no change writes nothing. If FILE changed on
+    disk or moved since it was opened, saving is refused and the page offers to
+    save as a new file beside it. Keys are listed in the page. Ctrl-C stops.
 
     \b
     Example:
@@ -59,10 +65,16 @@ def review(
         raise InputError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
     click.echo(server.url)
     log.info(f"reviewing {file}; Ctrl-C stops")
+    if session.kept:
+        warn(
+            f"{session.kept} annotations are of kinds this review does not check (term findings need "
+            "--terms): saving keeps them as they are",
+            file,
+        )
     if not no_browser:
         import webbrowser
 
-        webbrowser.open(server.url)
+        webbrowser.open(server.launcher().as_uri())
     try:
         server.serve_forever()
     except KeyboardInterrupt:

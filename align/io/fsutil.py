@@ -2,12 +2,14 @@
 user named is touched.
 
 A regular file (or a symlink to one, or a new name) is written through a temporary file next to the
-real target and renamed into place. A device, a FIFO or anything under ``/dev`` and ``/proc``
-(``/dev/stdout``) is written directly, as shell redirection would: renaming over it would replace
-the device itself. ``-`` (standard output) is spooled and copied out only when the block succeeds,
-so a failure midway prints nothing. A missing folder is never created: the output's folder must exist
-(a folder output, :func:`output_folder`, may itself be new). Any OS error (a read-only folder, a full
-disk, a directory in the way) becomes an :class:`~align.errors.OutputError` naming the path.
+real target and renamed into place: a file replaced keeps its permissions (and owner and group where
+allowed), but its other hard links keep the old version. A device, a FIFO or anything under ``/dev``
+and ``/proc`` (``/dev/stdout``) is written directly, as shell redirection would: renaming over it
+would replace the device itself. ``-`` (standard output) is spooled and copied out only when the
+block succeeds, so a failure midway prints nothing. A missing folder is never created: the output's
+folder must exist (a folder output, :func:`output_folder`, may itself be new). Any OS error (a
+read-only folder, a full disk, a directory in the way) becomes an :class:`~align.errors.OutputError`
+naming the path.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ def _replacing(real: Path, mode: str, encoding: str | None) -> Iterator[IO]:
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.{TMP_TAG}", suffix=".tmp", dir=real.parent)
     try:
         _lock(fd)
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
+        _permissions(fd, real)
         with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding) as fh:
             yield fh
             fh.flush()
@@ -127,6 +129,27 @@ def output_folder(path: str | Path) -> Path:
     with _as_output_error(folder):
         folder.mkdir(exist_ok=True)
     return folder
+
+
+def _permissions(fd: int, real: Path) -> None:
+    """A new file gets the usual permissions (mkstemp makes 0600); a replaced one keeps its own, and
+    its owner and group where allowed, as shell redirection would (a private file stays private). If
+    the group cannot be kept, the group gets no access: it would be another group than the file's."""
+    try:
+        old = real.stat()
+    except OSError:
+        os.fchmod(fd, 0o666 & ~_umask())
+        return
+    mode = stat.S_IMODE(old.st_mode) & 0o777
+    if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.fchown(fd, old.st_uid, old.st_gid)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.fchown(fd, -1, old.st_gid)
+            if os.fstat(fd).st_gid != old.st_gid:
+                mode &= ~0o070
+    os.fchmod(fd, mode)
 
 
 def _lock(fd: int) -> None:

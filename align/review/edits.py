@@ -125,10 +125,15 @@ def check(links: list[Link], k: int) -> Splice:
 
 
 def uncheck(links: list[Link], k: int, loaded: list[Link]) -> Splice:
-    """Take back that link ``k`` was checked: it becomes automatic again, with the aligner's cert when
-    the file as loaded (``loaded``) had the same link as an automatic one, else with none."""
+    """Take back that link ``k`` was checked: it becomes exactly what the file had when it was opened
+    (``loaded``), an automatic link with the aligner's cert. A link a person made or checked before
+    (a manual one in the file, or one an edit made) has nothing else to go back to: it stays manual."""
     link = links[k]
     if link.status != "manual":
         raise EditError("this link is not checked")
-    was = next((b for b in loaded if (b.src, b.tgt, b.status) == (link.src, link.tgt, "auto")), None)
-    return Splice(k, (link,), (was or Link(link.src, link.tgt, None, "auto"),))
+    was = next((b for b in loaded if (b.src, b.tgt) == (link.src, link.tgt) and b.status != "manual"), None)
+    if was is None:
+        raise EditError(
+            "this link was made or checked by hand before, so it stays checked (z undoes an edit)"
+        )
+    return Splice(k, (link,), (was,))

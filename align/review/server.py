@@ -1,21 +1,33 @@
 """The review editor's web server (Flask): one page, its script and style, and a small JSON API.
 
 Security, since anything on the machine can reach a local port: the server binds 127.0.0.1 only; every
-request (page, script, API) must carry the random token printed with the URL, in ``?token=`` or the
-``X-Align-Token`` header, compared in constant time; requests whose Host is not this server are refused
-(DNS rebinding); API writes must be JSON (a cross-site form cannot send it) and are capped in size; the
-only things served are the page, its two static files and the opened file's data, by fixed routes (no
-path from the request ever reaches the file system); edits naming unknown sentence ids are refused.
+request (page, script, API) must carry the random token, compared in constant time, in an HttpOnly
+cookie or the ``X-Align-Token`` header. The address printed, ``/login?token=…``, sets that cookie and
+redirects to the page, so the token is in no other address (history, page links); the browser is given
+a file only this user can read that leads there (:meth:`Server.launcher`), not the address itself,
+since a command line is readable by every local user (``/proc/PID/cmdline``); the request log prints
+paths without their query and never the token. Requests whose Host is not this server are refused (DNS
+rebinding); API writes must be JSON (a cross-site form cannot send it) and are capped in size; the only
+things served are the page, its two static files and the opened file's data, by fixed routes (no path
+from the request reaches the file system, save a plain new file name for save-as, written beside the
+opened file and never over an existing one); edits naming unknown sentence ids are refused; an edit,
+undo, redo or save from a page that is behind the editor (another tab edited meanwhile) is refused.
 """
 
 from __future__ import annotations
 
 import hmac
+import os
 import secrets
+import shutil
+import socket
+import tempfile
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, jsonify, request
+from flask import Flask, Response, abort, jsonify, redirect, request
+from werkzeug.serving import WSGIRequestHandler
 
 from ..tei import language_name
 from .edits import EditError
@@ -33,8 +45,23 @@ HEADERS = {
 STATIC = {"editor.js": "text/javascript", "editor.css": "text/css"}
 
 
+class StalePage(EditError):
+    """A request from a page that has not seen the latest edits (made in another tab)."""
+
+
+STALE = (
+    "this tab is behind the editor (the links were edited in another tab): nothing was changed; "
+    "reload the page to see the edits as they are"
+)
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def cookie_name(port: int) -> str:
+    """Cookies are per host, not per port: two editors at once need two names."""
+    return f"align_review_{port}"
 
 
 def _asset(name: str) -> str:
@@ -83,6 +110,7 @@ def state_json(session: ReviewSession) -> dict[str, Any]:
         "user": session.user,
         "pivot": docset.pivot,
         "threshold": session.options.min_cert,
+        "kept": session.kept,
         "langs": [
             {
                 "lang": lang,
@@ -113,7 +141,14 @@ def grid_json(session: ReviewSession) -> dict[str, Any]:
         for k, a in from_pivot:
             links = row.links.get(a.tgt_lang, [])
             first = index[k][links[0]] if links else None
-            cells.append({"pair": k, "sentences": row.sentences.get(a.tgt_lang, []), "link": first})
+            cells.append(
+                {
+                    "pair": k,
+                    "sentences": row.sentences.get(a.tgt_lang, []),
+                    "link": first,
+                    "links": [index[k][b] for b in links],
+                }
+            )
         rows.append({"pivot": row.sentences.get(pivot, []), "cells": cells})
     return {"columns": [{"pair": k, "lang": a.tgt_lang} for k, a in from_pivot], "rows": rows}
 
@@ -122,13 +157,18 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+    cookie = cookie_name(port)
+
+    def valid(given: str) -> bool:
+        return hmac.compare_digest(given.encode(), token.encode())
 
     @app.before_request
     def guard() -> None:
         if request.host not in hosts:
             abort(403)
-        given = request.args.get("token") or request.headers.get("X-Align-Token") or ""
-        if not hmac.compare_digest(given.encode(), token.encode()):
+        if request.path == "/login":
+            return
+        if not valid(request.headers.get("X-Align-Token") or request.cookies.get(cookie) or ""):
             abort(403)
         if request.method == "POST" and not request.is_json:
             abort(415)
@@ -138,15 +178,31 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
         response.headers.update(HEADERS)
         return response
 
+    @app.errorhandler(StalePage)
+    def stale(exc: StalePage):
+        return jsonify(error=str(exc), stale=True), 409
+
     @app.errorhandler(EditError)
     def refused(exc: EditError):
         return jsonify(error=str(exc), **status_json(session)), 400
 
+    @app.get("/login")
+    def login():
+        """The printed address: the token becomes an HttpOnly cookie (SameSite=Lax: a browser opened on
+        a local file must still send it after the redirect) and the browser moves to the page."""
+        if not valid(request.args.get("token", "")):
+            return Response(
+                "This address is not the editor's: use the one align review printed.\n",
+                403,
+                mimetype="text/plain",
+            )
+        response = redirect("/", 303)
+        response.set_cookie(cookie, token, httponly=True, samesite="Lax", path="/")
+        return response
+
     @app.get("/")
     def page() -> Response:
-        html = (
-            _asset("editor.html").replace("{{token}}", token).replace("{{file}}", _escape(session.path.name))
-        )
+        html = _asset("editor.html").replace("{{file}}", _escape(session.path.name))
         return Response(html, mimetype="text/html")
 
     @app.get("/<name>")
@@ -166,9 +222,15 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
             return jsonify(grid_json(session))
 
     def body() -> dict[str, Any]:
-        data = request.get_json(silent=True)
+        """The request's JSON object, from a page that has seen the latest edits (its ``rev``)."""
+        try:
+            data = request.get_json(silent=True)
+        except RecursionError:  # json gives up on deep nesting this way, not with a ValueError
+            data = None
         if not isinstance(data, dict):
             raise EditError("expected a JSON object")
+        if data.get("rev") != session.rev:
+            raise StalePage(STALE)
         return data
 
     def after(pair: int, focus: int):
@@ -176,10 +238,8 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
 
     @app.post("/api/edit")
     def edit():
-        data = body()
         with session.lock:
-            if data.get("rev") != session.rev:
-                raise EditError("the page is behind the editor (another tab?): reload it")
+            data = body()
             for key in ("pair", "op", "sentence"):
                 if not isinstance(data.get(key), str):
                     raise EditError(f"missing {key!r}")
@@ -191,36 +251,60 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
 
     @app.post("/api/undo")
     def undo():
-        body()
         with session.lock:
+            body()
             return after(*session.undo())
 
     @app.post("/api/redo")
     def redo():
-        body()
         with session.lock:
+            body()
             return after(*session.redo())
 
     @app.post("/api/save")
     def save():
-        body()
         with session.lock:
+            as_name = body().get("saveAs")
+            if as_name is not None and not isinstance(as_name, str):
+                raise EditError("saveAs must be a file name")
             try:
-                changed = session.save()
+                saved = session.save(as_name)
             except SaveConflict as exc:
-                return jsonify(error=str(exc), conflict=True, **status_json(session)), 409
-            links = sum(e + c for e, c in changed.values())
-            return jsonify(
-                saved=links,
-                message=f"Saved {session.path.name}: {links} link{'' if links == 1 else 's'} changed.",
-                **status_json(session),
-            )
+                return jsonify(error=str(exc), saveAs=session.suggest_name(), **status_json(session)), 409
+            return jsonify(saved=sum(e + c for e, c in saved.changed.values()), file=saved.path.name,
+                           message=save_message(saved), **status_json(session))  # fmt: skip
 
     return app
 
 
+def save_message(saved) -> str:
+    """What the page says after a save."""
+    if not saved.written:
+        return "Nothing to save: no link changed since the file was opened or last saved."
+    links = sum(e + c for e, c in saved.changed.values())
+    text = f"Saved {saved.path.name}: {links} link{'' if links == 1 else 's'} changed."
+    if saved.other_links:
+        text += (
+            f" It had {saved.other_links} other hard link{'' if saved.other_links == 1 else 's'}: saving "
+            "replaces the file, so they still hold the old version."
+        )
+    return text
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+class _RequestLog(WSGIRequestHandler):
+    """werkzeug's request log without query strings, and never the token (a log is often shared)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.log("info", '"%s %s" %s', self.command, self.path.split("?", 1)[0], code)
+
+    def log(self, type: str, message: str, *args: Any) -> None:
+        token = getattr(self.server, "token", None)
+        text = message % args if args else message
+        super().log(type, "%s", text.replace(token, "[token]") if token else text)
 
 
 class Server:
@@ -230,10 +314,34 @@ class Server:
         from werkzeug.serving import make_server
 
         self.token = new_token()
-        self.httpd = make_server("127.0.0.1", port, lambda environ, start: [], threaded=True)
-        self.port = self.httpd.server_port
+        # Bound here, so that a port in use is an OSError for the caller (werkzeug prints and exits).
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.bind(("127.0.0.1", port))
+            sock.listen(128)
+            self.httpd = make_server(
+                "127.0.0.1", port, lambda environ, start: [], threaded=True, request_handler=_RequestLog,
+                fd=sock.fileno(),
+            )  # fmt: skip
+        self.port: int = self.httpd.port
+        self.httpd.token = self.token  # type: ignore[attr-defined]
         self.httpd.app = create_app(session, self.token, self.port)
-        self.url = f"http://127.0.0.1:{self.port}/?token={self.token}"
+        self.url = f"http://127.0.0.1:{self.port}/login?token={self.token}"
+        self._launch: Path | None = None
+
+    def launcher(self) -> Path:
+        """A page readable by this user only that sends the browser to :attr:`url`: what to give the
+        browser, whose command line other users can read. Removed at :meth:`shutdown`."""
+        if self._launch is None:
+            folder = Path(tempfile.mkdtemp(prefix="align-review-"))  # mode 0700
+            self._launch = folder / "open.html"
+            url = _escape(self.url)
+            fd = os.open(self._launch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(
+                    f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={url}">'
+                    f'<title>align review</title><p><a href="{url}">Open the editor</a></p>\n'
+                )
+        return self._launch
 
     def serve_forever(self) -> None:
         self.httpd.serve_forever()
@@ -241,3 +349,5 @@ class Server:
     def shutdown(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+        if self._launch is not None:
+            shutil.rmtree(self._launch.parent, ignore_errors=True)

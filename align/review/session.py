@@ -8,13 +8,15 @@ only the links whose findings can change (the edited ones and their neighbours) 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from ..io.fsutil import atomic_write_bytes
+from ..errors import InputError, OutputError
+from ..io.fsutil import atomic_write_bytes, check_name
 from ..io.xmlsafe import parse_xml
 from ..model import DocumentSet, Finding, Link
 from ..report import ReportOptions
@@ -24,10 +26,24 @@ from ..tei import from_tree
 from ..terms import Termbase
 from . import edits
 from .edits import EditError, Splice
+from .save import as_loaded, references, save_bytes, uncomputed
 
 
 class SaveConflict(Exception):
-    """The file changed on disk since it was loaded or last saved."""
+    """The file cannot be saved where it was (changed on disk, moved, unwritable): the edits are kept
+    and can be saved as a new file beside it (:meth:`ReviewSession.save` with ``as_name``)."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save did: per pair (links edited, links newly checked); whether anything was written
+    (a save with no change writes nothing); where; and how many other hard links the replaced file had
+    (saving replaces the file, so they keep the old version)."""
+
+    changed: dict[str, tuple[int, int]]
+    written: bool
+    path: Path
+    other_links: int = 0
 
 
 @dataclass
@@ -56,7 +72,11 @@ class ReviewSession:
             for lang, doc in self.docset.docs.items()
         }
         self.where = {sid: (lang, i) for lang, ids in self.ids.items() for i, sid in enumerate(ids)}
+        self.loaded = [list(a.links) for a in self.docset.alignments]  # as opened: what uncheck restores
         self.saved = [list(a.links) for a in self.docset.alignments]  # as in the file
+        # written back with the same line ends and character references
+        self.crlf = data.count(b"\r\n") * 2 > data.count(b"\n")
+        self.references = references(data)
         self.undo_stack: list[Step] = []
         self.redo_stack: list[Step] = []
         self.rev = 0
@@ -64,8 +84,10 @@ class ReviewSession:
         self.terms: SentenceTerms = match_terms(self.docset, self.termbase, langs) if self.termbase else {}
         labels = {c.id: c.label or c.id for c in self.termbase.concepts} if self.termbase else None
         active = checkers(self.options, labels, self.docset)
+        self.kinds = self.options.kinds.intersection(k for c in active for k in c.kinds)
+        self.kept = len(uncomputed(self.tree, self.kinds))  # annotations this session leaves as they are
         self.checks = [
-            PairChecks(self.docset, a, active, self.options.kinds, self.terms) for a in self.docset.alignments
+            PairChecks(self.docset, a, active, self.kinds, self.terms) for a in self.docset.alignments
         ]
 
     # -- reading -----------------------------------------------------------------------------------------
@@ -119,7 +141,7 @@ class ReviewSession:
             elif op == "check":
                 splice = edits.check(links, k)
             elif op == "uncheck":
-                splice = edits.uncheck(links, k, self.saved[pair])
+                splice = edits.uncheck(links, k, self.loaded[pair])
             else:
                 raise EditError(f"unknown edit {op!r}")
             self._apply(pair, splice)
@@ -168,23 +190,69 @@ class ReviewSession:
     def dirty(self) -> bool:
         return any(a.links != before for a, before in zip(self.docset.alignments, self.saved, strict=True))
 
-    def save(self) -> dict[str, tuple[int, int]]:
-        """Write the edits into the file; SaveConflict if it changed on disk since it was read."""
-        from .save import save_bytes
-
+    def save(self, as_name: str | None = None) -> Saved:
+        """Write the edits into the file, or with ``as_name`` into a new file of that name beside it
+        (never over an existing one). SaveConflict if the file changed on disk since it was read, is
+        gone, or cannot be written; nothing is written when no link changed (except a save-as)."""
         with self.lock:
-            if hashlib.sha256(self._read_disk()).hexdigest() != self.disk_hash:
-                raise SaveConflict(
-                    f"{self.path.name} changed on disk since it was opened; not saved "
-                    "(reopen it to see the other changes, then redo yours)"
-                )
+            target = self.path if as_name is None else self._beside(as_name)
+            if as_name is None:
+                self._unchanged_on_disk()
             changed = self.changed()
+            if not changed and as_name is None:
+                return Saved(changed, False, self.path)
             tree, data = save_bytes(self, changed)
-            atomic_write_bytes(self.path, data)
-            self.tree = tree
+            data = as_loaded(data, self.references, self.crlf)
+            other_links = 0
+            with contextlib.suppress(OSError):
+                other_links = target.stat().st_nlink - 1
+            try:
+                atomic_write_bytes(target, data)
+            except OutputError as exc:
+                raise SaveConflict(f"{exc}; not saved: save as a new file to keep your edits") from None
+            self.path, self.tree = target, tree
             self.disk_hash = hashlib.sha256(data).hexdigest()
             self.saved = [list(a.links) for a in self.docset.alignments]
-            return changed
+            return Saved(changed, True, target, other_links)
+
+    def _unchanged_on_disk(self) -> None:
+        name = self.path.name
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            raise SaveConflict(
+                f"{name} is no longer at {self.path.parent} (moved or deleted); not saved: "
+                "save as a new file to keep your edits"
+            ) from None
+        except OSError as exc:
+            raise SaveConflict(
+                f"cannot read {name}: {exc.strerror or exc}; not saved: save as a new file to keep your edits"
+            ) from None
+        if hashlib.sha256(data).hexdigest() != self.disk_hash:
+            raise SaveConflict(
+                f"{name} changed on disk since it was opened; not saved: save as a new file to keep "
+                "your edits (or reopen it to see the other changes, then redo yours)"
+            )
+
+    def suggest_name(self) -> str:
+        """A free name beside the file to offer for save-as: kosovo.tei.xml -> kosovo.reviewed.tei.xml."""
+        stem, dot, rest = self.path.name.partition(".")
+        for n in range(1, 1000):
+            name = f"{stem}.reviewed{'' if n == 1 else f'-{n}'}{dot}{rest}"
+            if not (self.path.parent / name).exists():
+                return name
+        return f"{stem}.reviewed-{os.getpid()}{dot}{rest}"
+
+    def _beside(self, name: str) -> Path:
+        """The new file ``name`` in the folder of the file under review: a plain name, not taken."""
+        try:
+            check_name(name, "the file name", strict=False)
+        except InputError as exc:
+            raise EditError(str(exc)) from None
+        target = self.path.parent / name
+        if target.exists() or target.is_symlink():
+            raise EditError(f"{name} exists already in {self.path.parent}: choose another name")
+        return target
 
     def links(self, pair: int) -> list[Link]:
         return self.docset.alignments[pair].links

@@ -12,6 +12,7 @@ derived by ``encode`` from the pivot alignments and are skipped (``compose`` reb
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -63,20 +64,36 @@ def from_tree(
             'not an aligned corpus: no <linkGrp type="alignment"> in <standOff> (nothing links the versions)',
             where,
         )
+    alignments = [
+        _covered(_alignment(group, k, sentences, owners, where), group, k, docs, sentences, where, complete)
+        for k, group in enumerate(groups, 1)
+    ]
+    _one_group_per_pair(alignments, groups, where)
     return DocumentSet(
         id=root.get("n", root.get(XML_ID, "")),
         docs=docs,
-        alignments=[
-            _covered(
-                _alignment(group, k, sentences, owners, where), group, k, docs, sentences, where, complete
-            )
-            for k, group in enumerate(groups, 1)
-        ],
+        alignments=alignments,
         meta=_meta(root.find("t:teiHeader", _NS)),
         settings=_gloss(
             root.find("t:teiHeader/t:encodingDesc/t:appInfo/t:application[@ident='align']/t:p", _NS)
         ),
     )
+
+
+def _one_group_per_pair(alignments: list[Alignment], groups: Any, where: str | None) -> None:
+    """Two link groups for one pair would be two answers to one question (and a reader that keeps the
+    first, as the editor did, silently drops the other): refused, naming both."""
+    first: dict[frozenset[str], etree._Element] = {}
+    for alignment, group in zip(alignments, groups, strict=True):
+        key = frozenset((alignment.src_lang, alignment.tgt_lang))
+        if key in first:
+            raise InputError(
+                f"two alignment link groups for {alignment.src_lang} and {alignment.tgt_lang} (lines "
+                f"{first[key].sourceline} and {group.sourceline}): keep one",
+                where,
+                group.sourceline,
+            )
+        first[key] = group
 
 
 def _describe(root: etree._Element) -> str:

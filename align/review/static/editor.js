@@ -2,7 +2,7 @@
 // with the pair's links and findings as they now are (the server holds the truth, the page a view).
 "use strict";
 
-const token = new URLSearchParams(location.search).get("token") || "";
+// The token travels in an HttpOnly cookie set by /login: the page never sees it.
 const $ = (id) => document.getElementById(id);
 const view = $("view");
 let state = null;      // /api/state
@@ -13,6 +13,8 @@ let side = 0;          // 0 left, 1 right
 let busy = false;
 let gridRow = 0;       // all-versions view: current row
 let gridCol = 1;       // and column (1 = the first version)
+let queueMark = null;  // [confidence, link] of the last link n / N reached: where the queue walk is
+let queuePair = -1;    // and in which pair
 
 function esc(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -26,7 +28,7 @@ function say(text, error = false) {
 }
 
 async function api(path, body) {
-  const options = { headers: { "X-Align-Token": token } };
+  const options = { headers: {} };
   if (body !== undefined) {
     options.method = "POST";
     options.headers["Content-Type"] = "application/json";
@@ -122,8 +124,9 @@ async function renderAll() {
   const grid = await api("/api/grid");
   if (!allView) return;
   if (grid.error) { say(grid.error, true); return; }
+  const threshold = Number($("threshold").value);
   const cell = (c, code) => (c.link === null ? `<div>${sentences(code, c.sentences)}</div>`
-    : `<div data-pair="${c.pair}" data-link="${c.link}" title="open this link in the ${esc(state.pairs[c.pair].pair)} view">${sentences(code, c.sentences)}</div>`);
+    : `<div data-pair="${c.pair}" data-link="${c.link}" title="open this link in the ${esc(state.pairs[c.pair].pair)} view">${sentences(code, c.sentences)}${cellMeta(c, threshold)}</div>`);
   const rows = grid.rows.map((r) => `<div class="row${r.pivot.length ? "" : " added"}"><div>${sentences(state.pivot, r.pivot)}</div>`
     + r.cells.map((c, n) => cell(c, grid.columns[n].lang)).join("") + "</div>");
   view.className = "all";
@@ -132,6 +135,19 @@ async function renderAll() {
     + grid.columns.map((c) => `<div>${esc(lang(c.lang).name)}</div>`).join("") + "</div>" + rows.join("");
   $("current").textContent = "All versions: Enter or a click on a cell edits its link in the pair view.";
   showGridCursor();
+}
+
+function cellMeta(c, threshold) {
+  // The confidence (or ✓) of the cell's links and their findings, as the pair view shows them.
+  const p = state.pairs[c.pair];
+  const marks = c.links.map((k) => {
+    const [, , cert, status] = p.links[k];
+    if (status === "manual") return '<span class="checked" title="checked: a manual link">✓</span>';
+    return cert === null ? "" : `<span class="cert${cert < threshold ? " low" : ""}" title="aligner confidence">${cert.toFixed(2)}</span>`;
+  });
+  const found = p.findings.filter((f) => c.links.includes(f.link))
+    .map((f) => `<span class="tag ${f.severity}" title="${esc(f.detail)}">${esc(f.kind)}</span>`);
+  return `<div class="cellmeta">${marks.join(" ")} ${found.join(" ")}</div>`;
 }
 
 function showGridCursor() {
@@ -182,7 +198,8 @@ function showCursor(scroll = true) {
 }
 
 function goTo(k) {
-  if (k === null || k === undefined || k < 0) { say("No more such links."); return; }
+  if (k === null) return;
+  if (k === undefined || k < 0) { say("No more such links."); return; }
   cur = k;
   showCursor();
 }
@@ -193,7 +210,30 @@ function search(step, test) {
   return -1;
 }
 
-const belowThreshold = ([src, tgt, cert]) => cert !== null && src.length > 0 && tgt.length > 0 && cert < Number($("threshold").value);
+// n / N walk the review queue: the unchecked links with a confidence, least certain first (ties in text
+// order), whatever the threshold, so that on a good alignment n still leads to the links most worth a look.
+function queue() {
+  const all = links();
+  return all.map((_, k) => k)
+    .filter((k) => all[k][3] !== "manual" && all[k][2] !== null && all[k][0].length && all[k][1].length)
+    .sort((a, b) => all[a][2] - all[b][2] || a - b);
+}
+
+function byConfidence(step) {
+  const all = links();
+  const q = queue();
+  if (queuePair !== pairIndex) { queuePair = pairIndex; queueMark = null; }
+  const at = queueMark;
+  const later = (k) => !at || all[k][2] > at[0] || (all[k][2] === at[0] && k > at[1]);
+  const k = step > 0 ? q.find(later) : q.findLast((j) => at && !later(j) && !(all[j][2] === at[0] && j === at[1]));
+  if (k === undefined) {
+    say(step > 0 ? "No unchecked link is more certain than this one: the queue is done." : "This is the least certain unchecked link.");
+    return null;
+  }
+  queueMark = [all[k][2], k];
+  say(`Queue: ${q.indexOf(k) + 1} of ${q.length} unchecked links by confidence, least certain first.`);
+  return k;
+}
 const unchecked = (link) => link[3] !== "manual";
 function hasFinding(link, k) { return pair().findings.some((f) => f.link === k); }
 
@@ -211,9 +251,17 @@ async function send(path, body) {
   if (busy) return;
   busy = true;
   try {
-    const data = await api(path, body);
+    const data = await api(path, { ...body, rev: state.rev });
+    if (data.stale) { say(`Not done: ${data.error}.`, true); return; }
     updateStatus(data);
+    if (data.saveAs) { $("saveas").hidden = false; if (!$("saveas-name").value) $("saveas-name").value = data.saveAs; }
     if (data.error) { say(data.error, true); return; }
+    if (data.file) {
+      state.file = data.file;
+      $("file").textContent = data.file;
+      $("saveas").hidden = true;
+      updateStatus(data);
+    }
     if (data.pair) {
       const k = state.pairs.findIndex((p) => p.pair === data.pair.pair);
       state.pairs[k] = data.pair;
@@ -230,7 +278,7 @@ async function send(path, body) {
 
 function edit(op, sentence, direction) {
   if (!sentence) { say(op === "move" || op === "detach" ? "No sentence there on this side." : "No link here.", true); return; }
-  send("/api/edit", { rev: state.rev, pair: pair().pair, op, sentence, direction });
+  send("/api/edit", { pair: pair().pair, op, sentence, direction });
 }
 
 function jump(id) {
@@ -253,7 +301,7 @@ const keys = {
   k: () => goTo(Math.max(cur - 1, 0)), ArrowUp: () => keys.k(),
   h: () => { side = 0; showCursor(); }, ArrowLeft: () => keys.h(),
   l: () => { side = 1; showCursor(); }, ArrowRight: () => keys.l(),
-  n: () => goTo(search(1, belowThreshold)), N: () => goTo(search(-1, belowThreshold)),
+  n: () => goTo(byConfidence(1)), N: () => goTo(byConfidence(-1)),
   f: () => goTo(search(1, hasFinding)), F: () => goTo(search(-1, hasFinding)),
   u: () => goTo(search(1, unchecked)), U: () => goTo(search(-1, unchecked)),
   g: () => { $("jump-id").focus(); $("jump-id").select(); },
@@ -281,6 +329,7 @@ document.addEventListener("keydown", (event) => {
   if (ctrl && (key === "z" || key === "Z")) { event.preventDefault(); (event.shiftKey ? keys.y : keys.z)(); return; }
   if (ctrl && key === "y") { event.preventDefault(); keys.y(); return; }
   if (ctrl || event.altKey) return;
+  if (!busy && (keys[key] || gridKeys[key] || /^[1-9]$/.test(key))) say("");  // a new key: old news goes
   if (/^[1-9]$/.test(key) && Number(key) <= state.pairs.length) {
     pairIndex = Number(key) - 1; allView = false; cur = 0; render(); showCursor(); return;
   }
@@ -315,6 +364,10 @@ $("pairs").addEventListener("click", (event) => {
 $("undo").addEventListener("click", () => keys.z());
 $("redo").addEventListener("click", () => keys.y());
 $("save").addEventListener("click", () => send("/api/save", {}));
+$("saveas").addEventListener("submit", (event) => {
+  event.preventDefault();
+  send("/api/save", { saveAs: $("saveas-name").value.trim() });
+});
 $("threshold").addEventListener("change", () => { if (!allView) { renderPair(); showCursor(false); } });
 $("jump").addEventListener("submit", (event) => { event.preventDefault(); jump($("jump-id").value.trim()); $("jump-id").blur(); });
 window.addEventListener("beforeunload", (event) => { if (state && state.dirty) event.preventDefault(); });
@@ -324,9 +377,11 @@ window.addEventListener("beforeunload", (event) => { if (state && state.dirty) e
   if (data.error) { say(data.error, true); return; }
   state = data;
   $("threshold").value = state.threshold;
+  if (matchMedia("(max-width: 1000px)").matches) $("keylist").open = false;  // on a small screen, links first
   updateStatus(state);
   render();
   showCursor();
-  say(`${state.set}: ${state.pairs.map((p) => `${p.pair} ${p.links.length} links`).join(", ")}. The keys are listed in the page.`);
+  say(`${state.set}: ${state.pairs.map((p) => `${p.pair} ${p.links.length} links`).join(", ")}. n walks the unchecked links from the least certain up; the keys are listed in the page.`
+    + (state.kept ? ` ${state.kept} annotations of kinds not checked here (term findings need --terms) are kept as they are on save.` : ""));
   document.body.dataset.ready = "1";
 })();
