@@ -455,7 +455,7 @@ def shout_checker():
 
 
 def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
-    """Registering a checker is all it takes: report, options, summary, tables, TEI taxonomy, CLI."""
+    """Registering a checker is all it takes: report, options, summary, tables, HTML, TEI taxonomy, CLI."""
     from click.testing import CliRunner
     from lxml import etree
 
@@ -470,6 +470,10 @@ def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
     assert summarise(report)["kinds"]["shouting"] == 1
     assert "| shouting | 1 | 1 |" in render(report, "md").decode()
     assert b"shouting" in render(report, "csv")
+    page = render(report, "html").decode()  # a kind beyond the palette's first colours gets one too
+    assert '<a class="badge k-shouting sev-low"' in page
+    assert re.search(r"\.badge\.k-shouting \{ background: #[0-9a-f]{6}; \}", page)
+    assert '<input type="checkbox" data-kind="shouting" checked>' in page
     path = tmp_path / "set.tei.xml"
     tei.write(docset, path, timestamp=False)
     assert b'<category xml:id="div.shouting">' in path.read_bytes()  # the header's taxonomy
@@ -493,7 +497,10 @@ def test_a_new_checkers_kind_flows_everywhere(shout_checker, tmp_path):
 
 
 def test_html_link_badge_shows_a_low_cert_as_below_the_threshold():
-    from align.report.html import _link_info
+    from align.report import render
 
-    assert "1-1 · 0.4996" in _link_info([Link((0,), (0,), 0.4996)], 0.5)  # flagged low: not "0.50"
-    assert "1-1 · 0.91" in _link_info([Link((0,), (0,), 0.9123)], 0.5)
+    docset = pair_set(["They agreed.", "It rained."], ["Они су се договорили.", "Падала је киша."])
+    docset.alignments[0].links[:] = [Link((0,), (0,), 0.4996), Link((1,), (1,), 0.9123)]
+    page = render(build_report(docset, options=ReportOptions(min_cert=0.5)), "html").decode()
+    assert "1-1 · 0.4996" in page  # flagged low: not rounded up to "0.50"
+    assert "1-1 · 0.91" in page

@@ -1,25 +1,27 @@
 """A self-contained HTML report: summary, filterable findings, and every version side by side.
 
-One file, no network: CSS and JS are inline, fonts are the system's. All document text goes through
-:func:`html.escape`. The side-by-side grid has one row per unit of pivot sentences that any alignment
-ties together (as MULTEXT-East composes links through the pivot), one column per language; a sentence
-a version adds gets its own row before the next unit. Termbase terms are highlighted with their
-framing label's colour; terms a finding is about are outlined. Each link shows its type and the
-aligner's confidence; what a finding is about (a differing number or name, a clause left out: its
-``src_spans``/``tgt_spans``) is marked in the sentence itself, and its badge says what differs. An
-overview strip (one column per row: each version's link confidence and findings, clickable) and a
-findings-per-pair chart are inline SVG. Filters (kind, language, severity, rows with findings only)
-run in the page, update the counts and the chart, and are kept in the URL fragment
+One file, no network: CSS and JS (``static/report.css``, ``report.js``) are inlined, fonts are the
+system's. All document text goes through :func:`escape`. The side-by-side grid has one row per unit of
+pivot sentences that any alignment ties together (as MULTEXT-East composes links through the pivot), one
+column per language; a sentence a version adds gets its own row before the next unit. Termbase terms are
+highlighted with their framing label's colour; terms a finding is about are outlined. Each link shows
+its type and the aligner's confidence; what a finding is about (a differing number or name, a clause
+left out: its ``src_spans``/``tgt_spans``) is marked in the sentence itself, and its badge says what
+differs. An overview strip (one column per row: each version's link confidence and findings, clickable)
+and a findings-per-pair chart are inline SVG. Filters (kind, language, severity, rows with findings
+only) run in the page, update the counts and the chart, and are kept in the URL fragment
 (``#kinds=number,name&langs=sq``), so a filtered view can be shared. The findings table sorts by any
 column.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from importlib import resources
 
 from .. import __version__
 from ..model import Finding, Link
@@ -44,9 +46,15 @@ CONFIDENCE_STEPS = (
 BADGE_CHARS = 42  # a badge's label is cut to this many characters (its title has the whole detail)
 # Background colours for framing labels, assigned in sorted label order (then repeated).
 PALETTE = ("#ffd8a8", "#a5d8ff", "#b2f2bb", "#eebefa", "#ffec99", "#99e9f2", "#ffc9c9", "#d0bfff")
+# Badge colours of the finding kinds, by their place in the registry (then repeated).
+KIND_PALETTE = (
+    "#e8590c", "#1971c2", "#c2255c", "#2f9e44", "#6741d9", "#e03131",
+    "#0c8599", "#a61e4d", "#0b7285", "#868e96", "#f08c00", "#5c940d",
+)  # fmt: skip
 
 
-def _e(text: object) -> str:
+def escape(text: object) -> str:
+    """The one HTML escaper of every page align writes (this report, the batch overview, the editor)."""
     return html.escape(str(text), quote=True)
 
 
@@ -73,13 +81,13 @@ def _terms(
             classes.append("div")
         style = f' style="background:{colours[hit.framing]}"' if hit.framing in colours else ""
         title = f"{hit.concept}: {hit.term} ({label}{', forbidden' if hit.forbidden else ''})"
-        out.append(_e(text[last : m.start]))
+        out.append(escape(text[last : m.start]))
         out.append(
-            f'<mark class="{" ".join(classes)}"{style} data-f="{_e(label)}" title="{_e(title)}">'
-            f"{_e(text[m.start : m.end])}</mark>"
+            f'<mark class="{" ".join(classes)}"{style} data-f="{escape(label)}" title="{escape(title)}">'
+            f"{escape(text[m.start : m.end])}</mark>"
         )
         last = m.end
-    out.append(_e(text[last:hi]))
+    out.append(escape(text[last:hi]))
     return "".join(out)
 
 
@@ -112,7 +120,7 @@ def _render(
         refs = " ".join(dict.fromkeys(m.anchor for m in members))
         out.append(_terms(text, pos, start, matches, colours, outlined))
         out.append(
-            f'<mark class="d k-{first.kind} sev-{first.severity}" data-refs="{refs}" title="{_e(title)}">'
+            f'<mark class="d k-{first.kind} sev-{first.severity}" data-refs="{refs}" title="{escape(title)}">'
             f"{_terms(text, start, end, matches, colours, outlined)}</mark>"
         )
         pos = end
@@ -200,8 +208,8 @@ def render_html(report: Report) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Divergence report: {_e(report.docset.id)}</title>",
-        f"<style>{_CSS}</style></head>",
+        f"<title>Divergence report: {escape(report.docset.id)}</title>",
+        f"<style>{_css()}</style></head>",
         '<body data-ready="0">',
         *_header(report),
         '<div class="top">',
@@ -214,8 +222,7 @@ def render_html(report: Report) -> str:
         *_legend(colours),
         *_grid(report, rows, located, colours),
         *_findings_table(located),
-        f"<script>const TOTAL = {len(report.findings)}; const SEVERITY_COLOURS = "
-        f"{json.dumps(SEVERITY_COLOURS)};{_JS}</script>",
+        f"<script>{_script(report)}</script>",
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -223,14 +230,19 @@ def render_html(report: Report) -> str:
 
 def _header(report: Report) -> list[str]:
     langs = list(report.docset.docs)
-    facts = [f"Pivot <b>{_e(langs[0])}</b>", "versions " + ", ".join(f"<b>{_e(x)}</b>" for x in langs[1:])]
+    facts = [
+        f"Pivot <b>{escape(langs[0])}</b>",
+        "versions " + ", ".join(f"<b>{escape(x)}</b>" for x in langs[1:]),
+    ]
     facts.append(
-        f"termbase <code>{_e(report.termbase)}</code>" if report.termbase else "no termbase: term checks off"
+        f"termbase <code>{escape(report.termbase)}</code>"
+        if report.termbase
+        else "no termbase: term checks off"
     )
     facts.append(f"aligner confidence below {report.options.min_cert:g} is flagged")
     return [
-        f"<header><h1>Divergence report: {_e(report.docset.id)}</h1>",
-        f"<p>{'; '.join(facts)}. Made by align {_e(__version__)}.</p></header>",
+        f"<header><h1>Divergence report: {escape(report.docset.id)}</h1>",
+        f"<p>{'; '.join(facts)}. Made by align {escape(__version__)}.</p></header>",
     ]
 
 
@@ -242,16 +254,17 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
     for x in located:
         f = x.finding
         badges[x.row, x.lang].append(
-            f'<a class="badge k-{f.kind} sev-{f.severity}" href="#{x.anchor}" data-kind="{f.kind}" '
-            f'data-lang="{_e(x.lang)}" data-severity="{f.severity}" title="{_e(f.detail)}">'
-            f"{_e(_badge_label(f))}</a>"
+            f'<a class="badge k-{escape(f.kind)} sev-{escape(f.severity)}" href="#{x.anchor}" '
+            f'data-kind="{escape(f.kind)}" '
+            f'data-lang="{escape(x.lang)}" data-severity="{escape(f.severity)}" title="{escape(f.detail)}">'
+            f"{escape(_badge_label(f))}</a>"
         )
         if f.concept:
             for sid in f.src_ids + f.tgt_ids:
                 outlined[sid].add(f.concept)
     marks = _marks(report, located)
     out = ['<section id="parallel"><h2>Aligned text</h2><table class="grid"><thead><tr>']
-    out += [f'<th data-lang="{_e(lang)}">{_e(lang)}</th>' for lang in docset.docs]
+    out += [f'<th data-lang="{escape(lang)}">{escape(lang)}</th>' for lang in docset.docs]
     out.append("</tr></thead><tbody>")
     for r, row in enumerate(rows):
         has = any(badges.get((r, lang)) for lang in docset.docs)
@@ -269,12 +282,13 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
                     outlined.get(sid, set()),
                 )
                 cell.append(
-                    f'<span class="s" id="s-{_e(sid)}"><span class="sid">{_e(sid)}</span> {text}</span>'
+                    f'<span class="s" id="s-{escape(sid)}">'
+                    f'<span class="sid">{escape(sid)}</span> {text}</span>'
                 )
             if lang != docset.pivot:
                 cell.append(_link_info(row.links.get(lang, []), report.options.min_cert))
             cell += badges.get((r, lang), [])
-            out.append(f'<td data-lang="{_e(lang)}">' + " ".join(cell) + "</td>")
+            out.append(f'<td data-lang="{escape(lang)}">' + " ".join(cell) + "</td>")
         out.append("</tr>")
     out.append("</tbody></table></section>")
     return out
@@ -286,9 +300,9 @@ def _spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         return ""
     parts, pos = [], 0
     for start, end in sorted(spans):
-        parts += [_e(text[pos:start]), f'<mark class="span">{_e(text[start:end])}</mark>']
+        parts += [escape(text[pos:start]), f'<mark class="span">{escape(text[start:end])}</mark>']
         pos = end
-    return f'<div class="spans">{"".join(parts)}{_e(text[pos:])}</div>'
+    return f'<div class="spans">{"".join(parts)}{escape(text[pos:])}</div>'
 
 
 def _findings_table(located: list[_Located]) -> list[str]:
@@ -311,16 +325,19 @@ def _findings_table(located: list[_Located]) -> list[str]:
     for x in located:
         f = x.finding
         left, right = (
-            " + ".join(f'<span class="id">{_e(i)}</span>' for i in ids) or "—"
+            " + ".join(f'<span class="id">{escape(i)}</span>' for i in ids) or "—"
             for ids in (f.src_ids, f.tgt_ids)
         )
         out.append(
-            f'<tr id="{x.anchor}" data-kind="{f.kind}" data-lang="{_e(x.lang)}" data-severity="{f.severity}" '
-            f'data-pair="{_e(f.pair)}">'
-            f'<td>{_e(f.pair)}</td><td><span class="badge k-{f.kind}">{f.kind}</span></td>'
-            f'<td class="sev-{f.severity}" data-sort="{SEVERITIES.index(f.severity)}">{f.severity}</td>'
+            f'<tr id="{x.anchor}" data-kind="{escape(f.kind)}" data-lang="{escape(x.lang)}" '
+            f'data-severity="{escape(f.severity)}" '
+            f'data-pair="{escape(f.pair)}">'
+            f"<td>{escape(f.pair)}</td>"
+            f'<td><span class="badge k-{escape(f.kind)}">{escape(f.kind)}</span></td>'
+            f'<td class="sev-{escape(f.severity)}" data-sort="{SEVERITIES.index(f.severity)}">'
+            f"{escape(f.severity)}</td>"
             f'<td data-sort="{x.row:06d}"><a href="#row-{x.row}">{left} ↔ {right}</a></td>'
-            f"<td>{_e(f.detail)}{_spans(f.src_text, f.src_spans)}{_spans(f.tgt_text, f.tgt_spans)}</td>"
+            f"<td>{escape(f.detail)}{_spans(f.src_text, f.src_spans)}{_spans(f.tgt_text, f.tgt_spans)}</td>"
             f"<td><code>{fingerprint(f)}</code></td></tr>"
         )
     out.append("</tbody></table>")
@@ -338,31 +355,36 @@ def _link_info(links: list[Link], threshold: float) -> str:
         low = cert is not None and cert < threshold and "0" not in kind.split("-")  # gaps: see their finding
         conf = status if cert is None else below(cert, threshold) if low else f"{cert:.2f}"
         css = "link low" if low else "link"
-        out.append(f'<span class="{css}" title="link {kind}, {_e(status)}">{kind} · {conf}</span>')
+        out.append(
+            f'<span class="{css}" title="link {escape(kind)}, {escape(status)}">'
+            f"{escape(kind)} · {conf}</span>"
+        )
     return " ".join(out)
 
 
 def _summary_table(summary: dict) -> list[str]:
     pairs = list(summary["pairs"])
     out = ['<section id="summary"><h2>Summary</h2>']
-    out.append(f"<p>{_e(headline(summary))}.</p>")
+    out.append(f"<p>{escape(headline(summary))}.</p>")
     out.append(
         '<table class="counts"><thead><tr><th>kind</th>'
-        + "".join(f"<th>{_e(p)}</th>" for p in pairs)
+        + "".join(f"<th>{escape(p)}</th>" for p in pairs)
         + "<th>total</th></tr></thead><tbody>"
     )
     # Cells say which findings they count (data-pair, data-kind): the page recounts them when filtering.
     for kind in summary["options"]["kinds"]:
         cells = "".join(
-            f'<td data-pair="{_e(p)}" data-kind="{kind}">{summary["pairs"][p]["kinds"][kind]}</td>'
+            f'<td data-pair="{escape(p)}" data-kind="{escape(kind)}">'
+            f"{summary['pairs'][p]['kinds'][kind]}</td>"
             for p in pairs
         )
-        badge = f'<span class="badge k-{kind}">{kind}</span>'
+        badge = f'<span class="badge k-{escape(kind)}">{escape(kind)}</span>'
         zero = ' class="zero"' if not summary["kinds"][kind] else ""
         out.append(
-            f'<tr{zero}><th>{badge}</th>{cells}<td data-kind="{kind}">{summary["kinds"][kind]}</td></tr>'
+            f"<tr{zero}><th>{badge}</th>{cells}"
+            f'<td data-kind="{escape(kind)}">{summary["kinds"][kind]}</td></tr>'
         )
-    totals = "".join(f'<td data-pair="{_e(p)}">{summary["pairs"][p]["findings"]}</td>' for p in pairs)
+    totals = "".join(f'<td data-pair="{escape(p)}">{summary["pairs"][p]["findings"]}</td>' for p in pairs)
     out.append(f'<tr class="total"><th>total</th>{totals}<td data-all="1">{summary["total"]}</td></tr>')
     links = "".join(f"<td>{summary['pairs'][p]['links']}</td>" for p in pairs)
     out.append(f'<tr class="links"><th>links</th>{links}<td></td></tr></tbody></table>')
@@ -383,14 +405,17 @@ SEVERITY_LEGEND = (
 
 
 def _legend(colours: dict[str, str]) -> list[str]:
-    severities = "; ".join(f'<b class="sev-{s}">{s}</b>: {_e(text)}' for s, text in SEVERITY_LEGEND)
+    severities = "; ".join(
+        f'<b class="sev-{escape(s)}">{escape(s)}</b>: {escape(text)}' for s, text in SEVERITY_LEGEND
+    )
     out = [f'<p class="legend">Severity \u2014 {severities}.</p>']
     marks = (
         '<mark class="d k-number sev-high">marked</mark> what a finding is about (a differing number or '
         "name, words left out); badges say what differs"
     )
     items = "".join(
-        f'<span class="t framed" style="background:{c}">{_e(label)}</span> ' for label, c in colours.items()
+        f'<span class="t framed" style="background:{c}">{escape(label)}</span> '
+        for label, c in colours.items()
     )
     framing = (
         'Framing: <span class="t neutral">neutral</span> '
@@ -422,7 +447,7 @@ def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> l
     height = lane * len(langs)
     out = [
         '<section id="overview"><h2>Overview</h2><div class="overview">',
-        '<div class="lanes">' + "".join(f"<span>{_e(lang)}</span>" for lang in langs) + "</div>",
+        '<div class="lanes">' + "".join(f"<span>{escape(lang)}</span>" for lang in langs) + "</div>",
         f'<svg viewBox="0 0 {len(rows)} {height}" preserveAspectRatio="none" height="{height}" role="img" '
         f'aria-label="links and findings along the document">',
     ]
@@ -441,13 +466,13 @@ def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> l
             worst = _worst(found)
             if worst:
                 cells.append(
-                    f'<rect class="of sev-{worst}" data-lang="{_e(lang)}" data-row="{r}" x="{r}" '
+                    f'<rect class="of sev-{worst}" data-lang="{escape(lang)}" data-row="{r}" x="{r}" '
                     f'y="{y + lane - 7}" width="1" height="6" fill="{SEVERITY_COLOURS[worst]}"/>'
                 )
             conf = f"{cert:.2f}" if cert is not None else ("no link" if not two_sided else "manual")
             kinds = ", ".join(dict.fromkeys(f.kind for f in found))
             tips.append(f"{lang}: {conf}" + (f"; {kinds}" if kinds else ""))
-        out.append(f'<a href="#row-{r}"><title>{_e(" · ".join(tips))}</title>{"".join(cells)}</a>')
+        out.append(f'<a href="#row-{r}"><title>{escape(" · ".join(tips))}</title>{"".join(cells)}</a>')
     out.append(
         '<defs><pattern id="gap" width="2" height="2" patternUnits="userSpaceOnUse">'
         '<rect width="2" height="2" fill="#fff"/><rect width="1" height="2" fill="#fa5252"/></pattern></defs>'
@@ -503,14 +528,14 @@ def _chart(summary: dict, located: list[_Located]) -> list[str]:
     for k, pair in enumerate(pairs):
         y = k * bar_h + 2
         x = label_w
-        out.append(f'<text x="{label_w - 6}" y="{y + bar_h - 6}" text-anchor="end">{_e(pair)}</text>')
-        out.append(f'<g data-pair="{_e(pair)}">')
+        out.append(f'<text x="{label_w - 6}" y="{y + bar_h - 6}" text-anchor="end">{escape(pair)}</text>')
+        out.append(f'<g data-pair="{escape(pair)}">')
         for kind in kinds:
             n = counts[pair, kind]
             w = n * scale
             out.append(
-                f'<rect data-kind="{kind}" x="{x:.2f}" y="{y}" width="{w:.2f}" height="{bar_h - 4}" '
-                f'fill="{_KIND_COLOURS[kind]}"><title>{_e(pair)} {kind}: {n}</title></rect>'
+                f'<rect data-kind="{escape(kind)}" x="{x:.2f}" y="{y}" width="{w:.2f}" height="{bar_h - 4}" '
+                f'fill="{kind_colour(kind)}"><title>{escape(pair)} {escape(kind)}: {n}</title></rect>'
             )
             x += w
         total = summary["pairs"][pair]["findings"]
@@ -532,12 +557,14 @@ def _filters(report: Report, summary: dict, located: list[_Located]) -> list[str
     ]
     boxes.append("</fieldset><fieldset><legend>language</legend>")
     boxes += [
-        f'<label><input type="checkbox" data-lang="{_e(x)}" checked> {_e(x)} ({counts_by_lang[x]})</label>'
+        f'<label><input type="checkbox" data-lang="{escape(x)}" checked> '
+        f"{escape(x)} ({counts_by_lang[x]})</label>"
         for x in right
     ]
     boxes.append("</fieldset><fieldset><legend>severity</legend>")
     boxes += [
-        f'<label><input type="checkbox" data-severity="{s}" checked> {s} ({summary["severities"][s]})</label>'
+        f'<label><input type="checkbox" data-severity="{escape(s)}" checked> '
+        f"{escape(s)} ({summary['severities'][s]})</label>"
         for s in SEVERITIES
     ]
     boxes.append("</fieldset><fieldset><legend>text</legend>")
@@ -546,205 +573,32 @@ def _filters(report: Report, summary: dict, located: list[_Located]) -> list[str
     return boxes
 
 
-_KIND_COLOURS = dict(
-    zip(
-        KINDS,
-        ("#e8590c", "#1971c2", "#c2255c", "#2f9e44", "#6741d9", "#e03131", "#0c8599", "#a61e4d", "#0b7285")
-        + ("#868e96", "#f08c00"),
-        strict=True,
+def kind_colour(kind: str) -> str:
+    """A kind's badge colour, from its place in the registry (:data:`KINDS`), so a newly registered kind
+    has one too; colours repeat after the palette's twelve."""
+    return KIND_PALETTE[list(KINDS).index(kind) % len(KIND_PALETTE)]
+
+
+@functools.cache
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+
+
+def _css() -> str:
+    """The stylesheet (static/report.css) with the colours of every registered kind and severity."""
+    kinds = "".join(f".badge.k-{k} {{ background: {kind_colour(k)}; }}\n" for k in KINDS)
+    badges = "".join(
+        f"a.badge.sev-{s} {{ background: {bg}; color: {fg}; }}\n" for s, (bg, fg) in BADGE_COLOURS.items()
     )
-)
+    return _asset("report.css") + kinds + badges
 
-_BADGES = BADGE_COLOURS.items()
-_CSS = (
-    """
-:root { color-scheme: light; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-  margin: 0 1.5rem 3rem; color: #212529; background: #fff; }
-h1 { font-size: 1.5rem; margin: 1rem 0 .25rem; }
-h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #dee2e6; padding: .3rem .5rem; vertical-align: top; text-align: left; }
-thead th { background: #f1f3f5; position: sticky; top: 0; z-index: 1; }
-table.counts td { text-align: right; min-width: 4rem; }
-table.counts tr.total { font-weight: 600; }
-table.counts tr.links { color: #868e96; }
-table.findings { width: 100%; }
-table.findings td:nth-child(5) { width: 50%; }
-table.findings td:first-child, table.findings .id { white-space: nowrap; }
-table.grid { width: 100%; table-layout: fixed; }
-table.grid td { font-size: 13px; }
-table.grid .badge { white-space: normal; max-width: 100%; overflow-wrap: anywhere; text-align: left; }
-table.grid tr.has-findings td { background: #fffbeb; }
-table.grid tr:target td, table.findings tr:target td { outline: 2px solid #fab005; }
-.s { display: block; margin-bottom: .25rem; }
-.sid { color: #868e96; font-size: 11px; font-family: ui-monospace, monospace; }
-mark.t { border-radius: 3px; padding: 0 2px; background: transparent; }
-.spans { margin-top: 4px; color: #495057; } mark.span { background: #ffd8a8; }
-.t.neutral { border-bottom: 1px dotted #868e96; }
-mark.t.framed::after { content: attr(data-f); font-size: 9px; vertical-align: super; color: #495057;
-  margin-left: 1px; }
-.t.forbidden { text-decoration: line-through; text-decoration-color: #e03131;
-  box-shadow: inset 0 0 0 1px #e03131; }
-.t.div { box-shadow: 0 0 0 2px #212529; font-weight: 600; }
-.legend .t { padding: 1px 4px; margin-right: .25rem; }
-.badge { display: inline-block; border-radius: 9px; padding: 0 .45rem; font-size: 11px; color: #fff;
-  text-decoration: none; margin: 1px 2px 1px 0; white-space: nowrap; }
-.sev-high { font-weight: 700; }
-td.sev-high { color: #c92a2a; }
-td.sev-medium { color: #e8590c; }
-td.sev-low { color: #868e96; }
-.link { display: inline-block; font-size: 11px; color: #495057; background: #f1f3f5; border-radius: 3px;
-  padding: 0 4px; }
-.link.low { background: #ffe3e3; color: #c92a2a; font-weight: 600; }
-.top { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
-.side { display: flex; flex-direction: column; gap: .5rem; min-width: 0; }
-table.counts tr.zero { display: none; }
-p.none { color: #868e96; max-width: 28rem; }
-mark.d { background: #ffe8cc; border-bottom: 2px solid #e8590c; border-radius: 2px; padding: 0 1px; }
-mark.d.sev-high { background: #ffe3e3; border-bottom-color: #c92a2a; }
-mark.d.sev-low { background: #f1f3f5; border-bottom-color: #adb5bd; }
-mark.d.off { background: transparent; border-bottom-color: transparent; }
-.overview { display: flex; gap: .5rem; align-items: flex-start; }
-.overview .lanes span { display: block; height: 22px; line-height: 15px; font-size: 12px; color: #495057; }
-.overview svg { flex: 1; min-width: 0; width: 100%; border: 1px solid #dee2e6; background: #fff; }
-.sw { display: inline-block; width: 10px; height: 10px; vertical-align: middle; margin: 0 2px 0 6px;
-  border: 1px solid #dee2e6; }
-.sw.gap { background: repeating-linear-gradient(90deg, #fa5252 0 1px, #fff 1px 2px); }
-figure.chart { margin: 0; } figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
-#chart text { font-size: 12px; fill: #495057; }
-table.findings th button { all: unset; cursor: pointer; }
-table.findings th button:focus-visible { outline: 2px solid #1971c2; }
-table.findings th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 10px; }
-table.findings th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 10px; }
-.filters { display: flex; flex-direction: column; gap: .5rem; max-width: 46rem; }
-fieldset { border: 1px solid #dee2e6; border-radius: 4px; }
-fieldset label { display: inline-block; margin-right: .6rem; }
-#shown { color: #495057; }
-[hidden] { display: none !important; }
-"""
-    + "".join(f".badge.k-{k} {{ background: {c}; }}\n" for k, c in _KIND_COLOURS.items())
-    + "".join(f"a.badge.sev-{s} {{ background: {bg}; color: {fg}; }}\n" for s, (bg, fg) in _BADGES)
-).strip()
 
-_JS = r"""
-(function () {
-  const groups = ["kind", "lang", "severity"];
-  const param = { kind: "kinds", lang: "langs", severity: "severities" };  // in the URL fragment
-  const boxes = (g) => Array.from(document.querySelectorAll('#filters input[data-' + g + ']'));
-  const only = document.getElementById("only-findings");
-  function checked(g) { return new Set(boxes(g).filter((b) => b.checked).map((b) => b.dataset[g])); }
-  function visible(el, sel) { return groups.every((g) => sel[g].has(el.dataset[g])); }
-  function apply() {
-    const sel = {}; groups.forEach((g) => { sel[g] = checked(g); });
-    let shown = 0;
-    document.querySelectorAll("table.findings tbody tr").forEach((tr) => {
-      const on = visible(tr, sel); tr.hidden = !on; if (on) shown += 1;
-    });
-    document.querySelectorAll("table.grid a.badge").forEach((a) => { a.hidden = !visible(a, sel); });
-    const filterable = new Set(boxes("lang").map((b) => b.dataset.lang));
-    document.querySelectorAll("table.grid th[data-lang], table.grid td[data-lang]").forEach((cell) => {
-      cell.hidden = filterable.has(cell.dataset.lang) && !sel.lang.has(cell.dataset.lang);
-    });
-    document.querySelectorAll("table.grid tbody tr").forEach((tr) => {
-      const found = tr.querySelector("a.badge:not([hidden])") !== null;
-      tr.classList.toggle("has-findings", found);
-      tr.hidden = only.checked && !found;
-    });
-    document.getElementById("shown").textContent = shown + " of " + TOTAL + " findings shown";
-    recount();
-    document.querySelectorAll("mark.d[data-refs]").forEach((m) => {
-      const on = m.dataset.refs.split(" ").some((id) => {
-        const tr = document.getElementById(id);
-        return tr && !tr.hidden;
-      });
-      m.classList.toggle("off", !on);
-    });
-    document.querySelectorAll("#overview rect.of").forEach((r) => {
-      const row = document.getElementById("row-" + r.dataset.row);
-      const cell = row && Array.from(row.querySelectorAll("td[data-lang]"))
-        .find((td) => td.dataset.lang === r.dataset.lang);
-      const badges = cell ? Array.from(cell.querySelectorAll("a.badge:not([hidden])")) : [];
-      const sev = badges.map((a) => a.dataset.severity);
-      const worst = ["high", "medium", "low"].find((s) => sev.indexOf(s) >= 0);
-      r.setAttribute("visibility", worst ? "visible" : "hidden");
-      if (worst) r.setAttribute("fill", SEVERITY_COLOURS[worst]);
-    });
-    const hash = groups.filter((g) => sel[g].size < boxes(g).length)
-      .map((g) => param[g] + "=" + Array.from(sel[g]).map(encodeURIComponent).join(","));
-    if (only.checked) hash.push("only=1");
-    if (sort) hash.push("sort=" + sort);
-    if (hash.length || location.hash.indexOf("=") >= 0) {
-      history.replaceState(null, "", hash.length ? "#" + hash.join("&") : location.pathname);
+def _script(report: Report) -> str:
+    """The page's script (static/report.js) after the data it reads: counts, severities and colours."""
+    data = {
+        "TOTAL": len(report.findings),
+        "SEVERITIES": list(SEVERITIES),
+        "SEVERITY_COLOURS": SEVERITY_COLOURS,
     }
-  }
-  function recount() {
-    const n = {};  // "pair|kind", "pair|", "|kind", "|" -> visible findings
-    const add = (k) => { n[k] = (n[k] || 0) + 1; };
-    document.querySelectorAll("table.findings tbody tr").forEach((tr) => {
-      if (tr.hidden) return;
-      const p = tr.dataset.pair, k = tr.dataset.kind;
-      add(p + "|" + k); add(p + "|"); add("|" + k); add("|");
-    });
-    const cells = "table.counts td[data-pair], table.counts td[data-kind], table.counts td[data-all]";
-    document.querySelectorAll(cells).forEach((td) => {
-      td.textContent = n[(td.dataset.pair || "") + "|" + (td.dataset.kind || "")] || 0;
-    });
-    const chart = document.getElementById("chart");
-    if (!chart) return;
-    const scale = parseFloat(chart.dataset.scale), x0 = parseFloat(chart.dataset.x0);
-    chart.querySelectorAll("g[data-pair]").forEach((g) => {
-      let x = x0;
-      g.querySelectorAll("rect[data-kind]").forEach((r) => {
-        const c = n[g.dataset.pair + "|" + r.dataset.kind] || 0;
-        r.setAttribute("x", x.toFixed(2)); r.setAttribute("width", (c * scale).toFixed(2));
-        r.querySelector("title").textContent = g.dataset.pair + " " + r.dataset.kind + ": " + c;
-        x += c * scale;
-      });
-      const t = g.querySelector("text.n"); t.setAttribute("x", (x + 4).toFixed(2));
-      t.textContent = n[g.dataset.pair + "|"] || 0;
-    });
-  }
-  let sort = "";  // the findings table's order, kept in the URL fragment: "severity", "-pair"
-  function sortBy(th, dir) {
-    const table = th.closest("table"), body = table.tBodies[0];
-    const col = Array.from(th.parentNode.children).indexOf(th);
-    sort = (dir < 0 ? "-" : "") + th.dataset.col;
-    th.parentNode.querySelectorAll("th").forEach((h) => h.setAttribute("aria-sort", "none"));
-    th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
-    const key = (tr) => {
-      const td = tr.children[col];
-      return td.dataset.sort !== undefined ? td.dataset.sort : td.textContent.trim();
-    };
-    Array.from(body.rows).map((tr, i) => [key(tr), i, tr])
-      .sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1] - b[1]))
-      .forEach((t) => body.appendChild(t[2]));
-  }
-  document.querySelectorAll("table.findings th button").forEach((b) => {
-    const th = b.closest("th");
-    b.addEventListener("click", () => {
-      sortBy(th, th.getAttribute("aria-sort") === "ascending" ? -1 : 1);
-      apply();
-    });
-  });
-  function fromHash() {
-    const params = new URLSearchParams(location.hash.slice(1));
-    groups.forEach((g) => {
-      if (!params.has(param[g])) return;
-      const want = new Set(params.get(param[g]).split(",").filter(Boolean));
-      boxes(g).forEach((b) => { b.checked = want.has(b.dataset[g]); });
-    });
-    only.checked = params.get("only") === "1";
-  }
-  if (location.hash.indexOf("=") >= 0) fromHash();
-  const wanted = new URLSearchParams(location.hash.slice(1)).get("sort");
-  const col = wanted ? wanted.replace(/^-/, "") : "";
-  // found by comparing, never by a selector built from the address (#sort=x"] must not stop the page)
-  const th = Array.from(document.querySelectorAll("table.findings th[data-col]"))
-    .find((h) => h.dataset.col === col);
-  if (th) sortBy(th, wanted.charAt(0) === "-" ? -1 : 1);
-  document.querySelectorAll("#filters input").forEach((b) => b.addEventListener("change", apply));
-  apply();
-  document.body.dataset.ready = "1";
-})();
-"""
+    consts = "".join(f"const {name} = {json.dumps(value)};" for name, value in data.items())
+    return consts + _asset("report.js")

@@ -4,7 +4,6 @@ each set's own report and TEI. Written by ``align batch`` (``index.html`` in its
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,7 +11,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from .findings import Report
-from .html import BADGE_COLOURS
+from .html import BADGE_COLOURS, escape
 
 OVERVIEW = "index.html"
 
@@ -46,12 +45,8 @@ def report_row(report: Report, tei: str, name: str) -> SetRow:
     )
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _link(name: str | None, text: str) -> str:
-    return f'<a href="{_e(quote(name))}">{_e(text)}</a>' if name else ""
+    return f'<a href="{escape(quote(name))}">{escape(text)}</a>' if name else ""
 
 
 def render_overview(rows: Sequence[SetRow], title: str) -> str:
@@ -64,9 +59,9 @@ def render_overview(rows: Sequence[SetRow], title: str) -> str:
     body = []
     for r in rows:
         cells = [
-            _e(r.set_id),
-            f'<span class="st-{_e(r.status)}">{_e(r.status)}</span>',
-            _e(", ".join(f"{lang} {n}" for lang, n in r.sentences.items())),
+            escape(r.set_id),
+            f'<span class="st-{escape(r.status)}">{escape(r.status)}</span>',
+            escape(", ".join(f"{lang} {n}" for lang, n in r.sentences.items())),
             "" if r.mean_cert is None else f"{r.mean_cert:.2f}",
         ]
         if counted:
@@ -74,7 +69,7 @@ def render_overview(rows: Sequence[SetRow], title: str) -> str:
             cells += ["" if found is None else str(found.get(k, 0)) for k in kinds]
             cells.append("" if found is None else str(sum(found.values())))
             cells.append("" if found is None else f'<span class="hi">{r.high}</span>' if r.high else "0")
-        cells += [_link(r.report, "report"), _link(r.tei, "TEI"), _e(r.note or "")]
+        cells += [_link(r.report, "report"), _link(r.tei, "TEI"), escape(r.note or "")]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     totals = {s: sum(r.status == s for r in rows) for s in dict.fromkeys(r.status for r in rows)}
     facts = ", ".join(f"{n} {s}" for s, n in totals.items())
@@ -84,12 +79,12 @@ def render_overview(rows: Sequence[SetRow], title: str) -> str:
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f'<meta name="generator" content="align {_e(__version__)}">',
-            f"<title>{_e(title)}</title><style>{_CSS}"
+            f'<meta name="generator" content="align {escape(__version__)}">',
+            f"<title>{escape(title)}</title><style>{_CSS}"
             f".hi {{ background: {high_bg}; color: {high_fg}; border-radius: 9px; padding: 0 .45rem; }}"
             "</style></head>",
-            f"<body><h1>{_e(title)}</h1><p>{len(rows)} sets: {_e(facts)}.</p>",
-            "<table><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr></thead>",
+            f"<body><h1>{escape(title)}</h1><p>{len(rows)} sets: {escape(facts)}.</p>",
+            "<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>",
             "<tbody>" + "\n".join(body) + "</tbody></table></body></html>",
         ]
     )

@@ -29,6 +29,7 @@ from typing import Any
 from flask import Flask, Response, abort, jsonify, redirect, request
 from werkzeug.serving import WSGIRequestHandler
 
+from ..report.html import escape
 from ..tei import language_name
 from .edits import EditError
 from .session import ReviewSession, SaveConflict
@@ -202,7 +203,7 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
 
     @app.get("/")
     def page() -> Response:
-        html = _asset("editor.html").replace("{{file}}", _escape(session.path.name))
+        html = _asset("editor.html").replace("{{file}}", escape(session.path.name))
         return Response(html, mimetype="text/html")
 
     @app.get("/<name>")
@@ -291,10 +292,6 @@ def save_message(saved) -> str:
     return text
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 class _RequestLog(WSGIRequestHandler):
     """werkzeug's request log without query strings, and never the token (a log is often shared)."""
 
@@ -334,7 +331,7 @@ class Server:
         if self._launch is None:
             folder = Path(tempfile.mkdtemp(prefix="align-review-"))  # mode 0700
             self._launch = folder / "open.html"
-            url = _escape(self.url)
+            url = escape(self.url)
             fd = os.open(self._launch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(
