@@ -3,7 +3,7 @@
 Every signal is a vector per sentence, and the vector of a span of sentences is the sum of theirs
 (for embeddings: the renormalised mean, Vecalign's combined vectors; for the lexical signal: the
 vector of the concatenated text). So one set of formulas scores sentences and, after
-:meth:`BeadCosts.coarsen`, blocks of sentences for the coarse-to-fine search.
+:meth:`LinkCosts.coarsen`, blocks of sentences for the coarse-to-fine search.
 
 Span cosines come from the 1-1 dot products: ``dot(X[i-a:i], Y[j-b:j])`` is the sum of an a×b block of
 the sentence-level dot matrix, which is computed once per call over the rectangle around the call's
@@ -20,7 +20,7 @@ translations, plus priors::
 
 plus, for a merge (a or b > 1), ``part · max(0, part_floor - gain)`` for each end sentence of a side
 with several, ``gain`` being what that sentence adds to the link's evidence and length fit
-(:meth:`BeadCosts._parts`: a merge must be earned by its sentences, so an omission is not swallowed by
+(:meth:`LinkCosts._parts`: a merge must be earned by its sentences, so an omission is not swallowed by
 one), and 1-0 / 0-1 links cost ``null`` (less for a line with next to no words: :func:`null_weights`).
 Evidence is counted per link, not per sentence (a likelihood ratio does not grow with the number of
 sentences), so splitting two good 1-1 links earns twice the evidence of merging them into one 2-2,
@@ -80,7 +80,7 @@ class CostWeights:
     length: float = 0.1
     null: float = 0.2
     merge: float = 0.05
-    part: float = 2.0  # per end sentence of a merge that adds less than `part_floor` (`BeadCosts._parts`)
+    part: float = 2.0  # per end sentence of a merge that adds less than `part_floor` (`LinkCosts._parts`)
     part_floor: float = -0.05
     margin: bool = True  # False: the typical similarity is one constant per document (ablation)
     content_nulls: bool = True  # False: every null link costs `null`, whatever the line holds (ablation)
@@ -98,7 +98,7 @@ class Rows(Protocol):
 
 
 class DenseRows:
-    """Dense vectors, one per row (sentence embeddings), with the operations :class:`BeadCosts` needs
+    """Dense vectors, one per row (sentence embeddings), with the operations :class:`LinkCosts` needs
     of a channel; :class:`align.aligner.lexical.SparseRows` is the sparse counterpart."""
 
     _CHUNK = 1 << 14  # rows gathered at once by pair_dots (bounds its working memory)
