@@ -29,7 +29,7 @@ from ..errors import InputError, log
 @click.option(
     "--min-cert",
     type=click.FloatRange(0, 1),
-    help="Leave out links the aligner scored below this (links without a score, manual ones, stay).",
+    help="Leave out links whose cert is below this (links without a cert, manual ones, stay).",
 )
 @click.option(
     "--exclude-flagged",
@@ -63,11 +63,11 @@ def export(
 
     \b
     tmx      TMX 1.4b for CAT tools: one unit per link with both sides, n-m links
-             joined into one segment, the score in <prop type="x-cert">
+             joined into one segment, the cert in <prop type="x-cert">
     tsv/csv  one row per link: set_id, pair, src/tgt lang, ids, link_type, cert,
              status, src/tgt text, then the set's metadata
     parquet  the same rows, ids as lists
-    links    [0]:[0, 1]:score lines (0-based), as sentence-alignment scorers read;
+    beads    [0]:[0, 1]:cert lines (0-based), as sentence-alignment scorers read;
              several pairs go to a folder, one SET.PAIR.beads file each
     intertext  InterText's sentence-marked documents (SET.LANG.xml) and stand-off
              alignment files (SET.SRC.TGT.xml) into the -o folder; `align import`

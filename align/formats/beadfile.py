@@ -32,7 +32,7 @@ def parse_beads(text: str, path: str | Path | None = None) -> list[Link]:
         try:
             src, tgt = _indices(m.group(1)), _indices(m.group(2))
             cert = float(m.group(3)) if m.group(3) is not None else None
-        except ValueError:  # a score like "+" or "1e", or a number of thousands of digits
+        except ValueError:  # a cert like "+" or "1e", or a number of thousands of digits
             raise InputError(
                 f"line {lineno}: not a link like '[0]:[0, 1]:0.93': {clip(line.strip())}", path
             ) from None

@@ -1,8 +1,8 @@
-"""Keeping suspect links out of an export: a minimum aligner score, and links a report flagged.
+"""Keeping suspect links out of an export: a minimum cert, and links a report flagged.
 
 A link is flagged when a finding of a chosen kind in a JSON report (``align report --format json``)
 names one of its sentences, for the same document set and the same pair (either direction; a pair
-composed through the pivot only by findings of that composed pair). Links without a score (manual
+composed through the pivot only by findings of that composed pair). Links without a cert (manual
 links) pass ``min_cert``: a person confirmed them. Filtering drops links from the alignment, so every
 output format sees the same links.
 """

@@ -2,7 +2,7 @@
 
 One ``<tu>`` per link with both sides non-empty (a CAT tool has no use for a unit without a
 translation); an n-m link becomes one ``<seg>`` per side with its sentences joined by a space. Each
-unit carries its set (``x-docset``), link type (``x-link``), aligner score (``x-cert``, when known),
+unit carries its set (``x-docset``), link type (``x-link``), cert (``x-cert``, when known),
 status (``x-status``) and the TEI sentences it came from (``x-tei-link``). No creation date is
 written, so the same TEI gives the same TMX.
 """

@@ -494,7 +494,7 @@ def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> l
 
 def _cert_colour(cert: float | None) -> str:
     """The step of :data:`CONFIDENCE_STEPS` ``cert`` falls in (a smooth ramp gave pinks nobody could
-    tell apart); grey for a link without a score."""
+    tell apart); grey for a link without a cert."""
     if cert is None:
         return "#ced4da"
     return next(colour for floor, colour in CONFIDENCE_STEPS if cert >= floor)
