@@ -350,3 +350,45 @@ def test_html_grid_puts_every_version_against_the_pivot(tmp_path):
         ["en.s4", "de.s3", "sq.s5", "sq.s6"],
     ]
     assert '<span class="link low" title="link 2-1, auto">2-1 · 0.40</span>' in grid  # confidence shown
+
+
+# --- the library behind the command: align.report.files ------------------------------------------
+
+
+def test_report_file_writes_what_the_command_writes(small_tei, tmp_path):
+    from align.report import ReportOptions, load_ignore
+    from align.report.files import ReportSettings, fails, report_file
+
+    out, table = tmp_path / "r.json", tmp_path / "aligned.csv"
+    result = report_file(small_tei, out, ReportSettings("json", aligned_table=table, table_fmt="csv"))
+    assert out.read_bytes() == run(small_tei, "--format", "json").stdout_bytes
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert [(r["src_ids"], r["kinds"]) for r in rows] == [
+        ("en.s1", "number"),
+        ("en.s2", "omission"),
+        ("en.s3", "low-confidence"),
+    ]
+    assert [f.kind for f in result.findings] == ["number", "omission", "low-confidence"]
+    assert fails([result], [("number", None)]) and fails([result], [(None, "low")])
+    assert not fails([result], [("name", None)]) and not fails([result], [("low-confidence", "medium")])
+    ignore = tmp_path / "ignore.txt"
+    ignore.write_text("* omission en.s2\n", encoding="utf-8")
+    settings = ReportSettings(
+        "md", ReportOptions(kinds=frozenset({"number", "omission"})), ignore=load_ignore(ignore)
+    )
+    quiet = report_file(small_tei, tmp_path / "r.md", settings)
+    assert [f.kind for f in quiet.findings] == ["number"] and [f.kind for f in quiet.ignored] == ["omission"]
+
+
+def test_report_folder_writes_a_report_per_set_and_the_overview(small_tei, tmp_path):
+    from align.report.files import ReportSettings, report_file, report_folder
+
+    folder, out = tmp_path / "sets", tmp_path / "out"
+    folder.mkdir(), out.mkdir()
+    small_tei.rename(folder / small_tei.name)
+    results = report_folder(folder, out, ReportSettings("md"))
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "small.report.md"]
+    assert "small.report.md" in (out / "index.html").read_text(encoding="utf-8")
+    alone = report_file(folder / small_tei.name, tmp_path / "alone.md", ReportSettings("md"))
+    assert (out / "small.report.md").read_bytes() == (tmp_path / "alone.md").read_bytes()
+    assert [r.findings for r in results] == [alone.findings]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import inspect
 import logging
-import os
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +15,10 @@ from .. import formats
 from ..config import FRAMING_FIELD, LENGTH_RATIO
 from ..errors import InputError, clip, log
 from .common import min_cert_option
+
+if TYPE_CHECKING:
+    from ..report import Report
+    from ..terms import Termbase
 
 EXIT_FAIL_ON = 3  # --fail-on matched (1 is an input error, 2 a usage error)
 
@@ -67,6 +71,54 @@ def _output_format(output: str, fmt: str | None, annotate: bool) -> str:
         fmt = "md" if output == "-" else formats.from_extension(output, formats.REPORT)
     formats.check_output(fmt, output)
     return fmt
+
+
+def _formats(
+    source: str,
+    output: str,
+    fmt: str | None,
+    annotate: bool,
+    aligned_table: str | None,
+    inputs: list[str | None],
+) -> tuple[str, str | None]:
+    """The report's format and the aligned table's (None: no table); refuses an output that is an input
+    and, for a folder of sets, the options that take one TEI file."""
+    from ..formats.source import tei_files
+    from ..io.fsutil import refuse_inputs
+
+    tei_files(source)  # a missing source or a folder without TEI files is refused before anything else
+    if Path(source).is_dir():
+        if output == "-":
+            raise InputError("a folder of sets gives one report per set: give -o FOLDER", source)
+        if annotate or aligned_table is not None:
+            raise InputError("--annotate and --aligned-table take one TEI file, not a folder", source)
+        fmt = fmt or "html"
+    else:
+        fmt = _output_format(output, fmt, annotate)
+        refuse_inputs(output, [source, *inputs])
+    if aligned_table is None:
+        return fmt, None
+    table_fmt = formats.from_extension(aligned_table, formats.TABLE, "--aligned-table a file")
+    refuse_inputs(aligned_table, [source, *inputs, output], "--aligned-table")
+    return fmt, table_fmt
+
+
+def _termbase(terms: str | None, framing_field: str, framing_labels: str | None) -> Termbase | None:
+    if not terms:
+        return None
+    from ..terms import load_termbase
+
+    return load_termbase(terms, framing_field=framing_field, labels=_list(framing_labels) or None)
+
+
+def _summary(result: Report, output: str) -> None:
+    """The counts on stderr after a report of one set (``-q`` silences them)."""
+    if log.isEnabledFor(logging.INFO):
+        from ..report.counts import terminal_summary
+
+        click.echo(terminal_summary(result), err=True)
+        if output != "-":
+            log.info(f"wrote {output}")
 
 
 def kinds_help(width: int = 78) -> str:
@@ -224,82 +276,27 @@ def report(
       align report kosovo.tei.xml --terms kosovo.tbx --format json -o -
       align report kosovo.tei.xml --annotate -o kosovo.annotated.tei.xml
     """
-    from .. import report as rep
-    from ..formats.source import TEI_SUFFIX, tei_files
-    from ..io.fsutil import atomic_write_bytes, output_folder, refuse_inputs
+    from ..io.fsutil import output_folder
+    from ..report import ReportOptions, load_ignore
+    from ..report.files import ReportSettings, fails, report_file, report_folder
 
-    files = tei_files(source)
-    folder = Path(source).is_dir()
-    if folder:  # one report per set into -o DIR, and an overview page
-        if output == "-":
-            raise InputError("a folder of sets gives one report per set: give -o FOLDER", source)
-        if annotate or aligned_table is not None:
-            raise InputError("--annotate and --aligned-table take one TEI file, not a folder", source)
-        fmt = fmt or "html"
-    else:
-        fmt = _output_format(output, fmt, annotate)
-        refuse_inputs(output, [source, terms, ignore_file])
-    table_fmt = None
-    if aligned_table is not None:
-        table_fmt = formats.from_extension(aligned_table, formats.TABLE, "--aligned-table a file")
-        refuse_inputs(aligned_table, [source, terms, ignore_file, output], "--aligned-table")
-    options = rep.ReportOptions(kinds=_kinds(kinds), min_cert=min_cert, length_ratio=length_ratio)
+    report_fmt, table_fmt = _formats(source, output, fmt, annotate, aligned_table, [terms, ignore_file])
+    options = ReportOptions(kinds=_kinds(kinds), min_cert=min_cert, length_ratio=length_ratio)
     conditions = _fail_on(fail_on)
-    ignore = rep.load_ignore(ignore_file) if ignore_file else None
-    termbase = None
-    if terms:
-        from ..terms import load_termbase
-
-        termbase = load_termbase(terms, framing_field=framing_field, labels=_list(framing_labels) or None)
-    out_dir = output_folder(output) if folder else None
-
-    def one(path: Path, target: str | Path) -> rep.Report:
-        from ..io.xmlsafe import parse_xml
-        from ..report.render import render
-        from ..tei import from_tree
-
-        tree = parse_xml(path)
-        docset = from_tree(tree, path)
-        result = rep.build_report(docset, pairs=_list(pairs), termbase=termbase, options=options)
-        if ignore is not None:
-            result.findings, result.ignored = ignore.split(result.findings)
-        data = render(result, fmt, tree, raw=raw_csv)
-        if aligned_table is not None and table_fmt is not None:
-            from ..report.records import write_aligned_table
-
-            write_aligned_table(result, aligned_table, table_fmt, raw=raw_csv)
-        atomic_write_bytes(target, data)
-        return result
-
-    results = []
-    if out_dir is None:
-        results.append(one(Path(source), output))
-        if log.isEnabledFor(logging.INFO):
-            from ..report.counts import terminal_summary
-
-            click.echo(terminal_summary(results[0]), err=True)
-            if output != "-":
-                log.info(f"wrote {output}")
+    settings = ReportSettings(
+        fmt=report_fmt,
+        options=options,
+        pairs=_list(pairs),
+        ignore=load_ignore(ignore_file) if ignore_file else None,
+        termbase=_termbase(terms, framing_field, framing_labels),
+        raw=raw_csv,
+        aligned_table=aligned_table,
+        table_fmt=table_fmt,
+    )
+    if Path(source).is_dir():  # one report per set into -o DIR, and an overview page
+        results = report_folder(source, output_folder(output), settings)
     else:
-        from ..report.counts import headline, summarise
-        from ..report.overview import OVERVIEW, render_overview, report_row
-
-        extension = next(ext for ext, name in formats.REPORT.items() if name == fmt)
-        rows = []
-        for path in files:
-            name = path.name.removesuffix(TEI_SUFFIX) + ".report" + extension
-            result = one(path, out_dir / name)
-            results.append(result)
-            log.info(f"{path}: {headline(summarise(result))} -> {out_dir / name}")
-            rows.append(report_row(result, os.path.relpath(path, out_dir), name))
-        atomic_write_bytes(out_dir / OVERVIEW, render_overview(rows, f"Findings in {source}").encode())
-        log.info(f"wrote {len(rows)} reports and {out_dir / OVERVIEW}")
-    severity_rank = {s: k for k, s in enumerate(rep.SEVERITIES)}
-    if any(
-        (kind is None or f.kind == kind)
-        and (severity is None or severity_rank[f.severity] <= severity_rank[severity])
-        for result in results
-        for f in result.findings
-        for kind, severity in conditions
-    ):
+        results = [report_file(source, output, settings)]
+        _summary(results[0], output)
+    if fails(results, conditions):
         click.get_current_context().exit(EXIT_FAIL_ON)
