@@ -435,3 +435,32 @@ def test_sets_dropped_from_the_manifest_are_marked_stale(tmp_path):
     (out / "s3.tei.xml").unlink()  # a dropped set whose files are gone is no longer listed
     batch(manifest, out)
     assert summary(out)["id"].to_list() == ["s1", "s2"]
+
+
+def test_run_manifest_is_the_command_without_the_command_line(tmp_path, caplog):
+    """align.batch.console.open_manifest and run_manifest: the same files as ``align batch``, a
+    progress line per set, the closing summary; a set that fails is in the report, not raised."""
+    from align.batch.console import open_manifest, run_manifest
+    from align.batch.runner import BatchConfig
+    from align.config import AlignOptions
+    from align.errors import OutputError
+
+    manifest = make_corpus(tmp_path / "corpus")
+    (tmp_path / "corpus" / "de_3.txt").write_text("", encoding="utf-8")
+    config = BatchConfig(options=AlignOptions(method="fast", cache_dir=""), timestamp=False)
+    with caplog.at_level("INFO", logger="align"):
+        report = run_manifest(open_manifest(manifest, tmp_path / "lib"), tmp_path / "lib", config)
+    assert [(o.spec.id, o.status) for o in report.outcomes] == [
+        ("s1", "done"),
+        ("s2", "done"),
+        ("s3", "failed"),
+    ]
+    lines = [r.getMessage() for r in caplog.records]
+    assert [line.split("]")[0] for line in lines if line.startswith("[")] == ["[1/3", "[2/3", "[3/3"]
+    assert any(line.startswith("3 sets: 2 done, 0 skipped (finished earlier), 1 failed") for line in lines)
+    assert batch(manifest, tmp_path / "cli", "--no-timestamp").exit_code == 3  # the failed set
+    for name in ("s1.tei.xml", "s2.tei.xml"):
+        assert (tmp_path / "lib" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes()
+    with pytest.raises(OutputError, match="does not exist"):  # before any work: nothing made
+        open_manifest(manifest, tmp_path / "missing" / "out")
+    assert not (tmp_path / "missing").exists()

@@ -139,7 +139,7 @@ class _Log:
     """The human-readable run log, appended across runs."""
 
     def __init__(self, path: Path) -> None:
-        self._fh = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in run_batch's finally
+        self._fh = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in _Run.run's finally
 
     def write(self, line: str) -> None:
         # the log only informs: a full disk must not turn into a traceback here (the journal reports it)
@@ -196,117 +196,165 @@ def run_batch(
     report = BatchReport() if report is None else report
     with journal.locked(folder):
         remove_stale_temporaries(folder, force=True)
-        previous = journal.load(folder)
-        log = _Log(folder / LOG)
-        book = journal.Journal(folder)
-        engine = None
-        threads = (
-            config.options.threads
-            if config.engine == "dask" and config.scheduler
-            else worker_threads(config.options.threads, config.jobs)
+        _Run(manifest, folder, config, report, on_outcome).run(start)
+    return report
+
+
+class _Run:
+    """One run of a manifest into a folder (held locked): what the journal says was done before, the
+    jobs still to do, and each outcome recorded in the journal, the log and the report as it comes."""
+
+    def __init__(
+        self,
+        manifest: Manifest,
+        folder: Path,
+        config: BatchConfig,
+        report: BatchReport,
+        on_outcome: Callable[[Outcome], None] | None,
+    ) -> None:
+        self.manifest, self.folder, self.config, self.report = manifest, folder, config, report
+        self.on_outcome = on_outcome
+        self.previous = journal.load(folder)
+        self.log = _Log(folder / LOG)
+        self.book = journal.Journal(folder)
+        remote = config.engine == "dask" and config.scheduler
+        self.threads = (
+            config.options.threads if remote else worker_threads(config.options.threads, config.jobs)
         )
-        options = replace(config.options, threads=threads)
-        specs = {s.id: s for s in manifest.sets}
-        reported = report_key(config)
+        self.options = replace(config.options, threads=self.threads)
+        self.specs = {s.id: s for s in manifest.sets}
+        self.reported = report_key(config)
         report.stale = [
             Outcome(SetSpec(set_id, ()), "stale", record)
-            for set_id, record in previous.items()
-            if set_id not in specs and record.get("file") and (folder / record["file"]).is_file()
+            for set_id, record in self.previous.items()
+            if set_id not in self.specs and record.get("file") and (folder / record["file"]).is_file()
         ]
 
-        def settle(outcome: Outcome, detail: str | None = None) -> None:
-            report.outcomes.append(outcome)
-            log.outcome(outcome, detail)
-            if on_outcome is not None:
-                on_outcome(outcome)
-
-        def plan() -> Iterator[SetJob]:
-            for spec in manifest.sets:
-                try:
-                    key = set_key(spec, config)
-                except InputError as exc:  # an input is missing or unreadable: fails here, never sent
-                    record = _record(SetResult(spec.id, "", "failed", 0.0, error=str(exc)), spec, None)
-                    book.append(record)
-                    settle(Outcome(spec, "failed", record))
-                    continue
-                before = previous.get(spec.id)
-                existing = None
-                if before is not None and before.get("key") == key:
-                    aligned = folder / tei_name(spec.id)
-                    if before.get("status") in ("done", "reported") and aligned.is_file():
-                        if before.get("report_key") == reported and (
-                            not before.get("report") or (folder / before["report"]).is_file()
-                        ):
-                            settle(Outcome(spec, "skipped", before))
-                            continue
-                        existing = aligned.read_bytes()  # only the report changed: no realignment
-                    if before.get("status") == "failed" and not (
-                        config.retry_failed or before.get("transient")
-                    ):
-                        settle(Outcome(spec, "failed", before))
-                        continue
-                yield SetJob(
-                    id=spec.id,
-                    inputs=tuple((v.lang, str(v.path)) for v in spec.versions),
-                    names=tuple(v.name for v in spec.versions),
-                    meta=tuple(sorted(spec.meta.items())),
-                    options=options,
-                    key=key,
-                    timestamp=config.timestamp,
-                    derived=config.derived,
-                    terms=config.terms,
-                    tei=existing,
-                )
-
-        log.write(
-            f"run: {manifest.path} ({len(manifest.sets)} sets; languages {', '.join(manifest.langs)}; "
-            f"metadata {', '.join(manifest.meta_columns) or 'none'}); engine {config.engine}, "
-            f"jobs {config.jobs}, {threads} embedding threads each; settings {options.as_settings()}"
-        )
+    def run(self, start: float) -> None:
+        """Dispatch the jobs and settle each result; then the log's last line and the summary files."""
+        self._log_start()
+        engine = None
         try:
             engine = make_engine(
-                config.engine, config.jobs, config.scheduler, processes=config.dask_processes
+                self.config.engine,
+                self.config.jobs,
+                self.config.scheduler,
+                processes=self.config.dask_processes,
             )
-            for result in run_jobs(engine, plan()):
-                spec = specs[result.id]
-                try:
-                    if result.tei is not None:
-                        atomic_write_bytes(folder / tei_name(spec.id), result.tei)
-                    if result.report is not None:
-                        atomic_write_bytes(folder / report_name(spec.id), result.report)
-                    record = _record(result, spec, reported)
-                    book.append(record)
-                except OutputError as exc:
-                    failed = replace(result, status="failed", error=str(exc), tei=None, transient=True)
-                    record = _record(failed, spec, None)
-                    with contextlib.suppress(OutputError):  # the journal may be on the same full disk
-                        book.append(record)
-                    settle(Outcome(spec, "failed", record))
-                    raise
-                settle(Outcome(spec, result.status, record), result.detail)
+            for result in run_jobs(engine, self.jobs()):
+                self.write(result)
         except BaseException as exc:
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            log.write(f"run stopped ({reason}); finished sets are kept, re-run to go on")
-            log.write(stopped_summary(report, manifest))
+            self.log.write(f"run stopped ({reason}); finished sets are kept, re-run to go on")
+            self.log.write(stopped_summary(self.report, self.manifest))
             raise
         finally:
             if engine is not None:
                 engine.close()
-            book.close()
-            report.seconds = time.perf_counter() - start
-            if len(report.outcomes) == len(manifest.sets):
-                for outcome in report.stale:
-                    log.outcome(outcome)
-                log.write(
-                    f"run ended: {report.count('done')} done, {report.count('reported')} reported again, "
-                    f"{report.count('skipped')} skipped, {report.count('failed')} failed, "
-                    f"{len(report.stale)} stale in {report.seconds:.1f}s"
-                )
-            log.close()
-        order = {s.id: n for n, s in enumerate(manifest.sets)}
-        report.outcomes.sort(key=lambda o: order[o.spec.id])
-        write_summary(folder, manifest, [*report.outcomes, *report.stale])
-    return report
+            self.book.close()
+            self.report.seconds = time.perf_counter() - start
+            self._log_end()
+            self.log.close()
+        order = {s.id: n for n, s in enumerate(self.manifest.sets)}
+        self.report.outcomes.sort(key=lambda o: order[o.spec.id])
+        write_summary(self.folder, self.manifest, [*self.report.outcomes, *self.report.stale])
+
+    def settle(self, outcome: Outcome, detail: str | None = None) -> None:
+        """A set is finished for this run: into the report, the log and the caller's callback."""
+        self.report.outcomes.append(outcome)
+        self.log.outcome(outcome, detail)
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
+
+    def jobs(self) -> Iterator[SetJob]:
+        """The sets to send to the engine; the others are settled here (done before, or failed)."""
+        for spec in self.manifest.sets:
+            job = self._job(spec)
+            if job is not None:
+                yield job
+
+    def _job(self, spec: SetSpec) -> SetJob | None:
+        """The set's job, or None when it is settled without one (skipped, failed before, unreadable)."""
+        try:
+            key = set_key(spec, self.config)
+        except InputError as exc:  # an input is missing or unreadable: fails here, never sent
+            record = _record(SetResult(spec.id, "", "failed", 0.0, error=str(exc)), spec, None)
+            self.book.append(record)
+            self.settle(Outcome(spec, "failed", record))
+            return None
+        before = self.previous.get(spec.id)
+        existing = None
+        if before is not None and before.get("key") == key:
+            aligned = self.folder / tei_name(spec.id)
+            if before.get("status") in ("done", "reported") and aligned.is_file():
+                if self._reported_alike(before):
+                    self.settle(Outcome(spec, "skipped", before))
+                    return None
+                existing = aligned.read_bytes()  # only the report changed: no realignment
+            if before.get("status") == "failed" and not (self.config.retry_failed or before.get("transient")):
+                self.settle(Outcome(spec, "failed", before))
+                return None
+        return self._new_job(spec, key, existing)
+
+    def _reported_alike(self, before: dict) -> bool:
+        """Whether the earlier findings were counted under this run's report key, its report still there."""
+        report = before.get("report")
+        return before.get("report_key") == self.reported and (not report or (self.folder / report).is_file())
+
+    def _new_job(self, spec: SetSpec, key: str, existing: bytes | None) -> SetJob:
+        return SetJob(
+            id=spec.id,
+            inputs=tuple((v.lang, str(v.path)) for v in spec.versions),
+            names=tuple(v.name for v in spec.versions),
+            meta=tuple(sorted(spec.meta.items())),
+            options=self.options,
+            key=key,
+            timestamp=self.config.timestamp,
+            derived=self.config.derived,
+            terms=self.config.terms,
+            tei=existing,
+        )
+
+    def write(self, result: SetResult) -> None:
+        """Write a set's TEI (and report), journal it and settle it; OutputError stops the run, the set
+        recorded as failed (transient: the next run retries it)."""
+        spec = self.specs[result.id]
+        try:
+            if result.tei is not None:
+                atomic_write_bytes(self.folder / tei_name(spec.id), result.tei)
+            if result.report is not None:
+                atomic_write_bytes(self.folder / report_name(spec.id), result.report)
+            record = _record(result, spec, self.reported)
+            self.book.append(record)
+        except OutputError as exc:
+            failed = replace(result, status="failed", error=str(exc), tei=None, transient=True)
+            record = _record(failed, spec, None)
+            with contextlib.suppress(OutputError):  # the journal may be on the same full disk
+                self.book.append(record)
+            self.settle(Outcome(spec, "failed", record))
+            raise
+        self.settle(Outcome(spec, result.status, record), result.detail)
+
+    def _log_start(self) -> None:
+        manifest, config, settings = self.manifest, self.config, self.options.as_settings()
+        self.log.write(
+            f"run: {manifest.path} ({len(manifest.sets)} sets; languages {', '.join(manifest.langs)}; "
+            f"metadata {', '.join(manifest.meta_columns) or 'none'}); engine {config.engine}, "
+            f"jobs {config.jobs}, {self.threads} embedding threads each; settings {settings}"
+        )
+
+    def _log_end(self) -> None:
+        """The stale sets and the counts, once every set of the manifest is settled."""
+        report = self.report
+        if len(report.outcomes) != len(self.manifest.sets):
+            return
+        for outcome in report.stale:
+            self.log.outcome(outcome)
+        self.log.write(
+            f"run ended: {report.count('done')} done, {report.count('reported')} reported again, "
+            f"{report.count('skipped')} skipped, {report.count('failed')} failed, "
+            f"{len(report.stale)} stale in {report.seconds:.1f}s"
+        )
 
 
 def stopped_summary(report: BatchReport, manifest: Manifest) -> str:

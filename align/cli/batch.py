@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
 import click
 
 from ..config import ENGINES, AlignOptions
-from ..errors import OutputError, log
+from ..errors import OutputError
 from .common import alignment_options
 
 EXIT_SETS_FAILED = 3
 EXIT_STOPPED = 4  # an output could not be written: the run stopped, finished sets are kept
-
-
-class _Progress:
-    """A line on stderr per set this run finishes (aligned, reported again or failed), with the counts
-    so far and the time left; skipped sets only count. ``-q`` silences it, as all progress."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.counts = {"done": 0, "reported": 0, "skipped": 0, "failed": 0}
-        self.start = time.monotonic()
-
-    def update(self, outcome) -> None:
-        from ..batch.summary import duration
-
-        self.counts[outcome.status] += 1
-        if outcome.status == "skipped":
-            return
-        finished = sum(self.counts.values())
-        worked = finished - self.counts["skipped"]  # skipped sets cost nothing: leave them out of the rate
-        left = (time.monotonic() - self.start) / worked * (self.total - finished)
-        eta = f"; about {duration(left)} left" if finished < self.total else ""
-        counts = ", ".join(f"{n} {status}" for status, n in self.counts.items() if n or status != "reported")
-        where = f"[{finished}/{self.total}] {outcome.spec.id} {outcome.status}"
-        if outcome.status == "failed":
-            log.warning(f"{where}: {outcome.record.get('error')} ({counts}{eta})")
-        else:
-            log.info(f"{where} in {outcome.record.get('seconds', 0):.1f}s ({counts}{eta})")
 
 
 @click.command()
@@ -139,11 +109,9 @@ def batch(
       align batch manifest.csv --out out/ --jobs 2
       align batch manifest.csv --out out/ --engine dask --scheduler tcp://host:8786
     """
-    from ..batch.manifest import read_manifest
-    from ..batch.runner import LOG, BatchConfig, BatchReport, prepare_output, run_batch, stopped_summary
-    from ..batch.summary import SUMMARY, SUMMARY_CSV, summary_line
+    from ..batch.console import open_manifest, run_manifest
+    from ..batch.runner import BatchConfig
     from ..batch.task import check_terms
-    from ..report.overview import OVERVIEW
 
     if terms:
         check_terms(terms)
@@ -158,31 +126,10 @@ def batch(
         terms=terms,
     )
     lang_list = [x.strip() for x in langs.split(",") if x.strip()] if langs else None
-    plan = read_manifest(manifest, langs=lang_list, pivot=pivot, allow_outside=allow_outside)
-    prepare_output(out)
-    log.info(
-        f"{manifest}: {len(plan.sets)} sets; languages {', '.join(plan.langs)} (pivot {plan.pivot}); "
-        f"metadata {', '.join(plan.meta_columns) or 'none'}"
-    )
-    progress = _Progress(len(plan.sets))
-    report = BatchReport()
+    plan = open_manifest(manifest, out, langs=lang_list, pivot=pivot, allow_outside=allow_outside)
     try:
-        report = run_batch(plan, out, config, on_outcome=progress.update, report=report)
-    except OutputError as exc:
-        log.error(f"{exc}; the run stopped (finished sets are kept, re-run to go on)")
+        report = run_manifest(plan, out, config)
+    except OutputError:  # logged with what is kept
         click.get_current_context().exit(EXIT_STOPPED)
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: say what is kept before align.cli exits 130 / 143
-        log.warning(f"{stopped_summary(report, plan)} (finished sets are kept, re-run to go on)")
-        raise
-    log.info(
-        f"{summary_line(report)} ({Path(out) / SUMMARY}, {SUMMARY_CSV}, {OVERVIEW}; log {Path(out) / LOG})"
-    )
-    if report.stale:
-        ids = ", ".join(o.spec.id for o in report.stale[:10]) + (" ..." if len(report.stale) > 10 else "")
-        log.warning(
-            f"{len(report.stale)} sets of earlier runs are not in the manifest any more; their files are "
-            f"stale (marked so in the summary): {ids}"
-        )
-    failed = [o for o in report.outcomes if o.status == "failed"]
-    if failed:
+    if report.count("failed"):
         click.get_current_context().exit(EXIT_SETS_FAILED)
