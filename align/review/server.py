@@ -28,6 +28,7 @@ from typing import Any
 
 from flask import Flask, Response, abort, jsonify, redirect, request
 from werkzeug.serving import WSGIRequestHandler
+from werkzeug.wrappers import Response as BaseResponse
 
 from ..report.html import escape
 from ..tei import language_name
@@ -155,74 +156,74 @@ def grid_json(session: ReviewSession) -> dict[str, Any]:
 
 
 def create_app(session: ReviewSession, token: str, port: int) -> Flask:
+    """The editor's Flask app: every request guarded (:meth:`_Editor.guard`), one method a route."""
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
-    hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
-    cookie = cookie_name(port)
+    editor = _Editor(session, token, port)
+    app.before_request(editor.guard)
+    app.after_request(_harden)
+    app.register_error_handler(StalePage, _stale)
+    app.register_error_handler(EditError, editor.refused)
+    app.get("/login")(editor.login)
+    app.get("/")(editor.page)
+    app.get("/<name>")(editor.static)
+    app.get("/api/state")(editor.state)
+    app.get("/api/grid")(editor.grid)
+    app.post("/api/edit")(editor.edit)
+    app.post("/api/undo")(editor.undo)
+    app.post("/api/redo")(editor.redo)
+    app.post("/api/save")(editor.save)
+    return app
 
-    def valid(given: str) -> bool:
-        return hmac.compare_digest(given.encode(), token.encode())
 
-    @app.before_request
-    def guard() -> None:
-        if request.host not in hosts:
+def _harden(response: Response) -> Response:
+    response.headers.update(HEADERS)
+    return response
+
+
+def _stale(exc: StalePage) -> tuple[Response, int]:
+    return jsonify(error=str(exc), stale=True), 409
+
+
+class _Editor:
+    """The routes of one editor: one method a route, and the checks every request goes through."""
+
+    def __init__(self, session: ReviewSession, token: str, port: int) -> None:
+        self.session = session
+        self.token = token
+        self.hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        self.cookie = cookie_name(port)
+
+    # --- the checks -------------------------------------------------------------------------------
+
+    def valid(self, given: str) -> bool:
+        """The token, compared in constant time."""
+        return hmac.compare_digest(given.encode(), self.token.encode())
+
+    def check_host(self) -> None:
+        """This server's own name only (DNS rebinding)."""
+        if request.host not in self.hosts:
             abort(403)
-        if request.path == "/login":
-            return
-        if not valid(request.headers.get("X-Align-Token") or request.cookies.get(cookie) or ""):
+
+    def check_token(self) -> None:
+        """The token, from the header or the login's cookie."""
+        if not self.valid(request.headers.get("X-Align-Token") or request.cookies.get(self.cookie) or ""):
             abort(403)
+
+    @staticmethod
+    def check_json() -> None:
+        """Writes are JSON: a cross-site form cannot send it (CSRF)."""
         if request.method == "POST" and not request.is_json:
             abort(415)
 
-    @app.after_request
-    def harden(response: Response) -> Response:
-        response.headers.update(HEADERS)
-        return response
+    def guard(self) -> None:
+        self.check_host()
+        if request.path == "/login":
+            return
+        self.check_token()
+        self.check_json()
 
-    @app.errorhandler(StalePage)
-    def stale(exc: StalePage):
-        return jsonify(error=str(exc), stale=True), 409
-
-    @app.errorhandler(EditError)
-    def refused(exc: EditError):
-        return jsonify(error=str(exc), **status_json(session)), 400
-
-    @app.get("/login")
-    def login():
-        """The printed address: the token becomes an HttpOnly cookie (SameSite=Lax: a browser opened on
-        a local file must still send it after the redirect) and the browser moves to the page."""
-        if not valid(request.args.get("token", "")):
-            return Response(
-                "This address is not the editor's: use the one align review printed.\n",
-                403,
-                mimetype="text/plain",
-            )
-        response = redirect("/", 303)
-        response.set_cookie(cookie, token, httponly=True, samesite="Lax", path="/")
-        return response
-
-    @app.get("/")
-    def page() -> Response:
-        html = _asset("editor.html").replace("{{file}}", escape(session.path.name))
-        return Response(html, mimetype="text/html")
-
-    @app.get("/<name>")
-    def static(name: str) -> Response:
-        if name not in STATIC:
-            abort(404)
-        return Response(_asset(name), mimetype=STATIC[name])
-
-    @app.get("/api/state")
-    def state():
-        with session.lock:
-            return jsonify(state_json(session))
-
-    @app.get("/api/grid")
-    def grid():
-        with session.lock:
-            return jsonify(grid_json(session))
-
-    def body() -> dict[str, Any]:
+    def body(self) -> dict[str, Any]:
         """The request's JSON object, from a page that has seen the latest edits (its ``rev``)."""
         try:
             data = request.get_json(silent=True)
@@ -230,42 +231,79 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
             data = None
         if not isinstance(data, dict):
             raise EditError("expected a JSON object")
-        if data.get("rev") != session.rev:
-            raise StalePage(STALE)
+        self.check_revision(data)
         return data
 
-    def after(pair: int, focus: int):
-        return jsonify(pair=pair_json(session, pair), focus=focus, **status_json(session))
+    def check_revision(self, data: dict[str, Any]) -> None:
+        """A page behind the editor (another tab edited meanwhile) changes nothing."""
+        if data.get("rev") != self.session.rev:
+            raise StalePage(STALE)
 
-    @app.post("/api/edit")
-    def edit():
-        with session.lock:
-            data = body()
+    def refused(self, exc: EditError) -> tuple[Response, int]:
+        return jsonify(error=str(exc), **status_json(self.session)), 400
+
+    # --- the routes -------------------------------------------------------------------------------
+
+    def login(self) -> BaseResponse:
+        """The printed address: the token becomes an HttpOnly cookie (SameSite=Lax: a browser opened on
+        a local file must still send it after the redirect) and the browser moves to the page."""
+        if not self.valid(request.args.get("token", "")):
+            return Response(
+                "This address is not the editor's: use the one align review printed.\n",
+                403,
+                mimetype="text/plain",
+            )
+        response = redirect("/", 303)
+        response.set_cookie(self.cookie, self.token, httponly=True, samesite="Lax", path="/")
+        return response
+
+    def page(self) -> Response:
+        html = _asset("editor.html").replace("{{file}}", escape(self.session.path.name))
+        return Response(html, mimetype="text/html")
+
+    def static(self, name: str) -> Response:
+        if name not in STATIC:
+            abort(404)
+        return Response(_asset(name), mimetype=STATIC[name])
+
+    def state(self) -> Response:
+        with self.session.lock:
+            return jsonify(state_json(self.session))
+
+    def grid(self) -> Response:
+        with self.session.lock:
+            return jsonify(grid_json(self.session))
+
+    def after(self, pair: int, focus: int) -> Response:
+        """The answer to an edit, undo or redo: the pair as it is now and the link to show."""
+        return jsonify(pair=pair_json(self.session, pair), focus=focus, **status_json(self.session))
+
+    def edit(self) -> Response:
+        with self.session.lock:
+            data = self.body()
             for key in ("pair", "op", "sentence"):
                 if not isinstance(data.get(key), str):
                     raise EditError(f"missing {key!r}")
             direction = data.get("direction")
             if direction is not None and not isinstance(direction, str):
                 raise EditError("direction must be a string")
-            focus = session.edit(data["pair"], data["op"], data["sentence"], direction)
-            return after(session.pair_index(data["pair"]), focus)
+            focus = self.session.edit(data["pair"], data["op"], data["sentence"], direction)
+            return self.after(self.session.pair_index(data["pair"]), focus)
 
-    @app.post("/api/undo")
-    def undo():
-        with session.lock:
-            body()
-            return after(*session.undo())
+    def undo(self) -> Response:
+        with self.session.lock:
+            self.body()
+            return self.after(*self.session.undo())
 
-    @app.post("/api/redo")
-    def redo():
-        with session.lock:
-            body()
-            return after(*session.redo())
+    def redo(self) -> Response:
+        with self.session.lock:
+            self.body()
+            return self.after(*self.session.redo())
 
-    @app.post("/api/save")
-    def save():
+    def save(self) -> Response | tuple[Response, int]:
+        session = self.session
         with session.lock:
-            as_name = body().get("saveAs")
+            as_name = self.body().get("saveAs")
             if as_name is not None and not isinstance(as_name, str):
                 raise EditError("saveAs must be a file name")
             try:
@@ -274,8 +312,6 @@ def create_app(session: ReviewSession, token: str, port: int) -> Flask:
                 return jsonify(error=str(exc), saveAs=session.suggest_name(), **status_json(session)), 409
             return jsonify(saved=sum(e + c for e, c in saved.changed.values()), file=saved.path.name,
                            message=save_message(saved), **status_json(session))  # fmt: skip
-
-    return app
 
 
 def save_message(saved) -> str:
