@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from typing import NoReturn
+import tempfile
+from collections.abc import Iterator
+from typing import Any, NoReturn
 
 import pytest
 
@@ -24,3 +26,27 @@ def missing(what: str) -> NoReturn:
     if IN_CI:
         pytest.fail(f"missing {what}: the browser tests must run in CI (.ci/run installs it)")
     pytest.skip(f"missing {what}", allow_module_level=True)
+
+
+def headless(width: int, height: int) -> Iterator[Any]:
+    """A headless Chromium driven by Selenium, in a fresh profile, for a module-scoped fixture to yield
+    from; missing Chromium, its driver or Selenium is :func:`missing`."""
+    if not (CHROMIUM and DRIVER):
+        missing("chromium and chromium-driver")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError as exc:
+        missing(f"Python package {exc.name}")
+    profile = tempfile.mkdtemp(prefix="align-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=DRIVER))
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)

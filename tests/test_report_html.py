@@ -4,15 +4,12 @@ working whatever the address or the language tags hold."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-
 import pytest
-from chromium import CHROMIUM, DRIVER, FLAGS, missing
+from chromium import headless
 
 from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import build_report
-from align.report.html import BADGE_COLOURS, CONFIDENCE_STEPS, _cert_colour, render_html
+from align.report.html import BADGE_COLOURS, CONFIDENCE_STEPS, cert_colour, render_html
 
 HOSTILE_LANG = 'sq"]x'
 
@@ -40,7 +37,7 @@ def _lab(colour: str) -> tuple[float, float, float]:
 def test_confidence_steps_are_distinguishable_and_labelled_with_numbers():
     """Neighbouring steps differ by a clearly visible amount (CIE76 ΔE ≥ 20; 2.3 is just noticeable),
     get darker as confidence falls, and the legend gives each step's range in numbers."""
-    colours = [_cert_colour(c) for c in (0.95, 0.85, 0.7, 0.5, 0.2)]
+    colours = [cert_colour(c) for c in (0.95, 0.85, 0.7, 0.5, 0.2)]
     assert colours == [colour for _, colour in CONFIDENCE_STEPS]
     labs = [_lab(c) for c in colours]
     for a, b in zip(labs, labs[1:], strict=False):
@@ -52,23 +49,7 @@ def test_confidence_steps_are_distinguishable_and_labelled_with_numbers():
 
 @pytest.fixture(scope="module")
 def browser():
-    if not (CHROMIUM and DRIVER):
-        missing("chromium and chromium-driver")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError as exc:
-        missing(f"Python package {exc.name}")
-    profile = tempfile.mkdtemp(prefix="align-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (*FLAGS, f"--user-data-dir={profile}", "--window-size=1200,900"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=DRIVER))
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    yield from headless(1200, 900)
 
 
 def test_the_script_survives_a_hostile_address_and_language_tag(browser, tmp_path):

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, DRIVER, FLAGS, missing
+from chromium import CHROMIUM, DRIVER, headless, missing
 from lxml import etree
 
 from align import tei
@@ -23,8 +22,6 @@ if not (CHROMIUM and DRIVER):
     missing("chromium and chromium-driver")
 try:
     import flask  # noqa: F401
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
@@ -39,16 +36,7 @@ NS = {"t": tei.TEI_NS}
 
 @pytest.fixture(scope="module")
 def browser():
-    profile = tempfile.mkdtemp(prefix="align-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (*FLAGS, f"--user-data-dir={profile}", "--window-size=1400,900"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=DRIVER))
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    yield from headless(1400, 900)
 
 
 @pytest.fixture

@@ -459,7 +459,7 @@ def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> l
             certs = [b.cert for b in links if b.cert is not None]
             cert = min(certs) if certs else None
             two_sided = any(b.src and b.tgt for b in links)
-            fill = _cert_colour(cert) if two_sided else "url(#gap)" if links else "#fff"
+            fill = cert_colour(cert) if two_sided else "url(#gap)" if links else "#fff"
             y = k * lane
             cells.append(f'<rect x="{r}" y="{y}" width="1" height="{lane - 7}" fill="{fill}"/>')
             found = by_cell.get((r, lang), [])
@@ -492,7 +492,7 @@ def _overview(report: Report, rows: list[GridRow], located: list[_Located]) -> l
     return out
 
 
-def _cert_colour(cert: float | None) -> str:
+def cert_colour(cert: float | None) -> str:
     """The step of :data:`CONFIDENCE_STEPS` ``cert`` falls in (a smooth ramp gave pinks nobody could
     tell apart); grey for a link without a cert."""
     if cert is None:
