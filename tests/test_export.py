@@ -317,3 +317,23 @@ def test_bad_filters_fail_in_one_line(tei_file, tmp_path, args, message):
     result = invoke("export", tei_file, *(args if "--format" in args else [*args, "--format", "tsv"]))
     assert result.exit_code == 1
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["intertext", "beads"])
+@pytest.mark.parametrize("ids", [("kosovo", "kosovo"), ("kosovo 1", "kosovo_1")])
+def test_a_folder_whose_sets_share_an_id_is_refused_naming_both_files(tmp_path, fmt, ids):
+    """issue 19, bug 9: "wrote 4 files", 3 there, texts from one set and links from the other."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    tei.write(make_set(ids[0]), folder / "one.tei.xml", timestamp=False)
+    tei.write(make_set(ids[1], {"title": "Other"}), folder / "two.tei.xml", timestamp=False)
+    if fmt == "beads" and ids[0] != ids[1]:
+        pytest.skip("bead file names keep the id as it is: these ids do not collide there")
+    result = invoke("export", folder, "--format", fmt, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "one.tei.xml and " in result.stderr and "two.tei.xml have" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    if ids[0] != ids[1]:  # choosing one of them is fine
+        ok = invoke("export", folder, "--format", fmt, "--set", ids[0], "-o", tmp_path / "out")
+        assert ok.exit_code == 0, ok.stderr

@@ -1,5 +1,6 @@
 """Property-based fuzzing of every reader that takes outside input: any bytes give a result or an
-InputError, never another exception, and in bounded time (Hypothesis' deadline per example).
+InputError, never another exception, and in bounded time (Hypothesis' deadline per example); every
+alignment a reader returns (TEI, InterText, links) satisfies the rule of align.model.check_alignment.
 
 Readers: text, TEI, TBX, CSV/TSV and XLSX glossaries, manifests, bead files and InterText files. Each
 reader gets raw bytes and, to reach past the first syntax check, mutations of a valid seed file
@@ -10,7 +11,6 @@ runs the same properties with a larger one.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -25,7 +25,16 @@ from align.errors import InputError
 from align.formats.beadfile import read_beads
 from align.formats.intertext import read_intertext
 from align.io.reader import decode_text
-from align.model import Alignment, Document, DocumentSet, Link, Sentence
+from align.model import (
+    Alignment,
+    Document,
+    DocumentSet,
+    InvalidAlignment,
+    Link,
+    Sentence,
+    check_alignment,
+    check_set,
+)
 from align.terms.glossary import read_glossary
 from align.terms.tbx import read_tbx
 from align.terms.termbase import build_termbase
@@ -66,9 +75,33 @@ def inputs(seed: bytes) -> st.SearchStrategy[bytes]:
     return st.one_of(st.binary(max_size=512), mutated(seed))
 
 
-def result_or_input_error(read, data: bytes) -> None:
-    with contextlib.suppress(InputError):
-        read(data)
+def result_or_input_error(read, data: bytes, valid=None) -> None:
+    """``read(data)`` gives a result or an InputError; ``valid(result)`` holds of every result."""
+    try:
+        result = read(data)
+    except InputError:
+        return
+    if valid is not None:
+        valid(result)
+
+
+def valid_set(docset: DocumentSet) -> None:
+    """The alignment rule (align.model.check_alignment) holds for every alignment a reader returns."""
+    try:
+        check_set(docset)
+    except InvalidAlignment as exc:
+        raise AssertionError(f"a reader returned an invalid alignment: {exc}") from None
+
+
+def valid_beads(links: list[Link]) -> None:
+    sizes = (
+        max((i + 1 for b in links for i in b.src), default=0),
+        max((j + 1 for b in links for j in b.tgt), default=0),
+    )
+    try:
+        check_alignment(Alignment("src", "tgt", links), sizes, loose=True)  # gold files cross
+    except InvalidAlignment as exc:
+        raise AssertionError(f"the link reader returned an invalid alignment: {exc}") from None
 
 
 def _tei_seed() -> bytes:
@@ -129,7 +162,7 @@ def test_text_reader(data):
 @FUZZ
 @given(inputs(TEI_SEED))
 def test_tei_decoder(data):
-    result_or_input_error(lambda d: tei.read("in.tei.xml", d), data)
+    result_or_input_error(lambda d: tei.read("in.tei.xml", d), data, valid_set)
 
 
 @FUZZ
@@ -171,7 +204,7 @@ def test_manifest_reader(folder, data, suffix):
 def test_link_reader(folder, data):
     path = folder / "in.beads"
     path.write_bytes(data)
-    result_or_input_error(lambda _: read_beads(path), data)
+    result_or_input_error(lambda _: read_beads(path), data, valid_beads)
 
 
 DAMAGED_INTERTEXT = st.sampled_from(sorted(INTERTEXT_SEEDS)).flatmap(
@@ -186,4 +219,4 @@ def test_intertext_reader(folder, case):
     name, data = case
     for file, seed in INTERTEXT_SEEDS.items():
         (folder / file).write_bytes(data if file == name else seed)
-    result_or_input_error(lambda _: read_intertext([folder / "a.en.de.xml"]), data)
+    result_or_input_error(lambda _: read_intertext([folder / "a.en.de.xml"]), data, valid_set)

@@ -148,7 +148,106 @@ def test_documents_without_p_and_languages_given_on_the_command_line(tmp_path):
 
 
 def test_alignments_from_different_pivots_are_refused(tmp_path):
-    files = _files(tmp_path, '<link xtargets="1:1;1:1"/>')
+    files = _files(tmp_path, '<link xtargets="1:1;1:1"/><link xtargets="1:2;1:2"/>')
     (tmp_path / "b.xml").write_text('<linkGrp toDoc="a.de.xml" fromDoc="a.en.xml"/>')
     with pytest.raises(InputError, match="one pivot per set"):
         read_intertext([*files, tmp_path / "b.xml"])
+
+
+# --- issue 19 --------------------------------------------------------------------------------------
+
+
+def _export(docset, folder) -> list:
+    source = folder / "in.tei.xml"
+    tei.write(docset, source, timestamp=False)
+    result = invoke("export", str(source), "--format", "intertext", "-o", str(folder / "it"))
+    assert result.exit_code == 0, result.output
+    return sorted((folder / "it").iterdir())
+
+
+def test_a_glob_or_a_folder_of_an_export_imports_with_id_order_and_settings(kosovo_tei, tmp_path):
+    """`align import it/*.xml` picked up the documents too; the id rt.com.91335 came back as rt; the
+    languages came back in the files' order; the run's settings and the set's metadata were lost."""
+    docset = _with_manual(tei.read(kosovo_tei))
+    docset.id = "rt.com.91335"
+    docset.docs = {k: docset.docs[k] for k in ("en", "sr-Cyrl", "de", "sq")}  # not alphabetical
+    docset.alignments = [docset.alignment("en", lang) for lang in ("sr-Cyrl", "de", "sq")]
+    docset.meta = {"title": "Barricades", "source": "rt.com"}
+    files = _export(docset, tmp_path)
+    assert docset.settings  # what align run wrote
+    for args in ([str(f) for f in files], [str(tmp_path / "it")]):
+        result = invoke("import", *args, "-o", str(tmp_path / "back.tei.xml"))
+        assert result.exit_code == 0, result.output
+        back = tei.read(tmp_path / "back.tei.xml")
+        assert back.id == "rt.com.91335"
+        assert list(back.docs) == ["en", "sr-Cyrl", "de", "sq"]
+        assert [a.tgt_lang for a in back.alignments] == ["sr-Cyrl", "de", "sq"]
+        assert (back.settings, back.meta) == (docset.settings, docset.meta)
+
+
+def test_the_set_id_comes_from_the_file_name_without_its_languages(tmp_path):
+    files = _files(tmp_path, '<link xtargets="1:1;1:1"/><link xtargets="1:2;1:2"/>')
+    files[0].rename(tmp_path / "rt.com.91335.en.de.xml")
+    assert read_intertext([tmp_path / "rt.com.91335.en.de.xml"]).id == "rt.com.91335"
+
+
+def test_a_file_that_is_neither_an_alignment_nor_its_document_is_refused(tmp_path):
+    files = _files(tmp_path, '<link xtargets="1:1;1:1"/><link xtargets="1:2;1:2"/>')
+    (tmp_path / "stray.xml").write_text("<doc><p><s id='1:1'>x</s></p></doc>")
+    assert len(read_intertext([*files, tmp_path / "a.en.xml"]).docs) == 2
+    with pytest.raises(InputError, match="stray.xml: not an InterText alignment"):
+        read_intertext([*files, tmp_path / "stray.xml"])
+
+
+@pytest.mark.parametrize("name", ["../secret/notes.xml", "/etc/notes.xml", "sub/a.de.xml", ".."])
+def test_documents_must_be_beside_the_alignment_file(tmp_path, name):
+    """issue 19: import followed fromDoc="../../secret/notes.xml" and absolute paths."""
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "notes.xml").write_text('<doc lang="de"><p><s id="1:1">Geheim.</s></p></doc>')
+    it = tmp_path / "it"
+    it.mkdir()
+    files = _files(it, '<link xtargets="1:1;1:1"/>')
+    files[0].write_text(f'<linkGrp toDoc="a.en.xml" fromDoc="{name}"><link xtargets="1:1;1:1"/></linkGrp>')
+    with pytest.raises(InputError, match="documents must be beside the alignment file"):
+        read_intertext(files)
+
+
+def test_sentences_in_a_note_inside_a_paragraph_export_in_order_and_import_back(tmp_path):
+    """issue 19, bug 8: <s> in <p> in <note> in <p> (schema-valid TEI) gave duplicate ids 1:1 out of
+    order, or a traceback."""
+    from align.tei import find_schema, validate
+
+    ns = tei.TEI_NS
+    sentences = {
+        "en": ["One.", "A note.", "Two.", "Three."],
+        "de": ["Eins.", "Eine Notiz.", "Zwei.", "Drei."],
+    }
+    texts = "".join(
+        f'<TEI xml:id="{lang}" xml:lang="{lang}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+        f'<text><body><p><s xml:id="{lang}.a">{s[0]}</s><note><p><s xml:id="{lang}.b">{s[1]}</s></p></note>'
+        f'<s xml:id="{lang}.c">{s[2]}</s></p><p><s xml:id="{lang}.d">{s[3]}</s></p></body></text></TEI>'
+        for lang, s in sentences.items()
+    )
+    links = "".join(f'<link target="#en.{x} #de.{x}"/>' for x in "abcd")
+    (tmp_path / "in.tei.xml").write_text(
+        f'<teiCorpus xmlns="{ns}" n="noted"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+        f'<standOff><linkGrp type="alignment" domains="#en #de">{links}</linkGrp></standOff>'
+        f"{texts}</teiCorpus>",
+        encoding="utf-8",
+    )
+    if find_schema() is not None:
+        assert validate(tmp_path / "in.tei.xml") == []
+    result = invoke(
+        "export", str(tmp_path / "in.tei.xml"), "--format", "intertext", "-o", str(tmp_path / "it")
+    )
+    assert result.exit_code == 0, result.output
+    doc = etree.parse(str(tmp_path / "it" / "noted.en.xml")).getroot()
+    ids = [s.get("id") for s in doc.iter("s")]
+    assert len(set(ids)) == 4 and [s.text for s in doc.iter("s")] == sentences["en"]
+    back = read_intertext([tmp_path / "it" / "noted.en.de.xml"])
+    assert back.docs["en"].texts == sentences["en"] and back.docs["de"].texts == sentences["de"]
+    assert [(b.src, b.tgt) for b in back.alignments[0].links] == [((k,), (k,)) for k in range(4)]
+    assert [s.para for s in tei.read(tmp_path / "in.tei.xml").docs["en"].sentences] == [0, 1, 2, 3]

@@ -26,6 +26,7 @@ from align.report.checks.omissions import (
     lone_numbers,
     missing_edges,
     uncovered,
+    without,
 )
 from align.report.findings import build_links
 
@@ -267,3 +268,30 @@ def test_spans_in_tei_annotations_and_html(report_tei, tmp_path):
     schema = tei.find_schema()
     if schema is not None:
         assert tei.validate(out, schema) == []
+
+
+def test_a_huge_link_gives_the_embedder_no_more_than_it_reads():
+    """issue 19: a 2000-2000 link took 121 s and 3.1 GB, the side embedded once without each of its
+    sentences. The embedder reads READ_CHARS characters of a text, so no longer text is built, and the
+    sentences past them all leave the same head (embedded once)."""
+    import numpy as np
+
+    from align.embedding.encoder import DIM, READ_CHARS
+
+    given: list[str] = []
+
+    def fake(texts):
+        given.extend(texts)
+        return np.ones((len(texts), DIM), dtype=np.float32) / np.sqrt(DIM)
+
+    n = 400
+    docset = pair_set(EN * (n // 5), DE * (n // 5), [Link(tuple(range(n)), tuple(range(n)), 0.9)])
+    links = build_links(docset, docset.alignments[0], {})
+    checker = ContrastChecker(fake, OmissionParams())
+    checker.prepare(links)
+    side = next(s for s in checker.prepared[links[0]] if s.left)
+    assert len(side.text) > 7 * READ_CHARS
+    assert max(len(t) for t in given) <= READ_CHARS
+    assert len(set(given)) < 2 * READ_CHARS // min(len(s) for s in EN) + 3
+    whole = [without(side.text, u.start, u.end)[:READ_CHARS] for u in checker._candidates(side)]
+    assert checker._texts(side, checker._candidates(side))[2:] == whole  # the same heads, built cheaply

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import random
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -357,3 +359,73 @@ def test_report_help_lists_every_glossary_column():
     for column in (*glossary.REQUIRED, "framing", "status", *glossary.WIDE_CONCEPT, *glossary.WIDE_IGNORED):
         assert column in text
     assert "framing_<lang>" in text and "status_<lang>" in text and ".xlsx" in text
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("concept,en,EN", "columns 'en' and 'EN' name the same language (en)"),
+        ("concept,sr-Latn,sr_Latn", "columns 'sr-Latn' and 'sr_Latn' name the same language (sr-Latn)"),
+        ("concept,en,en", "column 'en' appears twice"),
+        ("concept,lang,term,Term", "columns 'term' and 'Term' name the same column"),
+    ],
+)
+def test_glossary_columns_naming_one_language_are_one_line(tmp_path, header, message):
+    """issue 19, bug 10: the terms of one of the columns were dropped silently."""
+    width = header.count(",") + 1
+    path = _write(tmp_path, "g.csv", f"{header}\n" + ",".join(["c1", *["river"] * (width - 1)]) + "\n")
+    with pytest.raises(InputError, match=re.escape(message)):
+        load_termbase(path)
+
+
+def test_an_xlsx_glossary_repeating_a_language_column_is_refused(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["concept", "en", "en"], ["c1", "river", "stream"]):
+        book.active.append(row)
+    book.save(tmp_path / "g.xlsx")
+    with pytest.raises(InputError, match="column 'en' appears twice"):
+        load_termbase(tmp_path / "g.xlsx")
+
+
+def test_an_xlsx_glossary_over_one_mebibyte_reads(tmp_path):
+    """issue 19, bug 11: reading stopped at the first MiB holding a NUL: "File is not a zip file"."""
+    openpyxl = pytest.importorskip("openpyxl")
+    rng = random.Random(19)
+    book = openpyxl.Workbook()
+    book.active.append(["concept", "en", "de"])
+    for k in range(30000):
+        words = ["".join(rng.choices(string.ascii_lowercase, k=16)) for _ in range(2)]
+        book.active.append([f"c{k}", *words])
+    path = tmp_path / "big.xlsx"
+    book.save(path)
+    assert path.stat().st_size > 1 << 20
+    assert len(load_termbase(path).concepts) == 30000
+
+
+def test_an_xlsx_that_unzips_to_more_than_a_glossary_needs_is_refused_unread(tmp_path, monkeypatch):
+    """issue 19, bug 11: a 490 KB file with one 500 MB cell took 1 GB; the zip directory's sizes are
+    checked before anything is inflated (the limit is lowered here so the test stays small)."""
+    import zipfile
+
+    from align.terms import glossary
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["concept", "en"])
+    book.active.append(["c1", "x" * 32767])  # the longest cell openpyxl writes: made 3 MB below
+    book.save(tmp_path / "small.xlsx")
+    path = tmp_path / "bomb.xlsx"
+    with (
+        zipfile.ZipFile(tmp_path / "small.xlsx") as small,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as big,
+    ):
+        for member in small.infolist():
+            data = small.read(member)
+            big.writestr(member.filename, data.replace(b"x" * 32767, b"x" * (3 << 20)))
+    assert path.stat().st_size < 100_000
+    monkeypatch.setattr(glossary, "MAX_XLSX_UNZIPPED", 2 << 20)
+    with pytest.raises(InputError, match="unzips to 3 MB, more than a glossary needs"):
+        load_termbase(path)
+    with zipfile.ZipFile(path) as z:
+        assert sum(m.file_size for m in z.infolist()) > 3 << 20

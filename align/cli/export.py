@@ -88,7 +88,7 @@ def export(
       align export kosovo.tei.xml --format tmx --pair en-de -o en-de.tmx
       align export kosovo.tei.xml --format intertext -o out/
     """
-    from ..formats.source import read_sets, select, tei_files
+    from ..formats.source import read_sets, refuse_shared_ids, select, tei_files
 
     if fmt is None:
         fmt = formats.from_extension(output, formats.EXPORT)
@@ -125,14 +125,16 @@ def export(
         n = write_tmx(selected, output, srclang=srclang, props=props, note=note)
         what = f"{n} translation units"
     elif fmt == "intertext":
-        from ..formats.intertext import write_intertext
+        from ..formats.intertext import set_file_name, write_intertext
 
         if output == "-":
             raise InputError("InterText output is a folder: give -o FOLDER")
+        refuse_shared_ids(files, set_file_name, set_ids)
         what = f"{len(write_intertext(selected, output))} InterText files"
     elif fmt == "beads":
         from ..formats.beadfile import write_beads
 
+        refuse_shared_ids(files, str, set_ids)
         what = f"{len(write_beads(selected, output))} bead files"
     else:
         from ..formats.tables import link_table, write_table

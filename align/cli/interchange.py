@@ -8,10 +8,13 @@ from ..errors import InputError, clip, log
 
 
 @click.command("import")
-@click.argument("alignments", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("alignments", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", default="-", show_default=True, help="TEI file to write ('-' = stdout).")
 @click.option(
-    "--id", "set_id", help="Document set id [default: the first alignment file's name up to a dot]."
+    "--id",
+    "set_id",
+    help="Document set id [default: as align export wrote it, else the first alignment file's name "
+    "without .SRC.TGT.xml].",
 )
 @click.option(
     "--lang",
@@ -27,13 +30,17 @@ def import_cmd(
     """Read InterText alignment files (all from one pivot document) into one TEI file.
 
     Each file is a <linkGrp toDoc=… fromDoc=…> of <link xtargets="…;…" status="man|auto">; the
-    sentence-marked documents it names are read from beside it. Links with status="man" become
-    manual links (subtype="manual"), the others automatic ones without a confidence.
+    sentence-marked documents it names are read from beside it (file names only). Links with
+    status="man" become manual links (subtype="manual"), the others automatic ones without a
+    confidence. Links must cover every sentence once, in text order: overlapping, crossing or
+    repeated links and sentences in no link are refused, naming the link. A folder (or a glob that
+    also matches the documents) reads every alignment file in it.
 
     \b
     Example:
       align export kosovo.tei.xml --format intertext -o it/
       align import it/kosovo.en.de.xml it/kosovo.en.sr-Cyrl.xml -o kosovo.tei.xml
+      align import it/ -o kosovo.tei.xml
     """
     from .. import tei
     from ..formats.intertext import read_intertext

@@ -78,14 +78,16 @@ def run(
     """
     from .. import tei
     from ..aligner.pipeline import align_set
+    from ..io.xmlsafe import parse_xml
 
     pairs = parse_inputs(inputs)
     if set_id is not None:
         check_name(set_id, "--id")
     refuse_inputs(output, [path for _, path in pairs])
-    keep = tei.read(keep_manual) if keep_manual else None
+    history = parse_xml(keep_manual) if keep_manual else None  # its reviewers and changes stay
+    keep = tei.from_tree(history, keep_manual) if history is not None else None
     docset = align_set(pairs, set_id=set_id, pivot=pivot, options=options, progress=log.info, keep=keep)
-    tei.write(docset, output, timestamp=not no_timestamp, derived=derived)
+    tei.write(docset, output, timestamp=not no_timestamp, derived=derived, history=history)
     sizes = ", ".join(f"{lang} {len(doc.sentences)}" for lang, doc in docset.docs.items())
     log.info(f"wrote {output} (sentences: {sizes})")
 

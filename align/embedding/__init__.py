@@ -12,6 +12,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..text.textnorm import comparison_text
+from .encoder import READ_CHARS
+
+__all__ = ["READ_CHARS", "Embedder", "sentence_vectors"]
 
 
 def sentence_vectors(texts: Sequence[str], *, threads: int = 2, cache_dir: str | None = None) -> np.ndarray:

@@ -30,6 +30,7 @@ PREFIX = "passage"  # e5 models embed documents with a "passage: " prefix (queri
 
 MAX_TOKENS = 256  # per sentence, "passage: " and the model's two special tokens included
 _CHARS_PER_TOKEN = 16  # no token is longer: the tokenizer only ever sees this many characters a token
+READ_CHARS = MAX_TOKENS * _CHARS_PER_TOKEN  # nothing past a text's first READ_CHARS changes its vector
 
 _MODEL = None
 _THREADS: int | None = None
@@ -66,7 +67,7 @@ def within_limit(text: str, threads: int = 2) -> str:
     otherwise its head is cut in proportion to its token count until it fits (two or three counts)."""
     if len(text) <= MAX_TOKENS:
         return text
-    head = text[: MAX_TOKENS * _CHARS_PER_TOKEN]
+    head = text[:READ_CHARS]
     count = _model(threads).token_count(head)
     while count > MAX_TOKENS and len(head) > 1:
         keep = max(1, len(head) * MAX_TOKENS // count - 1)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError, clip
 from ..io.fsutil import atomic_write_text, check_name, output_folder
-from ..model import Alignment, DocumentSet, Link
+from ..model import Alignment, DocumentSet, InvalidAlignment, Link, check_alignment
 
 _LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*(-?[\d.eE+-]+))?\s*$")
 
@@ -22,7 +22,10 @@ def _indices(field: str) -> tuple[int, ...]:
 
 
 def parse_beads(text: str, path: str | Path | None = None) -> list[Link]:
+    """The links of a bead file: :func:`align.model.check_alignment`'s loose rule (no sentence in two
+    links), as gold standards such as Text+Berg's have links that cross or skip sentences."""
     links = []
+    lines = []  # the line of each link, for messages
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -39,6 +42,15 @@ def parse_beads(text: str, path: str | Path | None = None) -> list[Link]:
         if not src and not tgt:
             raise InputError(f"line {lineno}: link with both sides empty", path)
         links.append(Link(src, tgt, cert=cert, status="manual" if cert is None else "auto"))
+        lines.append(lineno)
+    sizes = (
+        max((i + 1 for b in links for i in b.src), default=0),
+        max((j + 1 for b in links for j in b.tgt), default=0),
+    )
+    try:
+        check_alignment(Alignment("source", "target", links), sizes, loose=True)
+    except InvalidAlignment as exc:
+        raise InputError(str(exc) if exc.link is None else f"line {lines[exc.link]}: {exc}", path) from None
     return links
 
 

@@ -7,10 +7,12 @@ through the pivot, and :func:`align.model.rows.set_rows` turns it into rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..errors import InputError
+from lxml import etree
+
+from ..errors import InputError, clip
 from ..model import Alignment, DocumentSet
 from ..model.rows import find_pair
 
@@ -44,6 +46,45 @@ def read_sets(files: Sequence[Path], set_ids: Sequence[str] = ()) -> Iterator[Do
     missing = sorted(wanted - seen)
     if missing:
         raise InputError(f"no document set with id {', '.join(missing)}", files[0].parent)
+
+
+def _set_id(path: Path) -> str | None:
+    """The set id on a TEI file's root, read without parsing the rest; None if it cannot be read
+    (reading the file in full then says what is wrong)."""
+    try:
+        events = etree.iterparse(
+            str(path), events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+        )
+        _, root = next(iter(events))
+    except (etree.XMLSyntaxError, OSError, StopIteration):
+        return None
+    return root.get("n", root.get("{http://www.w3.org/XML/1998/namespace}id", ""))
+
+
+def refuse_shared_ids(
+    files: Sequence[Path], file_name: Callable[[str], str], set_ids: Sequence[str] = ()
+) -> None:
+    """InputError when two ``files`` hold sets whose ids give the same output file names (``file_name``
+    of the id: the same id, or ids that differ only in characters a file name replaces), before
+    anything is written; only the ``set_ids`` chosen, when given."""
+    seen: dict[str, tuple[Path, str]] = {}
+    for path in files:
+        set_id = _set_id(path)
+        if set_id is None or (set_ids and set_id not in set_ids):
+            continue
+        name = file_name(set_id)
+        if name in seen:
+            other, other_id = seen[name]
+            ids = (
+                f"the set id {clip(set_id)}"
+                if set_id == other_id
+                else f"set ids {clip(other_id)} and {clip(set_id)}"
+            )
+            raise InputError(
+                f"{other} and {path} have {ids}, which name the same output files ({name}.*): export "
+                "them apart, or give one of them another id"
+            )
+        seen[name] = (path, set_id)
 
 
 def select(docsets: Iterable[DocumentSet], pair: str | None) -> Iterator[tuple[DocumentSet, Alignment]]:

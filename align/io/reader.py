@@ -28,10 +28,11 @@ MAX_INPUT_BYTES = 1 << 30  # one text; a larger one is refused rather than read 
 _CHUNK = 1 << 20
 
 
-def read_bytes(path: str | Path) -> bytes:
+def read_bytes(path: str | Path, *, binary: bytes | None = None) -> bytes:
     """The bytes of ``path`` (``-``: standard input), read in chunks: an endless source (/dev/zero, a
     stuck pipe of binary data) stops at its first chunk holding a NUL byte, which decode_text refuses
-    as binary data or UTF-16, or at MAX_INPUT_BYTES."""
+    as binary data or UTF-16, or at MAX_INPUT_BYTES. A file that starts with ``binary`` (a binary
+    format's magic bytes, such as a zip's) is read to its end: NULs are part of it."""
     chunks: list[bytes] = []
     size = 0
     try:
@@ -39,7 +40,7 @@ def read_bytes(path: str | Path) -> bytes:
             while chunk := fh.read(_CHUNK):
                 chunks.append(chunk)
                 size += len(chunk)
-                if b"\x00" in chunk:
+                if b"\x00" in chunk and not (binary and chunks[0].startswith(binary)):
                     break
                 if size > MAX_INPUT_BYTES:
                     raise InputError(f"larger than {MAX_INPUT_BYTES >> 20} MB: split it first", path)

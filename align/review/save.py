@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .. import __version__
+from ..model import check_set
 from ..report.annotate import INDENT, annotate, to_bytes
 from ..report.findings import Report
 from ..tei import TEI_NS, compose
@@ -120,6 +121,7 @@ def save_bytes(
     session: ReviewSession, changed: dict[str, tuple[int, int]]
 ) -> tuple[etree._ElementTree, bytes]:
     """The session's tree with its current links and a change record, and the file's bytes."""
+    check_set(session.docset)  # the edits keep the alignment rule; never write a file that breaks it
     tree = copy.deepcopy(session.tree)
     root = tree.getroot()
     alignments = session.docset.alignments

@@ -11,6 +11,7 @@ derived by ``encode`` from the pivot alignments and are skipped (``compose`` reb
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,17 @@ from lxml import etree
 
 from ..errors import InputError, clip, warn
 from ..io.xmlsafe import parse_xml
-from ..model import Alignment, Document, DocumentSet, Link, Sentence, sentence_id
+from ..model import (
+    Alignment,
+    Document,
+    DocumentSet,
+    InvalidAlignment,
+    Link,
+    Sentence,
+    check_alignment,
+    paragraph_numbers,
+    sentence_id,
+)
 from .encode import STATUSES, TEI_NS, XML_ID, XML_LANG
 
 _NS = {"t": TEI_NS}
@@ -137,8 +148,9 @@ def _document(tei: etree._Element, where: str | None) -> tuple[str, Document, di
     paragraphs = {p: k for k, p in enumerate(body.iter(f"{{{TEI_NS}}}p"))}
     sentences: list[Sentence] = []
     ids: dict[str, int] = {}
+    holders: list[tuple[int, object]] = []  # each sentence's paragraph: (its position, itself)
     for s in body.iter(f"{{{TEI_NS}}}s"):
-        para = next((paragraphs[p] for p in s.iterancestors(f"{{{TEI_NS}}}p")), None)
+        para = next(s.iterancestors(f"{{{TEI_NS}}}p"), None)
         if para is None:
             raise InputError(
                 f"sentence {clip(s.get(XML_ID))} of the {lang} version is not inside a <p>",
@@ -146,10 +158,18 @@ def _document(tei: etree._Element, where: str | None) -> tuple[str, Document, di
                 s.sourceline,
             )
         xml_id = s.get(XML_ID)
-        if xml_id is not None:
-            ids[xml_id] = len(sentences)
-        own = xml_id is None or xml_id == sentence_id(lang, len(sentences))  # align's scheme: not kept
-        sentences.append(Sentence(_text(s), para, None if own else xml_id))
+        if xml_id is None:
+            raise InputError(
+                f"sentence {len(sentences) + 1} of the {lang} version has no xml:id: no link can point to it",
+                where,
+                s.sourceline,
+            )
+        ids[xml_id] = len(sentences)
+        own = xml_id == sentence_id(lang, len(sentences))  # align's scheme: not kept
+        sentences.append(Sentence(_text(s), 0, None if own else xml_id))
+        holders.append((paragraphs[para], para))
+    # a <p> inside a <note> inside a <p> interrupts it: numbers that never decrease keep the text order
+    sentences = [replace(s, para=n) for s, n in zip(sentences, paragraph_numbers(holders), strict=True)]
     header = tei.find("t:teiHeader", _NS)
     source = (
         None if header is None else header.find("t:fileDesc/t:sourceDesc/t:bibl/t:idno[@type='file']", _NS)
@@ -224,31 +244,18 @@ def _covered(
     where: str | None,
     complete: bool,
 ) -> Alignment:
-    """Check the links' order and overlap; read a sentence no link covers as a 1-0 or 0-1 link."""
+    """Check the links against the rule (:func:`align.model.check_alignment`); read a sentence no link
+    covers as a 1-0 or 0-1 link."""
     label = f"linkGrp {group.get('subtype') or number}"
     elements = list(group.iterchildren(f"{{{TEI_NS}}}link", f"{{{TEI_NS}}}ptr"))
     ids = {v: k for k, v in sentences.items()}
     langs = (alignment.src_lang, alignment.tgt_lang)
-    sizes = [len(docs[lang].sentences) for lang in langs]
-    seen: list[dict[int, int]] = [{}, {}]  # side -> sentence -> link number
-    for k, (link, el) in enumerate(zip(alignment.links, elements, strict=True), 1):
-        for side, indices in enumerate((link.src, link.tgt)):
-            for i in indices:
-                if i in seen[side]:
-                    first = seen[side][i]
-                    again = "twice in this link" if first == k else f"also in link {first}"
-                    raise InputError(
-                        f"{label}, link {k}: sentence {ids[(langs[side], i)]} is {again}",
-                        where,
-                        el.sourceline,
-                    )
-                seen[side][i] = k
-            if list(indices) != list(range(indices[0], indices[0] + len(indices))) if indices else False:
-                raise InputError(
-                    f"{label}, link {k}: its {langs[side]} sentences are not consecutive, in text order",
-                    where,
-                    el.sourceline,
-                )
+    sizes = (len(docs[langs[0]].sentences), len(docs[langs[1]].sentences))
+    try:
+        check_alignment(alignment, sizes, name=lambda side, i: ids[(langs[side], i)], gaps=True)
+    except InvalidAlignment as exc:
+        line = group.sourceline if exc.link is None else elements[exc.link].sourceline
+        raise InputError(exc.where(label), where, line) from None
     links: list[Link] = []
     nxt = [0, 0]  # the next sentence of each side that no earlier link took
     missing: list[str] = []
@@ -260,15 +267,7 @@ def _covered(
             missing.append(ids[(langs[side], i)])
             nxt[side] += 1
 
-    for k, (link, el) in enumerate(zip(alignment.links, elements, strict=True), 1):
-        for side, indices in enumerate((link.src, link.tgt)):
-            if indices and indices[0] < nxt[side]:
-                raise InputError(
-                    f"{label}, link {k}: out of text order ({ids[(langs[side], indices[0])]} comes before "
-                    "sentences of an earlier link)",
-                    where,
-                    el.sourceline,
-                )
+    for link in alignment.links:
         for side, indices in enumerate((link.src, link.tgt)):
             if indices:
                 fill(side, indices[0])

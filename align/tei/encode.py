@@ -22,7 +22,7 @@ from .. import __version__
 from ..errors import InputError, clip
 from ..io.fsutil import atomic_write_bytes
 from ..lang import language_name
-from ..model import Alignment, Document, DocumentSet, Link
+from ..model import Alignment, Document, DocumentSet, Link, check_set
 from ..model.rows import compose
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -63,8 +63,18 @@ def standoff(tree: etree._ElementTree) -> etree._Element:
     return found
 
 
-def to_tree(docset: DocumentSet, *, timestamp: bool = True, derived: bool = False) -> etree._ElementTree:
-    """Build the TEI tree; ``derived`` adds composed links for every pair of non-pivot versions."""
+def to_tree(
+    docset: DocumentSet,
+    *,
+    timestamp: bool = True,
+    derived: bool = False,
+    history: etree._ElementTree | None = None,
+) -> etree._ElementTree:
+    """Build the TEI tree; ``derived`` adds composed links for every pair of non-pivot versions;
+    ``history``, an earlier TEI of the set (realigned with ``--keep-manual``), gives its reviewers
+    and revision history (:func:`_carry_history`). InvalidAlignment for links that break
+    :func:`align.model.check_alignment`."""
+    check_set(docset)
     for lang, doc in docset.docs.items():
         if not _LANG_TAG.fullmatch(lang):
             raise InputError(f"language tag {clip(lang)} is not a valid BCP 47 tag", doc.source)
@@ -93,19 +103,66 @@ def to_tree(docset: DocumentSet, *, timestamp: bool = True, derived: bool = Fals
             _link_group(stand_off, docset, alignment, sources)
     for lang, doc in docset.docs.items():
         _document(root, docset, lang, doc)
+    if history is not None:
+        _carry_history(history, root)
     _check_unique_ids(root)
     return tree
 
 
-def to_bytes(docset: DocumentSet, *, timestamp: bool = True, derived: bool = False) -> bytes:
+def _carry_history(old: etree._ElementTree, root: etree._Element) -> None:
+    """The corpus header of ``old``: its ``respStmt`` other than align's (the reviewers) after the new
+    one, its ``change`` records after the new one (newest first, as the review editor adds them)."""
+    header = root.find(f"{{{TEI_NS}}}teiHeader")
+    old_header = old.getroot().find(f"{{{TEI_NS}}}teiHeader")
+    if old_header is None:
+        return
+    ns = {"t": TEI_NS}
+    title_stmt = header.find("t:fileDesc/t:titleStmt", ns)
+    for resp in old_header.iterfind("t:fileDesc/t:titleStmt/t:respStmt", ns):
+        if resp.find(f"t:name[@ref='#{APP_ID}']", ns) is None:
+            title_stmt.append(_bare(resp))
+    revision = header.find("t:revisionDesc", ns)
+    for change in old_header.iterfind("t:revisionDesc/t:change", ns):
+        revision.append(_bare(change))
+
+
+def _bare(el: etree._Element) -> etree._Element:
+    """A copy of ``el`` without its layout (whitespace-only text and tails), so pretty printing lays
+    it out as the rest of the file; comments are left out."""
+    copy = etree.fromstring(etree.tostring(el))
+    for comment in list(copy.iter(etree.Comment)):
+        comment.getparent().remove(comment)
+    for node in copy.iter():
+        if node.text is not None and not node.text.strip():
+            node.text = None
+        if node.tail is not None and not node.tail.strip():
+            node.tail = None
+    copy.tail = None
+    return copy
+
+
+def to_bytes(
+    docset: DocumentSet,
+    *,
+    timestamp: bool = True,
+    derived: bool = False,
+    history: etree._ElementTree | None = None,
+) -> bytes:
     # pretty_print leaves elements that hold text alone, so sentence text is written exactly.
-    tree = to_tree(docset, timestamp=timestamp, derived=derived)
+    tree = to_tree(docset, timestamp=timestamp, derived=derived, history=history)
     return etree.tostring(tree, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
-def write(docset: DocumentSet, path: str | Path, *, timestamp: bool = True, derived: bool = False) -> None:
+def write(
+    docset: DocumentSet,
+    path: str | Path,
+    *,
+    timestamp: bool = True,
+    derived: bool = False,
+    history: etree._ElementTree | None = None,
+) -> None:
     """Write atomically (``-`` = stdout); an encoding error leaves no file behind."""
-    atomic_write_bytes(path, to_bytes(docset, timestamp=timestamp, derived=derived))
+    atomic_write_bytes(path, to_bytes(docset, timestamp=timestamp, derived=derived, history=history))
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:

@@ -30,7 +30,9 @@ def load_termbase(
     ``framing_field`` names the TBX ``type`` (or glossary column) holding framing labels;
     ``labels``, when given, is the allowed label vocabulary (anything else is an InputError).
     """
-    data = read_bytes(path)
+    from .glossary import XLSX_MAGIC
+
+    data = read_bytes(path, binary=XLSX_MAGIC)
     head = data.removeprefix(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"<") or Path(str(path)).suffix.lower() in _XML_EXTENSIONS:
         from .tbx import read_tbx

@@ -33,6 +33,10 @@ WIDE_IGNORED = ("note", "notes", "comment", "comments", "definition", "domain")
 _BY_EXTENSION = {".tsv": "\t", ".tab": "\t", ".csv": ","}
 _SYNONYMS = re.compile(r"[;|\n]")
 XLSX_MAGIC = b"PK\x03\x04"
+# What an XLSX may hold once unzipped (its directory says, and zipfile never inflates past that): a
+# glossary of 100,000 terms is about 20 MB; a small file that unzips to gigabytes is refused unread.
+MAX_XLSX_UNZIPPED = 200 << 20
+_DUPLICATED = re.compile(r"_duplicated_\d+$")  # how polars renames a repeated CSV header
 
 Table = tuple[list[str], list[tuple[str | None, ...]]]  # header, rows (cells as text or None)
 
@@ -71,9 +75,26 @@ def _cell(value: object) -> str | None:
     return str(value)
 
 
+def _check_unzipped_size(path: str | Path, data: bytes) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            size = sum(member.file_size for member in book.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"cannot read as XLSX: {type(exc).__name__}: {clip(str(exc))}", path) from None
+    if size > MAX_XLSX_UNZIPPED:
+        raise InputError(
+            f"the XLSX unzips to {size >> 20} MB, more than a glossary needs ({MAX_XLSX_UNZIPPED >> 20} MB): "
+            "refused unread",
+            path,
+        )
+
+
 def _read_xlsx(path: str | Path, data: bytes) -> Table:
     import openpyxl
 
+    _check_unzipped_size(path, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         rows = [tuple(_cell(v) for v in row) for row in book.worksheets[0].iter_rows(values_only=True)]
@@ -88,10 +109,27 @@ def _read_xlsx(path: str | Path, data: bytes) -> Table:
 
 def read_glossary(path: str | Path, data: bytes, framing_field: str) -> list[RawTerm]:
     header, rows = _read_xlsx(path, data) if data.startswith(XLSX_MAGIC) else _read_delimited(path, data)
+    _refuse_repeated_columns(path, header)
     columns = {c.strip().casefold(): i for i, c in enumerate(header)}
     if "lang" in columns or "term" in columns:
         return _long(path, header, rows, columns, framing_field)
     return _wide(path, header, rows, columns, framing_field)
+
+
+def _refuse_repeated_columns(path: str | Path, header: list[str]) -> None:
+    """One column twice (``en,en``), or twice in other case (``en,EN``), would leave one unread."""
+    seen: dict[str, str] = {}
+    for raw in header:
+        written = _DUPLICATED.sub("", raw.strip())
+        if written.casefold() not in seen:
+            seen[written.casefold()] = written
+            continue
+        first = seen[written.casefold()]
+        if first == written:
+            raise InputError(f"column {clip(written)} appears twice", path)
+        tag = _tag(written.casefold())
+        same = f"the same language ({tag})" if tag else "the same column"
+        raise InputError(f"columns {clip(first)} and {clip(written)} name {same}", path)
 
 
 def _text_rows(rows: list[tuple[str | None, ...]]):
@@ -142,6 +180,12 @@ def _wide(path, header, rows, columns, framing_field) -> list[RawTerm]:
             unknown.append(header[i])
         elif per:
             per_lang[("framing" if kind == field else "status", canonical)] = i
+        elif canonical in langs:
+            raise InputError(
+                f"columns {clip(header[langs[canonical]])} and {clip(header[i])} name the same language "
+                f"({canonical})",
+                path,
+            )
         else:
             langs[canonical] = i
     if unknown and not langs and "concept" in columns:  # a long glossary, misnamed columns: say what it lacks

@@ -36,7 +36,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from ...embedding import Embedder
+from ...embedding import READ_CHARS, Embedder
 from ...lang import WORD
 from ...model import Finding
 from ...numbers import extract_numbers
@@ -118,8 +118,14 @@ def sentence_spans(sentences: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def without(text: str, start: int, end: int) -> str:
-    return _SPACES.sub(" ", f"{text[:start]} {text[end:]}").strip()
+def without(text: str, start: int, end: int, limit: int | None = None) -> str:
+    """``text`` without ``text[start:end]``, spaces closed up; only its first ``limit`` characters
+    when given (built from as little of ``text`` as they need)."""
+    if limit is None:
+        return _SPACES.sub(" ", f"{text[:start]} {text[end:]}").strip()
+    # closing up spaces shortens the text, so take twice what the result keeps from each end
+    head, tail = text[: min(start, 2 * limit)], text[end : end + 2 * limit]
+    return _SPACES.sub(" ", f"{head} {tail}").strip()[:limit]
 
 
 def anchors(left: Counter[str], right: Counter[str], balance: float) -> frozenset[str]:
@@ -258,10 +264,18 @@ class ContrastChecker(Checker):
 
     @staticmethod
     def _texts(side: _Side, clauses: list[Clause]) -> list[str]:
-        """What testing ``units`` embeds: the side, the other side, the side without each unit."""
-        return (
-            [side.text, side.other, *(without(side.text, u.start, u.end) for u in clauses)] if clauses else []
-        )
+        """What testing ``units`` embeds: the side, the other side, the side without each unit. The
+        embedder reads a text's first READ_CHARS characters only, so no more is built or given: a huge
+        link (N sentences linked to N) costs linear, not quadratic, time and memory, with the same
+        vectors (units past the window leave the same head, embedded once)."""
+        if not clauses:
+            return []
+        cut = READ_CHARS
+        return [
+            side.text[:cut],
+            side.other[:cut],
+            *(without(side.text, u.start, u.end, cut) for u in clauses),
+        ]
 
     def learn(self, links: Sequence[LinkContext]) -> frozenset[str]:
         """The anchors of the pair: the features both versions use about as often, and lone numbers."""
