@@ -110,6 +110,17 @@ def test_no_termbase_means_no_term_findings():
     assert build_report(docset).findings == []
 
 
+def test_term_findings_mark_their_terms_by_offsets_across_the_sentences_of_a_link(termbase):
+    docset = pair_set(
+        ["It rained.", "Serbs in Kosovo protested."],
+        ["Падала је киша, а Срби на Косову и Метохији су протестовали."],
+        links=[Link((0, 1), (0,), 0.9)],
+    )
+    (f,) = found(docset, "framing", termbase=termbase)
+    assert [f.src_text[a:b] for a, b in f.src_spans] == ["Kosovo"]
+    assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == ["Косову и Метохији"]
+
+
 # --- numbers --------------------------------------------------------------------------------------
 
 
@@ -263,6 +274,58 @@ def test_small_number_words_differing_against_each_other_are_reported():
     assert f.severity == "high"
 
 
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        ("It opened in June 2017.", "U hap në qershor të 2017.", "sq"),
+        ("It opened in June 2017.", "Отворен је у јуну 2017.", "sr-Cyrl"),
+        ("It opened in June 2017.", "Es wurde im Juni 2017 eröffnet.", "de"),
+        ("The toll could reach the thousands.", "Die Zahl könnte auf mehrere Tausend steigen.", "de"),
+        ("Several hundred people came.", "Erdhën qindra njerëz.", "sq"),
+        ("Thousands marched.", "Hiljade su marširale.", "sr-Latn"),
+        ("It will be more than one and less than 48.", "Do të jenë më shumë se 1 dhe më pak se 48.", "sq"),
+        (
+            "Turnout needs to be 50 percent plus one vote.",
+            "Потребно је да изађе половина гласача плус један.",
+            "sr-Cyrl",
+        ),
+    ],
+)
+def test_months_magnitudes_fractions_and_one_read_alike_are_no_finding(en, other, lang):
+    assert found(pair_set([en], [other], tgt_lang=lang), "number") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        ("The quake destroyed hundreds of houses.", "Земљотрес је уништио хиљаде кућа.", "sr-Cyrl"),
+        ("Thousands marched.", "Stotine su marširale.", "sr-Latn"),
+        ("Dozens were hurt.", "Hunderte wurden verletzt.", "de"),
+    ],
+)
+def test_a_changed_magnitude_is_high(en, other, lang):
+    (f,) = found(pair_set([en], [other], tgt_lang=lang), "number")
+    assert f.severity == "high" and len(f.src_spans) == len(f.tgt_spans) == 1
+
+
+def test_a_magnitude_on_one_side_only_or_a_number_inside_one_is_not_vague():
+    # "dve hiljade" is the figure 2000, not a magnitude; a magnitude on one side only is not reported
+    docset = pair_set(["Two thousand marched."], ["Dve hiljade su marširale."], tgt_lang="sr-Latn")
+    assert found(docset, "number") == []
+    assert found(pair_set(["Hundreds came."], ["Erdhën njerëz."], tgt_lang="sq"), "number") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        ("They beat him 5-4.", "У игри са четири лоптице победили су га са 5-4.", "sr-Cyrl"),
+        ("A ruling is due on 1 October.", "Ein Urteil wird am 1. Oktober erwartet.", "de"),
+    ],
+)
+def test_digits_pair_before_number_words_and_articles(en, other, lang):
+    assert found(pair_set([en], [other], tgt_lang=lang), "number") == []
+
+
 # --- names ----------------------------------------------------------------------------------------
 
 
@@ -314,6 +377,122 @@ def test_a_surname_in_ic_spelt_without_diacritics(other, lang, missing):
 )
 def test_names_transcribed_by_ear_are_present(en, other):
     assert found(pair_set([en], [other]), "name") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "other"),
+    [
+        ("Later Kyle Rowe gathered the ball.", "Касније је Кајл Роу покупио лопту."),
+        ("The villain is played by Jake Lacy.", "Негативца глуми Џејк Лејси."),
+        ("It's a Geiger Counter.", "То је Гајгеров бројач."),
+        ("Furyk's side need only a draw.", "Фуриковој страни довољан је реми."),
+        ("The storm reached Des Moines.", "Олуја је стигла до Димојна."),
+    ],
+)
+def test_english_names_transcribed_into_serbian_by_sound_are_present(en, other):
+    # two versions name them, so a single proper word is checked (see _confirmed)
+    docset = pair_set([en, en], [other, other])
+    assert found(docset, "name") == []
+
+
+def versions_set(texts: dict[str, list[str]]) -> DocumentSet:
+    """An en set with several other versions, each linked 1-1 to en."""
+    docs = {lang: Document(lang, [Sentence(t, 0) for t in lines]) for lang, lines in texts.items()}
+    links = [Link((i,), (i,), 0.9) for i in range(len(texts["en"]))]
+    return DocumentSet("t", docs, [Alignment("en", lang, list(links)) for lang in list(texts)[1:]])
+
+
+def name_details(docset: DocumentSet, pair: str) -> list[str]:
+    return [f.detail for f in found(docset, "name") if f.pair == pair]
+
+
+def test_a_different_name_of_similar_sound_is_still_a_finding():
+    docset = versions_set(
+        {
+            "en": ["Varela scored twice."],
+            "sr-Cyrl": ["Валеро је постигао два гола."],
+            "sq": ["Varela shënoi dy herë."],
+        }
+    )
+    assert name_details(docset, "en-sr-Cyrl") == [
+        "en has the name “Varela”; sr-Cyrl names no one like it here."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (
+            ["Theresa May spoke first.", "Mrs May said no."],
+            ["Theresa May sprach zuerst.", "Theresa May sagte nein."],
+        ),
+        (
+            ["Kit Harington is an actor.", "Kit believes television is to blame."],
+            ["Kit Harington ist Schauspieler.", "Harington glaubt, das Fernsehen sei schuld."],
+        ),
+    ],
+)
+def test_a_person_named_by_another_part_of_their_full_name_is_present(left, right):
+    assert found(pair_set(left, right, tgt_lang="de"), "name") == []
+
+
+AGUNG_EN = ["Agung stayed in the tower.", "The quake hit at dusk.", "Many fled.", "Hours later, {} died."]
+AGUNG_DE = [
+    "Agung blieb im Turm.",
+    "Das Beben kam abends.",
+    "Viele flohen.",
+    "Stunden später starb Agung.",
+]
+AGUNG_SQ = [
+    "Agung qëndroi në kullë.",
+    "Tërmeti goditi në mbrëmje.",
+    "Shumë ikën.",
+    "Pas disa orësh, Agung vdiq.",
+]
+
+
+@pytest.mark.parametrize(("subject", "findings"), [("he", 0), ("the controller", 1)])
+def test_a_pronoun_for_a_person_the_version_names_elsewhere_is_no_finding(subject, findings):
+    en = [t.format(subject) for t in AGUNG_EN]
+    docset = versions_set({"en": en, "de": AGUNG_DE, "sq": AGUNG_SQ})
+    assert (
+        name_details(docset, "en-de")
+        == ["de adds the name “Agung”; en names no one like it here."] * findings
+    )
+
+
+TRUDELL_EN = [
+    "Lakers reporter Mike Trudell tweeted the news.",
+    "It came late.",
+    "Fans waited.",
+    "Trudell added more.",
+]
+TRUDELL_DE = [
+    "Lakers-Reporter Mike Trudell twitterte die Nachricht.",
+    "Sie kam spät.",
+    "Fans warteten.",
+    "Trudell fügte mehr hinzu.",
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "findings"),
+    [
+        ("Reporteri i Lakers Mike Trudell e shkroi lajmin.", []),
+        ("Korrespondenti i Lakers e shkroi lajmin.", ["Mike Trudell", "Trudell"]),
+    ],
+)
+def test_a_name_dropped_in_a_pro_drop_language_counts_only_when_the_version_never_names_it(first, findings):
+    sq = [first, "Erdhi vonë.", "Tifozët pritën.", "Shtoi më shumë."]
+    docset = versions_set({"en": TRUDELL_EN, "de": TRUDELL_DE, "sq": sq})
+    assert name_details(docset, "en-sq") == [
+        f"en has the name “{n}”; sq names no one like it here." for n in findings
+    ]
+
+
+def test_a_hashtag_rendered_by_the_language_s_own_is_no_finding():
+    docset = pair_set(["Toxic masculinity in the #MeToo era."], ["Мачо култура у ери #JaIsto."])
+    assert found(docset, "name") == []
 
 
 def test_a_name_moved_to_the_next_sentence_is_no_finding():

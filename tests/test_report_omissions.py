@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import numpy as np
 import polars as pl
 import pytest
 from click.testing import CliRunner
@@ -23,12 +24,14 @@ from align.report.checks.omissions import (
     anchors,
     clauses,
     edges,
+    glosses_acronym,
     lone_numbers,
     missing_edges,
     uncovered,
     without,
 )
-from align.report.findings import build_links
+from align.report.findings import build_links, match_terms
+from align.terms import load_termbase
 
 EN = [
     "The mayor opened the new bridge over the river on Monday, after three years of construction by "
@@ -295,3 +298,120 @@ def test_a_huge_link_gives_the_embedder_no_more_than_it_reads():
     assert len(set(given)) < 2 * READ_CHARS // min(len(s) for s in EN) + 3
     whole = [without(side.text, u.start, u.end)[:READ_CHARS] for u in checker._candidates(side)]
     assert checker._texts(side, checker._candidates(side))[2:] == whole  # the same heads, built cheaply
+
+
+def test_a_clause_the_glossary_matched_on_both_sides_is_no_partial_omission(tmp_path):
+    """The contrast test would flag the clause (a stand-in embedder makes it gain); the glossary says
+    the other side of the link has the term, so it is translated."""
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text(
+        "concept,lang,term\nsecretary,en,Interior Secretary\nsecretary,sq,Sekretari i Brendshëm\n", "utf-8"
+    )
+    # the last link makes "Interior Secretary" a feature both versions use, far from the first
+    docset = pair_set(
+        ["The rules were announced on Monday in the capital, Interior Secretary, after long talks.", *EN[1:]]
+        + ["Interior Secretary Hill spoke."],
+        ["Rregullat u shpallën të hënën në kryeqytet nga Sekretari i Brendshëm pas bisedimeve të gjata."]
+        + [*DE[1:], "Interior Secretary Hill foli."],
+    )
+    docset = DocumentSet(
+        "t",
+        {"en": docset.docs["en"], "sq": Document("sq", docset.docs["de"].sentences)},
+        [Alignment("en", "sq", docset.alignments[0].links)],
+    )
+
+    def embed(texts):
+        return np.array([[0.6, 0.8] if "Interior Secretary" in t else [1.0, 0.0] for t in texts])
+
+    def partial(terms):
+        links = build_links(docset, docset.alignments[0], terms)
+        checker = ContrastChecker(embed, OmissionParams(screen_ratio=0, lexical_ratio=9))
+        learnt = checker.learn(links)
+        checker.prepare(links, learnt)
+        found = [f for link in links for f in checker.check(link, learnt) if f.kind == "partial-omission"]
+        return [f.src_text[a:b] for f in found for a, b in f.src_spans]
+
+    assert partial({}) == ["Interior Secretary"]
+    assert partial(match_terms(docset, load_termbase(glossary), ["en", "sq"])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "other", "other_lang", "glossed"),
+    [
+        (
+            "Das Nationale Demokratische Institut (NDI) warnte.",
+            "Nationale Demokratische Institut",
+            "NDI warned.",
+            "en",
+            True,
+        ),
+        (
+            "NDI (National Democratic Institute) warned.",
+            "National Democratic Institute",
+            "НДИ је упозорио.",
+            "sr-Cyrl",
+            True,
+        ),
+        (
+            "Das Nationale Demokratische Institut (NDI) warnte.",
+            "Nationale Demokratische Institut",
+            "It warned.",
+            "en",
+            False,
+        ),
+        ("Das Institut warnte die Wähler.", "die Wähler", "NDI warned.", "en", False),
+    ],
+)
+def test_an_acronym_spelt_out_in_brackets_is_glossed(text, words, other, other_lang, glossed):
+    start = text.index(words)
+    assert glosses_acronym(text, "de", (start, start + len(words)), other, other_lang) == glossed
+
+
+# A longer article: the word aligner needs some sentences to learn from (wordlinks.MIN_LINKS).
+POLL_EN = [
+    "The people of Macedonia voted in a referendum on Sunday on whether to change the name of the country.",
+    "The two governments struck a deal in June based on the proposed new name.",
+    "President Gjorge Ivanov has said he will not be voting in the referendum.",
+    "A poll published last Monday said between 30 and 43 percent of voters would take part, below the "
+    "required turnout.",
+    "Another poll, conducted by Telma TV, found 57 percent of respondents planning to vote on Sunday.",
+    "Of those, 70 percent said they would vote yes.",
+    "Prime Minister Zaev says membership will bring much needed investment to Macedonia.",
+    "A failure in the referendum would be the first serious blow to the government.",
+]
+POLL_DE = [
+    "Die Bevölkerung von Mazedonien stimmte am Sonntag in einem Referendum über den Namen des Landes ab.",
+    "Die beiden Regierungen schlossen im Juni ein Abkommen auf der Grundlage des vorgeschlagenen Namens.",
+    "Präsident Gjorge Ivanov sagte, er werde nicht in dem Referendum abstimmen.",
+    "Laut einer am Montag veröffentlichten Umfrage würden zwischen 30 und 43 Prozent der Wähler teilnehmen.",
+    "Diese Zahl liegt unter der erforderlichen Wahlbeteiligung.",
+    "Eine andere, von Telma TV durchgeführte Umfrage ermittelte, dass 57 Prozent der Befragten planen, am "
+    "Sonntag abzustimmen.",
+    "70 Prozent davon sagten, sie würden mit Ja stimmen.",
+    "Premierminister Zaev sagt, die Mitgliedschaft bringe dringend benötigte Investitionen nach Mazedonien.",
+    "Ein Scheitern des Referendums wäre der erste schwere Schlag für die Regierung.",
+]
+SPLIT = (
+    [Link((i,), (i,)) for i in range(3)] + [Link((3,), (3, 4))] + [Link((i,), (i + 1,)) for i in range(4, 8)]
+)
+
+
+def test_a_sentence_split_off_in_translation_whose_words_align_is_no_addition():
+    assert findings(pair_set(POLL_EN, POLL_DE, SPLIT)) == []
+
+
+def test_a_sentence_added_in_a_split_link_whose_words_do_not_align_is_still_an_addition():
+    """The English sentence is all in the first German one; the second adds a sentence of its own."""
+    en = [
+        *POLL_EN[:3],
+        "A poll published last Monday said between 30 and 43 percent of voters would take part.",
+        *POLL_EN[4:],
+    ]
+    added = [
+        *POLL_DE[:4],
+        "Der Fußballverein aus Skopje gewann gestern das Pokalfinale gegen Vardar.",
+        *POLL_DE[5:],
+    ]
+    (f,) = findings(pair_set(en, added, SPLIT))
+    assert (f.kind, f.tgt_ids) == ("addition", ("de.s4", "de.s5"))
+    assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == [added[4]]

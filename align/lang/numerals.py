@@ -4,7 +4,7 @@ the builders its data module uses to spell the tables compactly. The grammar tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # One entry of ``NumberWords.words``: (value, role, counts on its own). Roles: "small" (a complete
 # number below 100), "tens" (20..90, may take a unit after it), "hundreds" (a complete number of 100 or
@@ -33,6 +33,13 @@ class NumberWords:
     # the union over all profiles is used). Percent after a number ("per\s?cent\b"); a time of day
     # after "18.30" ("uhr\b"); the word between the ends of a range ("to", "bis"), of which ``and_words``
     # make one only after an opener ("between 24 and 48", "zwischen").
+    # Magnitudes without a figure ("hundreds", "Tausende", "desetine"): word -> its scale; the forms of
+    # scale words that need a number before them ("hiljade", "Millionen") count so when they stand alone,
+    # and a scale after a word of ``vague_quantifiers`` ("several thousand", "mehrere Tausend") too.
+    vague: dict[str, float] = field(default_factory=dict)
+    vague_quantifiers: frozenset[str] = frozenset()
+    # Fractions in words ("half", "половина"), compared with percentages (50 percent = half).
+    fractions: dict[str, float] = field(default_factory=dict)
     percent: tuple[str, ...] = ()
     time_words: tuple[str, ...] = ()
     range_words: tuple[str, ...] = ()

@@ -90,6 +90,15 @@ class LanguageProfile:
     demonym_endings: tuple[str, ...] = ()
     not_names: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
+    # How the language's spelling of a foreign name sounds, for matching it with a transcription by
+    # ear (regex on the lower-case ASCII word, replacement), applied in order: English "Kyle", "Rowe",
+    # "Lacy" are said "kajl", "rou", "lejsi" (Serbian "Кајл Роу", "Лејси").
+    name_sounds: tuple[tuple[str, str], ...] = ()
+    # Third-person pronouns, and whether a subject pronoun is usually dropped (Serbian, Albanian): a
+    # person the version names elsewhere may be "he" or no word at all in one link ("He died" /
+    # "Agung starb").
+    pronouns: frozenset[str] = frozenset()
+    pro_drop: bool = False
 
     # The language check (align.lang.detect): frequent short words, for a cheap first guess.
     stopwords: frozenset[str] = field(default_factory=frozenset)

@@ -34,7 +34,7 @@ from .dates import label_ranges, month_mentions
 from .digits import DIGIT, digit_mentions
 from .mention import NumberMention, Unit
 from .units import ANY_SCALE, CELSIUS, FAHRENHEIT, ROUNDING, converted, same_unit, with_units
-from .words import lexicon, month_words, word_mentions
+from .words import lexicon, loose_mentions, month_words, word_mentions
 
 __all__ = [
     "ANY_SCALE",
@@ -53,15 +53,19 @@ __all__ = [
 ]
 
 
-def extract_numbers(text: str, lang: str, *, units: bool = False) -> list[NumberMention]:
+def extract_numbers(text: str, lang: str, *, units: bool = False, loose: bool = False) -> list[NumberMention]:
     """Number mentions of one sentence (or paragraph) in document order; see the module doc. With
-    ``units``, each mention carries the unit written after it (``unit``, else None)."""
+    ``units``, each mention carries the unit written after it (``unit``, else None); with ``loose``,
+    also what only compares with the other side (:func:`.words.loose_mentions`: "hundreds", "mehrere
+    Tausend", "half", "one"), in place of a scale word it holds."""
     lex = lexicon(lang)
     original, text = text, repair_homoglyphs(text)  # "милиона" typed with a Latin "о"; same length
     mentions = digit_mentions(text, lang, lex) if DIGIT.search(text) else []
     if lex is not None:
         mentions += word_mentions(text, lex, [(n.start, n.end) for n in mentions])
         mentions += month_mentions(text, lex, mentions)
+        if loose:
+            mentions = loose_mentions(text, lex, mentions)
     mentions.sort(key=lambda n: (n.start, n.end))
     mentions = label_ranges(text, mentions)
     if units:

@@ -34,6 +34,11 @@ class Lexicon:
     nouns_capitalised: bool  # "beiden" before a capitalised noun counts, else it is a pronoun
     scales: dict[str, float]  # scale words and abbreviations after digits ("3 million", "5 Mio.")
     suffix_re: re.Pattern[str] | None  # the measure suffixes of NumberWords.suffixes
+    vague: dict[str, float]  # magnitudes without a figure, with the scale forms that need one
+    vague_quantifiers: frozenset[str]
+    fractions: dict[str, float]
+    ones: frozenset[str]  # the words for one (also articles), of three letters or more
+    loose_words: frozenset[str]  # words without which a text has nothing for loose_mentions
 
 
 _PLAIN = str.maketrans("ëçčćšžđ", "ecccszd")
@@ -59,6 +64,13 @@ def lexicon(lang: str) -> Lexicon | None:
     words = expand(nw.words)
     abbreviations = expand(nw.abbreviations)
     suffixes = list(expand(dict.fromkeys(nw.suffixes)))
+    vague = {
+        **{w: v for w, (v, role, alone) in words.items() if role in ("scale", "hundred") and not alone},
+        **expand(nw.vague),
+    }
+    quantifiers = frozenset(expand(dict.fromkeys(nw.vague_quantifiers)))
+    fractions = expand(nw.fractions)
+    ones = frozenset(w for w, (v, _, alone) in words.items() if v == 1 and not alone and len(w) > 2)
     return Lexicon(
         words=words,
         abbreviations=abbreviations,
@@ -72,6 +84,14 @@ def lexicon(lang: str) -> Lexicon | None:
         nouns_capitalised=lp.nouns_capitalised,
         scales={**{w: v for w, (v, role, _) in words.items() if role == "scale"}, **abbreviations},
         suffix_re=re.compile("(?:" + "|".join(suffixes) + r")\w*$") if suffixes else None,
+        vague=vague,
+        vague_quantifiers=quantifiers,
+        fractions=fractions,
+        ones=ones,
+        # a quantifier counts only before a scale word, so the scale words stand for it
+        loose_words=frozenset(
+            [*vague, *fractions, *ones, *(w for w, e in words.items() if e[1] in ("scale", "hundred"))]
+        ),
     )
 
 
@@ -232,3 +252,40 @@ def _flush(run: list[tuple[float, str, bool, int, int]], text: str, out: list[Nu
     if percent:
         end, kind = percent.end(), "percent"
     out.append(NumberMention(float(total + current), text[start:end], start, end, kind))
+
+
+def loose_mentions(text: str, lex: Lexicon, numbers: list[NumberMention]) -> list[NumberMention]:
+    """``numbers`` with what counts only against the other side: magnitudes without a figure
+    ("hundreds", "хиљаде", "mehrere Tausend": kind "vague", the scale as value, in place of a scale
+    word they hold), fractions ("half": kind "fraction") and the words for one ("one": kind "one")."""
+    tokens = list(WORD.finditer(text))
+    if lex.loose_words.isdisjoint(m.group(0).lower() for m in tokens):
+        return numbers
+    spans = {(n.start, n.end): n for n in numbers}
+    out: list[NumberMention] = []
+    dropped: set[tuple[int, int]] = set()
+    free = {m.span() for m in tokens if not any(a < m.end() and m.start() < b for a, b in spans)}
+    for i, m in enumerate(tokens):
+        word = m.group(0).lower()
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        scale = None
+        if (
+            after is not None
+            and word in lex.vague_quantifiers
+            and text[m.end() : after.start()].strip() == ""
+        ):
+            following = after.group(0).lower()
+            entry = lex.words.get(following)
+            scale = entry[0] if entry and entry[1] in ("scale", "hundred") else lex.vague.get(following)
+        if scale and after is not None and (after.span() in free or after.span() in spans):
+            dropped.add(after.span())
+            out.append(NumberMention(scale, text[m.start() : after.end()], m.start(), after.end(), "vague"))
+        elif m.span() not in free or (out and out[-1].end >= m.end()):
+            continue
+        elif word in lex.vague:
+            out.append(NumberMention(lex.vague[word], m.group(0), m.start(), m.end(), "vague"))
+        elif word in lex.fractions:
+            out.append(NumberMention(lex.fractions[word], m.group(0), m.start(), m.end(), "fraction"))
+        elif word in lex.ones:
+            out.append(NumberMention(1.0, m.group(0), m.start(), m.end(), "one"))
+    return [n for n in numbers if (n.start, n.end) not in dropped] + out

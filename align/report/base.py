@@ -44,6 +44,10 @@ class OmissionParams:
     balance: float = 0.5  # a shared feature is an anchor when its counts in the two versions are this close
     min_words: int = 8  # test clauses of sentences at least this long (fixed)
     min_clause: int = 1  # words a clause needs to be tested (fixed)
+    # a merged sentence (a clause, words) whose content words align into the other side at least this
+    # much (align.words) is translated; 1 turns the word check off
+    word_share: float = 0.5
+    partial_word_share: float = 0.7
     # what bench_omissions.py --sweep tries
     GRID: ClassVar[dict[str, tuple[float, ...]]] = {
         "merge_gain": (-0.02, -0.01, 0.0, 0.01, 0.02),
@@ -78,6 +82,9 @@ class LinkContext:
     # termbase hits per side, in text order; None when the termbase has no terms for that language
     src_terms: tuple[TermHit, ...] | None = None
     tgt_terms: tuple[TermHit, ...] | None = None
+    # where each term hit is in src_text / tgt_text, in the order of src_terms / tgt_terms
+    left_term_spans: tuple[tuple[int, int], ...] = ()
+    right_term_spans: tuple[tuple[int, int], ...] = ()
     expected_ratio: float = 1.0  # the pair's usual right/left length ratio (see checks.links.pair_ratio)
     # text of the neighbouring links (NEARBY either side), for checks that allow content to move a little
     src_nearby: str = ""

@@ -102,6 +102,15 @@ def build_links(
         found = terms.get(lang)
         return None if found is None else tuple(m.hit for i in indices for m in found[i])
 
+    def spans(lang: str, indices: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """Where each hit of ``hits`` is in the side's text (its sentences joined with a space)."""
+        found, sentences = terms.get(lang), docset.docs[lang].sentences
+        out, offset = [], 0
+        for i in indices:
+            out += [(offset + m.start, offset + m.end) for m in (found[i] if found else ())]
+            offset += len(sentences[i].text) + 1
+        return tuple(out)
+
     def nearby(position: int, side: int) -> str:
         around = texts[max(0, position - NEARBY) : position] + texts[position + 1 : position + 1 + NEARBY]
         return " ".join(t[side] for t in around if t[side])
@@ -118,6 +127,8 @@ def build_links(
             tgt_text=row.tgt_text,
             src_terms=hits(src_lang, row.link.src),
             tgt_terms=hits(tgt_lang, row.link.tgt),
+            left_term_spans=spans(src_lang, row.link.src),
+            right_term_spans=spans(tgt_lang, row.link.tgt),
             expected_ratio=ratio,
             src_nearby=nearby(position, 0),
             tgt_nearby=nearby(position, 1),

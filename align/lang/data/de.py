@@ -55,6 +55,15 @@ PROFILE = LanguageProfile(
         both=frozenset({"beide", "beiden", "beider", "beides", "beidem"}),
         thousand="tausend",
         below_thousand=_NUMBERS,
+        vague={
+            "dutzende": 12.0,
+            "hunderte": 100.0,
+            "tausende": 1e3,
+            "zehntausende": 1e4,
+            "hunderttausende": 1e5,
+        },
+        vague_quantifiers=frozenset(wordlist("mehrere einige paar viele etliche")),
+        fractions={"hälfte": 0.5, "haelfte": 0.5, "halb": 0.5, "viertel": 0.25, "drittel": 1 / 3},
         percent=(r"prozent\b",),
         time_words=(r"uhr\b", r"h\b"),
         range_words=("bis",),
@@ -82,6 +91,7 @@ PROFILE = LanguageProfile(
     capitals_beyond_names=True,
     not_names=frozenset(wordlist("montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag")),
     name_connectors=frozenset({"und", "von", "der"}),
+    pronouns=frozenset(wordlist("er sie ihm ihn ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner")),
     stopwords=frozenset(
         wordlist(
             "der die das und ist nicht ein eine zu den mit von im dem des auf für sich es auch wird werden "

@@ -31,6 +31,9 @@ PROFILE = LanguageProfile(
         connectors=frozenset({"and"}),
         suffixes=("fold",),
         both=frozenset({"both"}),
+        vague={"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9},
+        vague_quantifiers=frozenset(wordlist("several few some many couple")),
+        fractions={"half": 0.5, "quarter": 0.25, "third": 1 / 3},
         percent=(r"percent\b", r"per\s?cent\b", r"pct\b"),
         time_words=(r"[ap]\.?\s?m\b",),
         range_words=("to", "till", "until", "through"),
@@ -45,10 +48,24 @@ PROFILE = LanguageProfile(
     not_names=frozenset(
         wordlist(
             "monday tuesday wednesday thursday friday saturday sunday welsh french dutch greek swiss thai "
-            "czech scots mr mrs ms dr rev st sen gov gen prof jr"
+            "czech scots mr mrs ms dr rev st sen gov gen prof jr president minister secretary senator "
+            "governor chancellor premier king queen prince princess pope mayor coach judge reporter"
         )
     ),
     name_connectors=frozenset({"and", "of", "van", "de"}),
+    name_sounds=(
+        (r"(?:owe|ow|oe)$", "ou"),  # Rowe, Marlow, Monroe
+        (r"ei", "aj"),  # Geiger
+        (r"oi", "oj"),  # Moines
+        (r"a([bcdfgklmnprstvz])e$", r"ej\1"),  # Jake: a silent e lengthens the vowel before it
+        (r"[iy]([bcdfgklmnprstvz])e$", r"aj\1"),  # Kyle, Mike
+        (r"o([bcdfgklmnprstvz])e$", r"ou\1"),  # Stone
+        (r"c(?=[eiy])", "s"),  # Lacy, Grace
+        (r"(?<=[^aeiou])y(?=[^aeiou]|$)", "i"),  # Furyk, Lacy
+        (r"ee", "i"),
+        (r"oo", "u"),
+    ),
+    pronouns=frozenset(wordlist("he she him her his hers they them their")),
     stopwords=frozenset(
         wordlist(
             "the of and is that for it with as on are by this from at have has not but or they which were "

@@ -31,6 +31,9 @@ PROFILE = LanguageProfile(
         suffixes=wordlist("vjeçar vjecar ditor ditësh orësh javor javësh"),
         both=frozenset({"dyja", "dyve"}),
         ordinal_articles=frozenset({"i", "e"}),
+        vague={"dhjetëra": 10.0, "qindra": 100.0, "mijëra": 1e3, "mija": 1e3},
+        vague_quantifiers=frozenset(wordlist("disa shumë ca")),
+        fractions={"gjysmë": 0.5, "gjysma": 0.5, "gjysmën": 0.5, "çerek": 0.25, "çereku": 0.25},
         percent=(r"për\s?qind\b", r"perqind\b", r"per qind\b", r"përqind\w*"),
         range_words=(r"deri(?:\s+në)?",),
         and_words=("dhe",),
@@ -57,6 +60,8 @@ PROFILE = LanguageProfile(
     hyphen_endings=True,
     name_endings=wordlist("ise ine se ne it in ut un a e i u"),
     name_connectors=frozenset({"e", "dhe"}),
+    pronouns=frozenset(wordlist("ai ajo atë atij asaj tij saj")),
+    pro_drop=True,
     stopwords=frozenset(
         wordlist(
             "dhe të në për një me që nga është së nuk ka janë ishte më si por ky kjo këtë ai ajo ata "

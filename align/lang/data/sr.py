@@ -45,6 +45,13 @@ NUMBERS = NumberWords(
     },
     suffixes=wordlist("godišnj dnevn nedeljn sedmičn časovn satn minutn člani spratn sobn kratn trećin"),
     both=frozenset({"oba", "obe", "obje", "obojica", "oboje", "obema", "obadva", "obadve"}),
+    vague={"desetine": 10.0, "desetina": 10.0, "desetinama": 10.0, "stotinama": 100.0, "hiljadama": 1e3},
+    vague_quantifiers=frozenset(wordlist("nekoliko više mnogo par")),
+    fractions={
+        **dict.fromkeys(wordlist("polovina polovine polovinu polovini polovinom pola"), 0.5),
+        **dict.fromkeys(wordlist("četvrtina četvrtine četvrtinu"), 0.25),
+        **dict.fromkeys(wordlist("trećina trećine trećinu"), 1 / 3),
+    },
     # in both scripts: these are patterns, not words that could be transliterated
     percent=(r"odsto\b", r"posto\b", "procen[a-z]*", r"одсто\b", r"посто\b", "процен[а-я]*"),
     time_words=("časova", r"sati\b", "часова", r"сати\b"),
@@ -82,6 +89,11 @@ PROFILE = LanguageProfile(
     hyphen_endings=True,
     name_endings=wordlist("ijem ijom ija iju ije iji ima ama om em a e i o u"),
     name_connectors=frozenset({"i", "и"}),
+    # in Latin script; Cyrillic text is compared through Serbian Latin
+    pronouns=frozenset(
+        wordlist("on ona njega njemu njime nje njoj njom njegov njegova njegovo njen njena njeno")
+    ),
+    pro_drop=True,
     # in Latin script; Cyrillic text is compared through Serbian Latin
     stopwords=frozenset(
         wordlist(

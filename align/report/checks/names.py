@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ...lang import WORD
+from ...lang import WORD, every, profile
 from ...lang.lemma import dictionary, lemma
 from ...model import Finding
 from ...text.propernames import NameMention, extract_names, keys_match, name_key
@@ -63,11 +63,33 @@ def _proper_words(mention: NameMention, lang: str, term_words: set[str]) -> list
 
 @lru_cache(maxsize=65536)
 def _sound(word: str, lang: str) -> str:
-    """A rough spelling by sound, for names transcribed by ear: "Willoughby" -> "viloubj"."""
+    """A rough spelling by sound, for names transcribed by ear: "Willoughby" -> "viloubj", "Kyle" ->
+    "kajl" (the language's ``name_sounds`` first)."""
     text = ascii_key(to_latin(word, lang))
+    for pattern, said in _name_sounds(lang):
+        text = pattern.sub(said, text)
     for spelt, said in _SOUNDS:
         text = text.replace(spelt, said)
     return _DOUBLED.sub(r"\1", text)
+
+
+@lru_cache(maxsize=64)
+def _person_words(mention: NameMention, lang: str) -> list[str]:
+    """The words of a name from its first proper word on, and the word before it unless a title:
+    "Theresa May", "Kit Harington", not "Defense Minister" of "Defense Minister Milos Vucevic"."""
+    words = [w for w in WORD.findall(mention.text) if len(w) > 2 and not w.isupper()]
+    proper = _proper_words(mention, lang, set())
+    if not proper or proper[0] not in words:
+        return []
+    first = words.index(proper[0])
+    if first and words[first - 1].lower() not in every("not_names"):
+        first -= 1
+    return words[first:]
+
+
+@lru_cache(maxsize=64)
+def _name_sounds(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), said) for pattern, said in profile(lang).name_sounds)
 
 
 def _matches(key: str, other: str) -> bool:
@@ -85,18 +107,53 @@ class NameChecker(Checker):
         super().__init__(context)
         self._docset = context.docset
         self._version_keys: dict[str, set[str]] = {}
+        self._full_names: dict[str, list[tuple[str, ...]]] = {}
+        self._mentions: dict[str, list[NameMention]] = {}
+
+    def _mentions_in(self, lang: str) -> list[NameMention]:
+        """Every name mention of the ``lang`` version (found once per version)."""
+        if lang not in self._mentions:
+            self._mentions[lang] = extract_names(" ".join(self._docset.docs[lang].texts), lang)
+        return self._mentions[lang]
 
     def _named_in(self, lang: str) -> set[str]:
         """Proper-word keys of every name in the ``lang`` version (computed once per version)."""
         if lang not in self._version_keys:
-            text = " ".join(self._docset.docs[lang].texts)
             self._version_keys[lang] = {
-                name_key(w, lang) for m in extract_names(text, lang) for w in _proper_words(m, lang, set())
+                name_key(w, lang) for m in self._mentions_in(lang) for w in _proper_words(m, lang, set())
             }
         return self._version_keys[lang]
 
     def _confirmed(self, key: str, lang: str) -> bool:
         return any(key in self._named_in(other) for other in self._docset.docs if other != lang)
+
+    def _names_of(self, lang: str) -> list[tuple[str, ...]]:
+        """Word keys of every name of two or more words in the ``lang`` version ("Theresa May",
+        "Kit Harington"), once each."""
+        if lang not in self._full_names:
+            names = {
+                tuple(name_key(w, lang) for w in _person_words(m, lang)) for m in self._mentions_in(lang)
+            }
+            self._full_names[lang] = [n for n in names if len(n) > 1]
+        return self._full_names[lang]
+
+    def _same_person(self, key: str, lang: str, other_lang: str, keys: set[str]) -> bool:
+        """Whether the other side names, by another part of a full name that either version gives, the
+        one this key names: "Mrs May" / "Theresa May", "Kit" / "Harington" after "Kit Harington"."""
+        for version in (lang, other_lang):
+            for name in self._names_of(version):
+                parts = [i for i, part in enumerate(name) if keys_match(key, part)]
+                if parts and any(i not in parts and part in keys for i, part in enumerate(name)):
+                    return True
+        return False
+
+    def _referred(self, key: str, other_lang: str, other_words: list[str]) -> bool:
+        """Whether the other version names this person elsewhere and this link refers to them without
+        the name: a pronoun ("He died" / "Agung starb"), or none in a language that drops them."""
+        if key not in self._named_in(other_lang):
+            return False
+        lp = profile(other_lang)
+        return lp.pro_drop or any(to_latin(w, other_lang).lower() in lp.pronouns for w in other_words)
 
     def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         if not (link.src_ids and link.tgt_ids):
@@ -123,11 +180,17 @@ class NameChecker(Checker):
             ),
         )
         for mentions, lang, terms, (other_text, other_nearby), other_lang, verb in sides:
+            own = link.src_text if verb == "has" else link.tgt_text
             term_words = {w for hit in terms or () for w in WORD.findall(hit.surface)}
             words = WORD.findall(other_text)
             keys = {name_key(w, other_lang) for w in [*words, *WORD.findall(other_nearby)]}
             capitalised = {_sound(w, other_lang) for w in words if w[0].isupper()}
-            missing = [m for m in mentions if self._missing(m, lang, term_words, keys, capitalised)]
+            missing = [
+                m
+                for m in mentions
+                if self._missing(m, lang, term_words, keys, capitalised)
+                and not self._rendered(m, own, lang, (other_text, other_lang, words, keys))
+            ]
             spans: dict[str, list[tuple[int, int]]] = {}  # each name once, marked wherever it occurs
             for m in missing:
                 spans.setdefault(m.text, []).append((m.start, m.end))
@@ -141,6 +204,24 @@ class NameChecker(Checker):
                     src_spans=tuple(where) if on_left else (),
                     tgt_spans=() if on_left else tuple(where),
                 )
+
+    def _rendered(
+        self,
+        mention: NameMention,
+        own: str,
+        lang: str,
+        sides: tuple[str, str, list[str], set[str]],
+    ) -> bool:
+        """Whether the other side refers to a missing name otherwise: by another part of the full name,
+        by a pronoun, or by a hashtag of its own language ("#MeToo" / "#JaIsto")."""
+        other, other_lang, words, keys = sides
+        if own[mention.start - 1 : mention.start] == "#" and "#" in other:
+            return True
+        proper = [name_key(w, lang) for w in WORD.findall(mention.text) if len(w) > 2 and not w.isupper()]
+        return any(
+            self._same_person(key, lang, other_lang, keys) or self._referred(key, other_lang, words)
+            for key in proper
+        )
 
     def _missing(
         self, mention: NameMention, lang: str, term_words: set[str], keys: set[str], capitalised: set[str]

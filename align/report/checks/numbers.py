@@ -18,10 +18,37 @@ from ..base import Checker, LinkContext, quoted
 # Ländern" / "mes dy shteteve"): such a word on one side only is no divergence. Against a different
 # number on the other side it still is ("two" / "three").
 CASUAL_BELOW = 10
+LOOSE = frozenset({"one", "fraction", "vague"})  # kinds that count only against the other side
 
 
 def _casual(mention: NumberMention) -> bool:
     return mention.kind == "word" and mention.value < CASUAL_BELOW
+
+
+def _tier(mention: NumberMention) -> int:
+    return 2 if mention.kind in LOOSE else 1 if mention.kind == "word" else 0
+
+
+def _loose(
+    left: list[NumberMention], right: list[NumberMention]
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """The unpaired mentions without those that count only against the other side: a fraction
+    against its percentage ("half" / "50 percent"), and otherwise every "one", fraction and vague
+    magnitude ("hundreds") unless the other side has a vague magnitude too ("hundreds" / "хиљаде")."""
+    percents = {n.value: n for n in (*left, *right) if n.kind == "percent"}
+    paired = {
+        id(p)
+        for n in (*left, *right)
+        if n.kind == "fraction" and (p := percents.get(round(n.value * 100, 6))) is not None
+    }
+    vague = [any(n.kind == "vague" for n in side) for side in (left, right)]
+
+    def kept(n: NumberMention) -> bool:
+        if id(n) in paired or n.kind in ("one", "fraction"):
+            return False
+        return n.kind != "vague" or all(vague)
+
+    return [n for n in left if kept(n)], [n for n in right if kept(n)]
 
 
 def _measure(text: str, mention: NumberMention) -> str:
@@ -133,10 +160,18 @@ class NumberChecker(Checker):
     def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         if not (link.src_ids and link.tgt_ids):
             return  # an omission or addition is reported as such
-        only_left, only_right = unmatched(
-            extract_numbers(link.src_text, link.src_lang, units=True),
-            extract_numbers(link.tgt_text, link.tgt_lang, units=True),
-        )
+        left = extract_numbers(link.src_text, link.src_lang, units=True, loose=True)
+        right = extract_numbers(link.tgt_text, link.tgt_lang, units=True, loose=True)
+        # digits pair first, then number words, then what counts only against the other side: the
+        # article "ein" does not take the "1" of "1. Oktober", nor "четири" the "4" of "5-4"
+        only_left: list[NumberMention] = []
+        only_right: list[NumberMention] = []
+        for tier in sorted({_tier(n) for n in (*left, *right)}):
+            only_left, only_right = unmatched(
+                only_left + [n for n in left if _tier(n) == tier],
+                only_right + [n for n in right if _tier(n) == tier],
+            )
+        only_left, only_right = _loose(only_left, only_right)
         conversions, only_left, only_right = _pairs(
             only_left, only_right, _converted, _magnitude, _near_magnitudes
         )

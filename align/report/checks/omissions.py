@@ -38,11 +38,13 @@ import numpy as np
 
 from ...embedding import READ_CHARS, Embedder
 from ...lang import WORD
-from ...model import Finding
+from ...model import DocumentSet, Finding
+from ...model.rows import set_link_texts
 from ...numbers import extract_numbers
 from ...text.features import features, word_features
 from ...text.textnorm import fold
 from ..base import CheckContext, Checker, LinkContext, OmissionParams, quoted
+from ..wordlinks import LinkWords, aligned_share, link_words
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]  # texts -> L2-normalised vectors
 OMISSION_KINDS = frozenset({"omission", "partial-omission"})
@@ -215,11 +217,16 @@ class ContrastChecker(Checker):
     kinds_wanted: frozenset[str] = frozenset(kinds)
     # the testable sides of the links of the last prepare, which check needs again (costly to find)
     prepared: dict[LinkContext, list[_Side]] = field(default_factory=dict)
+    # word links of the links with a finding before the word check (set by prepare)
+    words: dict[LinkContext, LinkWords] = field(default_factory=dict)
+    docset: DocumentSet | None = None  # the set the links come from, for the word aligner's training
 
     @classmethod
     def create(cls, context: CheckContext) -> ContrastChecker:
         options = context.options
-        return cls(Embedder(cache_dir=options.cache_dir), options.omission, options.kinds)
+        return cls(
+            Embedder(cache_dir=options.cache_dir), options.omission, options.kinds, docset=context.docset
+        )
 
     def _sides(self, link: LinkContext, shared: frozenset[str]) -> Iterator[_Side]:
         """The sides of a link that may have left something out (omissions: left; additions: right),
@@ -294,6 +301,18 @@ class ContrastChecker(Checker):
         self.prepared = {link: list(self._sides(link, learnt or frozenset())) for link in links}
         sides = [side for found in self.prepared.values() for side in found]
         self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
+        if links and min(self.params.word_share, self.params.partial_word_share) < 1:
+            flagged = [link for link in links if any(self._decided(link, learnt))]
+            self.words = link_words(self._pair_texts(links[0]), flagged) if flagged else {}
+
+    def _pair_texts(self, link: LinkContext) -> list[tuple[str, str]]:
+        """The side texts of every link of the link's pair as the set has it now (the word aligner
+        trains on the whole pair, whatever window of links a review session checks)."""
+        docset = self.docset
+        found = [a for a in docset.alignments if a.pair == link.pair] if docset else []
+        if docset is None or not found:  # a checker used on its own, or a pair derived through the pivot
+            return [(x.src_text, x.tgt_text) for x in self.prepared]
+        return [(row.src_text, row.tgt_text) for row in set_link_texts(docset, found[0])]
 
     def clauses(self, side: _Side) -> list[Clause]:
         """The side's units with their gains (all candidates tested, before any threshold)."""
@@ -311,9 +330,35 @@ class ContrastChecker(Checker):
         sides = self.prepared[link] if link in self.prepared else self._sides(link, learnt or frozenset())
         return [(side, self.clauses(side)) for side in sides]
 
-    def check(self, link: LinkContext, learnt: frozenset[str] | None = None) -> Iterator[Finding]:
+    def _decided(
+        self, link: LinkContext, learnt: frozenset[str] | None = None
+    ) -> Iterator[tuple[_Side, Spans, Spans]]:
+        """Each side with what the thresholds find (sentences of a merge, partial spans), before the
+        word check, without words the glossary or a bracketed acronym accounts for."""
         for side, clauses in self.evidence(link, learnt):
             merged, partial = decide(side, clauses, self.params)
+            translated = _translated_terms(link, side.left)
+            partial = [
+                s
+                for s in partial
+                if not _inside(s, translated)
+                and not glosses_acronym(side.text, side.lang, s, side.other, side.other_lang)
+            ]
+            if merged or partial:
+                yield side, merged, partial
+
+    def _translated(self, link: LinkContext, side: _Side, span: tuple[int, int], least: float) -> bool:
+        """Whether at least ``least`` of the content words of ``span`` align into the other side."""
+        words = self.words.get(link)
+        share = aligned_share(words, side.left, span, side.lang) if words else None
+        return share is not None and share >= least
+
+    def check(self, link: LinkContext, learnt: frozenset[str] | None = None) -> Iterator[Finding]:
+        for side, merged, partial in self._decided(link, learnt):
+            merged = [s for s in merged if not self._translated(link, side, s, self.params.word_share)]
+            partial = [
+                s for s in partial if not self._translated(link, side, s, self.params.partial_word_share)
+            ]
             for kind, found in (("", merged), ("partial-", partial)):
                 name = f"{kind}{'omission' if side.left else 'addition'}"
                 if not found or name not in self.kinds_wanted:
@@ -331,6 +376,31 @@ class ContrastChecker(Checker):
 
 
 Spans = list[tuple[int, int]]
+
+
+_ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([^\W\d_]{2,}(?:-\w+)?)\s*[)\]]")
+_ACRONYM_BEFORE = re.compile(r"([^\W\d_]{2,}(?:-\w+)?)\s*[(\[]\s*$")
+
+
+def glosses_acronym(text: str, lang: str, span: tuple[int, int], other: str, other_lang: str) -> bool:
+    """Whether the words at ``span`` spell out an acronym in brackets right after them that the other
+    side uses ("Nationales Demokratisches Institut (NDI)" / "NDI"), or gloss one right before them
+    ("NDI (National Democratic Institute)"): an explanation, not an addition or omission."""
+    start, end = span
+    words = text[start:end].rstrip(" .,;:")
+    after = _ACRONYM_AFTER.match(text, start + len(words))
+    before = _ACRONYM_BEFORE.search(text, 0, start)
+    acronyms = [m.group(1) for m in (after, before) if m is not None and m.group(1).split("-")[0].isupper()]
+    other_words = {fold(w, other_lang) for w in WORD.findall(other)}
+    return any(fold(a.split("-")[0], lang) in other_words for a in acronyms)
+
+
+def _translated_terms(link: LinkContext, left: bool) -> Spans:
+    """Where a side has a glossary term whose concept the other side of the link has too: translated,
+    whatever the words look like ("Interior Secretary" / "Sekretari i Brendshëm")."""
+    both = {h.concept for h in link.src_terms or ()} & {h.concept for h in link.tgt_terms or ()}
+    hits, spans = (link.src_terms, link.left_term_spans) if left else (link.tgt_terms, link.right_term_spans)
+    return [span for hit, span in zip(hits or (), spans, strict=False) if hit.concept in both]
 
 
 def decide(side: _Side, clauses: Sequence[Clause], p: OmissionParams) -> tuple[Spans, Spans]:

@@ -9,6 +9,7 @@ translation is checked against (report the source with its own pair if it needs 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ...model import Finding, TermHit
@@ -17,11 +18,18 @@ from ..base import CheckContext, Checker, LinkContext, quoted
 NEUTRAL = "neutral"
 
 
-def _by_concept(hits: tuple[TermHit, ...]) -> dict[str, tuple[TermHit, ...]]:
-    grouped: dict[str, list[TermHit]] = {}
-    for hit in hits:
-        grouped.setdefault(hit.concept, []).append(hit)
-    return {concept: tuple(group) for concept, group in grouped.items()}
+Spans = tuple[tuple[int, int], ...]
+
+
+def _by_concept(hits: tuple[TermHit, ...], spans: Spans) -> dict[str, tuple[tuple[TermHit, ...], Spans]]:
+    """Hits grouped by concept, each group with where its hits are (spans: one per hit, or none)."""
+    grouped: dict[str, tuple[list[TermHit], list[tuple[int, int]]]] = {}
+    for i, hit in enumerate(hits):
+        group = grouped.setdefault(hit.concept, ([], []))
+        group[0].append(hit)
+        if i < len(spans):
+            group[1].append(spans[i])
+    return {concept: (tuple(h), tuple(sorted(set(w)))) for concept, (h, w) in grouped.items()}
 
 
 def _labels(hits: tuple[TermHit, ...]) -> set[str | None]:
@@ -49,11 +57,15 @@ class TermChecker(Checker):
     def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         if link.src_terms is None or link.tgt_terms is None or not (link.src_ids and link.tgt_ids):
             return
-        left, right = _by_concept(link.src_terms), _by_concept(link.tgt_terms)
+        left = _by_concept(link.src_terms, link.left_term_spans)
+        right = _by_concept(link.tgt_terms, link.right_term_spans)
         for concept in dict.fromkeys([*left, *right]):
-            yield from self._compare(link, concept, left.get(concept, ()), right.get(concept, ()))
-        forbidden = dict.fromkeys(h for h in link.tgt_terms if h.forbidden)
-        for hit in forbidden:
+            yield from self._compare(link, concept, left.get(concept, ((), ())), right.get(concept, ((), ())))
+        forbidden: dict[TermHit, list[tuple[int, int]]] = {}
+        for i, hit in enumerate(link.tgt_terms):
+            if hit.forbidden:
+                forbidden.setdefault(hit, []).extend(link.right_term_spans[i : i + 1])
+        for hit, where in forbidden.items():
             yield link.finding(
                 "forbidden-term",
                 "high",
@@ -61,6 +73,7 @@ class TermChecker(Checker):
                 f"(entry \u201c{hit.term}\u201d, concept {self._name(hit.concept)}).",
                 concept=hit.concept,
                 tgt_terms=(hit,),
+                tgt_spans=tuple(where),
             )
 
     def _name(self, concept: str) -> str:
@@ -68,9 +81,22 @@ class TermChecker(Checker):
         return f"\u201c{label}\u201d ({concept})" if label and label != concept else concept
 
     def _compare(
-        self, link: LinkContext, concept: str, left: tuple[TermHit, ...], right: tuple[TermHit, ...]
+        self,
+        link: LinkContext,
+        concept: str,
+        left_group: tuple[tuple[TermHit, ...], Spans],
+        right_group: tuple[tuple[TermHit, ...], Spans],
     ) -> Iterator[Finding]:
+        (left, src_spans), (right, tgt_spans) = left_group, right_group
         name = self._name(concept)
+        found = functools.partial(
+            link.finding,
+            concept=concept,
+            src_terms=left,
+            tgt_terms=right,
+            src_spans=src_spans,
+            tgt_spans=tgt_spans,
+        )
         if left and right:
             lf, rf = _labels(left), _labels(right)
             if lf == rf:
@@ -81,7 +107,7 @@ class TermChecker(Checker):
                 f"Framing differs for {name}: {link.src_lang} {_shown(left)}, "
                 f"{link.tgt_lang} {_shown(right)}."
             )
-            yield link.finding("framing", severity, detail, concept=concept, src_terms=left, tgt_terms=right)
+            yield found("framing", severity, detail)
             return
         hits, lang, other = (
             (left, link.src_lang, link.tgt_lang) if left else (right, link.tgt_lang, link.src_lang)
@@ -89,10 +115,8 @@ class TermChecker(Checker):
         if any(h.framing for h in hits):
             verb = "has" if left else "adds"
             detail = f"{lang} {verb} {_shown(hits)} for {name}; {other} has no term of that concept."
-            yield link.finding("framing", "medium", detail, concept=concept, src_terms=left, tgt_terms=right)
+            yield found("framing", "medium", detail)
         else:
             surfaces = quoted([h.surface for h in hits])
             detail = f"{lang} uses {surfaces} ({name}); {other} has no term of that concept."
-            yield link.finding(
-                "term-missing", "low", detail, concept=concept, src_terms=left, tgt_terms=right
-            )
+            yield found("term-missing", "low", detail)

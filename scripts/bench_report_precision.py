@@ -1,0 +1,179 @@
+"""Report precision on a labelled sample of professional translations (ntrex-dev, no glossary).
+
+The sample (corpora/labels/report-precision/, its README gives the rule) is twelve news documents of
+the second half of ntrex-dev's ``docs.tsv`` (the first half is what the word-prior learner reads).
+Each document is rebuilt from ``shared/data/ntrex-dev`` as an article (headline alone, then
+paragraphs of three lines, read by align's own segmenter), aligned en with de, sr-Cyrl and sq, and
+reported without a glossary. Every finding is matched against ``findings.tsv`` (doc, pair, kind,
+sentence ids, spans); precision = real / labelled, per kind and in total. Findings without a label
+are printed as "unlabelled" (label them with ``blind`` = no). Recall: of the real divergences
+(findings labelled real plus those noted in ``missed.tsv``), the share that a finding of an accepted
+kind touches (any of its sentences).
+
+    python scripts/bench_report_precision.py [--show] [--docs ID,ID]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchlib import REPO, data_dir
+
+from align.aligner.pipeline import align_set
+from align.config import AlignOptions
+from align.model import Finding
+from align.report import build_report
+
+LABELS = REPO / "corpora" / "labels" / "report-precision"
+LANGS = ("en", "de", "sr-Cyrl", "sq")
+PARAGRAPH = 3  # lines per paragraph after the headline
+
+
+def sample_docs() -> list[str]:
+    return (LABELS / "docs.txt").read_text("utf-8").split()
+
+
+def article(lines: list[str]) -> str:
+    """The headline as its own paragraph, then paragraphs of PARAGRAPH lines."""
+    paras = [lines[0]] + [" ".join(lines[i : i + PARAGRAPH]) for i in range(1, len(lines), PARAGRAPH)]
+    return "\n\n".join(paras) + "\n"
+
+
+def ranges(root: Path) -> dict[str, tuple[int, int]]:
+    rows = (root / "docs.tsv").read_text("utf-8").splitlines()[1:]
+    return {doc: (int(start), int(end)) for doc, start, end in (row.split("\t") for row in rows if row)}
+
+
+def run(root: Path, docs: list[str]) -> dict[str, list[Finding]]:
+    """doc -> findings of its report (en pivot, no glossary)."""
+    lines = {lang: (root / f"{lang}.txt").read_text("utf-8").splitlines() for lang in LANGS}
+    spans = ranges(root)
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc in docs:
+            start, end = spans[doc]
+            inputs = []
+            for lang in LANGS:
+                path = Path(tmp) / doc / f"{lang}.txt"
+                path.parent.mkdir(exist_ok=True)
+                path.write_text(article(lines[lang][start:end]), "utf-8")
+                inputs.append((lang, path))
+            docset = align_set(inputs, set_id=doc, options=AlignOptions())
+            out[doc] = list(build_report(docset).findings)
+    return out
+
+
+def spans_text(spans: tuple[tuple[int, int], ...]) -> str:
+    return " ".join(f"{a}-{b}" for a, b in spans)
+
+
+def key(doc: str, f: Finding) -> tuple[str, ...]:
+    return (doc, f.pair, f.kind, " ".join(f.src_ids), " ".join(f.tgt_ids))
+
+
+@dataclass
+class Label:
+    row: dict[str, str]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        r = self.row
+        return (r["doc"], r["pair"], r["kind"], r["src_ids"], r["tgt_ids"])
+
+    @property
+    def spans(self) -> tuple[str, str]:
+        return self.row["src_spans"], self.row["tgt_spans"]
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def match(doc: str, f: Finding, labels: list[Label]) -> Label | None:
+    """The label of ``f``: same key and spans, else the only label of that key."""
+    same = [lab for lab in labels if lab.key == key(doc, f)]
+    exact = [lab for lab in same if lab.spans == (spans_text(f.src_spans), spans_text(f.tgt_spans))]
+    if exact:
+        return exact[0]
+    return same[0] if len(same) == 1 else None
+
+
+def show(doc: str, f: Finding) -> str:
+    def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+        for a, b in sorted(spans, reverse=True):
+            text = f"{text[:a]}[[{text[a:b]}]]{text[b:]}"
+        return text
+
+    return (
+        f"{doc}\t{f.pair}\t{f.kind}\t{' '.join(f.src_ids)}\t{' '.join(f.tgt_ids)}\t"
+        f"{spans_text(f.src_spans)}\t{spans_text(f.tgt_spans)}\n"
+        f"    {f.severity}: {f.detail}\n    L: {marked(f.src_text, f.src_spans)}\n"
+        f"    R: {marked(f.tgt_text, f.tgt_spans)}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", action="store_true", help="print every finding with its text")
+    parser.add_argument("--docs", help="comma-separated doc ids [default: the sample]")
+    args = parser.parse_args()
+    root = data_dir("ntrex-dev", "docs.tsv")
+    if root is None:
+        return 0
+    docs = args.docs.split(",") if args.docs else sample_docs()
+    started = time.perf_counter()
+    findings = run(root, docs)
+    elapsed = time.perf_counter() - started
+    labels = [Label(r) for r in read_tsv(LABELS / "findings.tsv")]
+    missed = read_tsv(LABELS / "missed.tsv")
+
+    real, total, unlabelled = Counter[str](), Counter[str](), []
+    for doc, found in findings.items():
+        for f in found:
+            if args.show:
+                print(show(doc, f))
+            label = match(doc, f, labels)
+            if label is None:
+                unlabelled.append((doc, f))
+                continue
+            total[f.kind] += 1
+            real[f.kind] += label.row["label"] == "real"
+    print(f"{len(docs)} documents, {sum(map(len, findings.values()))} findings ({elapsed:.1f} s)")
+    print(f"{'kind':18} {'labelled':>8} {'real':>5} {'precision':>9}")
+    for kind in sorted(total):
+        print(f"{kind:18} {total[kind]:8} {real[kind]:5} {real[kind] / total[kind]:9.2f}")
+    n, r = sum(total.values()), sum(real.values())
+    print(f"{'total':18} {n:8} {r:5} {r / n if n else 0:9.2f}")
+
+    # recall: every real divergence noted, found when a finding of an accepted kind touches its sentences
+    divergences = [
+        (r["doc"], r["pair"], {r["kind"]}, set(f"{r['src_ids']} {r['tgt_ids']}".split()))
+        for r in (lab.row for lab in labels)
+        if r["label"] == "real"
+    ] + [(m["doc"], m["pair"], set(m["kinds"].split(",")), set(m["ids"].split())) for m in missed]
+    divergences = [d for d in divergences if d[0] in findings]
+    hit = sum(
+        any(f.pair == pair and f.kind in kinds and ids & set(f.src_ids + f.tgt_ids) for f in findings[doc])
+        for doc, pair, kinds, ids in divergences
+    )
+    share = hit / max(len(divergences), 1)
+    print(f"recall of the real divergences noted: {hit}/{len(divergences)} = {share:.2f}")
+    if unlabelled:
+        print(f"\nunlabelled ({len(unlabelled)}):")
+        for doc, f in unlabelled:
+            print(show(doc, f))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
