@@ -3,24 +3,29 @@ aligned on its own), time per document, and on NTREX (second half of the documen
 priors are learnt from the first half) the share of numbers, names and cognates linked to their
 counterpart.
 
-Run: python scripts/bench_words.py [--chunk 40]
+Run: python scripts/bench_words.py [--chunk 40] [--ablation] [--memory 10000]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchlib import data_dir  # noqa: E402
 
-from align.words import align_units  # noqa: E402
+from align.words import align_units, tokenize  # noqa: E402
 from align.words.params import Params  # noqa: E402
+from align.words.similar import number_key, spelling_key  # noqa: E402
 
 Links = set[tuple[int, int]]
 
@@ -82,9 +87,146 @@ def gold_figures(folder: Path, chunk: int, params: Params) -> list[tuple[str, fl
     return rows
 
 
+NTREX_PAIRS = ("de", "sr-Cyrl", "sr-Latn", "sq")
+ANCHOR_SIMILAR = 0.8  # near-identical: difflib ratio of the ASCII keys (stricter than the aligner's prior)
+ANCHOR_LENGTH = 4  # shorter words are anchors only as numbers ("in", "die", "a" coincide across languages)
+NEAR_LENGTH = 5  # near-identical (not identical) words need this many letters ("care"/"çfarë" is no pair)
+
+
+def anchor_kind(src: str, tgt: str, src_lang: str, tgt_lang: str) -> str | None:
+    """ "number" when both read as the same number, "name" for a capitalised English word spelt the same
+    or nearly so on the other side (after script folding and without diacritics), "cognate" for
+    another such word; None otherwise."""
+    numbers = number_key(src, src_lang), number_key(tgt, tgt_lang)
+    if numbers[0] or numbers[1]:
+        return "number" if numbers[0] & numbers[1] else None
+    a, b = spelling_key(src), spelling_key(tgt)
+    if min(len(a), len(b)) < ANCHOR_LENGTH or not (a.isalpha() and b.isalpha()):
+        return None
+    if a != b and (
+        min(len(a), len(b)) < NEAR_LENGTH
+        or SequenceMatcher(None, a, b, autojunk=False).ratio() < ANCHOR_SIMILAR
+    ):
+        return None
+    return "name" if src[:1].isupper() else "cognate"
+
+
+def anchors(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str) -> list[tuple[int, int, str]]:
+    """Pairs (i, j, kind) where source word i has exactly one counterpart j on the target side and j no
+    other counterpart on the source side: the links any aligner should find."""
+    found = [
+        (i, j, kind)
+        for i, s in enumerate(src)
+        for j, t in enumerate(tgt)
+        if (kind := anchor_kind(s, t, src_lang, tgt_lang))
+    ]
+    by_src = Counter(i for i, _, _ in found)
+    by_tgt = Counter(j for _, j, _ in found)
+    return [(i, j, kind) for i, j, kind in found if by_src[i] == 1 and by_tgt[j] == 1]
+
+
+def second_half(folder: Path) -> list[int]:
+    """Lines of the second half of the NTREX documents (the priors were learnt on the first)."""
+    rows = [row.split("\t") for row in (folder / "docs.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    start = int(rows[len(rows) // 2][1])
+    return list(range(start, int(rows[-1][2])))
+
+
+def ntrex_units(folder: Path, lang: str, lines: list[int]) -> list[tuple[list[str], list[str]]]:
+    english = (folder / "en.txt").read_text(encoding="utf-8").splitlines()
+    other = (folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+    return [
+        ([t.text for t in tokenize(english[i], "en")], [t.text for t in tokenize(other[i], lang)])
+        for i in lines
+    ]
+
+
+def ntrex_figures(
+    folder: Path, chunk: int, params: Params
+) -> list[tuple[str, dict[str, tuple[int, int]], float]]:
+    """Per pair: anchors linked / anchors by kind, and the median seconds per chunk."""
+    lines = second_half(folder)
+    rows = []
+    for lang in NTREX_PAIRS:
+        units = ntrex_units(folder, lang, lines)
+        predicted, times = align_chunked(units, "en", lang, chunk, params)
+        counts: dict[str, list[int]] = {k: [0, 0] for k in ("number", "name", "cognate")}
+        for (src, tgt), links in zip(units, predicted, strict=True):
+            for i, j, kind in anchors(src, tgt, "en", lang):
+                counts[kind][0] += (i, j) in links
+                counts[kind][1] += 1
+        rows.append((lang, {k: (v[0], v[1]) for k, v in counts.items()}, statistics.median(times)))
+    return rows
+
+
+def three_versions_seconds(folder: Path, chunk: int, params: Params) -> float:
+    """Median time to word-align one chunk of English with German, Serbian and Albanian (a set of three
+    versions), over the chunks of the second half."""
+    lines = second_half(folder)
+    sets = {lang: ntrex_units(folder, lang, lines) for lang in ("de", "sr-Cyrl", "sq")}
+    times = []
+    for lo in range(0, len(lines), chunk):
+        start = time.perf_counter()
+        for lang, units in sets.items():
+            align_units(units[lo : lo + chunk], "en", lang, params)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_memory(folder: Path, sentences: int) -> tuple[float, float]:
+    """Seconds and peak resident MB of aligning ``sentences`` English-German units at once (the NTREX
+    lines repeated), in a fresh process so the figure is the aligner's alone."""
+    code = (
+        "import resource, sys, time; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
+        "from bench_words import ntrex_units; from align.words import align_units; from pathlib import Path;"
+        "f = Path(sys.argv[3]); n = int(sys.argv[4]);"
+        "u = ntrex_units(f, 'de', list(range(len((f / 'en.txt').read_text().splitlines()))));"
+        "u = (u * (n // len(u) + 1))[:n]; t = time.perf_counter(); align_units(u, 'en', 'de');"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    here = Path(__file__).resolve().parent
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(here), str(here.parent), str(folder), str(sentences)],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    return float(out[0]), float(out[1])
+
+
+ABLATION = {
+    "default": {},
+    "fast_align's model (IBM 2, diagonal) instead of the HMM": {"hmm": False},
+    "directions trained apart (no agreement)": {"agreement": False},
+    "whole words (no 4-letter classes)": {"prefix": 1000},
+    "no spelling priors (numbers, cognates, names)": {
+        "similar_weight": 0,
+        "affinity_weight": 0,
+        "anchor_weight": 0,
+    },
+    "5 EM iterations": {"iterations": 5},
+}
+
+
+def ablation(folder: Path, chunk: int) -> None:
+    """Chunked AER of en-fr and ro-en with one setting changed at a time."""
+    print(f"\n{'ablation (chunked AER)':60} {'en-fr':>6} {'ro-en':>6}")
+    for name, change in ABLATION.items():
+        params = replace(Params(), **change)
+        cells = []
+        for pair in ("en-fr", "ro-en"):
+            units, sure, possible, src, tgt = gold_set(folder, pair)
+            cells.append(aer(align_chunked(units, src, tgt, chunk, params)[0], sure, possible))
+        print(f"{name:60} {cells[0]:6.3f} {cells[1]:6.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chunk", type=int, default=40)
+    parser.add_argument(
+        "--ablation", action="store_true", help="chunked AER with one setting changed at a time"
+    )
+    parser.add_argument(
+        "--memory", type=int, default=10000, help="sentences for the peak-memory run (0: skip)"
+    )
     args = parser.parse_args()
     params = Params()
     gold = data_dir("wordalign-dev", "en-fr.sure")
@@ -92,6 +234,23 @@ def main() -> None:
         print(f"{'set':8} {'AER whole':>10} {'AER chunked':>12} {'s/doc':>7}")
         for name, whole, chunked, seconds in gold_figures(gold, args.chunk, params):
             print(f"{name:8} {whole:10.3f} {chunked:12.3f} {seconds:7.3f}")
+        if args.ablation:
+            ablation(gold, args.chunk)
+    ntrex = data_dir("ntrex-dev", "docs.tsv")
+    if ntrex is not None:
+        print(f"\nNTREX second half, {args.chunk}-line documents: anchors linked to their counterpart")
+        print(f"{'pair':10} {'numbers':>14} {'names':>14} {'cognates':>14} {'all':>7} {'s/doc':>7}")
+        for lang, counts, seconds in ntrex_figures(ntrex, args.chunk, params):
+            cells = [f"{a}/{b} {a / max(b, 1):5.1%}" for a, b in counts.values()]
+            hit = sum(a for a, _ in counts.values()) / max(sum(b for _, b in counts.values()), 1)
+            print(f"en-{lang:7} {cells[0]:>14} {cells[1]:>14} {cells[2]:>14} {hit:7.1%} {seconds:7.3f}")
+        seconds = three_versions_seconds(ntrex, args.chunk, params)
+        print(
+            f"\nthree versions (en with de, sr-Cyrl, sq), one {args.chunk}-line set: {seconds:.2f} s (median)"
+        )
+        if args.memory:
+            took, mb = peak_memory(ntrex, args.memory)
+            print(f"{args.memory} en-de sentences at once: {took:.1f} s, peak RSS {mb:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "export": "export:export",
     "import": "interchange:import_cmd",
     "review": "review:review",
+    "words": "words:words",
 }
 
 

@@ -69,6 +69,9 @@ def export(
     parquet  the same rows, ids as lists
     beads    [0]:[0, 1]:cert lines (0-based), as sentence-alignment scorers read;
              several pairs go to a folder, one SET.PAIR.beads file each
+    pharaoh  word alignment inside every link (align words' model, trained on the
+             pair's links): "src tokens ||| tgt tokens ||| i-j ..." lines; one
+             pair a file, several to a folder as for links
     intertext  InterText's sentence-marked documents (SET.LANG.xml) and stand-off
              alignment files (SET.SRC.TGT.xml) into the -o folder; `align import`
              reads them back
@@ -136,6 +139,10 @@ def export(
 
         refuse_shared_ids(files, str, set_ids)
         what = f"{len(write_beads(selected, output))} bead files"
+    elif fmt == "pharaoh":
+        from ..formats.pharaoh import write_pharaoh
+
+        what = f"{len(write_pharaoh(selected, output))} Pharaoh files"
     else:
         from ..formats.tables import link_table, write_table
 

@@ -50,6 +50,12 @@ def parse_inputs(args: tuple[str, ...]) -> list[tuple[str, str]]:
 )
 @click.option("--derived", is_flag=True, help="Also link non-pivot pairs, composed through the pivot.")
 @click.option(
+    "--words",
+    is_flag=True,
+    help="Also align the words inside every link: tokens as <w>/<pc> with ids, word links in "
+    'a stand-off <linkGrp type="words"> per pair (README, "Word alignment").',
+)
+@click.option(
     "--keep-manual",
     type=click.Path(dir_okay=False),
     help="An earlier TEI of these texts: its manual links are kept where their sentences are unchanged, "
@@ -63,6 +69,7 @@ def run(
     set_id: str | None,
     no_timestamp: bool,
     derived: bool,
+    words: bool,
     keep_manual: str | None,
     options: AlignOptions,
 ) -> None:
@@ -87,7 +94,15 @@ def run(
     history = parse_xml(keep_manual) if keep_manual else None  # its reviewers and changes stay
     keep = tei.from_tree(history, keep_manual) if history is not None else None
     docset = align_set(pairs, set_id=set_id, pivot=pivot, options=options, progress=log.info, keep=keep)
-    tei.write(docset, output, timestamp=not no_timestamp, derived=derived, history=history)
+    if words:
+        from ..io.fsutil import atomic_write_bytes
+        from ..tei.words import to_bytes_with_words
+
+        atomic_write_bytes(
+            output, to_bytes_with_words(docset, timestamp=not no_timestamp, derived=derived, history=history)
+        )
+    else:
+        tei.write(docset, output, timestamp=not no_timestamp, derived=derived, history=history)
     sizes = ", ".join(f"{lang} {len(doc.sentences)}" for lang, doc in docset.docs.items())
     log.info(f"wrote {output} (sentences: {sizes})")
 

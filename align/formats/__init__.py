@@ -15,7 +15,7 @@ from ..errors import InputError, clip
 REPORT: dict[str, str] = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json",
                           ".csv": "csv", ".parquet": "parquet"}  # fmt: skip
 TABLE: dict[str, str] = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet"}
-EXPORT: dict[str, str] = {".tmx": "tmx", **TABLE, ".beads": "beads"}
+EXPORT: dict[str, str] = {".tmx": "tmx", **TABLE, ".beads": "beads", ".pharaoh": "pharaoh"}
 EXPORT_FOLDERS = ("intertext",)  # export formats written to a folder, so with no extension
 BINARY = frozenset({"parquet"})
 

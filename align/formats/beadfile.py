@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError, clip
-from ..io.fsutil import atomic_write_text, check_name, output_folder
 from ..model import Alignment, DocumentSet, InvalidAlignment, Link, check_alignment
+from .perpair import write_pairs
 
 _LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*(-?[\d.eE+-]+))?\s*$")
 
@@ -75,22 +75,6 @@ def format_beads(links: Iterable[Link], with_cert: bool = False) -> str:
 
 def write_beads(selected: Iterable[tuple[DocumentSet, Alignment]], output: str | Path) -> list[str]:
     """One pair to ``output`` (a file or ``-``), several to the folder ``output``; returns the files."""
-    chosen = list(selected)
-    if len(chosen) == 1 and not Path(output).is_dir():
-        atomic_write_text(output, format_beads(chosen[0][1].links, with_cert=True))
-        return [str(output)]
-    if str(output) == "-" or Path(output).is_file():
-        raise InputError(
-            f"{len(chosen)} pairs selected and the bead format holds one: give -o a folder, or pick one "
-            "set and --pair"
-        )
-    folder = output_folder(output)
-    written = []
-    for docset, alignment in chosen:  # ids and languages come from the files: never let them leave -o
-        check_name(docset.id, "document set id", output, strict=False)
-        check_name(alignment.pair, f"set {docset.id}: pair", output, strict=False)
-    for docset, alignment in chosen:
-        path = folder / f"{docset.id}.{alignment.pair}.beads"
-        atomic_write_text(path, format_beads(alignment.links, with_cert=True))
-        written.append(str(path))
-    return written
+    return write_pairs(
+        selected, output, lambda _, alignment: format_beads(alignment.links, with_cert=True), "beads"
+    )

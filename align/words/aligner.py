@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..text.textnorm import fold
-from .em import build_pairs, coarsen, posteriors
+from .em import build_pairs, coarsen, train
 from .params import Params
 from .priors import cell_priors
 from .symmetrise import combine
@@ -62,8 +62,7 @@ def align_units(
         _classes(tgt_words, params.prefix),
         [prior_fwd.counts, prior_fwd.affinity, prior_bwd.counts, prior_bwd.affinity],
     )
-    forward = posteriors(coarse, fwd_counts, fwd_affinity, True, params)
-    backward = posteriors(coarse, bwd_counts, bwd_affinity, False, params)
+    forward, backward = train(coarse, (fwd_counts, fwd_affinity), (bwd_counts, bwd_affinity), params)
     out: list[list[WordLink]] = []
     for (s, t), lo, hi in zip(units, pairs.offsets[:-1], pairs.offsets[1:], strict=True):
         shape = (len(s), len(t))

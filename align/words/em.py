@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import hmm
 from .params import Params
 
 
@@ -34,6 +35,8 @@ class Pairs:
     src_ids: np.ndarray  # vocabulary id of each global source position
     tgt_ids: np.ndarray
     offsets: np.ndarray  # row offset of each unit (len units + 1); a unit's rows are row-major (i, j)
+    src_len: np.ndarray  # words on each unit's source side
+    tgt_len: np.ndarray
 
 
 def build_pairs(units: Sequence[tuple[np.ndarray, np.ndarray]], n_tgt_vocab: int) -> Pairs:
@@ -73,6 +76,8 @@ def build_pairs(units: Sequence[tuple[np.ndarray, np.ndarray]], n_tgt_vocab: int
         src_ids=src_ids,
         tgt_ids=tgt_ids,
         offsets=offsets,
+        src_len=np.array([len(s) for s, _ in units], dtype=np.int64),
+        tgt_len=np.array([len(t) for _, t in units], dtype=np.int64),
     )
 
 
@@ -91,44 +96,80 @@ def digamma(x: np.ndarray) -> np.ndarray:
     return out + np.log(x) - 0.5 * inv - inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 / 252))
 
 
-def posteriors(
-    pairs: Pairs, prior: np.ndarray, affinity: np.ndarray, forward: bool, params: Params
-) -> np.ndarray:
-    """P(the row's pair is linked) for one direction after EM: forward, each target position picks a
-    source position or NULL; backward, each source position picks a target one. ``prior`` holds the
-    pseudo-counts of each cell for this direction; ``affinity`` multiplies each cell's score in every
-    E-step (a product of experts: the learnt table and the priors), which lets a known pair win
-    against the diagonal when a clause is moved."""
-    group = pairs.tgt if forward else pairs.src
-    n_groups = pairs.n_tgt if forward else pairs.n_src
-    given = pairs.cell_e if forward else pairs.cell_f  # the conditioning word of each cell
-    picked_ids = pairs.tgt_ids if forward else pairs.src_ids  # the word each group position holds
-    n_given = int(given.max()) + 1 if len(given) else 0
-    n_picked = int(picked_ids.max()) + 1 if len(picked_ids) else 0
+class Direction:
+    """One direction of the model: forward, each target position picks a source position or NULL;
+    backward, each source position picks a target one. ``prior`` holds the pseudo-counts of each cell;
+    ``affinity`` multiplies each cell's score in every E-step (a product of experts: the learnt table
+    and the priors), which lets a known pair win against the diagonal when a clause is moved."""
 
-    weight = np.exp(params.diagonal * pairs.diag.astype(np.float64))
-    boost = (1.0 + affinity)[pairs.cell]
-    weight *= (1.0 - params.p_null) / np.maximum(np.bincount(group, weight, n_groups), 1e-300)[group]
-    cells_per_word = np.bincount(given, minlength=n_given).astype(np.float64)
-    table = (1.0 + prior) / np.bincount(given, 1.0 + prior, n_given)[given]  # t(picked | given)
-    null = np.full(n_picked, 1.0 / max(n_picked, 1))  # t(picked | NULL)
-    post = np.zeros(len(group))
+    def __init__(
+        self, pairs: Pairs, prior: np.ndarray, affinity: np.ndarray, forward: bool, params: Params
+    ) -> None:
+        self.pairs, self.prior, self.params = pairs, prior, params
+        self.group = pairs.tgt if forward else pairs.src
+        self.n_groups = pairs.n_tgt if forward else pairs.n_src
+        self.given = pairs.cell_e if forward else pairs.cell_f  # the conditioning word of each cell
+        self.picked = pairs.tgt_ids if forward else pairs.src_ids  # the word each group position holds
+        self.n_given = int(self.given.max()) + 1 if len(self.given) else 0
+        self.n_picked = int(self.picked.max()) + 1 if len(self.picked) else 0
+        self.boost = (1.0 + affinity)[pairs.cell]
+        if not params.hmm:
+            weight = np.exp(params.diagonal * pairs.diag.astype(np.float64))
+            weight /= np.maximum(np.bincount(self.group, weight, self.n_groups), 1e-300)[self.group]
+            self.weight = weight * (1.0 - params.p_null) * self.boost
+        else:
+            self.batches = hmm.batches(pairs.offsets, pairs.src_len, pairs.tgt_len, forward)
+            d = np.arange(-hmm.MAX_JUMP, hmm.MAX_JUMP + 1)
+            self.jump = np.exp(-np.abs(d - 1.0))  # before any count: mostly the next word
+            self.jump /= self.jump.sum()
+        self.cells_per_word = np.bincount(self.given, minlength=self.n_given).astype(np.float64)
+        self.table = (1.0 + prior) / np.bincount(self.given, 1.0 + prior, self.n_given)[self.given]
+        self.null = np.full(self.n_picked, 1.0 / max(self.n_picked, 1))  # t(picked | NULL)
+        self.null_post = np.zeros(self.n_groups)
+
+    def expect(self) -> np.ndarray:
+        """E-step: the posterior of every row (and, kept, of every position choosing NULL)."""
+        if self.params.hmm:
+            score = self.table[self.pairs.cell] * self.boost
+            post, self.null_post, self.jump_counts = hmm.expect(
+                self.batches, score, self.null[self.picked], self.jump, self.params.p_null
+            )
+            return post
+        score = self.table[self.pairs.cell] * self.weight
+        null_score = self.params.p_null * self.null[self.picked]
+        total = np.bincount(self.group, score, self.n_groups) + null_score
+        self.null_post = null_score / total
+        return score / total[self.group]
+
+    def maximise(self, post: np.ndarray) -> None:
+        """M-step (variational Bayes) from row posteriors."""
+        alpha = self.params.alpha
+        counts = np.bincount(self.pairs.cell, post, len(self.table)) + self.prior
+        norm = np.bincount(self.given, counts, self.n_given)
+        self.table = np.exp(digamma(counts + alpha) - digamma(norm + alpha * self.cells_per_word)[self.given])
+        null_counts = np.bincount(self.picked, self.null_post, self.n_picked) + alpha
+        self.null = null_counts / null_counts.sum()
+        if self.params.hmm:
+            counts = self.jump_counts + 1.0
+            self.jump = counts / counts.sum()
+
+
+def train(
+    pairs: Pairs, fwd: tuple[np.ndarray, np.ndarray], bwd: tuple[np.ndarray, np.ndarray], params: Params
+) -> tuple[np.ndarray, np.ndarray]:
+    """Both directions' row posteriors after EM, each given as (prior, affinity). With
+    ``params.agreement`` the two learn from the product of their posteriors (Liang, Taskar & Klein
+    2006, "Alignment by agreement"): a link counts only as much as both directions believe it, which
+    keeps a rare word from soaking up its neighbours in one direction."""
+    forward = Direction(pairs, *fwd, True, params)
+    backward = Direction(pairs, *bwd, False, params)
     for _ in range(params.iterations):
-        score = table[pairs.cell] * weight * boost
-        null_score = params.p_null * null[picked_ids]
-        total = np.bincount(group, score, n_groups) + null_score
-        post = score / total[group]
-        null_post = null_score / total
-        counts = np.bincount(pairs.cell, post, len(table)) + prior
-        norm = np.bincount(given, counts, n_given)
-        alpha = params.alpha
-        table = np.exp(digamma(counts + alpha) - digamma(norm + alpha * cells_per_word)[given])
-        null_counts = np.bincount(picked_ids, null_post, n_picked) + alpha
-        null = null_counts / null_counts.sum()
-    score = table[pairs.cell] * weight * boost
-    total = np.bincount(group, score, n_groups) + params.p_null * null[picked_ids]
-    post = score / total[group]
-    return post.astype(np.float32)
+        post_f, post_b = forward.expect(), backward.expect()
+        if params.agreement:
+            post_f = post_b = np.sqrt(post_f * post_b)
+        forward.maximise(post_f)
+        backward.maximise(post_b)
+    return forward.expect().astype(np.float32), backward.expect().astype(np.float32)
 
 
 def coarsen(
@@ -157,5 +198,7 @@ def coarsen(
         src_ids=src_class[pairs.src_ids].astype(np.int32),
         tgt_ids=tgt_class[pairs.tgt_ids].astype(np.int32),
         offsets=pairs.offsets,
+        src_len=pairs.src_len,
+        tgt_len=pairs.tgt_len,
     )
     return coarse, carried

@@ -10,7 +10,7 @@ import numpy as np
 
 from .lexicon import lexicon_for
 from .params import Params
-from .similar import similarity
+from .similar import spelling_priors
 
 
 @dataclass(frozen=True)
@@ -32,16 +32,12 @@ def cell_priors(
 ) -> tuple[Direction, Direction]:
     """Priors per cell (a source word id, a target word id) for the forward direction (target word
     given source word) and the backward one."""
-    alike = np.array(
-        [
-            similarity(src_words[e], src_lang, tgt_words[f], tgt_lang, params.min_similarity)
-            for e, f in zip(cell_e.tolist(), cell_f.tolist(), strict=True)
-        ],
-        dtype=np.float64,
+    alike, anchor = spelling_priors(
+        src_words, src_lang, tgt_words, tgt_lang, cell_e, cell_f, params.min_similarity
     )
     lex_fwd = np.zeros(len(alike))
     lex_bwd = np.zeros(len(alike))
-    found = lexicon_for(src_lang, tgt_lang)
+    found = lexicon_for(src_lang, tgt_lang) if params.lexicon_weight else None
     if found is not None:
         lexicon, english_source = found
         if english_source:
@@ -51,7 +47,7 @@ def cell_priors(
     return tuple(  # type: ignore[return-value]
         Direction(
             counts=params.similar_weight * alike + params.lexicon_weight * lex,
-            affinity=params.affinity_weight * (alike + lex),
+            affinity=params.affinity_weight * (alike + lex) + params.anchor_weight * anchor,
         )
         for lex in (lex_fwd, lex_bwd)
     )
