@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .. import formats
-from ..errors import InputError, log
+from ..errors import log
 
 
 @click.command()
@@ -91,64 +89,16 @@ def export(
       align export kosovo.tei.xml --format tmx --pair en-de -o en-de.tmx
       align export kosovo.tei.xml --format intertext -o out/
     """
-    from ..formats.source import read_sets, refuse_shared_ids, select, tei_files
-
-    if fmt is None:
-        fmt = formats.from_extension(output, formats.EXPORT)
+    from ..formats.export import export_sets
     from ..formats.filters import load_filter
-    from ..io.fsutil import refuse_inputs
     from ..report import KINDS
 
     kinds = [k.strip() for k in exclude_kinds.split(",") if k.strip()] if exclude_kinds is not None else None
     link_filter = load_filter(min_cert, reports, kinds, KINDS)
-    filtered = ["tmx", *formats.names(formats.TABLE)]
-    if link_filter.active and fmt not in filtered:
-        raise InputError(
-            f"--min-cert and --exclude-flagged filter links for {', '.join(filtered)}, not {fmt}"
-        )
-    files = tei_files(source)
-    refuse_inputs(output, [*files, *reports])
-    selected = link_filter.apply(select(read_sets(files, set_ids), pair))
-    if fmt == "tmx":
-        from ..formats.tmx import write_tmx
-
-        props: list[tuple[str, str]] = []
-        note = None
-        if link_filter.active:
-            # The header comes first and says what was left out: filter everything before writing.
-            selected = iter(list(selected))
-            note = link_filter.summary(two_sided=True)
-            if min_cert is not None:
-                props.append(("x-min-cert", f"{min_cert:g}"))
-            props += [("x-exclude-flagged", Path(r).name) for r in reports]
-            if kinds is not None:
-                props.append(("x-exclude-kinds", ",".join(kinds)))
-        # one pair, or one set's pairs (all from its pivot), share a source language; a folder may not
-        srclang = "*all*" if pair is None and len(files) > 1 else None
-        n = write_tmx(selected, output, srclang=srclang, props=props, note=note)
-        what = f"{n} translation units"
-    elif fmt == "intertext":
-        from ..formats.intertext import set_file_name, write_intertext
-
-        if output == "-":
-            raise InputError("InterText output is a folder: give -o FOLDER")
-        refuse_shared_ids(files, set_file_name, set_ids)
-        what = f"{len(write_intertext(selected, output))} InterText files"
-    elif fmt == "beads":
-        from ..formats.beadfile import write_beads
-
-        refuse_shared_ids(files, str, set_ids)
-        what = f"{len(write_beads(selected, output))} bead files"
-    elif fmt == "pharaoh":
-        from ..formats.pharaoh import write_pharaoh
-
-        what = f"{len(write_pharaoh(selected, output))} Pharaoh files"
-    else:
-        from ..formats.tables import link_table, write_table
-
-        table = link_table(selected)
-        write_table(table, output, fmt, raw=raw_csv)
-        what = f"{table.height} links"
+    fmt = fmt or formats.from_extension(output, formats.EXPORT)
+    what = export_sets(
+        source, output, fmt, pair=pair, set_ids=set_ids, link_filter=link_filter, raw_csv=raw_csv
+    )
     if output != "-":
         log.info(f"wrote {output} ({what})")
     if link_filter.active:
