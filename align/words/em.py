@@ -1,5 +1,6 @@
-"""Word translation model trained by EM on one document set: IBM model 2 with fast_align's diagonal
-prior (Dyer, Chahuneau & Smith 2013), in both directions over the same candidate pairs.
+"""Word translation model trained by EM on one document set, in both directions over the same
+candidate pairs: the HMM alignment model (:mod:`.hmm`), or IBM model 2 with fast_align's diagonal prior
+(Dyer, Chahuneau & Smith 2013) for comparison (``Params(hmm=False)``).
 
 Every (source position, target position) pair of every unit is one row of flat arrays, so each EM
 step is a few vectorised passes whatever the number of units. A row's *cell* is its (source word,

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 class Params:
     iterations: int = 3  # EM iterations (more overfit 40 sentences)
     hmm: bool = True  # jump model (HMM) instead of fast_align's diagonal
-    agreement: bool = True  # both directions learn from the product of their posteriors
-    diagonal: float = 6.0  # fast_align's lambda: how strongly links keep to the diagonal
+    agreement: bool = True  # both directions learn from the geometric mean of their posteriors
+    diagonal: float = 6.0  # with hmm=False: fast_align's lambda, how strongly links keep to the diagonal
     p_null: float = 0.1  # prior probability that a word has no counterpart
     alpha: float = 0.1  # Dirichlet concentration of the variational Bayes update
     prefix: int = 4  # words are counted by their first letters (a stemmer for any language)
     lexicon_weight: float = 50.0  # pseudo-counts a shipped lexicon entry adds (times its probability)
     similar_weight: float = 4.0  # pseudo-counts an identical / cognate / same-number pair adds
     affinity_weight: float = 4.0  # how much a prior multiplies a pair's score in every E-step
-    anchor_weight: float = 100.0  # more for a number or the same word (names): they beat any jump
+    anchor_weight: float = 100.0  # more for a number, the same or a near-identical word: beats any jump
     min_similarity: float = 0.6  # below this, spellings are not considered alike
     threshold: float = 0.5  # a link is kept when both directions agree this much (geometric mean)
