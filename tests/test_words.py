@@ -250,3 +250,26 @@ def test_run_words_writes_valid_tei_that_reads_back_unchanged(parallel):
     pairs = {tuple(words[t[1:]] for t in link.get("target").split()) for link in links}
     assert ("10,000", "10.000") in pairs and ("Berlin", "Berlin") in pairs and ("Hello", "Hallo") in pairs
     assert all(0 < float(link.get("cert")) <= 1 for link in links)
+
+
+def test_word_links_read_back_from_the_tei_as_written():
+    """A set written with words reads back with the same word links (certs as rounded in the file);
+    a set written without them reads none."""
+    from align import tei
+    from align.io.xmlsafe import parse_xml
+    from align.model import Alignment, Document, DocumentSet, Link, Sentence
+    from align.tei.words import WordRef, read_word_links, to_bytes_with_words, word_links
+
+    en = Document("en", [Sentence(s, 0) for s, _ in EN_DE])
+    de = Document("de", [Sentence(t, 0) for _, t in EN_DE])
+    links = [Link((i,), (i,), 0.9) for i in range(len(EN_DE))]
+    docset = DocumentSet("s", {"en": en, "de": de}, [Alignment("en", "de", links)])
+    data = to_bytes_with_words(docset, timestamp=False)
+    read = read_word_links(parse_xml("set.xml", data))
+    written = word_links(docset)
+    assert list(read) == ["en-de"] and len(read["en-de"]) == len(written["en-de"]) > len(EN_DE)
+    assert read == {p: [(a, b, round(c, 4)) for a, b, c in ws] for p, ws in written.items()}
+    police = [t.text for t in tokenize(EN_DE[1][0], "en")].index("10,000")
+    polizei = [t.text for t in tokenize(EN_DE[1][1], "de")].index("10.000")
+    assert (WordRef("en.s2", police), WordRef("de.s2", polizei)) in {(a, b) for a, b, _ in read["en-de"]}
+    assert read_word_links(parse_xml("plain.xml", tei.to_bytes(docset, timestamp=False))) == {}

@@ -3,10 +3,13 @@ numbers) and ``<pc>`` (punctuation) with ids ``{sentence id}.w{n}`` (1-based), w
 kept as it was, so a sentence's text reads back unchanged; and per aligned pair one stand-off
 ``<linkGrp type="words" subtype="SRC-TGT">`` of ``<link target="#en.s3.w2 #de.s3.w4" cert="0.97"/>``,
 one link per word link. The word links come from :func:`align.words.align_units`, trained on the
-pair's sentence links (both sides non-empty).
+pair's sentence links (both sides non-empty). :func:`read_word_links` reads them back for the
+HTML report's hover highlight.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -15,6 +18,24 @@ from ..words import Token, align_units, tokenize
 from .encode import TEI_NS, XML_ID, _cert, _el, standoff, to_tree
 
 WORD_GROUP = "words"
+_NS = {"t": TEI_NS}
+
+
+@dataclass(frozen=True)
+class WordRef:
+    """A token of a sentence: the sentence's xml:id and the token's 0-based index among the
+    sentence's :func:`align.words.tokenize` tokens (as written, ``<w>``/``<pc>`` in order)."""
+
+    sentence: str
+    index: int
+
+    @property
+    def id(self) -> str:
+        """The token's xml:id as :func:`to_bytes_with_words` writes it."""
+        return f"{self.sentence}.w{self.index + 1}"
+
+
+WordLinks = dict[str, list[tuple[WordRef, WordRef, float | None]]]  # pair -> (src, tgt, cert) per word link
 
 
 def _mark_up(sentence: etree._Element, tokens: list[Token], ids: list[str]) -> None:
@@ -30,6 +51,33 @@ def _mark_up(sentence: etree._Element, tokens: list[Token], ids: list[str]) -> N
         el.tail = text[token.end : end] or None
 
 
+def word_links(docset: DocumentSet) -> WordLinks:
+    """The word links of every pair of ``docset``: :func:`align.words.align_units` trained on the
+    pair's links with both sides non-empty; a link's side is its sentences' tokens in order."""
+    tokens = {
+        doc.sentence_id(i): [t.text for t in tokenize(s.text, lang)]
+        for lang, doc in docset.docs.items()
+        for i, s in enumerate(doc.sentences)
+    }
+
+    def side(lang: str, indices: tuple[int, ...]) -> tuple[list[str], list[WordRef]]:
+        sids = [docset.docs[lang].sentence_id(i) for i in indices]
+        refs = [WordRef(sid, k) for sid in sids for k in range(len(tokens[sid]))]
+        return [w for sid in sids for w in tokens[sid]], refs
+
+    out: WordLinks = {}
+    for alignment in docset.alignments:
+        links = [b for b in alignment.links if b.src and b.tgt]
+        sides = [(side(alignment.src_lang, b.src), side(alignment.tgt_lang, b.tgt)) for b in links]
+        found = align_units([(s[0], t[0]) for s, t in sides], alignment.src_lang, alignment.tgt_lang)
+        out[alignment.pair] = [
+            (src[1][w.src], tgt[1][w.tgt], w.prob)
+            for (src, tgt), word_links in zip(sides, found, strict=True)
+            for w in word_links
+        ]
+    return out
+
+
 def to_bytes_with_words(
     docset: DocumentSet,
     *,
@@ -37,7 +85,7 @@ def to_bytes_with_words(
     derived: bool = False,
     history: etree._ElementTree | None = None,
 ) -> bytes:
-    """The TEI of :func:`align.tei.encode.to_bytes` plus tokens and word links.
+    """The TEI of :func:`align.tei.encode.to_bytes` plus tokens and word links (:func:`word_links`).
 
     The tree is indented before the sentences get their token elements and serialised without
     pretty-printing, so no indentation ever lands inside a sentence (a one-token sentence would
@@ -45,22 +93,9 @@ def to_bytes_with_words(
     tree = to_tree(docset, timestamp=timestamp, derived=derived, history=history)
     root = tree.getroot()
     elements = {el.get(XML_ID): el for el in root.iter(f"{{{TEI_NS}}}s")}
-    tokens: dict[str, list[Token]] = {}
-    for lang, doc in docset.docs.items():
-        for i in range(len(doc.sentences)):
-            sid = doc.sentence_id(i)
-            tokens[sid] = tokenize(elements[sid].text or "", lang)
-    ids = {sid: [f"{sid}.w{k + 1}" for k in range(len(toks))] for sid, toks in tokens.items()}
-
-    def side(lang: str, indices: tuple[int, ...]) -> tuple[list[str], list[str]]:
-        sids = [docset.docs[lang].sentence_id(i) for i in indices]
-        return [t.text for sid in sids for t in tokens[sid]], [w for sid in sids for w in ids[sid]]
-
     parent = standoff(tree)
+    found = word_links(docset)
     for alignment in docset.alignments:
-        links = [b for b in alignment.links if b.src and b.tgt]
-        sides = [(side(alignment.src_lang, b.src), side(alignment.tgt_lang, b.tgt)) for b in links]
-        found = align_units([(s[0], t[0]) for s, t in sides], alignment.src_lang, alignment.tgt_lang)
         group = _el(
             parent,
             "linkGrp",
@@ -68,10 +103,35 @@ def to_bytes_with_words(
             subtype=alignment.pair,
             id=f"words.{alignment.src_lang}.{alignment.tgt_lang}",
         )
-        for (src, tgt), word_links in zip(sides, found, strict=True):
-            for w in word_links:
-                _el(group, "link", cert=_cert(w.prob), target=f"#{src[1][w.src]} #{tgt[1][w.tgt]}")
+        for src, tgt, prob in found[alignment.pair]:
+            _el(group, "link", cert=None if prob is None else _cert(prob), target=f"#{src.id} #{tgt.id}")
     etree.indent(tree, space="  ")
-    for sid, sentence_tokens in tokens.items():
-        _mark_up(elements[sid], sentence_tokens, ids[sid])
+    for lang, doc in docset.docs.items():
+        for i in range(len(doc.sentences)):
+            sid = doc.sentence_id(i)
+            tokens = tokenize(elements[sid].text or "", lang)
+            _mark_up(elements[sid], tokens, [WordRef(sid, k).id for k in range(len(tokens))])
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+
+
+def read_word_links(tree: etree._ElementTree) -> WordLinks:
+    """The word links of the set in ``tree`` per pair (``linkGrp/@subtype``), in file order; empty when
+    it has none (written without ``--words``: only one XPath query is spent then). A target that is
+    not a token of a sentence is skipped (a hand-edited file), not an error: word links only decorate."""
+    groups = tree.getroot().xpath("t:standOff/t:linkGrp[@type=$t]", namespaces=_NS, t=WORD_GROUP)
+    if not groups:
+        return {}
+    refs: dict[str, WordRef] = {}
+    for sentence in tree.getroot().iter(f"{{{TEI_NS}}}s"):
+        sid = sentence.get(XML_ID)
+        tokens = sentence.iterdescendants(f"{{{TEI_NS}}}w", f"{{{TEI_NS}}}pc")
+        refs.update((el.get(XML_ID), WordRef(sid, k)) for k, el in enumerate(tokens))
+    out: WordLinks = {}
+    for group in groups:
+        links = out.setdefault(group.get("subtype", ""), [])
+        for link in group.iterchildren(f"{{{TEI_NS}}}link"):
+            ends = [refs.get(t.removeprefix("#")) for t in (link.get("target") or "").split()]
+            if len(ends) == 2 and ends[0] is not None and ends[1] is not None:
+                cert = link.get("cert")
+                links.append((ends[0], ends[1], float(cert) if cert is not None else None))
+    return out
