@@ -82,3 +82,68 @@ def test_a_badge_takes_its_severity_colour_not_its_kind_colour(browser, tmp_path
 
     assert background("table.grid a.badge.k-number") == rgb(BADGE_COLOURS["high"][0])  # not green
     assert background("table.grid a.badge.k-low-confidence") == rgb(BADGE_COLOURS["low"][0])
+
+
+def worded_set() -> tuple[DocumentSet, bytes]:
+    """Six English–German sentence links (enough for the word aligner), written with word links."""
+    from align.tei.words import to_bytes_with_words
+
+    pairs = [
+        ("The minister met the president in Berlin.", "Der Minister traf den Präsidenten in Berlin."),
+        ("The police said 10,000 people came.", "Die Polizei sagte, 10.000 Menschen seien gekommen."),
+        ("Yesterday the minister resigned in Berlin.", "In Berlin trat der Minister gestern zurück."),
+        ("The president said the police came.", "Der Präsident sagte, die Polizei sei gekommen."),
+        ("People came to Berlin.", "Menschen kamen auch nach Berlin."),
+        ("The minister said 48 people came.", "Der Minister sagte, 48 Menschen seien gekommen."),
+    ]
+    en = Document("en", [Sentence(s, 0) for s, _ in pairs])
+    de = Document("de", [Sentence(t, 0) for _, t in pairs])
+    links = [Link((i,), (i,), 0.9) for i in range(len(pairs))]
+    docset = DocumentSet("w<s>", {"en": en, "de": de}, [Alignment("en", "de", links)])
+    return docset, to_bytes_with_words(docset, timestamp=False)
+
+
+def test_a_set_without_word_links_gets_the_page_it_always_got():
+    from align import tei
+    from align.io.xmlsafe import parse_xml
+    from align.report.render import render
+
+    docset, _ = worded_set()
+    report = build_report(docset)
+    plain = render(report, "html", parse_xml("p.xml", tei.to_bytes(docset, timestamp=False)))
+    assert plain == render_html(report).encode("utf-8")
+    assert b'class="w' not in plain and b"Words \xe2\x80\x94" not in plain
+
+
+def test_resting_on_a_word_highlights_its_counterpart_and_unlinked_words_show(browser, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    from align.io.xmlsafe import parse_xml
+    from align.report.render import render
+    from align.tei.words import read_word_links
+    from align.words import tokenize
+
+    docset, data = worded_set()
+    tree = parse_xml("w.xml", data)
+    links = read_word_links(tree)["en-de"]
+    page = tmp_path / "report.html"
+    page.write_bytes(render(build_report(docset), "html", tree))
+    assert "Words \u2014" in page.read_text(encoding="utf-8")  # the legend says what the dotted words are
+    browser.get(page.as_uri())
+    assert browser.execute_script("return document.body.dataset.ready") == "1"
+    number = [t.text for t in tokenize(docset.docs["en"].sentences[1].text, "en")].index("10,000")
+    zahl = [t.text for t in tokenize(docset.docs["de"].sentences[1].text, "de")].index("10.000")
+    word = browser.find_element(By.ID, f"w-en.s2.w{number + 1}")
+    counterpart = browser.find_element(By.ID, f"w-de.s2.w{zahl + 1}")
+    assert "hl" not in counterpart.get_attribute("class").split()
+    ActionChains(browser).move_to_element(word).perform()
+    assert "hl" in counterpart.get_attribute("class").split()
+    assert "hl" in word.get_attribute("class").split()
+    ActionChains(browser).move_to_element(browser.find_element(By.TAG_NAME, "h1")).perform()
+    assert "hl" not in counterpart.get_attribute("class").split()  # the pointer left: highlight gone
+    # every word no word link touches is marked as without counterpart, every linked one is not
+    touched = {ref.id for a, b, _ in links for ref in (a, b)}
+    spans = browser.find_elements(By.CSS_SELECTOR, "table.grid span.w")
+    unlinked = {s.get_attribute("id")[2:] for s in spans if "none" in s.get_attribute("class").split()}
+    assert unlinked and unlinked == {s.get_attribute("id")[2:] for s in spans} - touched

@@ -11,7 +11,9 @@ differs. An overview strip (one column per row: each version's link confidence a
 and a findings-per-pair chart are inline SVG. Filters (kind, language, severity, rows with findings
 only) run in the page, update the counts and the chart, and are kept in the URL fragment
 (``#kinds=number,name&langs=sq``), so a filtered view can be shared. The findings table sorts by any
-column.
+column. With word links in the TEI (``align run --words``) each word of the grid is a span: resting the
+pointer on it highlights its counterparts (``static/words.js``), and a word with none is dotted;
+without them the page is exactly as before.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ import functools
 import html
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
 from .. import __version__
 from ..model import Finding, Link
 from ..model.rows import GridRow, pivot_grid
+from ..tei.words import WordLinks
 from ..terms import TermMatch
+from ..words import tokenize
 from .base import SEVERITIES
 from .checks import KINDS
 from .checks.links import below
@@ -64,8 +69,17 @@ def _rows(report: Report) -> list[GridRow]:
     return pivot_grid(docset.pivot, alignments, len(docset.docs[docset.pivot].sentences))
 
 
+Piece = Callable[[int, int], str]  # a sentence's text[lo:hi] as HTML
+
+
 def _terms(
-    text: str, lo: int, hi: int, matches: tuple[TermMatch, ...], colours: dict[str, str], outlined: set[str]
+    text: str,
+    lo: int,
+    hi: int,
+    matches: tuple[TermMatch, ...],
+    colours: dict[str, str],
+    outlined: set[str],
+    piece: Piece,
 ) -> str:
     """``text[lo:hi]`` with the term matches that lie inside it highlighted."""
     out, last = [], lo
@@ -81,13 +95,13 @@ def _terms(
             classes.append("div")
         style = f' style="background:{colours[hit.framing]}"' if hit.framing in colours else ""
         title = f"{hit.concept}: {hit.term} ({label}{', forbidden' if hit.forbidden else ''})"
-        out.append(escape(text[last : m.start]))
+        out.append(piece(last, m.start))
         out.append(
             f'<mark class="{" ".join(classes)}"{style} data-f="{escape(label)}" title="{escape(title)}">'
-            f"{escape(text[m.start : m.end])}</mark>"
+            f"{piece(m.start, m.end)}</mark>"
         )
         last = m.end
-    out.append(escape(text[last:hi]))
+    out.append(piece(last, hi))
     return "".join(out)
 
 
@@ -102,7 +116,12 @@ class _Mark:
 
 
 def _render(
-    text: str, matches: tuple[TermMatch, ...], marks: list[_Mark], colours: dict[str, str], outlined: set[str]
+    text: str,
+    matches: tuple[TermMatch, ...],
+    marks: list[_Mark],
+    colours: dict[str, str],
+    outlined: set[str],
+    piece: Piece,
 ) -> str:
     """A sentence with its terms highlighted and what findings are about marked; overlapping marks
     merge into one that names every finding."""
@@ -118,13 +137,13 @@ def _render(
         first = members[0].finding
         title = " / ".join(dict.fromkeys(m.finding.detail for m in members))
         refs = " ".join(dict.fromkeys(m.anchor for m in members))
-        out.append(_terms(text, pos, start, matches, colours, outlined))
+        out.append(_terms(text, pos, start, matches, colours, outlined, piece))
         out.append(
             f'<mark class="d k-{first.kind} sev-{first.severity}" data-refs="{refs}" title="{escape(title)}">'
-            f"{_terms(text, start, end, matches, colours, outlined)}</mark>"
+            f"{_terms(text, start, end, matches, colours, outlined, piece)}</mark>"
         )
         pos = end
-    out.append(_terms(text, pos, len(text), matches, colours, outlined))
+    out.append(_terms(text, pos, len(text), matches, colours, outlined, piece))
     return "".join(out)
 
 
@@ -198,7 +217,8 @@ def _locate(report: Report, rows: list[GridRow]) -> list[_Located]:
     return out
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, words: WordLinks | None = None) -> str:
+    """The page; ``words`` (:func:`align.tei.words.read_word_links`) makes the grid's words hoverable."""
     summary = summarise(report)
     labels = sorted({m.hit.framing for ms in report.terms.values() for s in ms for m in s if m.hit.framing})
     colours = {label: PALETTE[k % len(PALETTE)] for k, label in enumerate(labels)}
@@ -209,7 +229,7 @@ def render_html(report: Report) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Divergence report: {escape(report.docset.id)}</title>",
-        f"<style>{_css()}</style></head>",
+        f"<style>{_css()}{_asset('words.css') if words else ''}</style></head>",
         '<body data-ready="0">',
         *_header(report),
         '<div class="top">',
@@ -220,9 +240,10 @@ def render_html(report: Report) -> str:
         "</div></div>",
         *_overview(report, rows, located),
         *_legend(colours),
-        *_grid(report, rows, located, colours),
+        *([WORDS_LEGEND] if words else []),
+        *_grid(report, rows, located, colours, words or {}),
         *_findings_table(located),
-        f"<script>{_script(report)}</script>",
+        f"<script>{_script(report)}{_asset('words.js') if words else ''}</script>",
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -246,9 +267,67 @@ def _header(report: Report) -> list[str]:
     ]
 
 
-def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours: dict[str, str]) -> list[str]:
+WORDS_LEGEND = (
+    '<p class="legend">Words \u2014 rest the pointer on a word to highlight its counterparts in the other '
+    'versions; a <span class="w none">dotted</span> word has none (the word aligner linked it to no word '
+    "of any other version).</p>"
+)
+
+
+def _counterparts(report: Report, words: WordLinks) -> dict[str, dict[int, list[str]]]:
+    """Per sentence id (of every version in a pair with word links), per token index, the ids of the
+    tokens it is linked to."""
+    out: dict[str, dict[int, list[str]]] = {}
+    for alignment in report.docset.alignments:
+        if alignment.pair in words:
+            for lang in (alignment.src_lang, alignment.tgt_lang):
+                doc = report.docset.docs[lang]
+                for i in range(len(doc.sentences)):
+                    out.setdefault(doc.sentence_id(i), {})
+    for links in words.values():
+        for a, b, _ in links:
+            for one, other in ((a, b), (b, a)):
+                if one.sentence in out:
+                    out[one.sentence].setdefault(one.index, []).append(other.id)
+    return out
+
+
+def _pieces(text: str, lang: str, sid: str, linked: dict[int, list[str]] | None) -> Piece:
+    """``text[lo:hi]`` escaped; with word links (``linked``) every word lying wholly inside is a span
+    with its token id and its counterparts' ids (a word cut by a mark's edge stays plain text)."""
+    if linked is None:
+        return lambda lo, hi: escape(text[lo:hi])
+    tokens = [(k, t) for k, t in enumerate(tokenize(text, lang)) if any(c.isalnum() for c in t.text)]
+
+    def piece(lo: int, hi: int) -> str:
+        out, pos = [], lo
+        for k, t in tokens:
+            if t.start < lo or t.end > hi:
+                continue
+            to = linked.get(k)
+            attrs = f' data-to="{escape(" ".join(to))}"' if to else ""
+            out += [
+                escape(text[pos : t.start]),
+                f'<span class="w{"" if to else " none"}" id="w-{escape(sid)}.w{k + 1}"{attrs}>',
+                f"{escape(t.text)}</span>",
+            ]
+            pos = t.end
+        out.append(escape(text[pos:hi]))
+        return "".join(out)
+
+    return piece
+
+
+def _grid(
+    report: Report,
+    rows: list[GridRow],
+    located: list[_Located],
+    colours: dict[str, str],
+    words: WordLinks,
+) -> list[str]:
     """The side-by-side view: a column per language, finding badges in the column they concern."""
     docset = report.docset
+    counterparts = _counterparts(report, words)
     badges: dict[tuple[int, str], list[str]] = defaultdict(list)
     outlined: dict[str, set[str]] = defaultdict(set)  # sentence id -> concepts a finding is about
     for x in located:
@@ -274,12 +353,14 @@ def _grid(report: Report, rows: list[GridRow], located: list[_Located], colours:
             for i in row.sentences.get(lang, []):
                 sid = docset.docs[lang].sentence_id(i)
                 matches = report.terms[lang][i] if lang in report.terms else ()
+                sentence = docset.docs[lang].sentences[i].text
                 text = _render(
-                    docset.docs[lang].sentences[i].text,
+                    sentence,
                     matches,
                     marks.get(sid, []),
                     colours,
                     outlined.get(sid, set()),
+                    _pieces(sentence, lang, sid, counterparts.get(sid)),
                 )
                 cell.append(
                     f'<span class="s" id="s-{escape(sid)}">'

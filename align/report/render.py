@@ -12,7 +12,8 @@ FORMATS = (*dict.fromkeys(REPORT.values()), "tei")  # tei: the findings annotate
 
 def render(report: Report, fmt: str, tree: etree._ElementTree | None = None, *, raw: bool = False) -> bytes:
     """The report as a file's content. ``tei`` annotates ``tree`` (the TEI the set was read from) in
-    place and returns it; the other formats need no tree. ``raw``: csv cells exactly as they are,
+    place and returns it; html reads the word links in it, if any (the hover highlight); the other
+    formats need no tree. ``raw``: csv cells exactly as they are,
     even those a spreadsheet would run as formulas (align.formats.tables.encode_table)."""
     if fmt == "tei":
         from .annotate import annotate, to_bytes
@@ -22,9 +23,10 @@ def render(report: Report, fmt: str, tree: etree._ElementTree | None = None, *, 
         annotate(tree, report)
         return to_bytes(tree)
     if fmt == "html":
+        from ..tei.words import read_word_links
         from .html import render_html
 
-        return render_html(report).encode("utf-8")
+        return render_html(report, read_word_links(tree) if tree is not None else None).encode("utf-8")
     if fmt == "md":
         from .markdown import render_markdown
 
