@@ -29,7 +29,7 @@ from importlib import resources
 from .. import __version__
 from ..model import Finding, Link
 from ..model.rows import GridRow, pivot_grid
-from ..tei.words import WordLinks
+from ..tei.words import WordLinks, counterparts
 from ..terms import TermMatch
 from ..words import tokenize
 from .base import SEVERITIES
@@ -274,24 +274,6 @@ WORDS_LEGEND = (
 )
 
 
-def _counterparts(report: Report, words: WordLinks) -> dict[str, dict[int, list[str]]]:
-    """Per sentence id (of every version in a pair with word links), per token index, the ids of the
-    tokens it is linked to."""
-    out: dict[str, dict[int, list[str]]] = {}
-    for alignment in report.docset.alignments:
-        if alignment.pair in words:
-            for lang in (alignment.src_lang, alignment.tgt_lang):
-                doc = report.docset.docs[lang]
-                for i in range(len(doc.sentences)):
-                    out.setdefault(doc.sentence_id(i), {})
-    for links in words.values():
-        for a, b, _ in links:
-            for one, other in ((a, b), (b, a)):
-                if one.sentence in out:
-                    out[one.sentence].setdefault(one.index, []).append(other.id)
-    return out
-
-
 def _pieces(text: str, lang: str, sid: str, linked: dict[int, list[str]] | None) -> Piece:
     """``text[lo:hi]`` escaped; with word links (``linked``) every word lying wholly inside is a span
     with its token id and its counterparts' ids (a word cut by a mark's edge stays plain text)."""
@@ -327,7 +309,7 @@ def _grid(
 ) -> list[str]:
     """The side-by-side view: a column per language, finding badges in the column they concern."""
     docset = report.docset
-    counterparts = _counterparts(report, words)
+    linked = counterparts(docset, words)
     badges: dict[tuple[int, str], list[str]] = defaultdict(list)
     outlined: dict[str, set[str]] = defaultdict(set)  # sentence id -> concepts a finding is about
     for x in located:
@@ -360,7 +342,7 @@ def _grid(
                     marks.get(sid, []),
                     colours,
                     outlined.get(sid, set()),
-                    _pieces(sentence, lang, sid, counterparts.get(sid)),
+                    _pieces(sentence, lang, sid, linked.get(sid)),
                 )
                 cell.append(
                     f'<span class="s" id="s-{escape(sid)}">'

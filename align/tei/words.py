@@ -135,3 +135,21 @@ def read_word_links(tree: etree._ElementTree) -> WordLinks:
                 cert = link.get("cert")
                 links.append((ends[0], ends[1], float(cert) if cert is not None else None))
     return out
+
+
+def counterparts(docset: DocumentSet, words: WordLinks) -> dict[str, dict[int, list[str]]]:
+    """What the report and the editor show of word links: per sentence id of every version in a pair
+    that has them, per token index, the ids of the tokens it is linked to (no entry: none)."""
+    out: dict[str, dict[int, list[str]]] = {}
+    for alignment in docset.alignments:
+        if alignment.pair in words:
+            for lang in (alignment.src_lang, alignment.tgt_lang):
+                doc = docset.docs[lang]
+                for i in range(len(doc.sentences)):
+                    out.setdefault(doc.sentence_id(i), {})
+    for links in words.values():
+        for a, b, _ in links:
+            for one, other in ((a, b), (b, a)):
+                if one.sentence in out:
+                    out[one.sentence].setdefault(one.index, []).append(other.id)
+    return out
