@@ -320,3 +320,40 @@ def under_header(driver) -> bool:
         "const row = view.querySelector('.row.cur').getBoundingClientRect();"
         "return row.top < head.bottom - 1"
     )
+
+
+def test_resting_on_a_word_highlights_its_counterparts_in_the_row(kosovo_tei, tmp_path, browser):
+    """With word links in the file (align run --words) the editor shows them as the report does."""
+    from selenium.webdriver.common.by import By
+
+    from align.tei.words import to_bytes_with_words
+
+    path = tmp_path / "kosovo.tei.xml"
+    path.write_bytes(to_bytes_with_words(tei.read(kosovo_tei), timestamp=False))
+    session = ReviewSession(path, "reviewer")
+    server = Server(session)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        browser.get(server.url)
+        WebDriverWait(browser, 30).until(
+            lambda d: d.execute_script("return document.body.dataset.ready") == "1"
+        )
+        first = browser.find_elements(By.CSS_SELECTOR, "#view .row")[0]
+        word = next(w for w in first.find_elements(By.CSS_SELECTOR, "span.w") if w.get_attribute("data-to"))
+        wanted = set(word.get_attribute("data-to").split())
+        counterparts = [
+            w for w in first.find_elements(By.CSS_SELECTOR, "span.w") if w.get_attribute("data-w") in wanted
+        ]
+        assert counterparts and not any("hl" in w.get_attribute("class").split() for w in counterparts)
+        ActionChains(browser).move_to_element(word).perform()
+        assert all("hl" in w.get_attribute("class").split() for w in counterparts)
+        assert "hl" in word.get_attribute("class").split()
+        ActionChains(browser).move_to_element(browser.find_element(By.ID, "message")).perform()
+        assert not any("hl" in w.get_attribute("class").split() for w in counterparts)
+        # a word no word link touches is dotted, a linked one is not
+        unlinked = browser.find_elements(By.CSS_SELECTOR, "#view span.w.none")
+        assert unlinked and all(not w.get_attribute("data-to") for w in unlinked)
+        sid, k = unlinked[0].get_attribute("data-w").rsplit(".w", 1)
+        assert int(k) - 1 not in session.words[sid]
+    finally:
+        server.shutdown()

@@ -29,7 +29,7 @@ from importlib import resources
 from .. import __version__
 from ..model import Finding, Link
 from ..model.rows import GridRow, pivot_grid
-from ..tei.words import WordLinks, counterparts
+from ..tei.words import WordLinks, WordRef, counterparts, is_word
 from ..terms import TermMatch
 from ..words import tokenize
 from .base import SEVERITIES
@@ -279,7 +279,7 @@ def _pieces(text: str, lang: str, sid: str, linked: dict[int, list[str]] | None)
     with its token id and its counterparts' ids (a word cut by a mark's edge stays plain text)."""
     if linked is None:
         return lambda lo, hi: escape(text[lo:hi])
-    tokens = [(k, t) for k, t in enumerate(tokenize(text, lang)) if any(c.isalnum() for c in t.text)]
+    tokens = [(k, t) for k, t in enumerate(tokenize(text, lang)) if is_word(t.text)]
 
     def piece(lo: int, hi: int) -> str:
         out, pos = [], lo
@@ -290,7 +290,7 @@ def _pieces(text: str, lang: str, sid: str, linked: dict[int, list[str]] | None)
             attrs = f' data-to="{escape(" ".join(to))}"' if to else ""
             out += [
                 escape(text[pos : t.start]),
-                f'<span class="w{"" if to else " none"}" id="w-{escape(sid)}.w{k + 1}"{attrs}>',
+                f'<span class="w{"" if to else " none"}" id="w-{escape(WordRef(sid, k).id)}"{attrs}>',
                 f"{escape(t.text)}</span>",
             ]
             pos = t.end

@@ -32,6 +32,8 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ..report.html import escape
 from ..tei import language_name
+from ..tei.words import WordRef, is_word
+from ..words import tokenize
 from .edits import EditError
 from .session import ReviewSession, SaveConflict
 
@@ -104,6 +106,21 @@ def status_json(session: ReviewSession) -> dict[str, Any]:
     }
 
 
+def words_json(session: ReviewSession, lang: str, i: int) -> list[list[Any]] | None:
+    """A sentence's words as the editor marks them: [start, end (code points), token id, counterpart
+    ids] each; None when its version has no word links."""
+    sid = session.docset.docs[lang].sentence_id(i)
+    linked = session.words.get(sid)
+    if linked is None:
+        return None
+    tokens = tokenize(session.docset.docs[lang].sentences[i].text, lang)
+    return [
+        [t.start, t.end, WordRef(sid, k).id, linked.get(k, [])]
+        for k, t in enumerate(tokens)
+        if is_word(t.text)
+    ]
+
+
 def state_json(session: ReviewSession) -> dict[str, Any]:
     docset = session.docset
     return {
@@ -120,6 +137,11 @@ def state_json(session: ReviewSession) -> dict[str, Any]:
                 "ids": session.ids[lang],
                 "texts": doc.texts,
                 "paras": [s.para for s in doc.sentences],
+                **(
+                    {"words": [words_json(session, lang, i) for i in range(len(doc.sentences))]}
+                    if session.words
+                    else {}
+                ),
             }
             for lang, doc in docset.docs.items()
         ],

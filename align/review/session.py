@@ -23,6 +23,7 @@ from ..report import ReportOptions
 from ..report.checks import checkers
 from ..report.findings import PairChecks, SentenceTerms, match_terms
 from ..tei import from_tree
+from ..tei.words import counterparts, read_word_links
 from ..terms import Termbase
 from . import edits
 from .edits import EditError, Splice
@@ -71,6 +72,8 @@ class ReviewSession:
             lang: [doc.sentence_id(i) for i in range(len(doc.sentences))]
             for lang, doc in self.docset.docs.items()
         }
+        # word links of the file as opened (align run --words), per sentence id and token: the editor's hover
+        self.words = counterparts(self.docset, read_word_links(self.tree))
         self.where = {sid: (lang, i) for lang, ids in self.ids.items() for i, sid in enumerate(ids)}
         self.loaded = [list(a.links) for a in self.docset.alignments]  # as opened: what uncheck restores
         self.saved = [list(a.links) for a in self.docset.alignments]  # as in the file

@@ -38,12 +38,17 @@ class WordRef:
 WordLinks = dict[str, list[tuple[WordRef, WordRef, float | None]]]  # pair -> (src, tgt, cert) per word link
 
 
+def is_word(token: str) -> bool:
+    """A word or number (``<w>``), not punctuation (``<pc>``)."""
+    return any(ch.isalnum() for ch in token)
+
+
 def _mark_up(sentence: etree._Element, tokens: list[Token], ids: list[str]) -> None:
     """Replace the sentence's text by its tokens as elements, the gaps as text between them."""
     text = sentence.text or ""
     sentence.text = text[: tokens[0].start] if tokens else text
     for k, token in enumerate(tokens):
-        tag = "w" if any(ch.isalnum() for ch in token.text) else "pc"
+        tag = "w" if is_word(token.text) else "pc"
         el = etree.SubElement(sentence, f"{{{TEI_NS}}}{tag}")
         el.set(XML_ID, ids[k])
         el.text = token.text

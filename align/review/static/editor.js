@@ -62,10 +62,37 @@ function findingsByLink(p) {
   return out;
 }
 
+// A sentence's text; with word links (l.words, offsets in code points) each word a span that knows its
+// counterparts, a word without any dotted.
+function textHtml(l, i) {
+  const words = l.words && l.words[i];
+  if (!words) return esc(l.texts[i]);
+  const chars = Array.from(l.texts[i]);
+  let out = "", pos = 0;
+  for (const [start, end, id, to] of words) {
+    out += esc(chars.slice(pos, start).join(""))
+      + `<span class="w${to.length ? "" : " none"}" data-w="${esc(id)}" data-to="${esc(to.join(" "))}">`
+      + `${esc(chars.slice(start, end).join(""))}</span>`;
+    pos = end;
+  }
+  return out + esc(chars.slice(pos).join(""));
+}
+
 function sentences(code, indices) {
   if (!indices.length) return '<span class="empty">no counterpart</span>';
   const l = lang(code);
-  return indices.map((i) => `<span class="s" data-id="${esc(l.ids[i])}"><span class="sid">${esc(l.ids[i])}</span>${esc(l.texts[i])}</span>`).join("");
+  return indices.map((i) => `<span class="s" data-id="${esc(l.ids[i])}"><span class="sid">${esc(l.ids[i])}</span>${textHtml(l, i)}</span>`).join("");
+}
+
+// Resting on a word highlights it and its counterparts in the same row (a link since re-linked elsewhere
+// shows none: the word links are those of the file as opened).
+function highlightWord(event, on) {
+  const w = event.target.closest ? event.target.closest("span.w") : null;
+  const row = w && w.closest(".row");
+  if (!row) return;
+  const to = new Set(w.dataset.to.split(" ").filter(Boolean));
+  w.classList.toggle("hl", on);
+  row.querySelectorAll("span.w").forEach((x) => { if (to.has(x.dataset.w)) x.classList.toggle("hl", on); });
 }
 
 function findingHtml(f) {
@@ -339,6 +366,8 @@ document.addEventListener("keydown", (event) => {
   if (action) { event.preventDefault(); action(); }
 });
 
+view.addEventListener("mouseover", (event) => highlightWord(event, true));
+view.addEventListener("mouseout", (event) => highlightWord(event, false));
 view.addEventListener("click", (event) => {
   const cell = event.target.closest("[data-link]");
   if (allView && cell) {
