@@ -112,3 +112,11 @@ def test_the_planted_framing_divergences_are_found_and_the_faithful_version_has_
 def test_the_rendering_kind_is_opt_in():
     assert "rendering" in KINDS and "rendering" not in ReportOptions().kinds
     assert all(f.kind != "rendering" for f in build_report(framing_set(planted=True)).findings)
+
+
+def test_the_command_line_names_the_opt_in_kind_to_get_it():
+    from align.cli.report import _kinds
+
+    assert "rendering" not in _kinds(None)
+    assert _kinds("-length") == ReportOptions().kinds - {"length"}
+    assert _kinds("rendering,number") == {"rendering", "number"}
