@@ -33,13 +33,13 @@ cost grows with the number of unsure links and the pass stays linear in document
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..model import Link
-from ..words.params import Params
+from ..words.params import LIGHT
 
 if TYPE_CHECKING:
     from ..words import WordLink
@@ -52,13 +52,6 @@ P_NULL = 0.04  # the word aligner's prior that a word has no counterpart
 MIN_WORDS = 3  # a sentence with fewer counted words (_words) is left as the first pass placed it
 TYPICAL_FLOOR = 0.2  # least typical share of linked words a support is divided by (_typical)
 SPELLING_MINIMUM = 0.6  # a word pair this alike in spelling is known to translate (as align.words)
-# The word model the thresholds above were chosen with: fast_align's (IBM 2, diagonal), directions
-# trained apart, light priors. align.words' default (HMM, agreement, strong anchors) links more of a
-# dropped sentence's words to whatever is left over in a short text, which is what this pass must see.
-WORD_MODEL = Params(
-    hmm=False, agreement=False, iterations=5, p_null=P_NULL, alpha=0.01, lexicon_weight=2.0,
-    similar_weight=2.0, threshold=0.4,
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -154,7 +147,7 @@ def refine(
     )
     context = [links[n] for n in near if links[n].src and links[n].tgt]
     units = [unit(b) for c in choices for b in (c.joined, c.alone)] + [unit(b) for b in context]
-    raw = align_units(units, src_lang, tgt_lang, WORD_MODEL)
+    raw = align_units(units, src_lang, tgt_lang, replace(LIGHT, p_null=P_NULL))
     views = [raw]  # the word links as learnt, and those a prior vouches for (where a lexicon exists)
     if lexicon_for(src_lang, tgt_lang) is not None:
         views.append([_anchored(u, found, src_lang, tgt_lang) for u, found in zip(units, raw, strict=True)])

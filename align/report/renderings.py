@@ -22,7 +22,7 @@ from ..model.rows import set_link_texts
 from ..text.textnorm import fold
 from ..words import Token, tokenize
 from .base import LinkContext
-from .wordlinks import LinkWords, is_content, link_words
+from .wordlinks import LinkWords, is_content, is_stopword, link_words
 
 MIN_COUNT = 2  # occurrences of a term in the pivot
 MAX_WORDS = 3  # words of a term at most
@@ -113,8 +113,10 @@ def occurrences(
         if found is None:
             continue
         lang = link.tgt_lang
+        forms = [normalise(t.text, lang) if is_content(t, lang) else None for t in found.right]
         right = [
-            (normalise(t.text, lang), t.start, t.end) if is_content(t, lang) else None for t in found.right
+            (form, t.start, t.end) if form is not None and not is_stopword(form, lang) else None
+            for form, t in zip(forms, found.right, strict=True)
         ]
         tgt_words = frozenset(w[0] for w in right if w)
         for term, first, last, _ in term_spans(found.left, link.src_lang):
