@@ -2,7 +2,8 @@
 
 The four versions (988 lines each, line-parallel) are written as one aligned TEI file (1-1 links, the
 gold of line-parallel data), then timed as ``align report`` runs them: reading the TEI (the baseline),
-matching the termbase, each checker, the whole report (read included) and each output format. Times
+matching the termbase, the term renderings, each checker, the whole report (read included) and each
+output format. Times
 are medians over ``--repeats`` runs after a warm-up run (simplemma's dictionaries load on first use);
 ratios are against the TEI read of the same run.
 
@@ -27,6 +28,7 @@ from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import ReportOptions, build_report, render
 from align.report.checks import checkers
 from align.report.findings import build_links, match_terms
+from align.report.renderings import set_renderings
 from align.terms import load_termbase
 
 LANGS = ("en", "de", "sr-Cyrl", "sq")
@@ -74,7 +76,10 @@ def main() -> int:
     print(f"{'read TEI (baseline)':<28}{read:>10.3f}{1:>10.1f}")
 
     terms = match_terms(docset, termbase, LANGS)
-    stages = [("match terms", lambda: match_terms(docset, termbase, LANGS))]
+    stages = [
+        ("match terms", lambda: match_terms(docset, termbase, LANGS)),
+        ("renderings", lambda: set_renderings(docset, ReportOptions().renderings)),
+    ]
     all_links = [link for a in docset.alignments for link in build_links(docset, a, terms)]
     labels = {c.id: c.label or c.id for c in termbase.concepts}
 

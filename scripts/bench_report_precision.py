@@ -10,7 +10,7 @@ are printed as "unlabelled" (label them with ``blind`` = no). Recall: of the rea
 (findings labelled real plus those noted in ``missed.tsv``), the share that a finding of an accepted
 kind touches (any of its sentences).
 
-    python scripts/bench_report_precision.py [--show] [--docs ID,ID]
+    python scripts/bench_report_precision.py [--show] [--docs ID,ID] [--also rendering]
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from benchlib import REPO, data_dir
 from align.aligner.pipeline import align_set
 from align.config import AlignOptions
 from align.model import Finding
-from align.report import build_report
+from align.report import ReportOptions, build_report
+from align.report.checks import default_kinds
 
 LABELS = REPO / "corpora" / "labels" / "report-precision"
 LANGS = ("en", "de", "sr-Cyrl", "sq")
@@ -51,8 +52,8 @@ def ranges(root: Path) -> dict[str, tuple[int, int]]:
     return {doc: (int(start), int(end)) for doc, start, end in (row.split("\t") for row in rows if row)}
 
 
-def run(root: Path, docs: list[str]) -> dict[str, list[Finding]]:
-    """doc -> findings of its report (en pivot, no glossary)."""
+def run(root: Path, docs: list[str], also: frozenset[str] = frozenset()) -> dict[str, list[Finding]]:
+    """doc -> findings of its report (en pivot, no glossary; the default kinds and ``also``)."""
     lines = {lang: (root / f"{lang}.txt").read_text("utf-8").splitlines() for lang in LANGS}
     spans = ranges(root)
     out = {}
@@ -66,7 +67,8 @@ def run(root: Path, docs: list[str]) -> dict[str, list[Finding]]:
                 path.write_text(article(lines[lang][start:end]), "utf-8")
                 inputs.append((lang, path))
             docset = align_set(inputs, set_id=doc, options=AlignOptions())
-            out[doc] = list(build_report(docset).findings)
+            options = ReportOptions(kinds=default_kinds() | also)
+            out[doc] = list(build_report(docset, options=options).findings)
     return out
 
 
@@ -126,13 +128,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="print every finding with its text")
     parser.add_argument("--docs", help="comma-separated doc ids [default: the sample]")
+    parser.add_argument("--also", help="opt-in kinds to report too, comma-separated (rendering)")
     args = parser.parse_args()
     root = data_dir("ntrex-dev", "docs.tsv")
     if root is None:
         return 0
     docs = args.docs.split(",") if args.docs else sample_docs()
     started = time.perf_counter()
-    findings = run(root, docs)
+    findings = run(root, docs, frozenset(args.also.split(",")) if args.also else frozenset())
     elapsed = time.perf_counter() - started
     labels = [Label(r) for r in read_tsv(LABELS / "findings.tsv")]
     missed = read_tsv(LABELS / "missed.tsv")

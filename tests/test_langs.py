@@ -28,6 +28,11 @@ SR_LATN = (
     "sledećeg proleća, posle godina kašnjenja zbog sporova oko zemljišta, novca i same trase. Lokalni "
     "stanovnici su rekli da im je drago što se radovi konačno završavaju."
 )
+FR = (
+    "Le gouvernement a annoncé lundi que la nouvelle ligne de chemin de fer entre les deux plus grandes "
+    "villes ouvrira au printemps prochain, après des années de retard dues aux querelles sur les terrains, "
+    "l'argent et le tracé lui-même. Les habitants ont dit qu'ils étaient contents de voir les travaux finir."
+)
 SR_CYRL = (
     "Влада је у понедељак објавила да ће нова железничка пруга између два највећа града бити отворена "
     "следећег пролећа, после година кашњења због спорова око земљишта, новца и саме трасе. Локални "
@@ -130,8 +135,20 @@ def test_check_language_script_mismatch(caplog: pytest.LogCaptureFixture) -> Non
 def test_check_language_silent_on_short_or_unknown(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="align"):
         check_language("Guten Morgen, Welt.", "en")  # too short to judge
-        check_language(DE, "fy")  # no dictionary for Frisian: cannot tell
+        check_language(DE, "haw")  # the identifier has no model of Hawaiian: cannot tell
     assert caplog.records == []
+
+
+def test_check_language_knows_languages_without_a_profile(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="align"):
+        check_language(FR, "fr")
+        assert caplog.records == []
+        check_language(DE, "fy")
+        check_language(FR, "it")
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 2
+    assert messages[0].startswith("declared fy but the text looks like de")
+    assert messages[1].startswith("declared it but the text looks like fr")
 
 
 def test_check_language_on_ntrex(shared_dir, caplog: pytest.LogCaptureFixture) -> None:
@@ -222,3 +239,39 @@ def test_a_warm_pair_run_loads_no_dictionary(no_detector: None, tmp_path) -> Non
     ]
     result = CliRunner().invoke(cli, [*args, "--method", "fast"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
+
+
+def test_a_warm_run_of_a_pair_without_profiles_loads_no_model(
+    no_detector: None, tmp_path, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    """French has no language profile, so its check needs the identifier on the first run; the
+    verdict is cached, so a second run loads neither simplemma's dictionaries nor the identifier."""
+    from click.testing import CliRunner
+    from py3langid.langid import LanguageIdentifier
+
+    from align.cli import cli
+    from align.lang import detect
+
+    (tmp_path / "de.txt").write_text(DE, encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(FR, encoding="utf-8")
+    args = ["pair", str(tmp_path / "de.txt"), str(tmp_path / "fr.txt"), "--src-lang", "de"]
+    args += ["--tgt-lang", "fr", "--method", "fast", "--cache-dir", str(tmp_path / "cache")]
+    loads = []
+    real = LanguageIdentifier.from_model_file.__func__
+
+    def counted(cls, *a: object, **k: object) -> LanguageIdentifier:
+        loads.append(1)
+        return real(cls, *a, **k)
+
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", classmethod(counted))
+    detect._identifier.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="align"):
+        cold = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert cold.exit_code == 0, cold.output
+        assert loads == [1]
+        detect._identifier.cache_clear()  # a new process would load the model again, if it needed it
+        warm = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert warm.exit_code == 0, warm.output
+    assert warm.output == cold.output
+    assert loads == [1]
+    assert caplog.records == []

@@ -16,15 +16,19 @@ from ..lang import primary
 from ..model import Alignment, Document, DocumentSet, Link, Sentence
 
 
-def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Document:
-    """Read, check and segment one version. ``path`` ``-`` reads standard input."""
+def load_document(
+    path: str | Path, lang: str, *, presplit: bool = False, cache_dir: str | None = None
+) -> Document:
+    """Read, check and segment one version. ``path`` ``-`` reads standard input. ``cache_dir``: as
+    :attr:`AlignOptions.cache_dir`; the language check keeps its verdicts there."""
+    from ..embedding.cache import open_cache
     from ..io.reader import read_text
     from ..lang.detect import check_language, resolve_tag
     from ..text.segment import segment
 
     text = read_text(path)
     tag = resolve_tag(lang, text, str(path))
-    check_language(text, tag, str(path))
+    check_language(text, tag, str(path), open_cache(cache_dir))
     sentences = _presplit(text) if presplit else segment(text, tag)
     if not sentences:
         raise InputError("no sentences found (the file holds only whitespace)", path)
@@ -90,7 +94,7 @@ def align_set(
             raise InputError(f"language {lang} given twice", path)
     docs: dict[str, Document] = {}
     for lang, path in inputs:
-        doc = load_document(path, lang, presplit=options.presplit)
+        doc = load_document(path, lang, presplit=options.presplit, cache_dir=options.cache_dir)
         if doc.lang in docs:
             raise InputError(f"language {doc.lang} given twice", path)
         docs[doc.lang] = doc

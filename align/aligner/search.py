@@ -248,14 +248,6 @@ def _search(
     return path, sweep
 
 
-def search_band(model: CostModel, types: Sequence[LinkType], lo: np.ndarray, hi: np.ndarray) -> Path:
-    """Cheapest monotonic path from (0, 0) to (n, m) whose points stay in row ``i``'s columns
-    ``lo[i] <= j < hi[i]`` (arrays of length n + 1). Public: the exact search inside a band the
-    caller chooses (anchors it trusts, a window it knows), without the coarse-to-fine levels of
-    :func:`align`."""
-    return _search(model, types, _Band(model.n, model.m, lo, hi), None)[0]
-
-
 def band_around(path: Path, n: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Columns within ``width`` rows and columns of the path (each link taken as its full rectangle)."""
     points = np.asarray(path, dtype=np.int64)

@@ -17,6 +17,7 @@ from ..model import Link
 from ..text.textnorm import comparison_text
 from .costs import CostWeights, LinkCosts
 from .lexical import SparseRows, lexical_vectors
+from .refine import refine
 from .search import align, link_types
 
 # Weights per method (config.METHODS, which AlignOptions checks); the "fast" cost has no semantic
@@ -93,6 +94,7 @@ def align_texts(
     src_emb: np.ndarray | None = None,
     tgt_emb: np.ndarray | None = None,
     weights: CostWeights | None = None,
+    words: bool = True,
 ) -> list[Link]:
     """Monotonic links covering every sentence of both sides exactly once, in order.
 
@@ -102,7 +104,9 @@ def align_texts(
     approximates the chance that the link is exactly right (Text+Berg dev: see scripts/README.md).
     With one side empty every sentence is a null link with cert 1. ``src_emb``/``tgt_emb``: the
     sentences' embeddings when the caller has them (embed method). Time and memory are linear in
-    ``len(src) + len(tgt)`` (:mod:`align.aligner.search`), on top of embedding the sentences.
+    ``len(src) + len(tgt)`` (:mod:`align.aligner.search`), on top of embedding the sentences. ``words``: the
+    second pass (:mod:`align.aligner.refine`), where word coverage decides the unsure merges and 1-0 / 0-1
+    links; False gives the search's links alone.
     """
     if not src or not tgt:
         return [Link((i,), (), cert=1.0) for i in range(len(src))] + [
@@ -112,7 +116,17 @@ def align_texts(
         src, tgt, src_lang, tgt_lang, options, src_emb=src_emb, tgt_emb=tgt_emb, weights=weights
     )
     path, cert = align(model, link_types(options.max_side), TEMPERATURE[options.method])
-    return [
+    links = [
         Link(tuple(range(i0, i1)), tuple(range(j0, j1)), cert=round(float(c), 4))
         for ((i0, j0), (i1, j1)), c in zip(itertools.pairwise(path), cert, strict=True)
     ]
+    if not words:
+        return links
+    return refine(
+        links,
+        [comparison_text(t) for t in src],
+        [comparison_text(t) for t in tgt],
+        src_lang,
+        tgt_lang,
+        options.max_side,
+    )

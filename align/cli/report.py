@@ -28,12 +28,14 @@ def _list(value: str | None) -> list[str]:
 
 
 def _kinds(value: str | None) -> frozenset[str]:
-    """``framing,number`` keeps those kinds; ``-length,-low-confidence`` drops those from all."""
+    """``framing,number`` keeps those kinds; ``-length,-low-confidence`` drops those from the default
+    ones (all but the opt-in kinds, such as ``rendering``)."""
     from ..report import KINDS
+    from ..report.checks import default_kinds
 
     items = _list(value)
     if not items:
-        return frozenset(KINDS)
+        return default_kinds()
     names = [item.removeprefix("-") for item in items]
     unknown = [name for name in names if name not in KINDS]
     if unknown:
@@ -41,7 +43,7 @@ def _kinds(value: str | None) -> frozenset[str]:
     negated = [item.startswith("-") for item in items]
     if any(negated) and not all(negated):
         raise InputError("--kinds: give kinds to keep or, each with a leading '-', kinds to drop; not both")
-    return frozenset(KINDS) - frozenset(names) if all(negated) else frozenset(names)
+    return default_kinds() - frozenset(names) if all(negated) else frozenset(names)
 
 
 def _fail_on(value: str | None) -> list[tuple[str | None, str | None]]:

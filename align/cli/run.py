@@ -152,8 +152,8 @@ def pair(
     if source == "-" and target == "-":
         raise _usage("only one of SOURCE and TARGET can be standard input")
     refuse_inputs(output, [source, target])
-    src = load_document(source, src_lang, presplit=options.presplit)
-    tgt = load_document(target, tgt_lang, presplit=options.presplit)
+    src = load_document(source, src_lang, presplit=options.presplit, cache_dir=options.cache_dir)
+    tgt = load_document(target, tgt_lang, presplit=options.presplit, cache_dir=options.cache_dir)
     alignment = align_pair(src, tgt, options)
     if fmt == "beads":
         with atomic_output(output) as out:

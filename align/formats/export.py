@@ -70,8 +70,9 @@ def export_sets(
         from .pharaoh import write_pharaoh
 
         refuse_shared_ids(files, str, set_ids)
-        writer, what = (write_beads, "bead files") if fmt == "beads" else (write_pharaoh, "Pharaoh files")
-        return f"{len(writer(selected, output))} {what}"
+        writer, what = (write_beads, "bead file") if fmt == "beads" else (write_pharaoh, "Pharaoh file")
+        n = len(writer(selected, output))
+        return f"{n} {what}{'' if n == 1 else 's'}"
     from .tables import link_table, write_table
 
     table = link_table(selected)

@@ -26,9 +26,9 @@ NEARBY = 2
 
 
 def _all_kinds() -> frozenset[str]:
-    from .checks import KINDS  # the registry imports the checkers, which import this module
+    from .checks import default_kinds  # the registry imports the checkers, which import this module
 
-    return frozenset(KINDS)
+    return default_kinds()
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class ReportOptions:
     length_ratio: float = LENGTH_RATIO  # how far a link's length ratio may stray from the pair's usual
     omission: OmissionParams = OmissionParams()
     cache_dir: str | None = None  # embedding cache of the omission checks; None = default, "" = off
+    renderings: int = 30  # pivot terms whose renderings the report follows, most frequent first (0: none)
 
 
 @dataclass(frozen=True)
@@ -130,15 +131,19 @@ class CheckContext:
     options: ReportOptions
     docset: DocumentSet
     concept_labels: dict[str, str] | None = None
+    # the set's term renderings (align.report.renderings.SetRenderings) when the report computed them
+    renderings: Any = None
 
 
 class Checker:
     """Base of every checker. ``kinds`` maps each Finding kind it produces to a one-line description
     (the TEI category's ``catDesc`` and the line in ``report --help``); ``needs_terms`` checkers run
-    only with a termbase. Listing the class in :data:`align.report.checks.CHECKERS` registers it."""
+    only with a termbase; the kinds of a checker not ``by_default`` are reported only when named.
+    Listing the class in :data:`align.report.checks.CHECKERS` registers it."""
 
     kinds: ClassVar[dict[str, str]] = {}
     needs_terms: ClassVar[bool] = False
+    by_default: ClassVar[bool] = True  # False: its kinds are reported only when asked for (--kinds)
 
     def __init__(self, context: CheckContext) -> None:
         self.context = context

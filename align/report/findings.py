@@ -19,6 +19,7 @@ from ..terms import Termbase, TermMatch, TermMatcher
 from .base import NEARBY, Checker, LinkContext, ReportOptions
 from .checks import KINDS, checkers
 from .checks.links import pair_ratio
+from .renderings import SetRenderings, set_renderings
 
 # Sentence terms per language: lang -> one tuple of matches per sentence (languages with terms only).
 SentenceTerms = dict[str, list[tuple[TermMatch, ...]]]
@@ -37,6 +38,7 @@ class Report:
     terms: SentenceTerms = field(default_factory=dict)
     termbase: str | None = None  # where the termbase came from, for headers
     ignored: list[Finding] = field(default_factory=list)  # silenced by an ignore file
+    renderings: SetRenderings = field(default_factory=SetRenderings)  # the pivot's terms in each version
 
 
 def fingerprint(finding: Finding) -> str:
@@ -225,7 +227,8 @@ def build_report(
     if termbase is not None:
         _check_coverage(termbase, alignments, terms)
     labels = {c.id: c.label or c.id for c in termbase.concepts} if termbase is not None else None
-    active = checkers(options, labels, docset)
+    renderings = set_renderings(docset, options.renderings)
+    active = checkers(options, labels, docset, renderings)
     findings = [
         f
         for alignment in alignments
@@ -239,4 +242,5 @@ def build_report(
         options,
         terms,
         termbase.source if termbase is not None else None,
+        renderings=renderings,
     )

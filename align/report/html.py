@@ -243,6 +243,7 @@ def render_html(report: Report, words: WordLinks | None = None) -> str:
         *([WORDS_LEGEND] if words else []),
         *_grid(report, rows, located, colours, words or {}),
         *_findings_table(located),
+        *_renderings(report),
         f"<script>{_script(report)}{_asset('words.js') if words else ''}</script>",
         "</body></html>",
     ]
@@ -407,6 +408,32 @@ def _findings_table(located: list[_Located]) -> list[str]:
     if not located:
         out.append("<p>No findings.</p>")
     out.append("</section>")
+    return out
+
+
+def _renderings(report: Report) -> list[str]:
+    """Each pivot term (names marked) and its renderings in every version with their counts, side by
+    side; the table wraps its words rather than widen the page."""
+    terms = report.renderings.terms
+    if not terms:
+        return []
+    langs = list(terms[0].versions)
+    out = [
+        '<section id="renderings"><h2>Renderings</h2>',
+        '<table class="renderings"><thead><tr><th>term</th><th>count</th>'
+        + "".join(f"<th>{escape(lang)}</th>" for lang in langs)
+        + "</tr></thead><tbody>",
+    ]
+    for t in terms:
+        name = ' <span class="name">name</span>' if t.name else ""
+        cells = "".join(
+            "<td>"
+            + ("<br>".join(f"{escape(r.text)} <b>×{r.count}</b>" for r in t.versions[lang]) or "—")
+            + "</td>"
+            for lang in langs
+        )
+        out.append(f"<tr><td>{escape(t.term)}{name}</td><td>{t.count}</td>{cells}</tr>")
+    out.append("</tbody></table></section>")
     return out
 
 

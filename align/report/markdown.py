@@ -48,7 +48,22 @@ def render_markdown(report: Report) -> str:
                 out += _link(f, alignment.src_lang, alignment.tgt_lang)
             concept = f" \\[{escape(f.concept)}\\]" if f.concept else ""
             out.append(f"- **{f.kind}** ({f.severity}){concept}: {escape(f.detail)} `{fingerprint(f)}`")
-    return "\n".join(out) + "\n"
+    return "\n".join(out + _renderings(report)) + "\n"
+
+
+def _renderings(report: Report) -> list[str]:
+    """The pivot's terms and their renderings in each version with counts, one row a term."""
+    terms = report.renderings.terms
+    if not terms:
+        return []
+    langs = list(terms[0].versions)
+    out = ["", "## Renderings", "", "| term | count | " + " | ".join(map(escape, langs)) + " |"]
+    out.append("|---|---:|" + "---|" * len(langs))
+    for t in terms:
+        cells = ["; ".join(f"{escape(r.text)} ×{r.count}" for r in t.versions[lang]) or "—" for lang in langs]
+        name = " (name)" if t.name else ""
+        out.append(f"| {escape(t.term)}{name} | {t.count} | " + " | ".join(cells) + " |")
+    return out
 
 
 def _link(finding: Finding, src_lang: str, tgt_lang: str) -> list[str]:

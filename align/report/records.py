@@ -71,7 +71,22 @@ def finding_record(finding: Finding) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    data = {"findings": [finding_record(f) for f in report.findings], "summary": summarise(report)}
+    data = {
+        "findings": [finding_record(f) for f in report.findings],
+        "summary": summarise(report),
+        "renderings": [
+            {
+                "term": t.term,
+                "count": t.count,
+                "name": t.name,
+                "versions": {
+                    lang: [{"rendering": r.text, "count": r.count} for r in found]
+                    for lang, found in t.versions.items()
+                },
+            }
+            for t in report.renderings.terms
+        ],
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

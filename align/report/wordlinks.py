@@ -16,6 +16,7 @@ from functools import cache
 from ..lang import profile
 from ..text.textnorm import fold
 from ..words import Token, WordLink, align_units, tokenize
+from ..words.params import LIGHT
 from .base import LinkContext
 
 TRAIN_LINKS = 100  # links of a pair the word aligner trains on, besides those asked about
@@ -43,6 +44,11 @@ class LinkWords:
 @cache
 def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(fold(w, lang) for w in profile(lang).stopwords)
+
+
+def is_stopword(form: str, lang: str) -> bool:
+    """Whether a folded form (or a lemma's: "habe" -> "haben") is one of the language's stopwords."""
+    return form in _stopwords(lang)
 
 
 def is_content(token: Token, lang: str) -> bool:
@@ -82,7 +88,8 @@ def link_words(
     first = next(iter(wanted))
     lang_l, lang_r = first.src_lang, first.tgt_lang
     tokens = [(tuple(tokenize(a, lang_l)), tuple(tokenize(b, lang_r))) for a, b in train]
-    found = align_units([([t.text for t in a], [t.text for t in b]) for a, b in tokens], lang_l, lang_r)
+    units = [([t.text for t in a], [t.text for t in b]) for a, b in tokens]
+    found = align_units(units, lang_l, lang_r, LIGHT)
     words = {
         texts: LinkWords(a, b, tuple(w))
         for texts, (a, b), w in zip(train, tokens, found, strict=True)

@@ -14,10 +14,12 @@ from .links import ConfidenceChecker, GapChecker, LengthChecker
 from .names import NameChecker
 from .numbers import NumberChecker
 from .omissions import ContrastChecker
+from .renderings import RenderingChecker
 from .terms import TermChecker
 
 CHECKERS: list[type[Checker]] = []  # in the report order of their kinds
 KINDS: dict[str, str] = {}  # kind -> description, in report order; filled by register()
+OPT_IN: set[str] = set()  # kinds reported only when asked for (their checker is not by_default)
 
 
 def register(cls: type[Checker]) -> type[Checker]:
@@ -33,7 +35,14 @@ def register(cls: type[Checker]) -> type[Checker]:
     CHECKERS.append(cls)
     for kind, description in cls.kinds.items():
         KINDS.setdefault(kind, description)
+    if not cls.by_default:
+        OPT_IN.update(cls.kinds)
     return cls
+
+
+def default_kinds() -> frozenset[str]:
+    """The kinds a report gives when none are named: all but the opt-in ones."""
+    return frozenset(KINDS) - OPT_IN
 
 
 for _checker in (
@@ -42,6 +51,7 @@ for _checker in (
     NameChecker,
     GapChecker,
     ContrastChecker,
+    RenderingChecker,
     ConfidenceChecker,
     LengthChecker,
 ):
@@ -49,10 +59,14 @@ for _checker in (
 
 
 def checkers(
-    options: ReportOptions, concept_labels: dict[str, str] | None, docset: DocumentSet
+    options: ReportOptions,
+    concept_labels: dict[str, str] | None,
+    docset: DocumentSet,
+    renderings: object = None,
 ) -> list[Checker]:
-    """The checkers that can produce one of ``options.kinds``; term checks only with a termbase."""
-    context = CheckContext(options, docset, concept_labels)
+    """The checkers that can produce one of ``options.kinds``; term checks only with a termbase;
+    ``renderings``: the set's term renderings, when computed already."""
+    context = CheckContext(options, docset, concept_labels, renderings)
     return [
         cls.create(context)
         for cls in CHECKERS

@@ -1,0 +1,283 @@
+"""Second pass of the sentence aligner: word coverage decides the unsure merges and 1-0 / 0-1 links.
+
+The link cost judges a sentence by what it adds to a whole-sentence embedding, where a clause a
+translator made a sentence of its own and a sentence the translator left out look alike. Words tell
+them apart: a split-off sentence's words translate words of the neighbouring link that its other
+sentences leave untranslated; a dropped sentence's words have no counterpart there, or only words
+(a name, a date) its neighbour already accounts for.
+
+The pass looks at the links the search was unsure of (cert below ``UNSURE``) where such a choice
+arises: a 1-0 / 0-1 link next to a link (should the lone sentence join it?) and a merge whose first
+or last sentence on its larger side might stand alone. For each, it word-aligns
+(:func:`align.words.align_units`) the link with the sentence and without it, and scores the sentence
+``x`` by
+
+    support(x) = exclusive(x) + gain(x)
+
+- ``exclusive``: the share of ``x``'s words linked to words of the other side that no other sentence
+  of the unit links to;
+- ``gain``: the share of the other side's words linked with ``x`` in the unit, less without it.
+
+Words are counted without stop words and words of one or two letters (a lexicon pairs "the" with
+every "die"). The support is divided by the share of words the word aligner links in the ordinary
+links around the choices (:func:`_typical`), as the word aligner knows some pairs far better than
+others. Where a lexicon is shipped, the support is the mean of that over all links and over the links
+a prior vouches for (:func:`_anchored`): in a short text the word aligner must put a word without a
+counterpart somewhere, and links it to whatever is left over. A 1-0 / 0-1 sentence with support of at
+least ``JOIN`` joins the link; the end sentence of a merge with support below ``LEAVE`` leaves it;
+sentences with fewer than ``MIN_WORDS`` counted words stay as the search placed them. The word
+aligner is trained on the units of the unsure regions only (plus ``CONTEXT`` links each side), so the
+cost grows with the number of unsure links and the pass stays linear in document length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..model import Link
+from ..words.params import LIGHT
+
+if TYPE_CHECKING:
+    from ..words import WordLink
+
+UNSURE = 0.8  # links with a lower cert are reconsidered
+JOIN = 0.85  # support from which a 1-0 / 0-1 sentence joins the neighbouring link
+LEAVE = 0.4  # support below which the end sentence of a merge leaves it
+CONTEXT = 2  # links each side of a candidate added to the word aligner's training units
+P_NULL = 0.04  # the word aligner's prior that a word has no counterpart
+MIN_WORDS = 3  # a sentence with fewer counted words (_words) is left as the first pass placed it
+TYPICAL_FLOOR = 0.2  # least typical share of linked words a support is divided by (_typical)
+SPELLING_MINIMUM = 0.6  # a word pair this alike in spelling is known to translate (as align.words)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """Link ``k`` with sentence ``sentence`` of side ``side`` (0 source, 1 target) moved in or out:
+    ``joined`` is the link with it, ``alone`` the link without it."""
+
+    k: int
+    side: int
+    sentence: int
+    joined: Link
+    alone: Link
+    merge: bool  # True: a null link joins link ``k``; False: the sentence leaves merge link ``k``
+
+
+def _words(tokens: Sequence[str], stop: frozenset[str]) -> list[int]:
+    """The tokens that count: words and numbers, without the words of one or two letters and the
+    language's stop words (``LanguageProfile.stopwords``), which a lexicon pairs with every article."""
+    return [
+        k
+        for k, t in enumerate(tokens)
+        if any(c.isalnum() for c in t) and (len(t) > 2 or t.isdigit()) and t.lower() not in stop
+    ]
+
+
+def _candidates(links: Sequence[Link], max_side: int) -> list[_Choice]:
+    """The choices the first pass was unsure of, at most one per null link and per merge end."""
+    out: list[_Choice] = []
+    for k, link in enumerate(links):
+        if link.src and link.tgt:
+            continue
+        side, sentence = (0, link.src[0]) if link.src else (1, link.tgt[0])
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(links):
+                continue
+            link = links[n]
+            if not (link.src and link.tgt) or len((link.src, link.tgt)[side]) >= max_side:
+                continue
+            if min(link.cert or 0.0, link.cert or 0.0) >= UNSURE:
+                continue
+            sides = [list(link.src), list(link.tgt)]
+            sides[side] = sorted([*sides[side], sentence])
+            out.append(_Choice(n, side, sentence, Link(tuple(sides[0]), tuple(sides[1])), link, True))
+    for k, link in enumerate(links):
+        if not (link.src and link.tgt) or (link.cert or 0.0) >= UNSURE:
+            continue
+        for side in (0, 1):
+            own = (link.src, link.tgt)[side]
+            if len(own) < 2:
+                continue
+            for sentence in {own[0], own[-1]}:
+                sides = [list(link.src), list(link.tgt)]
+                sides[side].remove(sentence)
+                out.append(_Choice(k, side, sentence, link, Link(tuple(sides[0]), tuple(sides[1])), False))
+    return out
+
+
+def refine(
+    links: list[Link],
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    max_side: int,
+) -> list[Link]:
+    """The links with the unsure choices made by word coverage (see the module docstring)."""
+    choices = _candidates(links, max_side)
+    if not choices:
+        return links
+    from ..lang import profile
+    from ..words import align_units, tokenize
+    from ..words.lexicon import lexicon_for
+
+    texts = (src, tgt)
+    langs = (src_lang, tgt_lang)
+    stop = (frozenset(profile(src_lang).stopwords), frozenset(profile(tgt_lang).stopwords))
+    tokens: dict[tuple[int, int], list[str]] = {}
+
+    def sentence_tokens(side: int, i: int) -> list[str]:
+        if (side, i) not in tokens:
+            tokens[side, i] = [t.text for t in tokenize(texts[side][i], langs[side])]
+        return tokens[side, i]
+
+    def unit(link: Link) -> tuple[list[str], list[str]]:
+        return (
+            [w for i in link.src for w in sentence_tokens(0, i)],
+            [w for j in link.tgt for w in sentence_tokens(1, j)],
+        )
+
+    # training units: each choice's two links and the links around it
+    near = sorted(
+        {n for c in choices for n in range(c.k - CONTEXT, c.k + CONTEXT + 1) if 0 <= n < len(links)}
+    )
+    context = [links[n] for n in near if links[n].src and links[n].tgt]
+    units = [unit(b) for c in choices for b in (c.joined, c.alone)] + [unit(b) for b in context]
+    raw = align_units(units, src_lang, tgt_lang, replace(LIGHT, p_null=P_NULL))
+    views = [raw]  # the word links as learnt, and those a prior vouches for (where a lexicon exists)
+    if lexicon_for(src_lang, tgt_lang) is not None:
+        views.append([_anchored(u, found, src_lang, tgt_lang) for u, found in zip(units, raw, strict=True)])
+    spans = []
+    for c in choices:
+        own = _side(c.joined, c.side)
+        start = sum(len(sentence_tokens(c.side, i)) for i in own[: own.index(c.sentence)])
+        spans.append((start, start + len(sentence_tokens(c.side, c.sentence))))
+    support: list[float | None] = [0.0] * len(choices)
+    for word_links in views:
+        typical = _typical(units[2 * len(choices) :], word_links[2 * len(choices) :], stop)
+        for n, c in enumerate(choices):
+            joined = (units[2 * n], word_links[2 * n])
+            alone = (units[2 * n + 1], word_links[2 * n + 1])
+            found, so_far = _support(c, *joined, *alone, spans[n], stop), support[n]
+            support[n] = None if found is None or so_far is None else so_far + found / typical / len(views)
+    kept = [n for n, s in enumerate(support) if s is not None]
+    return _apply(links, [choices[n] for n in kept], [support[n] or 0.0 for n in kept])
+
+
+def _anchored(
+    unit: tuple[list[str], list[str]], links: Sequence[WordLink], src_lang: str, tgt_lang: str
+) -> list[WordLink]:
+    """The links whose words are known to translate each other: alike in spelling (numbers, names,
+    cognates) or an entry of the shipped lexicon. The word aligner must put every word somewhere, so
+    in a short text a word without a counterpart is often linked to any word left over; such a link
+    has no prior behind it."""
+    from ..text.textnorm import fold
+    from ..words.lexicon import lexicon_for
+    from ..words.similar import spelling_priors
+
+    found = lexicon_for(src_lang, tgt_lang)
+    cells_e = np.array([link.src for link in links], dtype=np.int64)
+    cells_f = np.array([link.tgt for link in links], dtype=np.int64)
+    alike, _ = spelling_priors(unit[0], src_lang, unit[1], tgt_lang, cells_e, cells_f, SPELLING_MINIMUM)
+    out = []
+    for link, spelt_alike in zip(links, alike, strict=True):
+        a, b = unit[0][link.src], unit[1][link.tgt]
+        if spelt_alike > 0:
+            out.append(link)
+            continue
+        if found is None:
+            continue
+        lexicon, english_source = found
+        e, f = fold(a, src_lang), fold(b, tgt_lang)
+        if not english_source:
+            e, f = f, e
+        p, _ = lexicon.lookup([e], [f], np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64))
+        if p[0] > 0:
+            out.append(link)
+    return out
+
+
+def _typical(
+    units: Sequence[tuple[list[str], list[str]]],
+    links: Sequence[Sequence[WordLink]],
+    stop: tuple[frozenset[str], frozenset[str]],
+) -> float:
+    """The share of words the word aligner links in the links around the choices (median over links
+    of the mean of both sides; ``TYPICAL_FLOOR`` at least, 0.5 without any): a pair the word aligner
+    knows well (a shipped lexicon: ~0.75) links more words than one it learns from the text alone
+    (German-French: ~0.5), and a sentence's support is measured against what translations get."""
+    shares = []
+    for (src, tgt), unit_links in zip(units, links, strict=True):
+        words_src, words_tgt = _words(src, stop[0]), _words(tgt, stop[1])
+        if not (words_src and words_tgt):
+            continue
+        linked_src, linked_tgt = {x.src for x in unit_links}, {x.tgt for x in unit_links}
+        shares.append(
+            (
+                sum(k in linked_src for k in words_src) / len(words_src)
+                + sum(k in linked_tgt for k in words_tgt) / len(words_tgt)
+            )
+            / 2
+        )
+    return max(float(np.median(shares)), TYPICAL_FLOOR) if shares else 0.5
+
+
+def _support(
+    choice: _Choice,
+    joined: tuple[list[str], list[str]],
+    joined_links: Sequence[WordLink],
+    alone: tuple[list[str], list[str]],
+    alone_links: Sequence[WordLink],
+    span: tuple[int, int],
+    stop: tuple[frozenset[str], frozenset[str]],
+) -> float | None:
+    """``exclusive + gain`` of the choice's sentence, whose tokens are ``span`` of its side of
+    ``joined`` (module docstring)."""
+    side, other = choice.side, 1 - choice.side
+    start, end = span
+
+    def ends(link: WordLink) -> tuple[int, int]:
+        return (link.src, link.tgt) if side == 0 else (link.tgt, link.src)
+
+    pairs = [ends(link) for link in joined_links]
+    taken = {o for s, o in pairs if not start <= s < end}  # other-side words the rest of the unit links
+    words = [k for k in _words(joined[side], stop[side]) if start <= k < end]
+    if len(words) < MIN_WORDS:  # too little to go by: the first pass stands
+        return None
+    exclusive = len({s for s, o in pairs if start <= s < end and o not in taken} & set(words))
+
+    def covered(links: Sequence[WordLink], unit: tuple[list[str], list[str]]) -> float:
+        linked = {ends(link)[1] for link in links}
+        return sum(k in linked for k in _words(unit[other], stop[other]))
+
+    gain = covered(joined_links, joined) - covered(alone_links, alone)
+    return exclusive / max(len(words), 1) + gain / max(len(_words(joined[other], stop[other])), 1)
+
+
+def _apply(links: list[Link], choices: list[_Choice], support: list[float]) -> list[Link]:
+    """Make the choices, the clearest first, each only while the links it touches are as the first
+    pass left them (a null link joins one link; a link changes once)."""
+    replace: dict[int, list[Link]] = {}
+    margin = [support[n] - (JOIN if c.merge else LEAVE) for n, c in enumerate(choices)]
+    for n in sorted(range(len(choices)), key=lambda n: -abs(margin[n])):
+        c = choices[n]
+        cert = links[c.k].cert
+        if c.merge:
+            null = c.k - 1 if c.k and c.sentence in _side(links[c.k - 1], c.side) else c.k + 1
+            if margin[n] < 0 or c.k in replace or null in replace:
+                continue
+            cert = min(cert or 0.0, links[null].cert or 0.0)
+            replace[c.k], replace[null] = [Link(c.joined.src, c.joined.tgt, cert=cert)], []
+        elif margin[n] < 0 and c.k not in replace:
+            alone = Link((c.sentence,), (), cert=cert) if c.side == 0 else Link((), (c.sentence,), cert=cert)
+            rest = Link(c.alone.src, c.alone.tgt, cert=cert)
+            replace[c.k] = [alone, rest] if c.sentence == _side(c.joined, c.side)[0] else [rest, alone]
+    return [b for k, link in enumerate(links) for b in replace.get(k, [link])]
+
+
+def _side(link: Link, side: int) -> tuple[int, ...]:
+    return link.src if side == 0 else link.tgt

@@ -1,0 +1,205 @@
+"""How each version renders the pivot's terms, found without a glossary through the word alignment.
+
+A term is a run of one to three content words of the pivot (no stop word inside; see
+:func:`align.report.wordlinks.is_content`) that occurs at least MIN_COUNT times in the set; a term
+whose words are capitalised wherever it occurs is a name and is kept apart (``name``). Where it
+occurs, its rendering in a version is the content words of the target that the word alignment links
+to its words, lemmatised (simplemma, where the language has a dictionary) or folded: "Kosovës" and
+"Kosova" count as one rendering, and so do the same words in another order. Only the most frequent
+terms are followed (``ReportOptions.renderings``), and at most MAX_LINKS links of a pair are
+word-aligned for them, so a long document costs a bounded time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..lang.lemma import dictionary, lemma
+from ..model import DocumentSet
+from ..model.rows import set_link_texts
+from ..text.textnorm import fold
+from ..words import Token, tokenize
+from .base import LinkContext
+from .wordlinks import LinkWords, is_content, is_stopword, link_words
+
+MIN_COUNT = 2  # occurrences of a term in the pivot
+MAX_WORDS = 3  # words of a term at most
+MAX_LINKS = 120  # links of a pair word-aligned for the terms, in text order
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of a term in one link of a pair, and what the version renders it by there."""
+
+    src_ids: tuple[str, ...]  # the link's sentence ids
+    tgt_ids: tuple[str, ...]
+    src_span: tuple[int, int]  # character offsets into the link's src_text
+    words: tuple[tuple[str, int, int], ...]  # the rendering: (normalised word, start, end in tgt_text)
+    tgt_words: frozenset[str]  # every content word of the link's tgt_text, normalised
+
+    @property
+    def rendering(self) -> str:
+        """Rendering.text of this occurrence ("" when no content word is linked)."""
+        return " ".join(sorted({w for w, _, _ in self.words}))
+
+
+@dataclass(frozen=True)
+class Rendering:
+    text: str  # the target words, normalised, sorted, space-separated
+    count: int
+
+
+@dataclass(frozen=True)
+class TermRenderings:
+    """A pivot term and its renderings in each version (most frequent first; ties in text order)."""
+
+    term: str  # the pivot words, folded
+    count: int  # occurrences in the pivot
+    name: bool  # its words are capitalised wherever it occurs
+    versions: Mapping[str, tuple[Rendering, ...]]  # version -> renderings (linked occurrences only)
+
+
+def normalise(word: str, lang: str) -> str:
+    """A word's comparison form: its lemma where the language has a dictionary, folded."""
+    code = dictionary(lang)
+    return fold((lemma(word, code) if code else None) or word, lang)
+
+
+def term_spans(tokens: Sequence[Token], lang: str) -> list[tuple[str, int, int, bool]]:
+    """Every run of 1..MAX_WORDS content words of ``tokens``: (folded words, first, last + 1, name)."""
+    content = [is_content(t, lang) and not t.text[:1].isdigit() for t in tokens]
+    out = []
+    for i in range(len(tokens)):
+        for n in range(1, MAX_WORDS + 1):
+            if i + n > len(tokens) or not content[i + n - 1]:
+                break
+            words = " ".join(fold(t.text, lang) for t in tokens[i : i + n])
+            out.append((words, i, i + n, all(t.text[:1].isupper() for t in tokens[i : i + n])))
+    return out
+
+
+def pivot_terms(texts: Sequence[str], lang: str, limit: int) -> list[tuple[str, int, bool]]:
+    """The ``limit`` most frequent terms of ``texts`` occurring MIN_COUNT times or more: (term, count,
+    name). A term inside a longer one that occurs as often (every "Prime" is in "Prime Minister") is
+    left out for the longer."""
+    counts: Counter[str] = Counter()
+    names: dict[str, bool] = {}
+    for text in texts:
+        for words, _, _, name in term_spans(tokenize(text, lang), lang):
+            counts[words] += 1
+            names[words] = names.get(words, True) and name
+    kept = {t: c for t, c in counts.items() if c >= MIN_COUNT}
+    subsumed = {part for t, c in kept.items() if " " in t for part in _parts(t) if kept.get(part) == c}
+    ranked = sorted((t for t in kept if t not in subsumed), key=lambda t: (-kept[t], -t.count(" ")))
+    return [(t, kept[t], names[t]) for t in ranked[:limit]]
+
+
+def _parts(term: str) -> list[str]:
+    """The shorter terms inside ``term``."""
+    words, n = term.split(), term.count(" ") + 1
+    return [" ".join(words[i:j]) for i in range(n) for j in range(i + 1, n + 1) if j - i < n]
+
+
+def occurrences(
+    links: Sequence[LinkContext], words: Mapping[LinkContext, LinkWords], terms: Sequence[str]
+) -> dict[str, list[Occurrence]]:
+    """Each term's occurrences in the links that have word links, with their renderings."""
+    wanted = set(terms)
+    out: dict[str, list[Occurrence]] = {t: [] for t in terms}
+    for link in links:
+        found = words.get(link)
+        if found is None:
+            continue
+        lang = link.tgt_lang
+        forms = [normalise(t.text, lang) if is_content(t, lang) else None for t in found.right]
+        right = [
+            (form, t.start, t.end) if form is not None and not is_stopword(form, lang) else None
+            for form, t in zip(forms, found.right, strict=True)
+        ]
+        tgt_words = frozenset(w[0] for w in right if w)
+        for term, first, last, _ in term_spans(found.left, link.src_lang):
+            if term not in wanted:
+                continue
+            targets = sorted({w.tgt for w in found.links if first <= w.src < last})
+            rendering = tuple(w for w in (right[j] for j in targets) if w)
+            span = (found.left[first].start, found.left[last - 1].end)
+            out[term].append(Occurrence(link.src_ids, link.tgt_ids, span, rendering, tgt_words))
+    return out
+
+
+def pair_occurrences(links: Sequence[LinkContext], terms: Sequence[str]) -> dict[str, list[Occurrence]]:
+    """Each term's occurrences in the first MAX_LINKS links of a pair that hold one (word-aligned)."""
+    if not links or not terms:
+        return {t: [] for t in terms}
+    lang = links[0].src_lang
+    wanted = set(terms)
+    asked = [
+        link
+        for link in links
+        if link.src_text
+        and link.tgt_text
+        and any(s[0] in wanted for s in term_spans(tokenize(link.src_text, lang), lang))
+    ][:MAX_LINKS]
+    words = link_words([(x.src_text, x.tgt_text) for x in links], asked) if asked else {}
+    return occurrences(links, words, terms)
+
+
+@dataclass(frozen=True)
+class SetRenderings:
+    """The renderings of a set's most frequent pivot terms, and the occurrences behind them (version
+    -> term -> occurrences in the pivot's pair with that version), for the checks that judge them."""
+
+    terms: tuple[TermRenderings, ...] = ()
+    occurrences: Mapping[str, Mapping[str, Sequence[Occurrence]]] = field(default_factory=dict)
+
+
+def pivot_links(docset: DocumentSet) -> dict[str, list[LinkContext]]:
+    """Version -> the links of the pivot's pair with it, as the checks see them (texts only)."""
+    out = {}
+    for alignment in docset.alignments:
+        if alignment.src_lang != docset.pivot:
+            continue
+        sentences = docset.docs[alignment.src_lang].sentences
+        out[alignment.tgt_lang] = [
+            LinkContext(
+                alignment.pair,
+                row.link,
+                alignment.src_lang,
+                alignment.tgt_lang,
+                row.src_ids,
+                row.tgt_ids,
+                row.src_text,
+                row.tgt_text,
+                src_sentences=tuple(sentences[i].text for i in row.link.src),
+            )
+            for row in set_link_texts(docset, alignment)
+        ]
+    return out
+
+
+def set_renderings(docset: DocumentSet, limit: int) -> SetRenderings:
+    """The renderings of the pivot's ``limit`` most frequent terms in every version aligned with the
+    pivot."""
+    pairs = pivot_links(docset)
+    first = next(iter(pairs.values()), [])
+    texts = [s for link in first for s in link.src_sentences]
+    terms = pivot_terms(texts, docset.pivot, limit) if limit > 0 else []
+    found = {lang: pair_occurrences(links, [t for t, _, _ in terms]) for lang, links in pairs.items()}
+    out = tuple(
+        TermRenderings(
+            term,
+            count,
+            name,
+            {
+                lang: tuple(
+                    Rendering(text, n)
+                    for text, n in Counter(o.rendering for o in per_term[term] if o.rendering).most_common()
+                )
+                for lang, per_term in found.items()
+            },
+        )
+        for term, count, name in terms
+    )
+    return SetRenderings(out, found)

@@ -1,0 +1,107 @@
+"""The aligner's word pass (:mod:`align.aligner.refine`) on a short news text written for these tests: the
+German translator split the second English sentence in two ("..., with the death toll expected to
+rise." = "Es wird erwartet, dass die Zahl der Toten noch steigt.") and left out the short fifth one ("The
+president visited the city on Sunday.")."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.aligner import refine as refine_module
+from align.aligner.refine import refine
+from align.aligner.sentences import align_texts
+from align.config import AlignOptions
+from align.model import Link
+
+EN = [
+    "A strong earthquake struck the Indonesian island of Sulawesi on Friday afternoon.",
+    "At least 384 people were killed when a tsunami hit the coast near the city of Palu, "
+    "with the death toll expected to rise.",
+    "Rescue teams searched the beaches of Palu for survivors on Saturday.",
+    "Many roads to the city were blocked by landslides.",
+    "The president visited the city on Sunday.",  # left out
+    "The army said it would bring food and water to the region by ship.",
+    "Hospitals in Palu treated hundreds of injured people in tents.",
+    "Aid groups asked for more doctors and medicine.",
+]
+DE = [
+    "Ein starkes Erdbeben erschütterte am Freitagnachmittag die indonesische Insel Sulawesi.",
+    "Mindestens 384 Menschen wurden getötet, als ein Tsunami die Küste nahe der Stadt Palu traf.",
+    "Es wird erwartet, dass die Zahl der Toten noch steigt.",  # split off
+    "Rettungsteams suchten am Samstag an den Stränden von Palu nach Überlebenden.",
+    "Viele Straßen in die Stadt wurden durch Erdrutsche blockiert.",
+    "Die Armee sagte, sie werde Lebensmittel und Wasser per Schiff in die Region bringen.",
+    "Krankenhäuser in Palu behandelten Hunderte von Verletzten in Zelten.",
+    "Hilfsorganisationen baten um mehr Ärzte und Medikamente.",
+]
+SURE = [Link((i,), (j,), cert=0.99) for i, j in ((5, 5), (6, 6), (7, 7))]
+
+
+def units(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in links]
+
+
+def first_pass(*middle: Link) -> list[Link]:
+    """A first pass that got the first sentence and the last three right and was unsure in between."""
+    return [Link((0,), (0,), cert=0.99), *middle, *SURE]
+
+
+def test_a_split_off_sentence_joins_its_link() -> None:
+    links = first_pass(
+        Link((1,), (1,), cert=0.6),
+        Link((), (2,), cert=0.5),  # the split-off sentence left alone: an "addition"
+        Link((2,), (3,), cert=0.9),
+        Link((3,), (4,), cert=0.7),
+        Link((4,), (), cert=0.8),
+    )
+    out = units(refine(links, EN, DE, "en", "de", 4))
+    assert ((1,), (1, 2)) in out
+    assert ((4,), ()) in out  # the dropped sentence is not pulled in
+
+
+def test_a_dropped_short_sentence_stays_alone() -> None:
+    merged = first_pass(
+        Link((1,), (1, 2), cert=0.7),
+        Link((2,), (3,), cert=0.9),
+        Link((3, 4), (4,), cert=0.5),  # the dropped sentence hidden in its neighbour's link
+    )
+    out = units(refine(merged, EN, DE, "en", "de", 4))
+    assert ((3,), (4,)) in out and ((4,), ()) in out
+    alone = first_pass(
+        Link((1,), (1, 2), cert=0.7),
+        Link((2,), (3,), cert=0.9),
+        Link((3,), (4,), cert=0.6),
+        Link((4,), (), cert=0.5),
+    )
+    assert units(refine(alone, EN, DE, "en", "de", 4)) == units(alone)
+
+
+def test_sure_links_are_not_reconsidered(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(refine_module, "UNSURE", 0.8)
+    links = first_pass(
+        Link((1,), (1,), cert=0.95),
+        Link((), (2,), cert=0.9),
+        Link((2,), (3,), cert=0.9),
+        Link((3, 4), (4,), cert=0.85),
+    )
+    assert refine(links, EN, DE, "en", "de", 4) == links
+
+
+def test_joins_respect_max_side() -> None:
+    links = first_pass(
+        Link((1,), (1,), cert=0.6),
+        Link((), (2,), cert=0.5),
+        Link((2,), (3,)),
+        Link((3,), (4,)),
+        Link((4,), ()),
+    )
+    assert ((1,), (1, 2)) not in units(refine(links, EN, DE, "en", "de", 1))
+
+
+@pytest.mark.parametrize("method", ["fast", "embed"])
+def test_the_word_pass_keeps_every_sentence_once_in_order(method: str) -> None:
+    links = align_texts(EN, DE, "en", "de", AlignOptions(method=method, cache_dir=""))
+    assert [i for b in links for i in b.src] == list(range(len(EN)))
+    assert [j for b in links for j in b.tgt] == list(range(len(DE)))
+    assert all(b.cert is not None and 0.0 <= b.cert <= 1.0 for b in links)
+    assert ((4,), ()) in units(links)
