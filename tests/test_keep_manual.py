@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
 from align.aligner.keep import align_around, kept_links, pins, sentence_map
+from align.cli import cli
 from align.model import Document, Link, Sentence
 
 
 def doc(lang: str, texts: list[str]) -> Document:
     return Document(lang, [Sentence(t, 0) for t in texts])
+
+
+def realign(tmp_path: Path) -> Path:
+    """``align run`` on tmp_path's en.txt and de.txt keeping old.tei.xml's manual links; the new TEI."""
+    out = tmp_path / "new.tei.xml"
+    result = CliRunner().invoke(
+        cli,
+        ["run", f"en={tmp_path / 'en.txt'}", f"de={tmp_path / 'de.txt'}", "--method", "fast",
+         "--keep-manual", str(tmp_path / "old.tei.xml"), "-o", str(out)],
+        catch_exceptions=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return out
 
 
 def test_sentence_map_follows_unchanged_text_across_insertions():
@@ -65,10 +83,7 @@ def test_run_keep_manual_keeps_checked_links_of_edited_texts(kosovo_tei, tmp_pat
     """End to end: mark a wrong link manual, edit the English text elsewhere, realign."""
     import dataclasses
 
-    from click.testing import CliRunner
-
     from align import tei
-    from align.cli import cli
 
     old = tei.read(kosovo_tei)
     en_de = old.alignment("en", "de")
@@ -93,14 +108,7 @@ def test_run_keep_manual_keeps_checked_links_of_edited_texts(kosovo_tei, tmp_pat
         " ".join(old.docs["de"].sentences[i].text for i in p) for p in old.docs["de"].paragraphs
     )
     (tmp_path / "de.txt").write_text(de_text, encoding="utf-8")
-    out = tmp_path / "new.tei.xml"
-    result = CliRunner().invoke(
-        cli,
-        ["run", f"en={tmp_path / 'en.txt'}", f"de={tmp_path / 'de.txt'}", "--method", "fast",
-         "--keep-manual", str(tmp_path / "old.tei.xml"), "-o", str(out)],
-        catch_exceptions=False,
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
+    out = realign(tmp_path)
     new_set = tei.read(out)
     new = new_set.alignment("en", "de")
     manual = [b for b in new.links if b.status == "manual"]
@@ -160,10 +168,8 @@ def test_lone_anchors_that_a_link_would_straddle_split_the_stretch():
 
 def test_run_keep_manual_around_a_checked_1_0_link_keeps_the_rest(kosovo_tei, tmp_path):
     """End to end: a checked 1-0 link must not turn its neighbours into 1-0 / 0-1 links."""
-    from click.testing import CliRunner
 
     from align import tei
-    from align.cli import cli
 
     old = tei.read(kosovo_tei)
     en_de = old.alignment("en", "de")
@@ -175,14 +181,7 @@ def test_run_keep_manual_around_a_checked_1_0_link_keeps_the_rest(kosovo_tei, tm
         d = old.docs[lang]
         text = "\n\n".join(" ".join(d.sentences[i].text for i in p) for p in d.paragraphs)
         (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
-    out = tmp_path / "new.tei.xml"
-    result = CliRunner().invoke(
-        cli,
-        ["run", f"en={tmp_path / 'en.txt'}", f"de={tmp_path / 'de.txt'}", "--method", "fast",
-         "--keep-manual", str(tmp_path / "old.tei.xml"), "-o", str(out)],
-        catch_exceptions=False,
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
+    out = realign(tmp_path)
     new = tei.read(out).alignment("en", "de")
     assert Link(link.src, (), None, "manual") in new.links
     before = sum(not (b.src and b.tgt) for b in tei.read(kosovo_tei).alignment("en", "de").links)
