@@ -191,11 +191,9 @@ def test_run_keep_manual_around_a_checked_1_0_link_keeps_the_rest(kosovo_tei, tm
 def test_realigning_keeps_the_reviewers_and_names_each_manual_link_dropped(kosovo_tei, tmp_path):
     """issue 19: --keep-manual dropped the reviewers' revisionDesc and respStmt, and said nothing of
     the manual links it could not keep."""
-    from click.testing import CliRunner
     from lxml import etree
 
     from align import tei
-    from align.cli import cli
 
     old = tei.read(kosovo_tei)
     en_de = old.alignment("en", "de")
