@@ -33,7 +33,7 @@ cost grows with the number of unsure links and the pass stays linear in document
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -48,7 +48,6 @@ UNSURE = 0.8  # links with a lower cert are reconsidered
 JOIN = 0.85  # support from which a 1-0 / 0-1 sentence joins the neighbouring link
 LEAVE = 0.4  # support below which the end sentence of a merge leaves it
 CONTEXT = 2  # links each side of a candidate added to the word aligner's training units
-P_NULL = 0.04  # the word aligner's prior that a word has no counterpart
 MIN_WORDS = 3  # a sentence with fewer counted words (_words) is left as the first pass placed it
 TYPICAL_FLOOR = 0.2  # least typical share of linked words a support is divided by (_typical)
 SPELLING_MINIMUM = 0.6  # a word pair this alike in spelling is known to translate (as align.words)
@@ -147,7 +146,7 @@ def refine(
     )
     context = [links[n] for n in near if links[n].src and links[n].tgt]
     units = [unit(b) for c in choices for b in (c.joined, c.alone)] + [unit(b) for b in context]
-    raw = align_units(units, src_lang, tgt_lang, replace(LIGHT, p_null=P_NULL))
+    raw = align_units(units, src_lang, tgt_lang, LIGHT)
     views = [raw]  # the word links as learnt, and those a prior vouches for (where a lexicon exists)
     if lexicon_for(src_lang, tgt_lang) is not None:
         views.append([_anchored(u, found, src_lang, tgt_lang) for u, found in zip(units, raw, strict=True)])
