@@ -165,7 +165,9 @@ def write(
     atomic_write_bytes(path, to_bytes(docset, timestamp=timestamp, derived=derived, history=history))
 
 
-def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
+def add_element(
+    parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None
+) -> etree._Element:
     """A TEI child element; ``id``/``lang`` become xml:id/xml:lang, None-valued attributes are left out."""
     el = etree.SubElement(parent, f"{{{TEI_NS}}}{tag}")
     for key, value in attrs.items():
@@ -186,47 +188,49 @@ def _xml_text(value: str, what: str, path: str | None = None) -> str:
 
 def _key_values(parent: etree._Element, pairs: dict[str, str], what: str, path: str | None = None) -> None:
     """A mapping as a gloss list (label = key, item = value), sorted so equal mappings encode equally."""
-    gloss = _el(parent, "list", type="gloss")
+    gloss = add_element(parent, "list", type="gloss")
     for key in sorted(pairs):
-        _el(gloss, "label", _xml_text(key, f"{what} key {clip(key)}", path))
-        _el(gloss, "item", _xml_text(pairs[key], f"{what} {clip(key)}", path))
+        add_element(gloss, "label", _xml_text(key, f"{what} key {clip(key)}", path))
+        add_element(gloss, "item", _xml_text(pairs[key], f"{what} {clip(key)}", path))
 
 
 def _meta(parent: etree._Element, meta: dict[str, str], path: str | None = None) -> None:
     if meta:
-        _key_values(_el(_el(parent, "notesStmt"), "note", type="meta"), meta, "meta", path)
+        _key_values(add_element(add_element(parent, "notesStmt"), "note", type="meta"), meta, "meta", path)
 
 
 def _corpus_header(root: etree._Element, docset: DocumentSet, timestamp: bool) -> None:
     names = [language_name(lang) for lang in docset.docs]
-    header = _el(root, "teiHeader", lang="en")
-    file_desc = _el(header, "fileDesc")
-    title_stmt = _el(file_desc, "titleStmt")
+    header = add_element(root, "teiHeader", lang="en")
+    file_desc = add_element(header, "fileDesc")
+    title_stmt = add_element(file_desc, "titleStmt")
     title = f"Document set {docset.id}"
     if len(names) > 1:
         title += f": {names[0]} aligned with {', '.join(names[1:])}"
-    _el(title_stmt, "title", title)
-    resp_stmt = _el(title_stmt, "respStmt")
-    _el(resp_stmt, "resp", "Sentence segmentation, alignment and TEI encoding")
-    _el(resp_stmt, "name", "align", type="software", ref=f"#{APP_ID}")
-    _el(_el(file_desc, "publicationStmt"), "p", f"Produced with align {__version__}; not published.")
+    add_element(title_stmt, "title", title)
+    resp_stmt = add_element(title_stmt, "respStmt")
+    add_element(resp_stmt, "resp", "Sentence segmentation, alignment and TEI encoding")
+    add_element(resp_stmt, "name", "align", type="software", ref=f"#{APP_ID}")
+    add_element(
+        add_element(file_desc, "publicationStmt"), "p", f"Produced with align {__version__}; not published."
+    )
     _meta(file_desc, docset.meta)
-    _el(
-        _el(file_desc, "sourceDesc"),
+    add_element(
+        add_element(file_desc, "sourceDesc"),
         "p",
         f"{len(names)} language versions of one document; each is described in its own header below.",
     )
 
-    encoding = _el(header, "encodingDesc")
-    editorial = _el(encoding, "editorialDecl")
-    _el(
-        _el(editorial, "segmentation"),
+    encoding = add_element(header, "encodingDesc")
+    editorial = add_element(encoding, "editorialDecl")
+    add_element(
+        add_element(editorial, "segmentation"),
         "p",
         "Each version is split into paragraphs (p) and sentences (s) with ids LANG.pN and LANG.sN, "
         "numbered from 1 in document order. Sentence text is kept exactly as in the source.",
     )
-    _el(
-        _el(editorial, "interpretation"),
+    add_element(
+        add_element(editorial, "interpretation"),
         "p",
         'Alignments are in standOff, one linkGrp type="alignment" per language pair (subtype SRC-TGT, '
         "domains pointing at the two texts). link/@type gives the link (1-1, 2-1, ...), link/@subtype "
@@ -234,20 +238,22 @@ def _corpus_header(root: etree._Element, docset: DocumentSet, timestamp: bool) -
         "(0-1). A sentence without counterpart is a ptr (type 1-0 or 0-1). A linkGrp with @corresp was "
         "derived by composing the two pivot alignments it points to.",
     )
-    taxonomy = _el(_el(encoding, "classDecl"), "taxonomy", id="divergence")
-    _el(taxonomy, "desc", "Translation divergence types used in QA annotations")
+    taxonomy = add_element(add_element(encoding, "classDecl"), "taxonomy", id="divergence")
+    add_element(taxonomy, "desc", "Translation divergence types used in QA annotations")
     for kind, description in divergence_kinds().items():
-        _el(_el(taxonomy, "category", id=divergence_ref(kind)[1:]), "catDesc", description)
-    app = _el(_el(encoding, "appInfo"), "application", id=APP_ID, ident="align", version=__version__)
-    _el(app, "label", "align")
-    _el(app, "desc", "Sentence segmentation, alignment and TEI encoding; the run's settings follow.")
+        add_element(add_element(taxonomy, "category", id=divergence_ref(kind)[1:]), "catDesc", description)
+    app = add_element(
+        add_element(encoding, "appInfo"), "application", id=APP_ID, ident="align", version=__version__
+    )
+    add_element(app, "label", "align")
+    add_element(app, "desc", "Sentence segmentation, alignment and TEI encoding; the run's settings follow.")
     if docset.settings:
-        _key_values(_el(app, "p"), docset.settings, "setting")
+        _key_values(add_element(app, "p"), docset.settings, "setting")
 
     _language_usage(header, docset.docs)
     when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if timestamp else None
-    _el(
-        _el(header, "revisionDesc"),
+    add_element(
+        add_element(header, "revisionDesc"),
         "change",
         f"Segmentation, alignment and TEI encoding by align {__version__}.",
         when=when,
@@ -256,9 +262,9 @@ def _corpus_header(root: etree._Element, docset: DocumentSet, timestamp: bool) -
 
 
 def _language_usage(header: etree._Element, langs: dict[str, Document]) -> None:
-    usage = _el(_el(header, "profileDesc"), "langUsage")
+    usage = add_element(add_element(header, "profileDesc"), "langUsage")
     for lang in langs:
-        _el(usage, "language", language_name(lang), ident=lang)
+        add_element(usage, "language", language_name(lang), ident=lang)
 
 
 def _derived_groups(docset: DocumentSet) -> list[tuple[Alignment, tuple[Alignment, Alignment]]]:
@@ -286,7 +292,7 @@ def _link_group(
     for lang in (src, tgt):
         if lang not in docset.docs:
             raise ValueError(f"alignment {alignment.pair} refers to {lang!r}, which is not in the set")
-    group = _el(
+    group = add_element(
         parent,
         "linkGrp",
         id=_group_id(alignment),
@@ -306,12 +312,12 @@ def link_element(group: etree._Element, link: Link, targets: list[str]) -> etree
     pointers (``#id``), source side first. Also used by the review editor to write edited links."""
     if link.status not in STATUSES:
         raise ValueError(f"link status must be one of {', '.join(STATUSES)}, not {link.status!r}")
-    return _el(
+    return add_element(
         group,
         "link" if link.src and link.tgt else "ptr",
         type=link.kind,
         subtype=link.status,
-        cert=None if link.cert is None else _cert(link.cert),
+        cert=None if link.cert is None else cert_text(link.cert),
         target=" ".join(targets),
     )
 
@@ -324,7 +330,7 @@ def _pointers(docset: DocumentSet, lang: str, indices: tuple[int, ...]) -> list[
     return [f"#{docset.docs[lang].sentence_id(i)}" for i in indices]
 
 
-def _cert(cert: float) -> str:
+def cert_text(cert: float) -> str:
     value = round(cert, CERT_DECIMALS)
     if not 0.0 <= value <= 1.0:  # also refuses NaN; TEI's @cert is a probability
         raise ValueError(f"link cert must be in [0, 1], not {cert}")
@@ -333,29 +339,33 @@ def _cert(cert: float) -> str:
 
 def _document(root: etree._Element, docset: DocumentSet, lang: str, doc: Document) -> None:
     is_pivot = lang == docset.pivot
-    tei = _el(root, "TEI", id=lang, lang=lang)
-    header = _el(tei, "teiHeader", lang="en")
-    file_desc = _el(header, "fileDesc")
+    tei = add_element(root, "TEI", id=lang, lang=lang)
+    header = add_element(tei, "teiHeader", lang="en")
+    file_desc = add_element(header, "fileDesc")
     version = f"{language_name(lang)} version" + (" (original)" if is_pivot else "")
-    _el(_el(file_desc, "titleStmt"), "title", f"Document set {docset.id}, {version}")
-    _el(_el(file_desc, "publicationStmt"), "p", "Part of the document set described above.")
+    add_element(add_element(file_desc, "titleStmt"), "title", f"Document set {docset.id}, {version}")
+    add_element(add_element(file_desc, "publicationStmt"), "p", "Part of the document set described above.")
     _meta(file_desc, doc.meta, doc.source)
-    bibl = _el(_el(file_desc, "sourceDesc"), "bibl", type="original" if is_pivot else "translation")
+    bibl = add_element(
+        add_element(file_desc, "sourceDesc"), "bibl", type="original" if is_pivot else "translation"
+    )
     if doc.source is not None:
-        _el(bibl, "idno", _xml_text(doc.source, "the source file name"), type="file")
+        add_element(bibl, "idno", _xml_text(doc.source, "the source file name"), type="file")
     if not is_pivot:
-        _el(bibl, "relatedItem", type="translationOf", target=f"#{docset.pivot}")
+        add_element(bibl, "relatedItem", type="translationOf", target=f"#{docset.pivot}")
     _language_usage(header, {lang: doc})
 
-    body = _el(_el(tei, "text", id=f"{lang}.text", type="original" if is_pivot else "translation"), "body")
+    body = add_element(
+        add_element(tei, "text", id=f"{lang}.text", type="original" if is_pivot else "translation"), "body"
+    )
     paras = [s.para for s in doc.sentences]
     if paras and (paras[0] < 0 or any(b < a for a, b in itertools.pairwise(paras))):
         raise ValueError(f"paragraph numbers of {lang} must start at 0 or more and never decrease")
     # Paragraphs without sentences stay as empty <p>, so paragraph numbers survive a round trip.
-    ps = [_el(body, "p", id=f"{lang}.p{k + 1}") for k in range(paras[-1] + 1 if paras else 1)]
+    ps = [add_element(body, "p", id=f"{lang}.p{k + 1}") for k in range(paras[-1] + 1 if paras else 1)]
     for i, sentence in enumerate(doc.sentences):
         text = _xml_text(sentence.text, f"sentence {i + 1} of the {lang} version", doc.source)
-        _el(ps[sentence.para], "s", text, id=doc.sentence_id(i))
+        add_element(ps[sentence.para], "s", text, id=doc.sentence_id(i))
 
 
 def _check_unique_ids(root: etree._Element) -> None:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..model import DocumentSet
 from ..words import Token, align_units, tokenize
-from .encode import TEI_NS, XML_ID, _cert, _el, standoff, to_tree
+from .encode import TEI_NS, XML_ID, add_element, cert_text, standoff, to_tree
 
 WORD_GROUP = "words"
 _NS = {"t": TEI_NS}
@@ -101,7 +101,7 @@ def to_bytes_with_words(
     parent = standoff(tree)
     found = word_links(docset)
     for alignment in docset.alignments:
-        group = _el(
+        group = add_element(
             parent,
             "linkGrp",
             type=WORD_GROUP,
@@ -109,7 +109,9 @@ def to_bytes_with_words(
             id=f"words.{alignment.src_lang}.{alignment.tgt_lang}",
         )
         for src, tgt, prob in found[alignment.pair]:
-            _el(group, "link", cert=None if prob is None else _cert(prob), target=f"#{src.id} #{tgt.id}")
+            add_element(
+                group, "link", cert=None if prob is None else cert_text(prob), target=f"#{src.id} #{tgt.id}"
+            )
     etree.indent(tree, space="  ")
     for lang, doc in docset.docs.items():
         for i in range(len(doc.sentences)):
