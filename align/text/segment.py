@@ -49,12 +49,6 @@ _ALNUM = re.compile(r"\w")
 _RELDI_CLASS = {"N": "N", "B": "B", "S": "E"}  # reldi: never / sometimes / always ends a sentence
 
 
-def _fold(word: str) -> str:
-    """The word as the tables spell it: look-alike Latin letters inside a Cyrillic word ("Aли", real
-    corpora have them) repaired, by the one look-alike table (:func:`repair_homoglyphs`)."""
-    return repair_homoglyphs(word)
-
-
 @dataclass(frozen=True)
 class _Rules:
     nouns_capitalised: bool  # after "20." a capitalised noun does not start a sentence ("im 20. Jahrhundert")
@@ -67,19 +61,19 @@ class _Rules:
 
     def lookup(self, text: str, start: int, core: str) -> str | None:
         """Class of the abbreviation ending in ``core`` + "." at ``start``; multi-token entries first."""
-        key = _fold(core).lower() + "."
+        key = repair_homoglyphs(core).lower() + "."
         n = self.tails.get(key)
         if n:
             before = text[max(0, start - 12 * n) : start].split()[-(n - 1) :]
             for i in range(len(before)):
-                joined = _fold("".join(before[i:]).lstrip(_OPEN)).lower() + key
+                joined = repair_homoglyphs("".join(before[i:]).lstrip(_OPEN)).lower() + key
                 if joined in self.abbrev:
                     return self.abbrev[joined]
         return self.abbrev.get(key)
 
     def starter(self, x: str, xd: str) -> bool:
         """Whether ``x`` is a word capitalised only at the start of a sentence (and not an abbreviation)."""
-        return not xd and _fold(x).lower() in self.starters
+        return not xd and repair_homoglyphs(x).lower() in self.starters
 
     def ends(self, text: str, w: str, wstart: int, t: str, x: str, xd: str, at_start: bool) -> bool:
         """Whether terminal punctuation ``t`` after the token ``w`` (at ``wstart``) and before the word ``x``
@@ -107,7 +101,7 @@ class _Rules:
         if numeric or roman:
             if at_start:  # a numbered list item: "1. Einleitung", "IV. Results"
                 return False
-            if _fold(x).lower() in self.months:  # "am 9. Dezember"
+            if repair_homoglyphs(x).lower() in self.months:  # "am 9. Dezember"
                 return False
             if self.nouns_capitalised and (roman or len(core) <= 3):
                 return self.starter(x, xd)
