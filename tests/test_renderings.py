@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from breakaway_article import breakaway_set
 from chromium import headless
 from framing_article import framing_set
 
@@ -96,16 +97,35 @@ def _rendering_findings(planted: bool):
 def test_the_planted_framing_divergences_are_found_and_the_faithful_version_has_none():
     assert _rendering_findings(planted=False) == []
     found = _rendering_findings(planted=True)
-    # findings only in sentences where a divergence is planted, all in the Albanian version; with the
-    # final word model two of the four are found ("Republic of", the dropped status term are missed:
-    # see the closing note of issue 17)
-    assert [f.src_ids for f in found] == [("en.s1",), ("en.s2",)]
+    # findings only in the four sentences where a divergence is planted, all in the Albanian version
+    assert sorted({f.src_ids for f in found}) == [("en.s1",), ("en.s2",), ("en.s4",), ("en.s5",)]
     assert {f.pair for f in found} == {"en-sq"}
-    prime = found[1]
-    assert [prime.src_text[a:b] for a, b in prime.src_spans] == ["Prime Minister"]
-    assert [prime.tgt_text[a:b] for a, b in prime.tgt_spans] == ["institucioneve"]  # the qualifier added
-    # two occurrences only: weak evidence, so low and marked for review
-    assert all(f.severity == "low" and "review candidate" in f.detail for f in found)
+    marked: dict[str, list[str]] = {}
+    for f in found:
+        marked.setdefault(f.src_ids[0], []).extend(f.tgt_text[a:b] for a, b in f.tgt_spans)
+    assert marked["en.s1"] == ["mënyrë", "njëanshme"]  # "në mënyrë të njëanshme": unilaterally
+    assert sorted(marked["en.s2"]) == ["institucioneve", "përkohshme"]  # of the provisional institutions
+    assert marked["en.s4"] == ["Republikës"]  # the Republic of Kosovo
+    assert marked["en.s5"] == ["vija", "administrative"]  # the border as the administrative line
+    republic = next(f for f in found if f.src_ids == ("en.s4",))
+    assert [republic.src_text[a:b] for a, b in republic.src_spans] == ["Kosovo"]  # around a name
+    assert "adds" in republic.detail and republic.severity == "medium"
+    # a term the version renders elsewhere only once, or a usual rendering the word lexicon does not
+    # know: weak evidence, so low and marked for review
+    weak = [f for f in found if f.src_ids in {("en.s1",), ("en.s5",)}]
+    assert all(f.severity == "low" and "review candidate" in f.detail for f in weak)
+
+
+def test_a_second_article_written_apart_finds_its_planted_divergences():
+    """Not fitted to the framing article: a qualifier added around a name ("the so-called Republic of
+    Varnia"), and nothing on the faithful version. (The planted "independent state" for "breakaway
+    territory" is not found: the aligner links the new words to the term, and the version renders
+    the term two ways elsewhere, so there is no one usual rendering to stand apart from.)"""
+    options = ReportOptions(kinds=frozenset({"rendering"}))
+    assert build_report(breakaway_set(planted=False), options=options).findings == []
+    found = build_report(breakaway_set(planted=True), options=options).findings
+    assert [(f.pair, f.src_ids) for f in found] == [("en-de", ("en.s10",))]
+    assert [found[0].tgt_text[a:b] for a, b in found[0].tgt_spans] == ["sogenannten", "Republik"]
 
 
 def test_the_rendering_kind_is_opt_in():

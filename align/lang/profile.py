@@ -102,6 +102,10 @@ class LanguageProfile:
 
     # The language check (align.lang.detect): frequent short words, for a cheap first guess.
     stopwords: frozenset[str] = field(default_factory=frozenset)
+    # Words that carry grammar rather than content (auxiliaries, modals, pronouns, quantifiers,
+    # connecting adverbs), folded: never a term of the Renderings table, nor a pivot word whose
+    # counterpart a rendering check looks for (align.report.renderings).
+    function_words: frozenset[str] = frozenset()
 
     @property
     def script(self) -> str | None:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..lang import profile
 from ..lang.lemma import dictionary, lemma
 from ..model import DocumentSet
 from ..model.rows import set_link_texts
@@ -38,6 +39,16 @@ class Occurrence:
     src_span: tuple[int, int]  # character offsets into the link's src_text
     words: tuple[tuple[str, int, int], ...]  # the rendering: (normalised word, start, end in tgt_text)
     tgt_words: frozenset[str]  # every content word of the link's tgt_text, normalised
+    # content words of the target linked to nothing, beside the rendering or inside it (where it has
+    # none: between the words linked to the term's neighbours): a qualifier the pivot lacks, or what
+    # stands for the term; (normalised, start, end)
+    near: tuple[tuple[str, int, int], ...] = ()
+    surface: Mapping[int, str] = field(default_factory=dict)  # start of a target word -> its folded form
+    src_words: frozenset[str] = frozenset()  # every content word of the link's src_text, folded
+    free: bool = False  # a content word of the pivot's link is linked to nothing (it may be what a
+    # word added to the rendering renders)
+    known: frozenset[int] = frozenset()  # starts of the target words that a pivot word of the link
+    # is linked to in another link of the pair ("između" for "between"): the set's own lexicon
 
     @property
     def rendering(self) -> str:
@@ -69,7 +80,7 @@ def normalise(word: str, lang: str) -> str:
 
 def term_spans(tokens: Sequence[Token], lang: str) -> list[tuple[str, int, int, bool]]:
     """Every run of 1..MAX_WORDS content words of ``tokens``: (folded words, first, last + 1, name)."""
-    content = [is_content(t, lang) and not t.text[:1].isdigit() for t in tokens]
+    content = [_content(t, lang) for t in tokens]
     out = []
     for i in range(len(tokens)):
         for n in range(1, MAX_WORDS + 1):
@@ -102,31 +113,162 @@ def _parts(term: str) -> list[str]:
     return [" ".join(words[i:j]) for i in range(n) for j in range(i + 1, n + 1) if j - i < n]
 
 
+NEAR = 3  # tokens either side of a rendering (or a term) looked at for words linked to nothing
+
+
+def _beside(
+    tokens: Sequence[Token], lang: str, first: int, last: int, linked: frozenset[int], pivot: bool = False
+) -> list[int]:
+    """Indices of the content words linked to nothing inside tokens[first:last] and within NEAR
+    tokens either side of it, up to the nearest linked content word (``pivot``: linked word) or
+    punctuation mark."""
+    out = [j for j in range(first, last) if j not in linked and _content(tokens[j], lang)]
+    for step, start in ((-1, first - 1), (1, last)):
+        j = start
+        while 0 <= j < len(tokens) and abs(j - start) < NEAR:
+            token = tokens[j]
+            if not any(c.isalnum() for c in token.text) or (j in linked and (pivot or _content(token, lang))):
+                break
+            if j not in linked and _content(token, lang):
+                out.append(j)
+            j += step
+    return sorted(out)
+
+
+def _grammar(form: str, lang: str) -> bool:
+    """Whether a normalised form (a lemma: "ließ" -> "lassen") is a stop word or function word."""
+    return is_stopword(form, lang) or form in profile(lang).function_words
+
+
+def _content(token: Token, lang: str) -> bool:
+    """A content word (:func:`is_content`) that is neither a number nor a function word."""
+    return (
+        is_content(token, lang)
+        and not any(c.isdigit() for c in token.text)
+        and fold(token.text, lang) not in profile(lang).function_words
+    )
+
+
 def occurrences(
     links: Sequence[LinkContext], words: Mapping[LinkContext, LinkWords], terms: Sequence[str]
 ) -> dict[str, list[Occurrence]]:
     """Each term's occurrences in the links that have word links, with their renderings."""
     wanted = set(terms)
     out: dict[str, list[Occurrence]] = {t: [] for t in terms}
+    pairs = {link: _pairs(link, found) for link, found in words.items()}
+    learnt = Counter(pair for found in pairs.values() for pair in found)
     for link in links:
         found = words.get(link)
         if found is None:
             continue
-        lang = link.tgt_lang
-        forms = [normalise(t.text, lang) if is_content(t, lang) else None for t in found.right]
+        lang, src_lang = link.tgt_lang, link.src_lang
+        own, sources = pairs[link], {fold(t.text, src_lang) for t in found.left}
+        # target words that a pivot word of the link is linked to in another link of the pair
+        known = frozenset(
+            t.start
+            for t, f in ((t, fold(t.text, lang)) for t in found.right)
+            if any(learnt[s, f] > ((s, f) in own) for s in sources)
+        )
+        forms = [normalise(t.text, lang) if _content(t, lang) else None for t in found.right]
         right = [
-            (form, t.start, t.end) if form is not None and not is_stopword(form, lang) else None
+            (form, t.start, t.end) if form is not None and not _grammar(form, lang) else None
             for form, t in zip(forms, found.right, strict=True)
         ]
         tgt_words = frozenset(w[0] for w in right if w)
-        for term, first, last, _ in term_spans(found.left, link.src_lang):
+        surface = {t.start: fold(t.text, lang) for t in found.right}
+        src_words = frozenset(fold(t.text, src_lang) for t in found.left if is_content(t, src_lang))
+        linked_src, linked_tgt = found.linked(True), found.linked(False)
+        free = any(i not in linked_src and _content(t, src_lang) for i, t in enumerate(found.left))
+        for term, first, last, _ in term_spans(found.left, src_lang):
             if term not in wanted:
                 continue
             targets = sorted({w.tgt for w in found.links if first <= w.src < last})
             rendering = tuple(w for w in (right[j] for j in targets) if w)
+            if targets:
+                # a word beside the rendering linked across it ("Republik" to "wants" after the
+                # term) is linked astray: it counts as linked to nothing
+                across = {
+                    w.tgt
+                    for w in found.links
+                    if (w.src >= last and w.tgt < targets[0]) or (w.src < first and w.tgt > targets[-1])
+                }
+                near = _beside(found.right, lang, targets[0], targets[-1] + 1, linked_tgt - across)
+                near = [j for j in near if not _accounted(found, first, last, targets, j, src_lang)]
+            elif _alone(found.left, src_lang, first, last, linked_src):
+                near = _between(found, first, last, lang)
+            else:
+                near = []  # the words between may render the pivot's words beside the term
             span = (found.left[first].start, found.left[last - 1].end)
-            out[term].append(Occurrence(link.src_ids, link.tgt_ids, span, rendering, tgt_words))
+            out[term].append(
+                Occurrence(
+                    link.src_ids,
+                    link.tgt_ids,
+                    span,
+                    rendering,
+                    tgt_words,
+                    tuple(w for w in (right[j] for j in near) if w),
+                    surface,
+                    src_words,
+                    free,
+                    known,
+                )
+            )
     return out
+
+
+def _pairs(link: LinkContext, found: LinkWords) -> frozenset[tuple[str, str]]:
+    """The (pivot word, target word) pairs that the word links of one link join, folded."""
+    left, right = found.left, found.right
+    return frozenset(
+        (fold(left[w.src].text, link.src_lang), fold(right[w.tgt].text, link.tgt_lang)) for w in found.links
+    )
+
+
+def _accounted(found: LinkWords, first: int, last: int, targets: Sequence[int], j: int, lang: str) -> bool:
+    """Whether the target word j beside a term's rendering may render a pivot word beside the term
+    rather than be added: it stands next to a number (a unit, "vitin 2008" for "2008"), or on its
+    side of the rendering a pivot word within NEAR tokens of the term on the same side is linked to
+    nothing or only to words on the other side ("met" linked astray, "takoi" left over)."""
+    right = found.right
+    if any(0 <= i < len(right) and right[i].text[:1].isdigit() for i in (j - 1, j + 1)):
+        return True
+    if targets[0] <= j <= targets[-1]:
+        return False
+    side = 1 if j > targets[-1] else -1
+    start = last if side > 0 else first - 1
+    for i in range(start, start + side * NEAR, side):
+        if not 0 <= i < len(found.left) or not any(c.isalnum() for c in found.left[i].text):
+            break
+        if not is_content(found.left[i], lang):
+            continue
+        linked = [w.tgt for w in found.links if w.src == i]
+        if not any((t > targets[-1]) if side > 0 else (t < targets[0]) for t in linked):
+            return True
+    return False
+
+
+def _alone(tokens: Sequence[Token], lang: str, first: int, last: int, linked: frozenset[int]) -> bool:
+    """Whether the pivot words beside a term up to the nearest linked word are all linked or no
+    content words, and none is a number (a unit's rendering is the number check's: "50 percent")."""
+    beside = [tokens[i] for i in (first - 1, last) if 0 <= i < len(tokens)]
+    if any(t.text[:1].isdigit() for t in beside):
+        return False
+    return all(first <= i < last for i in _beside(tokens, lang, first, last, linked, True))
+
+
+def _between(found: LinkWords, first: int, last: int, lang: str) -> list[int]:
+    """Where a term has no linked word: the target content words linked to nothing between the
+    targets of the nearest linked pivot words before and after it (none when either is missing)."""
+    left = max((x.src for x in found.links if x.src < first), default=-1)
+    right = min((x.src for x in found.links if x.src >= last), default=-1)
+    before = [w.tgt for w in found.links if w.src == left]
+    after = [w.tgt for w in found.links if w.src == right]
+    if not before or not after or not 0 < min(after) - max(before) <= 2 * NEAR:
+        return []
+    linked = found.linked(False)
+    return [
+        j for j in range(max(before) + 1, min(after)) if j not in linked and _content(found.right[j], lang)
+    ]
 
 
 def pair_occurrences(links: Sequence[LinkContext], terms: Sequence[str]) -> dict[str, list[Occurrence]]:

@@ -98,4 +98,14 @@ PROFILE = LanguageProfile(
             "wurde sind bei nach als aus sie er wir hat haben noch über einen einer dass"
         )
     ),
+    function_words=frozenset(
+        wordlist(
+            "sein bin bist war waren wäre gewesen habe hatte hatten hätte haben werden würde "
+            "würden worden können kann konnte könnte müssen muss musste sollen soll sollte "
+            "wollen will wollte dürfen darf mögen lassen ließ diese dieser dieses jener alle "
+            "viele einige mehr dann also schon sehr nur wie was wenn weil ob hier dort man "
+            "davon dazu damit darauf dabei daran darüber dafür dagegen deshalb jedoch sowie "
+            "etwa"
+        )
+    ),
 )

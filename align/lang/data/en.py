@@ -72,4 +72,15 @@ PROFILE = LanguageProfile(
             "been their would he she his her its we there who said"
         )
     ),
+    function_words=frozenset(
+        wordlist(
+            "all also another any anyone anything both can cannot could did does doing done each either "
+            "else even ever every few had here him himself how however just many more most much must "
+            "neither never none nor now once only other others ought our ours own same several shall "
+            "should some something such than then these thing things those though thus too very was what "
+            "when where whether while whom whose why will yet you your yours mr mrs ms says say told tell "
+            "get got make made take took come came going went well still already almost quite rather "
+            "really yes"
+        )
+    ),
 )

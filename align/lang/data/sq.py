@@ -83,4 +83,11 @@ PROFILE = LanguageProfile(
         ("q", "ć"),
         ("ë", "e"),
     ),
+    function_words=frozenset(
+        wordlist(
+            "jam je jemi jeni isha kam kemi keni kishte kishin do duhet u po këta këto ato atë "
+            "gjithë shumë pak kështu atëherë tani ashtu edhe kur ku prandaj megjithatë "
+            "gjithashtu"
+        )
+    ),
 )

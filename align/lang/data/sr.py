@@ -101,4 +101,11 @@ PROFILE = LanguageProfile(
             "kako već bi ga sve nakon prema godine ima"
         )
     ),
+    function_words=frozenset(
+        wordlist(
+            "sam si smo ste jesam jeste bilo bili hteti hoće moći može mogu mogao treba ovaj "
+            "taj onaj ovo to svi svih mnogo malo onda sada tada kad kada gde zato tako ipak "
+            "takođe neki"
+        )
+    ),
 )
