@@ -104,7 +104,7 @@ def test_the_planted_framing_divergences_are_found_and_the_faithful_version_has_
     for f in found:
         marked.setdefault(f.src_ids[0], []).extend(f.tgt_text[a:b] for a, b in f.tgt_spans)
     assert marked["en.s1"] == ["mënyrë", "njëanshme"]  # "në mënyrë të njëanshme": unilaterally
-    assert sorted(marked["en.s2"]) == ["institucioneve", "përkohshme"]  # of the provisional institutions
+    assert marked["en.s2"] == ["institucioneve"]  # of the provisional institutions
     assert marked["en.s4"] == ["Republikës"]  # the Republic of Kosovo
     assert marked["en.s5"] == ["vija", "administrative"]  # the border as the administrative line
     republic = next(f for f in found if f.src_ids == ("en.s4",))
@@ -116,16 +116,17 @@ def test_the_planted_framing_divergences_are_found_and_the_faithful_version_has_
     assert all(f.severity == "low" and "review candidate" in f.detail for f in weak)
 
 
-def test_a_second_article_written_apart_finds_its_planted_divergences():
-    """Not fitted to the framing article: a qualifier added around a name ("the so-called Republic of
-    Varnia"), and nothing on the faithful version. (The planted "independent state" for "breakaway
-    territory" is not found: the aligner links the new words to the term, and the version renders
-    the term two ways elsewhere, so there is no one usual rendering to stand apart from.)"""
+def test_a_second_article_written_apart_finds_its_planted_qualifier():
+    """Not fitted to the framing article: "the so-called Republic of Varnia" is found (its
+    "sogenannten"; the aligner links "Republik" to "wants"), nothing on the faithful version. The
+    planted "independent state" for "breakaway territory" is not: the aligner links the new words to
+    the term, and the version renders the term two ways elsewhere, so there is no one usual rendering
+    to stand apart from."""
     options = ReportOptions(kinds=frozenset({"rendering"}))
     assert build_report(breakaway_set(planted=False), options=options).findings == []
     found = build_report(breakaway_set(planted=True), options=options).findings
     assert [(f.pair, f.src_ids) for f in found] == [("en-de", ("en.s10",))]
-    assert [found[0].tgt_text[a:b] for a, b in found[0].tgt_spans] == ["sogenannten", "Republik"]
+    assert [found[0].tgt_text[a:b] for a, b in found[0].tgt_spans] == ["sogenannten"]
 
 
 def test_the_rendering_kind_is_opt_in():

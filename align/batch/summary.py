@@ -79,14 +79,21 @@ def summary_table(manifest: Manifest, outcomes: Sequence[Outcome]) -> pl.DataFra
 
 def write_summary(folder: Path, manifest: Manifest, outcomes: Sequence[Outcome]) -> Path:
     from ..formats.tables import write_table
+    from ..report.batch_renderings import FILE as RENDERINGS
+    from ..report.batch_renderings import batch_json, batch_renderings
     from ..report.overview import OVERVIEW, render_overview
 
     path = folder / SUMMARY
     table = summary_table(manifest, outcomes)
     write_table(table, path, "parquet")
     write_table(table, folder / SUMMARY_CSV, "csv")
-    page = render_overview([_row(o) for o in outcomes], f"Batch {manifest.path.name}")
+    terms = batch_renderings(
+        [(o.spec.id, o.record.get("renderings") or []) for o in outcomes if o.status != "stale"]
+    )
+    page = render_overview([_row(o) for o in outcomes], f"Batch {manifest.path.name}", terms)
     atomic_write_bytes(folder / OVERVIEW, page.encode("utf-8"))
+    if terms:
+        atomic_write_bytes(folder / RENDERINGS, batch_json(terms).encode("utf-8"))
     return path
 
 

@@ -51,6 +51,7 @@ class SetStats:
     mean_cert: float | None = None
     findings: dict[str, int] = field(default_factory=dict)  # Finding.kind -> count (with a termbase)
     high: int = 0  # of those, high-severity ones
+    renderings: list[dict] = field(default_factory=list)  # the report's term renderings (with a termbase)
 
 
 @dataclass
@@ -70,7 +71,11 @@ class SetResult:
 
 
 def set_stats(
-    docset: DocumentSet, langs: Sequence[str], findings: dict[str, int] | None = None, high: int = 0
+    docset: DocumentSet,
+    langs: Sequence[str],
+    findings: dict[str, int] | None = None,
+    high: int = 0,
+    renderings: list[dict] | None = None,
 ) -> SetStats:
     """``langs``: the manifest's names of the versions, in order (the TEI may hold refined tags)."""
     links: Counter[str] = Counter()
@@ -84,6 +89,7 @@ def set_stats(
         mean_cert=sum(certs) / len(certs) if certs else None,
         findings=dict(findings or {}),
         high=high,
+        renderings=list(renderings or []),
     )
 
 
@@ -153,7 +159,9 @@ def _run(job: SetJob, start: float) -> SetResult:
             for doc, name in zip(docset.docs.values(), job.names, strict=True):
                 doc.source = name  # manifest-relative: the TEI does not depend on where the corpus lives
             data = tei.to_bytes(docset, timestamp=job.timestamp, derived=job.derived)
-        findings, high, report = set_report(docset, job.terms) if job.terms else (None, 0, None)
+        findings, high, report, renderings = (
+            set_report(docset, job.terms) if job.terms else (None, 0, None, [])
+        )
     except Exception as exc:  # noqa: BLE001 - one set's failure, whatever it is, must not end the batch
         expected = isinstance(exc, InputError)
         message = str(exc) if expected else f"{type(exc).__name__}: {exc}"
@@ -171,7 +179,7 @@ def _run(job: SetJob, start: float) -> SetResult:
         job.key,
         "done" if data is not None else "reported",
         time.perf_counter() - start,
-        stats=set_stats(docset, [lang for lang, _ in job.inputs], findings, high),
+        stats=set_stats(docset, [lang for lang, _ in job.inputs], findings, high, renderings),
         tei=data,
         report=report,
         peak_rss_mb=_peak_rss_mb(),
@@ -199,12 +207,14 @@ def check_terms(terms: str | Path) -> None:
     _termbase(terms)
 
 
-def set_report(docset: DocumentSet, terms: str | Path) -> tuple[dict[str, int], int, bytes]:
-    """Findings by kind (``Finding.kind`` -> count), how many are high, and the HTML report, as
-    ``align report --terms`` finds and renders them."""
+def set_report(docset: DocumentSet, terms: str | Path) -> tuple[dict[str, int], int, bytes, list[dict]]:
+    """Findings by kind (``Finding.kind`` -> count), how many are high, the HTML report, as
+    ``align report --terms`` finds and renders them, and the set's term renderings (for the batch's)."""
     from ..report import build_report
     from ..report.render import render
+    from ..report.renderings import term_records
 
     report = build_report(docset, termbase=_termbase(terms))
     kinds = dict(sorted(Counter(f.kind for f in report.findings).items()))
-    return kinds, sum(f.severity == "high" for f in report.findings), render(report, "html")
+    high = sum(f.severity == "high" for f in report.findings)
+    return kinds, high, render(report, "html"), term_records(report.renderings.terms)

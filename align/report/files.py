@@ -61,18 +61,25 @@ def report_folder(source: str | Path, out_dir: Path, settings: ReportSettings) -
     from .. import formats
     from ..formats.source import TEI_SUFFIX, tei_files
     from ..io.fsutil import atomic_write_bytes
+    from .batch_renderings import FILE as RENDERINGS
+    from .batch_renderings import batch_json, batch_renderings
     from .counts import headline, summarise
     from .overview import OVERVIEW, render_overview, report_row
+    from .renderings import term_records
 
     extension = next(ext for ext, name in formats.REPORT.items() if name == settings.fmt)
-    results, rows = [], []
+    results, rows, renderings = [], [], []
     for path in tei_files(source):
         name = path.name.removesuffix(TEI_SUFFIX) + ".report" + extension
         result = report_file(path, out_dir / name, settings)
         results.append(result)
         log.info(f"{path}: {headline(summarise(result))} -> {out_dir / name}")
         rows.append(report_row(result, os.path.relpath(path, out_dir), name))
-    atomic_write_bytes(out_dir / OVERVIEW, render_overview(rows, f"Findings in {source}").encode())
+        renderings.append((result.docset.id, term_records(result.renderings.terms)))
+    terms = batch_renderings(renderings)
+    atomic_write_bytes(out_dir / OVERVIEW, render_overview(rows, f"Findings in {source}", terms).encode())
+    if terms:
+        atomic_write_bytes(out_dir / RENDERINGS, batch_json(terms).encode())
     log.info(f"wrote {len(rows)} reports and {out_dir / OVERVIEW}")
     return results
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from .. import __version__
+from .batch_renderings import BatchTerm
 from .findings import Report
 from .html import BADGE_COLOURS, escape
 
@@ -49,7 +50,42 @@ def _link(name: str | None, text: str) -> str:
     return f'<a href="{escape(quote(name))}">{escape(text)}</a>' if name else ""
 
 
-def render_overview(rows: Sequence[SetRow], title: str) -> str:
+def _renderings(terms: Sequence[BatchTerm]) -> list[str]:
+    """The batch's terms and their renderings in each version with counts and sets; a rendering
+    unusual for the batch is marked, the sets holding it in its title."""
+    if not terms:
+        return []
+    langs = list(dict.fromkeys(lang for t in terms for lang in t.versions))
+    rows = []
+    for t in terms:
+        cells = [
+            escape(t.term) + (' <span class="nm">name</span>' if t.name else ""),
+            f"{t.count} in {len(t.sets)}",
+        ]
+        for lang in langs:
+            cells.append(
+                "<br>".join(
+                    f'<span class="{"unusual" if r.unusual else "r"}" title="{escape(", ".join(r.sets))}">'
+                    f"{escape(r.text)} <b>×{r.count}</b>"
+                    + (f" ({len(r.sets)} sets)" if len(r.sets) > 1 else "")
+                    + "</span>"
+                    for r in t.versions.get(lang, ())
+                )
+            )
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{escape(h)}</th>" for h in ["term", "count in sets", *langs])
+    return [
+        '<section id="renderings"><h2>Renderings across the batch</h2>',
+        "<p>Each pivot term followed in two sets or more, and how each version renders it, counted over "
+        'all sets; <span class="unusual">marked</span>: a rendering unusual for the batch (one set, '
+        "a small share, where another rendering is held by several sets). Hover for the sets.</p>",
+        f'<table class="renderings"><thead><tr>{head}</tr></thead><tbody>',
+        *rows,
+        "</tbody></table></section>",
+    ]
+
+
+def render_overview(rows: Sequence[SetRow], title: str, renderings: Sequence[BatchTerm] = ()) -> str:
     kinds = sorted({k for r in rows for k in r.findings or {}})
     counted = any(r.findings is not None for r in rows)
     head = ["set", "status", "sentences", "mean confidence"]
@@ -85,7 +121,9 @@ def render_overview(rows: Sequence[SetRow], title: str) -> str:
             "</style></head>",
             f"<body><h1>{escape(title)}</h1><p>{len(rows)} sets: {escape(facts)}.</p>",
             "<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>",
-            "<tbody>" + "\n".join(body) + "</tbody></table></body></html>",
+            "<tbody>" + "\n".join(body) + "</tbody></table>",
+            *_renderings(renderings),
+            "</body></html>",
         ]
     )
 
@@ -97,4 +135,9 @@ th, td { border: 1px solid #dee2e6; padding: .3rem .5rem; text-align: left; vert
 thead th { background: #f1f3f5; position: sticky; top: 0; }
 .st-failed { color: #c92a2a; font-weight: 600; }
 .st-stale { color: #e8590c; font-weight: 600; }
+table.renderings { width: 100%; table-layout: fixed; margin-top: .5rem; }
+table.renderings td { overflow-wrap: anywhere; }
+table.renderings th:first-child, table.renderings th:nth-child(2) { width: 9rem; }
+.unusual { background: #fff3bf; border-bottom: 2px solid #f59f00; }
+.nm { color: #868e96; font-size: .85em; }
 """.strip()

@@ -20,6 +20,7 @@ from ..model import Finding, TermHit
 from .checks import KINDS
 from .counts import summarise
 from .findings import Report, fingerprint
+from .renderings import term_records
 
 FINDING_SCHEMA: dict[str, pl.DataType] = {
     "fingerprint": pl.String(),
@@ -74,18 +75,7 @@ def render_json(report: Report) -> str:
     data = {
         "findings": [finding_record(f) for f in report.findings],
         "summary": summarise(report),
-        "renderings": [
-            {
-                "term": t.term,
-                "count": t.count,
-                "name": t.name,
-                "versions": {
-                    lang: [{"rendering": r.text, "count": r.count} for r in found]
-                    for lang, found in t.versions.items()
-                },
-            }
-            for t in report.renderings.terms
-        ],
+        "renderings": term_records(report.renderings.terms),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..lang import profile
 from ..lang.lemma import dictionary, lemma
@@ -185,14 +186,7 @@ def occurrences(
             targets = sorted({w.tgt for w in found.links if first <= w.src < last})
             rendering = tuple(w for w in (right[j] for j in targets) if w)
             if targets:
-                # a word beside the rendering linked across it ("Republik" to "wants" after the
-                # term) is linked astray: it counts as linked to nothing
-                across = {
-                    w.tgt
-                    for w in found.links
-                    if (w.src >= last and w.tgt < targets[0]) or (w.src < first and w.tgt > targets[-1])
-                }
-                near = _beside(found.right, lang, targets[0], targets[-1] + 1, linked_tgt - across)
+                near = _beside(found.right, lang, targets[0], targets[-1] + 1, linked_tgt)
                 near = [j for j in near if not _accounted(found, first, last, targets, j, src_lang)]
             elif _alone(found.left, src_lang, first, last, linked_src):
                 near = _between(found, first, last, lang)
@@ -345,3 +339,19 @@ def set_renderings(docset: DocumentSet, limit: int) -> SetRenderings:
         for term, count, name in terms
     )
     return SetRenderings(out, found)
+
+
+def term_records(terms: Sequence[TermRenderings]) -> list[dict[str, Any]]:
+    """The terms as JSON-ready records (the report's ``renderings``, a batch set's record)."""
+    return [
+        {
+            "term": t.term,
+            "count": t.count,
+            "name": t.name,
+            "versions": {
+                lang: [{"rendering": r.text, "count": r.count} for r in found]
+                for lang, found in t.versions.items()
+            },
+        }
+        for t in terms
+    ]
