@@ -31,6 +31,15 @@ def test_terms_are_frequent_content_word_runs_names_apart():
     assert list(terms)[:2] == ["border", "police"]  # most frequent first
 
 
+def test_function_words_are_never_terms_nor_renderings():
+    """Auxiliaries, quantifiers and connecting adverbs (the language profile's function words) carry
+    no term: "then", "what", "such" were rendered "dann" / "anschließend", "šta" / "ono" and reported."""
+    texts = ["Then what happened was such a surprise."] * 2
+    assert {t for t, _, _ in pivot_terms(texts, "en", 10)} == {"happened", "surprise"}
+    sq = [w for w, *_ in term_spans(tokenize("Kam parë shumë qytete", "sq"), "sq")]
+    assert sq == ["parë", "qytete"]
+
+
 def test_a_term_never_spans_a_stop_word_or_a_number():
     spans = [words for words, *_ in term_spans(tokenize("Republic of Kosovo in 2008", "en"), "en")]
     assert spans == ["republic", "kosovo"]

@@ -1,13 +1,16 @@
 """How each version renders the pivot's terms, found without a glossary through the word alignment.
 
-A term is a run of one to three content words of the pivot (no stop word inside; see
-:func:`align.report.wordlinks.is_content`) that occurs at least MIN_COUNT times in the set; a term
+A term is a run of one to three content words of the pivot (no stop word, function word or number
+inside; see :func:`align.report.wordlinks.is_content` and the profile's ``function_words``) that
+occurs at least MIN_COUNT times in the set; a term
 whose words are capitalised wherever it occurs is a name and is kept apart (``name``). Where it
 occurs, its rendering in a version is the content words of the target that the word alignment links
 to its words, lemmatised (simplemma, where the language has a dictionary) or folded: "Kosovës" and
 "Kosova" count as one rendering, and so do the same words in another order. Only the most frequent
 terms are followed (``ReportOptions.renderings``), and at most MAX_LINKS links of a pair are
-word-aligned for them, so a long document costs a bounded time.
+word-aligned for them, so a long document costs a bounded time. Each occurrence also keeps what the
+rendering checks (:mod:`align.report.checks.renderings`) judge by: the target words linked to nothing
+beside the rendering (or standing where it would be), and whether the link's words are accounted for.
 """
 
 from __future__ import annotations
