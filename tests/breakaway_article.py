@@ -1,7 +1,8 @@
 """A second constructed article, written apart from ``framing_article`` so that the rendering check
 is not fitted to one text: a fictional breakaway territory (en pivot, de and sr versions, one link
 per sentence). The planted copy changes the German version twice: "the breakaway territory" is once
-"the independent state", and the territory's name once gains "the so-called Republic"."""
+"the independent state", and the territory's name once gains "the so-called Republic"; another copy
+drops "breakaway" once from the Serbian version."""
 
 from __future__ import annotations
 
@@ -54,13 +55,18 @@ PLANTED = {
     9: "Der Anführer der sogenannten Republik Varnia will engere Beziehungen zu Moskau.",
 }
 
+# the Serbian version with a qualifier dropped: "the breakaway territory" as "the territory"
+DROPPED = {10: "Lorsk kaže da je teritorija deo njegove zemlje."}
 
-def breakaway_set(planted: bool) -> DocumentSet:
-    """The article in en, de and sr; ``planted``: the de version with the two changes."""
+
+def breakaway_set(planted: bool, dropped: bool = False) -> DocumentSet:
+    """The article in en, de and sr; ``planted``: the de version with the two changes; ``dropped``:
+    the sr version with its qualifier dropped."""
     de = [PLANTED.get(i, s) if planted else s for i, s in enumerate(DE)]
+    sr = [DROPPED.get(i, s) if dropped else s for i, s in enumerate(SR)]
     docs = {
         lang: Document(lang, [Sentence(t, 0) for t in texts])
-        for lang, texts in (("en", EN), ("de", de), ("sr", SR))
+        for lang, texts in (("en", EN), ("de", de), ("sr", sr))
     }
     links = [Link((i,), (i,), 0.9) for i in range(len(EN))]
     return DocumentSet("breakaway", docs, [Alignment("en", lang, links) for lang in ("de", "sr")])

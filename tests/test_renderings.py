@@ -138,6 +138,17 @@ def test_a_second_article_written_apart_finds_its_planted_qualifier():
     assert [found[0].tgt_text[a:b] for a, b in found[0].tgt_spans] == ["sogenannten"]
 
 
+def test_a_qualifier_dropped_from_a_term_is_found():
+    """ "the breakaway territory" rendered "otcepljena teritorija" three times and once "teritorija":
+    the qualifier is dropped where the other version keeps it."""
+    options = ReportOptions(kinds=frozenset({"rendering"}))
+    found = build_report(breakaway_set(planted=False, dropped=True), options=options).findings
+    assert [(f.pair, f.src_ids) for f in found] == [("en-sr", ("en.s11",))]
+    assert found[0].detail.startswith("sr drops \u201cotcepljena\u201d from \u201cbreakaway territory\u201d")
+    assert [found[0].src_text[a:b] for a, b in found[0].src_spans] == ["breakaway territory"]
+    assert [found[0].tgt_text[a:b] for a, b in found[0].tgt_spans] == ["teritorija"]
+
+
 def test_the_rendering_kind_is_opt_in():
     assert "rendering" in KINDS and "rendering" not in ReportOptions().kinds
     assert all(f.kind != "rendering" for f in build_report(framing_set(planted=True)).findings)

@@ -7,15 +7,20 @@ version renders plainly (as it renders the term elsewhere, nothing added):
 - **a word added** to the rendering ("Republikës së Kosovës" where "Kosovës" stands elsewhere; "the
   Prime Minister of the provisional institutions"): beside the usual rendering (only stop words
   between), a word that no other rendering of the term in that version holds, that the links of its
-  other occurrences do not hold, and that no word of the pivot's link can account for (the same
-  spelling, or a translation the shipped word lexicon knows); the pivot has no word linked to nothing
-  beside the term (which the added word could render);
-- **an unrelated rendering** ("vija administrative" where "kufi" stands elsewhere): no word in common
-  (nor its first letters) with the version's other renderings of the term, whose words the link does
-  not hold, and that the word lexicon does not know as a translation of the term; where nothing is
-  linked to the term, what stands between the words linked to its neighbours. A name is judged only
-  for a spelling near its usual one ("Roze" where "Rosë" stands elsewhere): names rendered otherwise
-  are the name check's.
+  other occurrences do not hold, and that no word of the pivot's link accounts for (the same
+  spelling, a translation the shipped word lexicon knows by its first letters, or a word the pair's
+  other links join it to), in a link whose pivot content words are all linked (one left over could
+  be what the added word renders), not next to a number ("vitin 2008" for "2008");
+- **a word dropped** from a term of several words ("teritorija" where "otcepljena teritorija" stands
+  at every other occurrence): the link lacks a word every other rendering holds, and nothing beside
+  the rest is linked to nothing (which would be the word rendered otherwise);
+- **an unrelated rendering** ("vija administrative" where "kufi" stands elsewhere) of a term the
+  version renders one way at SURE other occurrences: no word in common (nor its first letters) with
+  those renderings, whose words the link does not hold; where nothing is linked to the term, what
+  stands between the words linked to its neighbours (low when the lexicon does not know the usual
+  rendering), else words linked to it, only when the lexicon knows the usual rendering and not
+  these. A name is judged only for a spelling near its usual one ("Roze" where "Rosë" stands
+  elsewhere): names rendered otherwise are the name check's.
 
 Evidence is weaker than a glossary's: a term the version renders elsewhere only once, no other
 version to compare with, or (an unrelated rendering) a usual rendering the lexicon does not know
@@ -104,8 +109,8 @@ def _lexicon(src_lang: str, tgt_lang: str) -> tuple[Lexicon, bool] | None:
 
 class RenderingChecker(Checker):
     kinds = {
-        "rendering": "a pivot term rendered with a word added or in an unrelated way in one version "
-        "where the other versions render it as elsewhere (no glossary needed; off unless named)"
+        "rendering": "a pivot term rendered with a word added or dropped, or unlike elsewhere, in one "
+        "version where the other versions render it as elsewhere (no glossary needed; off unless named)"
     }
     by_default = False
 
@@ -237,6 +242,9 @@ class RenderingChecker(Checker):
             detail = (
                 f"{lang} adds {quoted([w for w, _, _ in added])} to \u201c{term}\u201d (elsewhere {usual})"
             )
+        elif dropped := self._dropped(term, here, rendered):
+            words = list(here.words)
+            detail = f"{lang} drops {quoted(dropped)} from “{term}” (elsewhere {usual})"
         else:
             words = list(self._unrelated(lang, term, name, here, rendered))
             if not words:
@@ -262,6 +270,19 @@ class RenderingChecker(Checker):
         spans = tuple((a, b) for _, a, b in words)
         key = (lang, here.src_ids, here.tgt_ids)
         self.found.setdefault(key, []).append((here.src_span, spans, "low" if weak else "medium", detail))
+
+    def _dropped(self, term: str, here: Occurrence, rendered: Sequence[Occurrence]) -> list[str]:
+        """The words every other rendering of a term of several words holds (at two occurrences or
+        more) that the occurrence's link lacks, where it holds the rest and nothing beside it is
+        linked to nothing (which would be the word rendered otherwise: "Maskulinität"): a qualifier
+        dropped."""
+        if " " not in term or not here.words or here.near or len(rendered) < 2:
+            return []
+        words = [{w for w, _, _ in o.words} for o in rendered]
+        common = {w for w in words[0] if all(any(_related(w, x) for x in other) for other in words[1:])}
+        missing = sorted(w for w in common if not any(_related(w, x) for x in here.tgt_words))
+        kept = any(_related(w, x) for w in common for x, _, _ in here.words)
+        return missing if kept else []
 
     def _unrelated(
         self, lang: str, term: str, name: bool, here: Occurrence, rendered: Sequence[Occurrence]
