@@ -49,8 +49,9 @@ class Occurrence:
     near: tuple[tuple[str, int, int], ...] = ()
     surface: Mapping[int, str] = field(default_factory=dict)  # start of a target word -> its folded form
     src_words: frozenset[str] = frozenset()  # every content word of the link's src_text, folded
-    free: bool = False  # a content word of the pivot's link is linked to nothing (it may be what a
-    # word added to the rendering renders)
+    free: bool = False  # a content word of the pivot's link outside the term is linked to nothing
+    # (it may be what a word added to the rendering renders)
+    partial: bool = False  # a word of the term itself is linked to nothing
     known: frozenset[int] = frozenset()  # starts of the target words that a pivot word of the link
     # is linked to in another link of the pair ("između" for "between"): the set's own lexicon
 
@@ -182,7 +183,7 @@ def occurrences(
         surface = {t.start: fold(t.text, lang) for t in found.right}
         src_words = frozenset(fold(t.text, src_lang) for t in found.left if is_content(t, src_lang))
         linked_src, linked_tgt = found.linked(True), found.linked(False)
-        free = any(i not in linked_src and _content(t, src_lang) for i, t in enumerate(found.left))
+        free = [i for i, t in enumerate(found.left) if i not in linked_src and _content(t, src_lang)]
         for term, first, last, _ in term_spans(found.left, src_lang):
             if term not in wanted:
                 continue
@@ -206,7 +207,8 @@ def occurrences(
                     tuple(w for w in (right[j] for j in near) if w),
                     surface,
                     src_words,
-                    free,
+                    any(not first <= i < last for i in free),
+                    any(first <= i < last for i in free),
                     known,
                 )
             )

@@ -184,7 +184,7 @@ class RenderingChecker(Checker):
     def _find_added(self, lang: str, term: str, k: int) -> list[Word]:
         here = self.renderings.occurrences[lang][term][k]
         rendered = self._others(lang, term, k)
-        if not rendered or not here.words or here.free:
+        if not rendered or not here.words or here.free or here.partial:
             return []
         seen = {w for o in rendered for w, _, _ in o.words}
         elsewhere = frozenset().union(*(o.tgt_words for o in rendered)) | seen
@@ -274,9 +274,10 @@ class RenderingChecker(Checker):
     def _dropped(self, term: str, here: Occurrence, rendered: Sequence[Occurrence]) -> list[str]:
         """The words every other rendering of a term of several words holds (at two occurrences or
         more) that the occurrence's link lacks, where it holds the rest and nothing beside it is
-        linked to nothing (which would be the word rendered otherwise: "Maskulinität"): a qualifier
+        linked to nothing (which would be the word rendered otherwise: "Maskulinität"), in a link
+        whose pivot content words are all linked (else its word links are unsure): a qualifier
         dropped."""
-        if " " not in term or not here.words or here.near or len(rendered) < 2:
+        if " " not in term or not here.words or here.near or here.free or len(rendered) < 2:
             return []
         words = [{w for w, _, _ in o.words} for o in rendered]
         common = {w for w in words[0] if all(any(_related(w, x) for x in other) for other in words[1:])}
