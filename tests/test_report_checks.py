@@ -283,6 +283,25 @@ def test_small_number_words_differing_against_each_other_are_reported():
         ("The toll could reach the thousands.", "Die Zahl könnte auf mehrere Tausend steigen.", "de"),
         ("Several hundred people came.", "Erdhën qindra njerëz.", "sq"),
         ("Thousands marched.", "Hiljade su marširale.", "sr-Latn"),
+        ("Tens of thousands fled.", "Zehntausende flohen.", "de"),
+        ("Hundreds of thousands fled.", "Ikën qindra mijëra njerëz.", "sq"),
+        ("Dozens were hurt.", "Десетине су повређене.", "sr-Cyrl"),
+        ("Millions watched.", "Miliona njerëz e panë.", "sq"),
+        ("Now in its seventh year, it drew crowds.", "Es findet zum 7. Mal statt.", "de"),
+        (
+            "It was their first win since February's 4-1 triumph.",
+            "Fitorja e parë që nga triumfi i muajit shkurt 4-1.",
+            "sq",
+        ),
+        ("China aims to be No.1 in AI.", "Kina synon të zërë vendin e parë në AI.", "sq"),
+        (
+            "He lost to Johnson and Koepka, ranked one and three.",
+            "Изгубио је од Џонсона и Кепке, првог и трећег.",
+            "sr-Cyrl",
+        ),
+        ("He came third in the twenty-first race.", "Er wurde Dritter im 21. Rennen.", "de"),
+        ("She is the third.", "Ajo është e treta.", "sq"),
+        ("It opened in June 2017.", "U hap në qershorin e vitit 2017.", "sq"),
         ("It will be more than one and less than 48.", "Do të jenë më shumë se 1 dhe më pak se 48.", "sq"),
         (
             "Turnout needs to be 50 percent plus one vote.",
@@ -301,11 +320,22 @@ def test_months_magnitudes_fractions_and_one_read_alike_are_no_finding(en, other
         ("The quake destroyed hundreds of houses.", "Земљотрес је уништио хиљаде кућа.", "sr-Cyrl"),
         ("Thousands marched.", "Stotine su marširale.", "sr-Latn"),
         ("Dozens were hurt.", "Hunderte wurden verletzt.", "de"),
+        ("Tens of thousands came.", "Erdhën mijëra njerëz.", "sq"),
+        ("Thousands came.", "Дошле су десетине хиљада људи.", "sr-Cyrl"),
+        ("He ended third.", "Završio je četvrti.", "sr-Latn"),
     ],
 )
 def test_a_changed_magnitude_is_high(en, other, lang):
     (f,) = found(pair_set([en], [other], tgt_lang=lang), "number")
     assert f.severity == "high" and len(f.src_spans) == len(f.tgt_spans) == 1
+
+
+def test_a_measure_is_not_answered_by_a_loose_word():
+    # "другим" (other, also the ordinal "second") must not take the "2" of "2 inches" from its conversion
+    en = "Other areas are likely to get 1 to 2 inches, with up to 4 inches possible."
+    sr = "У другим областима вероватно ће бити 2,5–5 цм, и до 10 цм."
+    (f,) = found(pair_set([en], [sr]), "number")
+    assert f.severity == "low" and "“2 inches” → “5 цм”" in f.detail
 
 
 def test_a_magnitude_on_one_side_only_or_a_number_inside_one_is_not_vague():
@@ -320,6 +350,12 @@ def test_a_magnitude_on_one_side_only_or_a_number_inside_one_is_not_vague():
     [
         ("They beat him 5-4.", "У игри са четири лоптице победили су га са 5-4.", "sr-Cyrl"),
         ("A ruling is due on 1 October.", "Ein Urteil wird am 1. Oktober erwartet.", "de"),
+        # a number word inside an English compound answers the spelled-out one, ordinals their numbers
+        (
+            "Rose, rested for the fourballs, lost to Johnson and Koepka - ranked one and three.",
+            "Роуз, који се одмарао у игри са четири лоптице, изгубио је од Џонсона и Кепке – првог и трећег.",
+            "sr-Cyrl",
+        ),
     ],
 )
 def test_digits_pair_before_number_words_and_articles(en, other, lang):
