@@ -526,6 +526,94 @@ def test_a_name_dropped_in_a_pro_drop_language_counts_only_when_the_version_neve
     ]
 
 
+@pytest.mark.parametrize(
+    ("texts", "detail"),
+    [
+        # the same version spells it right elsewhere
+        (
+            {
+                "en": ['"Bolivia has the momentum," said Roberto Calzadilla.', "Calzadilla also denied it."],
+                "sq": ['"Bolivia ka hovin", u shpreh Roberto Calzadella.', "Calzadilla e mohoi gjithashtu."],
+            },
+            "sq spells the name “Calzadilla” as “Calzadella” (“Calzadilla” elsewhere in sq).",
+        ),
+        (
+            {
+                "en": ["The Elvie Pump is silent.", "Elvie makes it."],
+                "sq": ["Pompa Elvis është e heshtur.", "Elvie e bën."],
+            },
+            "sq spells the name “Elvie” as “Elvis” (“Elvie” elsewhere in sq).",
+        ),
+        # another version in the same script spells it as the source does
+        (
+            {
+                "en": ["He passed to Leroy Sane.", "It was late."],
+                "sq": ["Ai i pasoi Laroy Sane.", "Ishte vonë."],
+                "de": ["Er passte zu Leroy Sane.", "Es war spät."],
+            },
+            "sq spells the name “Leroy” as “Laroy” (“Leroy” in de).",
+        ),
+    ],
+)
+def test_a_name_spelt_one_letter_off_where_the_right_spelling_is_attested(texts, detail):
+    docset = versions_set(texts)
+    (f,) = found(docset, "name")
+    assert f.detail == detail
+    word = detail.split("“")[1].split("”")[0]
+    rendering = detail.split("“")[2].split("”")[0]
+    assert [f.src_text[a:b] for a, b in f.src_spans] == [word]
+    assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == [rendering]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # inflections, possessive adjectives, transliterations
+        {
+            "en": ["Evo Morales spoke.", "Morales left."],
+            "sr-Cyrl": ["За Ева Моралеса је говорио.", "Моралес је отишао."],
+        },
+        {
+            "en": ["It's a Geiger counter.", "Geiger built it."],
+            "sr-Cyrl": ["То је Гајгеров бројач.", "Гајгер га је направио."],
+        },
+        {
+            "en": ["Kyle Rowe scored.", "Rowe ran."],
+            "sr-Cyrl": ["Кајл Роу је постигао гол.", "Роу је трчао."],
+            "de": ["Kyle Rowe traf.", "Rowe lief."],
+        },
+        {
+            "en": ["Flights to Singapore resumed.", "Singapore agreed."],
+            "sq": ["Fluturimet për në Singapor rifilluan.", "Singapori ra dakord."],
+        },
+        # an exonym that is a word of the language, and the name as the source spells it elsewhere
+        {
+            "en": ["Scotland won.", "Scotland Yard said so."],
+            "de": ["Schottland gewann.", "Scotland Yard sagte das."],
+        },
+        # the source is the odd one: every other version spells it the rendering's way
+        {
+            "en": ["He passed to Leroi Sane.", "It was late."],
+            "sq": ["Ai i pasoi Leroy Sane.", "Ishte vonë."],
+            "de": ["Er passte zu Leroy Sane.", "Es war spät."],
+        },
+        # an exonym in another script
+        {
+            "en": ["Nord Stream 2 will be built.", "Nord Stream 2 is a pipeline."],
+            "sr-Cyrl": ["Северни ток 2 ће бити изграђен.", "Северни ток 2 је гасовод."],
+            "de": ["Nord Stream 2 wird gebaut.", "Nord Stream 2 ist eine Pipeline."],
+        },
+        # a nickname
+        {
+            "en": ["Juventus won.", "Juve scored twice."],
+            "sq": ["Juventusi fitoi.", "Juventusit shënoi dy herë."],
+        },
+    ],
+)
+def test_inflections_transliterations_exonyms_and_nicknames_are_no_name_finding(texts):
+    assert found(versions_set(texts), "name") == []
+
+
 def test_a_hashtag_rendered_by_the_language_s_own_is_no_finding():
     docset = pair_set(["Toxic masculinity in the #MeToo era."], ["Мачо култура у ери #JaIsto."])
     assert found(docset, "name") == []

@@ -78,6 +78,7 @@ PROFILE = LanguageProfile(
     },
     hyphen_endings=True,
     name_endings=wordlist("ise ine se ne it in ut un a e i u"),
+    name_inflections=wordlist("s n t ja në së të ve ës ën ët"),
     name_connectors=frozenset({"e", "dhe"}),
     pronouns=frozenset(wordlist("ai ajo atë atij asaj tij saj")),
     pro_drop=True,

@@ -104,6 +104,9 @@ PROFILE = LanguageProfile(
     ),
     hyphen_endings=True,
     name_endings=wordlist("ijem ijom ija iju ije iji ima ama om em a e i o u"),
+    name_inflections=tuple(
+        p + e for p in ("ov", "ev", "in") for e in ("", *wordlist("a o e i u og oga om ome oj ih im ima"))
+    ),
     name_connectors=frozenset({"i", "и"}),
     # in Latin script; Cyrillic text is compared through Serbian Latin
     pronouns=frozenset(
