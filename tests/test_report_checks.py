@@ -565,6 +565,16 @@ def test_a_name_spelt_one_letter_off_where_the_right_spelling_is_attested(texts,
     assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == [rendering]
 
 
+def test_a_misspelling_repeated_in_a_link_is_one_finding():
+    docset = versions_set(
+        {
+            "en": ["Calzadilla met Calzadilla.", "Calzadilla left."],
+            "sq": ["Calzadella takoi Calzadella.", "Calzadilla u largua."],
+        }
+    )
+    assert len(found(docset, "name")) == 1
+
+
 @pytest.mark.parametrize(
     "texts",
     [

@@ -162,50 +162,46 @@ class NameChecker(Checker):
     def _misspelt(
         self, mention: NameMention, lang: str, terms: set[str], other: str, other_lang: str
     ) -> Iterator[tuple[str, str, tuple[int, int], tuple[int, int], str]]:
-        """Words of a name the other side spells one letter off, not as an inflection, where the
-        right spelling is attested: elsewhere in the other version, or (when both are in the same
-        script) in a third version, while no version but the other spells it its way. As (word,
+        """Words of a name that the other side spells one edit off, not as an inflection nor by
+        sound, where the right spelling is attested: elsewhere in the other version, or (a rendering
+        in the name's script) in a third version; and no version but the other spells it its way.
+        Not titles, nor a dictionary word rendered by one (an exonym or a translation). As (word,
         rendering, word span, rendering span, where the right spelling is)."""
-        rendered = [(m.group(0), m.span()) for m in WORD.finditer(other) if m.group(0)[0].isupper()]
-        for word in WORD.finditer(mention.text):
-            if len(word.group(0)) < 3 or word.group(0).isupper() or word.group(0) in terms:
+        rendered = [
+            (spelling(m.group(0), other_lang), m.group(0), m.span())
+            for m in WORD.finditer(other)
+            if m.group(0)[0].isupper()
+        ]
+        versions = [v for v in self._docset.docs if v != other_lang]
+        for match in WORD.finditer(mention.text):
+            word = match.group(0)
+            if len(word) < 3 or word.isupper() or word in terms or word.lower() in every("not_names"):
                 continue
-            if word.group(0).lower() in every("not_names"):
-                continue  # a title: "President" / "Präsident"
-            form = spelling(word.group(0), lang)
-            common = _listed(word.group(0), lang)
-            forms = [(spelling(r, other_lang), r, span) for r, span in rendered]
-            if len(form) < 3 or any(inflected(form, f, lang, other_lang) for f, _, _ in forms):
+            form = spelling(word, lang)
+            if len(form) < 3 or any(inflected(form, f, lang, other_lang) for f, _, _ in rendered):
                 continue
+            common = _listed(word, lang)
             near = [
                 (f, r, span)
-                for f, r, span in forms
+                for f, r, span in rendered
                 if one_edit(form, f)
-                and _sound(word.group(0), lang) != _sound(r, other_lang)
+                and _sound(word, lang) != _sound(r, other_lang)
                 and not (common and _listed(r, other_lang))
             ]
             if not near:
                 continue
             found, rendering, span = near[0]
-            versions = [v for v in self._docset.docs if v != other_lang]
             if any(self._spelt_in(found, other_lang, v, strict=True) for v in versions):
                 continue  # another version spells it so too
-            right = self._spelt_in(form, lang, other_lang)
-            where = f"elsewhere in {other_lang}"
-            if right is None and detect_script(word.group(0)) == detect_script(rendering):
+            where, right = f"elsewhere in {other_lang}", self._spelt_in(form, lang, other_lang)
+            if right is None and detect_script(word) == detect_script(rendering):
                 where, right = next(
                     ((f"in {v}", w) for v in versions if v != lang and (w := self._spelt_in(form, lang, v))),
                     ("", None),
                 )
             if right is not None:
-                start = mention.start + word.start()
-                yield (
-                    word.group(0),
-                    rendering,
-                    (start, start + len(word.group(0))),
-                    span,
-                    f"\u201c{right}\u201d {where}",
-                )
+                start = mention.start + match.start()
+                yield word, rendering, (start, start + len(word)), span, f"\u201c{right}\u201d {where}"
 
     def _confirmed(self, key: str, lang: str) -> bool:
         return any(key in self._named_in(other) for other in self._docset.docs if other != lang)
@@ -288,12 +284,16 @@ class NameChecker(Checker):
                     tgt_spans=() if on_left else tuple(where),
                 )
             if verb == "has":
+                seen: set[tuple[str, str]] = set()  # each misspelling once, where it first occurs
                 for m in mentions:
                     if m in missing:
                         continue
                     for word, rendering, src, tgt, attested in self._misspelt(
                         m, lang, term_words, other_text, other_lang
                     ):
+                        if (word, rendering) in seen:
+                            continue
+                        seen.add((word, rendering))
                         yield link.finding(
                             "name",
                             "medium",
