@@ -553,6 +553,16 @@ def test_a_name_dropped_in_a_pro_drop_language_counts_only_when_the_version_neve
             },
             "sq spells the name “Leroy” as “Laroy” (“Leroy” in de).",
         ),
+        # a dictionary word of a name ("Los") rendered by another ("Log") while the name's next word
+        # is kept as written: no exonym; the third version may be in another script
+        (
+            {
+                "en": ["James starts for the Los Angeles Lakers.", "It was late."],
+                "sq": ["James fillon për Log Angeles Lakers.", "Ishte vonë."],
+                "sr-Cyrl": ["Џејмс почиње за Лос Анђелес Лејкерсе.", "Било је касно."],
+            },
+            "sq spells the name “Los” as “Log” (“Лос” in sr-Cyrl).",
+        ),
     ],
 )
 def test_a_name_spelt_one_letter_off_where_the_right_spelling_is_attested(texts, detail):

@@ -165,8 +165,10 @@ class NameChecker(Checker):
         """Words of a name that the other side spells one edit off, not as an inflection nor by
         sound, where the right spelling is attested: elsewhere in the other version, or (a rendering
         in the name's script) in a third version; and no version but the other spells it its way.
-        Not titles, nor a dictionary word rendered by one (an exonym or a translation). As (word,
-        rendering, word span, rendering span, where the right spelling is)."""
+        Not titles, nor a dictionary word rendered by one (an exonym or a translation: "Scotland" /
+        "Schottland") unless a next word of the name stands beside it as written ("Los Angeles" /
+        "Log Angeles"). As (word, rendering, word span, rendering span, where the right spelling
+        is)."""
         rendered = [
             (spelling(m.group(0), other_lang), m.group(0), m.span())
             for m in WORD.finditer(other)
@@ -181,12 +183,17 @@ class NameChecker(Checker):
             if len(form) < 3 or any(inflected(form, f, lang, other_lang) for f, _, _ in rendered):
                 continue
             common = _listed(word, lang)
+            rest = {spelling(w, lang) for w in WORD.findall(mention.text) if w != word}
             near = [
                 (f, r, span)
-                for f, r, span in rendered
+                for i, (f, r, span) in enumerate(rendered)
                 if one_edit(form, f)
                 and _sound(word, lang) != _sound(r, other_lang)
-                and not (common and _listed(r, other_lang))
+                and not (
+                    common
+                    and _listed(r, other_lang)
+                    and not any(rendered[j][0] in rest for j in (i - 1, i + 1) if 0 <= j < len(rendered))
+                )
             ]
             if not near:
                 continue
