@@ -198,7 +198,7 @@ def inflected(a: str, b: str, lang_a: str, lang_b: str, *, drop: bool = True) ->
 def appended(a: str, b: str, lang_b: str) -> bool:
     """Whether the :func:`spelling` form ``b`` is ``a`` as written or with a case ending of ``lang_b``
     after it: stricter than :func:`inflected` ("Corbyn" is not "Corby" + the possessive "-in")."""
-    return b.startswith(a) and (b == a or spelling(b[len(a) :], lang_b) in _key_endings(lang_b))
+    return b.startswith(a) and (b == a or b[len(a) :] in _key_endings(lang_b))
 
 
 @cache
