@@ -2,7 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from align.text.propernames import extract_names, keys_match, name_key, same_name
+from align.text.propernames import (
+    appended,
+    extract_names,
+    inflected,
+    keys_match,
+    name_key,
+    one_edit,
+    same_name,
+    spelling,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,6 +65,49 @@ def test_same_name_tolerances() -> None:
     assert same_name("Trump", "Трамп", "en", "sr")
     assert not same_name("Vučić Kurti", "Kurti Vučić")  # order matters
     assert keys_match("vucic", "aleksandar vucic") and not keys_match("", "vucic")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("Jovanovic", "en"), ("Јовановић", "sr-Cyrl")),
+        (("Mueller", "en"), ("Müller", "de")),
+        (("Zelensky", "en"), ("Zelenski", "sq")),
+        (("Cuba", "en"), ("Kuba", "de")),
+    ],
+)
+def test_spelling_merges_what_each_language_spells_by_rule(a: tuple[str, str], b: tuple[str, str]) -> None:
+    assert spelling(*a) == spelling(*b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_b", "same"),
+    [
+        ("Vučić", "Vučića", "sr", True),
+        ("Kosovo", "Kosova", "sq", True),
+        ("Kosovo", "Kosovës", "sq", True),
+        ("Climo", "Климом", "sr-Cyrl", True),  # the final vowel replaced by a case ending
+        ("Evo", "Ева", "sr-Cyrl", True),
+        ("Gajger", "Гајгеров", "sr-Cyrl", True),  # a possessive adjective
+        ("Merkel", "Merkels", "de", True),
+        ("Singapore", "Singapor", "sq", True),  # a final vowel dropped
+        ("Elvie", "Elvis", "sq", False),  # a vowel replaced by a consonant
+        ("Los", "Log", "sq", False),
+        ("Calzadilla", "Calzadella", "sq", False),  # inside the stem
+        ("Corbyn", "Corby", "sq", False),
+    ],
+)
+def test_an_inflected_name_is_not_a_misspelt_one(a: str, b: str, lang_b: str, same: bool) -> None:
+    assert inflected(spelling(a, "en"), spelling(b, lang_b), "en", lang_b) is same
+
+
+def test_one_edit_and_appended_endings() -> None:
+    assert one_edit("calzadila", "calzadela") and one_edit("liupansui", "liupansiu")  # a swap
+    assert one_edit("korbin", "korbi") and one_edit("bestvod", "bestvord")
+    assert not one_edit("los", "los") and not one_edit("kavanau", "kavanoa")
+    assert not one_edit("menga", "manage")
+    # stricter than inflected: "Корбин" is no "Corby" with the possessive "-in"
+    assert appended("korbi", "korbis", "de") and not appended("korbi", "korbin", "sr")
 
 
 def names(text: str, lang: str, known: tuple[str, ...] = ()) -> list[str]:

@@ -168,6 +168,89 @@ def test_no_number_mentioned(text: str, lang: str) -> None:
     assert extract_numbers(text, lang) == []
 
 
+def loose(text: str, lang: str) -> list[tuple[str, float, str]]:
+    return [(n.text, n.value, n.kind) for n in extract_numbers(text, lang, loose=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "the third time, a third of them",
+            "en",
+            [("third", 3, "ordinal-word"), ("third", 1 / 3, "fraction")],
+        ),
+        ("the twenty-first century", "en", [("twenty-first", 21, "ordinal-word")]),
+        (
+            "am dritten Tag, der einundzwanzigste",
+            "de",
+            [("dritten", 3, "ordinal-word"), ("einundzwanzigste", 21, "ordinal-word")],
+        ),
+        ("првог и трећег", "sr-Cyrl", [("првог", 1, "ordinal-word"), ("трећег", 3, "ordinal-word")]),
+        (
+            "treći put, dvadeset prvi vek",
+            "sr-Latn",
+            [("treći", 3, "ordinal-word"), ("dvadeset prvi", 21, "ordinal-word")],
+        ),
+        (
+            "i treti, e treta, të tretën, sezoni i nëntë",
+            "sq",
+            [
+                ("treti", 3, "ordinal-word"),
+                ("treta", 3, "ordinal-word"),
+                ("tretën", 3, "ordinal-word"),
+                ("nëntë", 9, "ordinal-word"),
+            ],
+        ),
+        # without an article an Albanian ordinal form is another word ("para": before); "të dy" = both
+        ("para dy ditësh, të dy", "sq", [("dy", 2, "word"), ("dy", 2, "word")]),
+    ],
+)
+def test_ordinal_words_in_every_language_on_request(text: str, lang: str, expected: list) -> None:
+    assert loose(text, lang) == expected
+    assert all(kind != "ordinal-word" for _, _, kind in kinds(text, lang))  # not for the aligner
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("tens of thousands", "en", 1e4),
+        ("hundreds of thousands", "en", 1e5),
+        ("Zehntausende", "de", 1e4),
+        ("Hunderte von Tausenden", "de", 1e5),
+        ("desetine hiljada", "sr-Latn", 1e4),
+        ("десетине хиљада", "sr-Cyrl", 1e4),
+        ("dhjetëra mijë", "sq", 1e4),
+        ("qindra mijëra", "sq", 1e5),
+        ("millions", "en", 1e6),
+        ("Millionen", "de", 1e6),
+        ("милиони", "sr-Cyrl", 1e6),
+        ("miliona", "sq", 1e6),
+        ("dozens", "en", 10),
+        ("Dutzende", "de", 10),
+        ("десетине", "sr-Cyrl", 10),
+        ("dhjetëra", "sq", 10),
+    ],
+)
+def test_magnitudes_and_their_products_are_vague(text: str, lang: str, value: float) -> None:
+    assert loose(text, lang) == [(text, value, "vague")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [("fourballs", "en", 4), ("Vierern", "de", 4), ("katërshe", "sq", 4), ("trojke", "sr-Latn", None)],
+)
+def test_a_number_word_starting_a_longer_word_is_inword(text: str, lang: str, value: float | None) -> None:
+    assert loose(text, lang) == ([(text, value, "inword")] if value else [])
+
+
+def test_a_month_name_away_from_a_number_is_read_on_request() -> None:
+    assert loose("since February's 4-1 win", "en")[0] == ("February", 2, "month-name")
+    assert loose("they may come", "en") == []  # lower case: the verb
+    assert loose("u junu je došao", "sr-Latn") == [("junu", 6, "month-name")]
+    assert kinds("since February's win", "en") == []
+
+
 def test_identifier_digits_skipped_but_quantities_kept() -> None:
     assert values("in mid-2020, 5km away, the 3D film", "en") == [2020, 5, 3]
 

@@ -283,6 +283,25 @@ def test_small_number_words_differing_against_each_other_are_reported():
         ("The toll could reach the thousands.", "Die Zahl könnte auf mehrere Tausend steigen.", "de"),
         ("Several hundred people came.", "Erdhën qindra njerëz.", "sq"),
         ("Thousands marched.", "Hiljade su marširale.", "sr-Latn"),
+        ("Tens of thousands fled.", "Zehntausende flohen.", "de"),
+        ("Hundreds of thousands fled.", "Ikën qindra mijëra njerëz.", "sq"),
+        ("Dozens were hurt.", "Десетине су повређене.", "sr-Cyrl"),
+        ("Millions watched.", "Miliona njerëz e panë.", "sq"),
+        ("Now in its seventh year, it drew crowds.", "Es findet zum 7. Mal statt.", "de"),
+        (
+            "It was their first win since February's 4-1 triumph.",
+            "Fitorja e parë që nga triumfi i muajit shkurt 4-1.",
+            "sq",
+        ),
+        ("China aims to be No.1 in AI.", "Kina synon të zërë vendin e parë në AI.", "sq"),
+        (
+            "He lost to Johnson and Koepka, ranked one and three.",
+            "Изгубио је од Џонсона и Кепке, првог и трећег.",
+            "sr-Cyrl",
+        ),
+        ("He came third in the twenty-first race.", "Er wurde Dritter im 21. Rennen.", "de"),
+        ("She is the third.", "Ajo është e treta.", "sq"),
+        ("It opened in June 2017.", "U hap në qershorin e vitit 2017.", "sq"),
         ("It will be more than one and less than 48.", "Do të jenë më shumë se 1 dhe më pak se 48.", "sq"),
         (
             "Turnout needs to be 50 percent plus one vote.",
@@ -301,11 +320,22 @@ def test_months_magnitudes_fractions_and_one_read_alike_are_no_finding(en, other
         ("The quake destroyed hundreds of houses.", "Земљотрес је уништио хиљаде кућа.", "sr-Cyrl"),
         ("Thousands marched.", "Stotine su marširale.", "sr-Latn"),
         ("Dozens were hurt.", "Hunderte wurden verletzt.", "de"),
+        ("Tens of thousands came.", "Erdhën mijëra njerëz.", "sq"),
+        ("Thousands came.", "Дошле су десетине хиљада људи.", "sr-Cyrl"),
+        ("He ended third.", "Završio je četvrti.", "sr-Latn"),
     ],
 )
 def test_a_changed_magnitude_is_high(en, other, lang):
     (f,) = found(pair_set([en], [other], tgt_lang=lang), "number")
     assert f.severity == "high" and len(f.src_spans) == len(f.tgt_spans) == 1
+
+
+def test_a_measure_is_not_answered_by_a_loose_word():
+    # "другим" (other, also the ordinal "second") must not take the "2" of "2 inches" from its conversion
+    en = "Other areas are likely to get 1 to 2 inches, with up to 4 inches possible."
+    sr = "У другим областима вероватно ће бити 2,5–5 цм, и до 10 цм."
+    (f,) = found(pair_set([en], [sr]), "number")
+    assert f.severity == "low" and "“2 inches” → “5 цм”" in f.detail
 
 
 def test_a_magnitude_on_one_side_only_or_a_number_inside_one_is_not_vague():
@@ -320,6 +350,12 @@ def test_a_magnitude_on_one_side_only_or_a_number_inside_one_is_not_vague():
     [
         ("They beat him 5-4.", "У игри са четири лоптице победили су га са 5-4.", "sr-Cyrl"),
         ("A ruling is due on 1 October.", "Ein Urteil wird am 1. Oktober erwartet.", "de"),
+        # a number word inside an English compound answers the spelled-out one, ordinals their numbers
+        (
+            "Rose, rested for the fourballs, lost to Johnson and Koepka - ranked one and three.",
+            "Роуз, који се одмарао у игри са четири лоптице, изгубио је од Џонсона и Кепке – првог и трећег.",
+            "sr-Cyrl",
+        ),
     ],
 )
 def test_digits_pair_before_number_words_and_articles(en, other, lang):
@@ -488,6 +524,114 @@ def test_a_name_dropped_in_a_pro_drop_language_counts_only_when_the_version_neve
     assert name_details(docset, "en-sq") == [
         f"en has the name “{n}”; sq names no one like it here." for n in findings
     ]
+
+
+@pytest.mark.parametrize(
+    ("texts", "detail"),
+    [
+        # the same version spells it right elsewhere
+        (
+            {
+                "en": ['"Bolivia has the momentum," said Roberto Calzadilla.', "Calzadilla also denied it."],
+                "sq": ['"Bolivia ka hovin", u shpreh Roberto Calzadella.', "Calzadilla e mohoi gjithashtu."],
+            },
+            "sq spells the name “Calzadilla” as “Calzadella” (“Calzadilla” elsewhere in sq).",
+        ),
+        (
+            {
+                "en": ["The Elvie Pump is silent.", "Elvie makes it."],
+                "sq": ["Pompa Elvis është e heshtur.", "Elvie e bën."],
+            },
+            "sq spells the name “Elvie” as “Elvis” (“Elvie” elsewhere in sq).",
+        ),
+        # another version in the same script spells it as the source does
+        (
+            {
+                "en": ["He passed to Leroy Sane.", "It was late."],
+                "sq": ["Ai i pasoi Laroy Sane.", "Ishte vonë."],
+                "de": ["Er passte zu Leroy Sane.", "Es war spät."],
+            },
+            "sq spells the name “Leroy” as “Laroy” (“Leroy” in de).",
+        ),
+        # a dictionary word of a name ("Los") rendered by another ("Log") while the name's next word
+        # is kept as written: no exonym; the third version may be in another script
+        (
+            {
+                "en": ["James starts for the Los Angeles Lakers.", "It was late."],
+                "sq": ["James fillon për Log Angeles Lakers.", "Ishte vonë."],
+                "sr-Cyrl": ["Џејмс почиње за Лос Анђелес Лејкерсе.", "Било је касно."],
+            },
+            "sq spells the name “Los” as “Log” (“Лос” in sr-Cyrl).",
+        ),
+    ],
+)
+def test_a_name_spelt_one_letter_off_where_the_right_spelling_is_attested(texts, detail):
+    docset = versions_set(texts)
+    (f,) = found(docset, "name")
+    assert f.detail == detail
+    word = detail.split("“")[1].split("”")[0]
+    rendering = detail.split("“")[2].split("”")[0]
+    assert [f.src_text[a:b] for a, b in f.src_spans] == [word]
+    assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == [rendering]
+
+
+def test_a_misspelling_repeated_in_a_link_is_one_finding():
+    docset = versions_set(
+        {
+            "en": ["Calzadilla met Calzadilla.", "Calzadilla left."],
+            "sq": ["Calzadella takoi Calzadella.", "Calzadilla u largua."],
+        }
+    )
+    assert len(found(docset, "name")) == 1
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # inflections, possessive adjectives, transliterations
+        {
+            "en": ["Evo Morales spoke.", "Morales left."],
+            "sr-Cyrl": ["За Ева Моралеса је говорио.", "Моралес је отишао."],
+        },
+        {
+            "en": ["It's a Geiger counter.", "Geiger built it."],
+            "sr-Cyrl": ["То је Гајгеров бројач.", "Гајгер га је направио."],
+        },
+        {
+            "en": ["Kyle Rowe scored.", "Rowe ran."],
+            "sr-Cyrl": ["Кајл Роу је постигао гол.", "Роу је трчао."],
+            "de": ["Kyle Rowe traf.", "Rowe lief."],
+        },
+        {
+            "en": ["Flights to Singapore resumed.", "Singapore agreed."],
+            "sq": ["Fluturimet për në Singapor rifilluan.", "Singapori ra dakord."],
+        },
+        # an exonym that is a word of the language, and the name as the source spells it elsewhere
+        {
+            "en": ["Scotland won.", "Scotland Yard said so."],
+            "de": ["Schottland gewann.", "Scotland Yard sagte das."],
+        },
+        # the source is the odd one: every other version spells it the rendering's way
+        {
+            "en": ["He passed to Leroi Sane.", "It was late."],
+            "sq": ["Ai i pasoi Leroy Sane.", "Ishte vonë."],
+            "de": ["Er passte zu Leroy Sane.", "Es war spät."],
+        },
+        # an exonym in another script
+        {
+            "en": ["Nord Stream 2 will be built.", "Nord Stream 2 is a pipeline."],
+            "sr-Cyrl": ["Северни ток 2 ће бити изграђен.", "Северни ток 2 је гасовод."],
+            "de": ["Nord Stream 2 wird gebaut.", "Nord Stream 2 ist eine Pipeline."],
+        },
+        # a nickname
+        {
+            "en": ["Juventus won.", "Juve scored twice."],
+            "sq": ["Juventusi fitoi.", "Juventusit shënoi dy herë."],
+        },
+    ],
+)
+def test_inflections_transliterations_exonyms_and_nicknames_are_no_name_finding(texts):
+    assert found(versions_set(texts), "name") == []
 
 
 def test_a_hashtag_rendered_by_the_language_s_own_is_no_finding():

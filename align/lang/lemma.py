@@ -39,3 +39,14 @@ def lemma(word: str, code: str) -> str | None:
     """simplemma's lemma in its dictionary ``code`` (greedy: compounds decomposed), None when the word
     is unknown or there is no such dictionary."""
     return _greedy().get_lemma(word, code) if code in supported() else None
+
+
+@lru_cache(maxsize=131072)
+def listed(word: str, code: str) -> bool:
+    """Whether dictionary ``code`` lists the word itself (no affixes guessed, unlike :func:`lemma`:
+    "Liupanshiu" is no Albanian word although greedy lemmatisation finds "Liupanshi")."""
+    if code not in supported():
+        return False
+    from simplemma import is_known
+
+    return bool(is_known(word, code))

@@ -38,8 +38,15 @@ class NumberWords:
     # and a scale after a word of ``vague_quantifiers`` ("several thousand", "mehrere Tausend") too.
     vague: dict[str, float] = field(default_factory=dict)
     vague_quantifiers: frozenset[str] = frozenset()
+    # Words between two magnitudes that multiply ("tens of thousands", "Hunderte von Tausenden");
+    # without one they multiply only when adjacent ("desetine hiljada", "qindra mijëra").
+    magnitude_joiners: tuple[str, ...] = ()
     # Fractions in words ("half", "половина"), compared with percentages (50 percent = half).
     fractions: dict[str, float] = field(default_factory=dict)
+    # Ordinal words ("third", "dritten", "трећег", "treti") -> their number; with ``ordinals_after``
+    # only after one of those words ("i treti", "të tretën"; "para" alone is "before").
+    ordinals: dict[str, int] = field(default_factory=dict)
+    ordinals_after: frozenset[str] = frozenset()
     percent: tuple[str, ...] = ()
     time_words: tuple[str, ...] = ()
     range_words: tuple[str, ...] = ()
@@ -70,6 +77,14 @@ def number_words(small: str = "", tens: str = "", ones: str = "", hundreds: str 
 
 
 _SCALE_VALUES = (100.0, 1e3, 1e6, 1e9, 1e12)
+
+
+def ordinal_words(small: str, tens: str = "", endings: tuple[str, ...] = ("",)) -> dict[str, int]:
+    """Ordinal stems as "|"-separated groups of spellings from 1 (``small``) and from 20 (``tens``,
+    one per group of ten), each with every ending ("dritt" + "e", "en", ...)."""
+    groups = [(i + 1, g) for i, g in enumerate(small.split("|"))]
+    groups += [(20 + 10 * i, g) for i, g in enumerate(tens.split())]
+    return {stem + ending: value for value, group in groups for stem in group.split() for ending in endings}
 
 
 def scales(groups: str) -> dict[str, Entry]:

@@ -94,6 +94,10 @@ class LanguageProfile:
     # ear (regex on the lower-case ASCII word, replacement), applied in order: English "Kyle", "Rowe",
     # "Lacy" are said "kajl", "rou", "lejsi" (Serbian "Кајл Роу", "Лејси").
     name_sounds: tuple[tuple[str, str], ...] = ()
+    # Endings a name takes beyond ``name_endings`` (which make its key), for telling an inflected name
+    # from a misspelt one (align.text.propernames.inflected): Serbian possessive adjectives
+    # ("Гајгеров", "Фуриковој"), Albanian case endings after a vowel ("Elvies", "Elvien").
+    name_inflections: tuple[str, ...] = ()
     # Third-person pronouns, and whether a subject pronoun is usually dropped (Serbian, Albanian): a
     # person the version names elsewhere may be "he" or no word at all in one link ("He died" /
     # "Agung starb").

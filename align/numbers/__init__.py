@@ -16,7 +16,8 @@ locale writes: "10,000" = "10.000" = "10 000" = 10000, "1.5" (en) = "1,5" (de/sr
 * a time of day is the number HH.MM ("18:30" and "18.30 Uhr" are 18.3), "6:30 p.m." is 18.3 with the
   12-hour 6.3 as ``alt``; dates give day, month and year, never a decimal ("9.12.2022");
 * Albanian ordinals ("sezoni i nëntë") and ordinal words ("ninth", "neunte") are not counted: only
-  digits ("10.", "20th") give ordinals;
+  digits ("10.", "20th") give ordinals; with ``loose`` they are read, as kind "ordinal-word", for the
+  number check to pair "three" with "трећег";
 * units are read on request (``extract_numbers(..., units=True)``: "30 miles", "80 °F", "24-cm",
   "30 километара"); ``unmatched`` then pairs equal values only in the same unit, so "30 miles" and
   "30 km" differ while "30 km" and "30 Kilometer" (or a bare "30") agree.

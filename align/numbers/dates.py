@@ -12,9 +12,10 @@ from .words import Lexicon
 
 _OPENER_WINDOW = 64  # characters before a range searched for its opener ("between")
 # What may stand between a number and the month name after it ("9. December", "9 of May"), and between
-# a month name and the number after it ("December 9", "dhjetor të vitit 2022", "qershor të 2017").
+# a month name and the number after it ("December 9", "dhjetor të vitit 2022", "qershor të 2017",
+# "qershorin e vitit 2017").
 _BEFORE_MONTH = re.compile(r"[\s.,]*(?:of\s+|më\s+)?", re.IGNORECASE)
-_AFTER_MONTH = re.compile(r"\.?[\s,]*(?:of\s+|të\s+(?:vitit\s+)?)?")
+_AFTER_MONTH = re.compile(r"\.?[\s,]*(?:of\s+|(?:të|e)\s+(?:vitit\s+)?)?")
 
 
 def month_mentions(text: str, lex: Lexicon, numbers: list[NumberMention]) -> list[NumberMention]:

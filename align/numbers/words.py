@@ -36,9 +36,14 @@ class Lexicon:
     suffix_re: re.Pattern[str] | None  # the measure suffixes of NumberWords.suffixes
     vague: dict[str, float]  # magnitudes without a figure, with the scale forms that need one
     vague_quantifiers: frozenset[str]
+    magnitude_joiners: frozenset[str]
     fractions: dict[str, float]
     ones: frozenset[str]  # the words for one (also articles), of three letters or more
-    loose_words: frozenset[str]  # words without which a text has nothing for loose_mentions
+    ordinals: dict[str, int]
+    ordinals_after: frozenset[str]
+    months_capitalised: bool  # a month name away from a number counts only capitalised ("May", "may")
+    inword: re.Pattern[str]  # a number word starting a longer word ("fourballs")
+    loose_words: frozenset[str]  # words without which a text has nothing for loose_mentions but inword
 
 
 _PLAIN = str.maketrans("ëçčćšžđ", "ecccszd")
@@ -71,10 +76,18 @@ def lexicon(lang: str) -> Lexicon | None:
     quantifiers = frozenset(expand(dict.fromkeys(nw.vague_quantifiers)))
     fractions = expand(nw.fractions)
     ones = frozenset(w for w, (v, _, alone) in words.items() if v == 1 and not alone and len(w) > 2)
+    ordinals = {w: v for w, v in expand(nw.ordinals).items() if w not in words}
+    months = expand(nw.months)
+    # small numbers from two on, of three letters or more, longest first, before three more letters
+    prefixes = sorted(
+        (w for w, (v, role, alone) in words.items() if role == "small" and alone and v >= 2 and len(w) > 2),
+        key=len,
+        reverse=True,
+    )
     return Lexicon(
         words=words,
         abbreviations=abbreviations,
-        months=expand(nw.months),
+        months=months,
         connectors=frozenset(expand(dict.fromkeys(nw.connectors))),
         prefixes=expand(nw.prefixes) if nw.prefixes else None,
         both=frozenset(expand(dict.fromkeys(nw.both))),
@@ -86,11 +99,25 @@ def lexicon(lang: str) -> Lexicon | None:
         suffix_re=re.compile("(?:" + "|".join(suffixes) + r")\w*$") if suffixes else None,
         vague=vague,
         vague_quantifiers=quantifiers,
+        magnitude_joiners=frozenset(nw.magnitude_joiners),
         fractions=fractions,
         ones=ones,
-        # a quantifier counts only before a scale word, so the scale words stand for it
+        ordinals=ordinals,
+        ordinals_after=frozenset(expand(dict.fromkeys(nw.ordinals_after))),
+        months_capitalised=lp.capitals_beyond_names,
+        inword=re.compile("(?:" + "|".join(map(re.escape, prefixes)) + r")(?=[^\W\d_]{3})"),
+        # a quantifier counts only before a scale word, so the scale words stand for it; an article
+        # makes the number after it an ordinal ("i nëntë")
         loose_words=frozenset(
-            [*vague, *fractions, *ones, *(w for w, e in words.items() if e[1] in ("scale", "hundred"))]
+            [
+                *vague,
+                *fractions,
+                *ones,
+                *ordinals,
+                *months,
+                *nw.ordinal_articles,
+                *(w for w, e in words.items() if e[1] in ("scale", "hundred")),
+            ]
         ),
     )
 
@@ -256,36 +283,100 @@ def _flush(run: list[tuple[float, str, bool, int, int]], text: str, out: list[Nu
 
 def loose_mentions(text: str, lex: Lexicon, numbers: list[NumberMention]) -> list[NumberMention]:
     """``numbers`` with what counts only against the other side: magnitudes without a figure
-    ("hundreds", "хиљаде", "mehrere Tausend": kind "vague", the scale as value, in place of a scale
-    word they hold), fractions ("half": kind "fraction") and the words for one ("one": kind "one")."""
+    ("hundreds", "хиљаде", "mehrere Tausend", "tens of thousands": kind "vague", the scale as value, in
+    place of a scale word they hold), fractions ("half": kind "fraction"), the words for one ("one":
+    kind "one"), ordinal words ("third", "трећег", "i treti": kind "ordinal-word"), month names away
+    from a number (kind "month-name") and a number word that starts a longer word ("fourballs",
+    "Vierern": kind "inword")."""
     tokens = list(WORD.finditer(text))
-    if lex.loose_words.isdisjoint(m.group(0).lower() for m in tokens):
+    words = [m.group(0).lower() for m in tokens]
+    if lex.loose_words.isdisjoint(words) and not any(lex.inword.match(w) for w in words):
         return numbers
     spans = {(n.start, n.end): n for n in numbers}
+    ends = {n.end: n for n in numbers}
+    starts = sorted(spans)
     out: list[NumberMention] = []
     dropped: set[tuple[int, int]] = set()
-    free = {m.span() for m in tokens if not any(a < m.end() and m.start() < b for a, b in spans)}
+
+    def free(m: re.Match[str]) -> bool:
+        i = bisect_right(starts, (m.end(), -1)) - 1  # the last mention starting before the token ends
+        return i < 0 or starts[i][1] <= m.start()
+
     for i, m in enumerate(tokens):
-        word = m.group(0).lower()
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        scale = None
-        if (
-            after is not None
-            and word in lex.vague_quantifiers
-            and text[m.end() : after.start()].strip() == ""
-        ):
-            following = after.group(0).lower()
-            entry = lex.words.get(following)
-            scale = entry[0] if entry and entry[1] in ("scale", "hundred") else lex.vague.get(following)
-        if scale and after is not None and (after.span() in free or after.span() in spans):
-            dropped.add(after.span())
-            out.append(NumberMention(scale, text[m.start() : after.end()], m.start(), after.end(), "vague"))
-        elif m.span() not in free or (out and out[-1].end >= m.end()):
+        magnitude = _magnitude(text, tokens, words, i, lex)
+        if magnitude is not None:
+            scale, after = magnitude
+            if free(after) or after.span() in spans:
+                dropped.add(after.span())
+                out.append(
+                    NumberMention(scale, text[m.start() : after.end()], m.start(), after.end(), "vague")
+                )
+                continue
+        if not free(m) or (out and out[-1].end >= m.end()):
             continue
-        elif word in lex.vague:
-            out.append(NumberMention(lex.vague[word], m.group(0), m.start(), m.end(), "vague"))
-        elif word in lex.fractions:
-            out.append(NumberMention(lex.fractions[word], m.group(0), m.start(), m.end(), "fraction"))
-        elif word in lex.ones:
-            out.append(NumberMention(1.0, m.group(0), m.start(), m.end(), "one"))
+        found = _loose_word(text, m, words[i - 1] if i else "", lex)
+        if found is None:
+            continue
+        value, kind = found
+        start = m.start()
+        before = ends.get(_gap_start(text, start))
+        if kind == "ordinal-word" and before is not None and _tens_of(before, value):
+            dropped.add((before.start, before.end))  # "twenty-first", "dvadeset prvi"
+            value, start = before.value + value, before.start
+        out.append(NumberMention(value, text[start : m.end()], start, m.end(), kind))
     return [n for n in numbers if (n.start, n.end) not in dropped] + out
+
+
+def _gap_start(text: str, pos: int) -> int:
+    """Where the spaces or the hyphen before ``pos`` begin."""
+    while pos > 0 and text[pos - 1] in " -\u00a0":
+        pos -= 1
+    return pos
+
+
+def _tens_of(before: NumberMention, value: float) -> bool:
+    return before.kind == "word" and value < 10 and 20 <= before.value < 100 and before.value % 10 == 0
+
+
+def _magnitude(
+    text: str, tokens: list[re.Match[str]], words: list[str], i: int, lex: Lexicon
+) -> tuple[float, re.Match[str]] | None:
+    """The magnitude token ``i`` starts and the token that ends it: a quantifier before a scale
+    ("several thousand", "mehrere Tausend"), or a magnitude before a larger scale or magnitude,
+    maybe through a joiner ("tens of thousands", "desetine hiljada", "dhjetëra mijë")."""
+    word = words[i]
+    factor = 1.0 if word in lex.vague_quantifiers else lex.vague.get(word)
+    if factor is None or i + 1 >= len(tokens):
+        return None
+    j = i + 1
+    if factor > 1 and words[j] in lex.magnitude_joiners and j + 1 < len(tokens):
+        j += 1
+    if any(text[tokens[k].end() : tokens[k + 1].start()].strip() for k in range(i, j)):
+        return None
+    entry = lex.words.get(words[j])
+    scale = entry[0] if entry and entry[1] in ("scale", "hundred") else lex.vague.get(words[j])
+    if scale is None or scale <= factor:
+        return None
+    return scale * factor, tokens[j]
+
+
+def _loose_word(text: str, m: re.Match[str], previous: str, lex: Lexicon) -> tuple[float, str] | None:
+    """A word that counts only against the other side, as (value, kind); None for other words."""
+    word = m.group(0).lower()
+    if word in lex.vague:
+        return lex.vague[word], "vague"
+    if word in lex.fractions and (word not in lex.ordinals or previous in lex.words):
+        return lex.fractions[word], "fraction"  # "a third", not "the third"
+    if word in lex.ordinals and (not lex.ordinals_after or previous in lex.ordinals_after):
+        return float(lex.ordinals[word]), "ordinal-word"
+    if word in lex.words and lex.ordinal_articles and _is_ordinal(text, m.start(), lex):
+        return lex.words[word][0], "ordinal-word"  # "i nëntë", left out as a cardinal
+    if word in lex.ones:
+        return 1.0, "one"
+    month = lex.months.get(word)
+    if month is not None and (m.group(0)[0].isupper() or not lex.months_capitalised):
+        return float(month), "month-name"  # "February's 4-1" / "triumfi i muajit shkurt 4-1"
+    found = lex.inword.match(word)
+    if found is not None:
+        return lex.words[found.group(0)][0], "inword"
+    return None

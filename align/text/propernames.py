@@ -149,6 +149,87 @@ def same_name(a: str, b: str, lang_a: str = "und", lang_b: str = "und") -> bool:
     return keys_match(name_key(a, lang_a), name_key(b, lang_b))
 
 
+# ---------------------------------------------------------------- misspellings
+
+# English spellings that Serbian and Albanian transcriptions write by sound, in the order applied to the
+# ASCII form (where Serbian "dž" is "dz"): Giles/Džajls, Willoughby/Vilobi, Maxine/Maksine.
+SOUNDS = (("sch", "s"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("gh", ""), ("sh", "s"), ("ch", "c"),
+          ("dz", "j"), ("dj", "j"), ("x", "ks"), ("w", "v"), ("q", "k"), ("y", "j"))  # fmt: skip
+_UMLAUT_SPELT = re.compile(r"(?<=[aou])e")  # "Mueller", "Schroeder": German umlauts spelt out
+_HARD_C = re.compile(r"c(?![eiy])")  # "Calzadilla" / "Kalzadilja", "Cuba" / "Kuba"
+_VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=65536)
+def spelling(word: str, lang: str) -> str:
+    """A name word as compared for misspellings, whatever the language spells by rule: Serbian Latin
+    without diacritics, lower case, :data:`SOUNDS` merged, umlauts spelt out ("oe") as the vowel, "j"
+    and "y" as "i", a "c" that is not soft as "k", doubled letters single: "Calzadilla" -> "kalzadila",
+    "Калзадиља" -> "kalzadilia"."""
+    text = _HARD_C.sub("k", ascii_key(to_latin(word, lang)))
+    for spelt, said in SOUNDS:
+        text = text.replace(spelt, said)
+    return _DOUBLE.sub(r"\1", _UMLAUT_SPELT.sub("", text).replace("j", "i"))
+
+
+@cache
+def _inflection_endings(lang: str) -> frozenset[str]:
+    lp = profile(lang)
+    return frozenset(spelling(e, lang) for e in (*lp.name_endings, *lp.name_inflections))
+
+
+def inflected(a: str, b: str, lang_a: str, lang_b: str, *, drop: bool = True) -> bool:
+    """Whether two :func:`spelling` forms are one name, ``b`` perhaps in a case of ``lang_b``: after a
+    common stem of two letters or more, ``b`` ends in nothing or an ending of ``lang_b`` (its
+    ``name_endings`` and ``name_inflections``), and ``a`` in nothing, an ending of ``lang_a``, or a
+    final vowel that a vowel-initial ending replaced ("Kosovo" / "Kosova", "Kosovës", "Климом";
+    "Geiger" / "Гајгеров"; "Evo" / "Ева"), or, with ``drop``, a final vowel dropped ("Singapore" /
+    "Singapor"). "Elvie" / "Elvis", "Los" / "Log" and "Calzadilla" / "Calzadella" are not."""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return any(_endings_of(a[stem:], b[stem:], lang_a, lang_b, drop) for stem in range(common, 1, -1))
+
+
+def appended(a: str, b: str, lang_b: str) -> bool:
+    """Whether the :func:`spelling` form ``b`` is ``a`` as written or with a case ending of ``lang_b``
+    after it: stricter than :func:`inflected` ("Corbyn" is not "Corby" + the possessive "-in")."""
+    return b.startswith(a) and (b == a or b[len(a) :] in _key_endings(lang_b))
+
+
+@cache
+def _key_endings(lang: str) -> frozenset[str]:
+    return frozenset(spelling(e, lang) for e in profile(lang).name_endings)
+
+
+def _endings_of(tail_a: str, tail_b: str, lang_a: str, lang_b: str, drop: bool) -> bool:
+    if tail_b and tail_b not in _inflection_endings(lang_b):
+        return False
+    if not tail_a or tail_a in _inflection_endings(lang_a):
+        return True
+    return len(tail_a) == 1 and tail_a in _VOWELS and (tail_b[:1] in _VOWELS if tail_b else drop)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter changed, added, dropped, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a, end_b = end_a - 1, end_b - 1
+    middle_a, middle_b = a[start:end_a], b[start:end_b]
+    if len(middle_a) <= 1 and len(middle_b) <= 1:
+        return True
+    return len(middle_a) == len(middle_b) == 2 and middle_a == middle_b[::-1]
+
+
 # ---------------------------------------------------------------- extraction
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

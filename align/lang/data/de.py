@@ -25,6 +25,18 @@ def _below_1000() -> dict[str, int]:
     return {**out, **{w.replace("ß", "ss"): v for w, v in out.items() if "ß" in w}}
 
 
+def _ordinals() -> dict[str, int]:
+    """Ordinal words with their endings ("dritte", "dritten", "einundzwanzigsten"); "achten" is
+    left out, it is mostly the verb (to respect)."""
+    stems = {"erst": 1, "zweit": 2, "dritt": 3, "siebt": 7, "siebent": 7, "acht": 8}
+    stems.update({w + "t": v for w, v in _NUMBERS.items() if 4 <= v < 20 and v not in (7, 8)})
+    stems.update({w + "st": v for w, v in _NUMBERS.items() if 20 <= v <= 100})
+    stems["tausendst"] = 1000
+    words = {s + e: v for s, v in stems.items() for e in ("e", "en", "er", "es", "em")}
+    del words["achten"]
+    return words
+
+
 def _role(value: int) -> str:
     return "small" if value < 100 and (value < 20 or value % 10) else "tens" if value < 100 else "hundreds"
 
@@ -56,14 +68,20 @@ PROFILE = LanguageProfile(
         thousand="tausend",
         below_thousand=_NUMBERS,
         vague={
-            "dutzende": 12.0,
+            "dutzende": 10.0,  # as "dozens"
             "hunderte": 100.0,
             "tausende": 1e3,
             "zehntausende": 1e4,
             "hunderttausende": 1e5,
+            # dative, after "von" ("Hunderte von Tausenden")
+            "dutzenden": 10.0,
+            "hunderten": 100.0,
+            "tausenden": 1e3,
         },
         vague_quantifiers=frozenset(wordlist("mehrere einige paar viele etliche")),
+        magnitude_joiners=("von",),
         fractions={"hälfte": 0.5, "haelfte": 0.5, "halb": 0.5, "viertel": 0.25, "drittel": 1 / 3},
+        ordinals=_ordinals(),
         percent=(r"prozent\b",),
         time_words=(r"uhr\b", r"h\b"),
         range_words=("bis",),

@@ -1,6 +1,14 @@
 """English."""
 
-from ..numerals import NumberWords, abbreviations, month_names, number_words, scales, wordlist
+from ..numerals import (
+    NumberWords,
+    abbreviations,
+    month_names,
+    number_words,
+    ordinal_words,
+    scales,
+    wordlist,
+)
 from ..profile import LanguageProfile
 
 PROFILE = LanguageProfile(
@@ -31,9 +39,27 @@ PROFILE = LanguageProfile(
         connectors=frozenset({"and"}),
         suffixes=("fold",),
         both=frozenset({"both"}),
-        vague={"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9},
+        # "dozens" is 10 as "desetine", "dhjetëra" translate it ("tens" only in "tens of thousands")
+        vague={
+            "tens": 10.0,
+            "dozens": 10.0,
+            "hundreds": 100.0,
+            "thousands": 1e3,
+            "millions": 1e6,
+            "billions": 1e9,
+        },
         vague_quantifiers=frozenset(wordlist("several few some many couple")),
-        fractions={"half": 0.5, "quarter": 0.25, "third": 1 / 3},
+        magnitude_joiners=("of",),
+        fractions={"half": 0.5, "quarter": 0.25, "third": 1 / 3},  # "third" after "a", "one", "two"
+        ordinals={
+            **ordinal_words(
+                "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+                "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth",
+                "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth",
+            ),
+            "hundredth": 100,
+            "thousandth": 1000,
+        },
         percent=(r"percent\b", r"per\s?cent\b", r"pct\b"),
         time_words=(r"[ap]\.?\s?m\b",),
         range_words=("to", "till", "until", "through"),

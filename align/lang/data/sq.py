@@ -1,6 +1,14 @@
 """Albanian."""
 
-from ..numerals import NumberWords, abbreviations, month_names, number_words, scales, wordlist
+from ..numerals import (
+    NumberWords,
+    abbreviations,
+    month_names,
+    number_words,
+    ordinal_words,
+    scales,
+    wordlist,
+)
 from ..profile import LanguageProfile
 
 _UNITS = ["", "një", "dy", "tre", "katër", "pesë", "gjashtë", "shtatë", "tetë", "nëntë"]
@@ -20,7 +28,9 @@ PROFILE = LanguageProfile(
                 hundreds="|".join(f"{u}qind" for u in _UNITS[1:]),
             ),
             "katërdhjetë": (40.0, "tens", True),
-            **scales("+qind|mijë|milion +milionë|miliard +miliardë|bilion +bilionë"),
+            **scales(
+                "+qind|mijë|milion +milionë +miliona +milionat|miliard +miliardë +miliarda|bilion +bilionë"
+            ),
         },
         abbreviations=abbreviations("||mln|mld"),
         months=month_names(
@@ -31,6 +41,15 @@ PROFILE = LanguageProfile(
         suffixes=wordlist("vjeçar vjecar ditor ditësh orësh javor javësh"),
         both=frozenset({"dyja", "dyve"}),
         ordinal_articles=frozenset({"i", "e"}),
+        # after an article ("i treti", "e treta", "të tretën"; from 6 on also the cardinal: "i nëntë")
+        ordinals_after=frozenset({"i", "e", "të", "së"}),
+        ordinals={
+            **ordinal_words(
+                "par|dyt|tret|katërt|pest|gjasht|shtat|tet|nënt|dhjet",
+                endings=wordlist("ë i a in ën it ës ët"),
+            ),
+            "katërt": 4,
+        },
         vague={"dhjetëra": 10.0, "qindra": 100.0, "mijëra": 1e3, "mija": 1e3},
         vague_quantifiers=frozenset(wordlist("disa shumë ca")),
         fractions={"gjysmë": 0.5, "gjysma": 0.5, "gjysmën": 0.5, "çerek": 0.25, "çereku": 0.25},
@@ -59,6 +78,7 @@ PROFILE = LanguageProfile(
     },
     hyphen_endings=True,
     name_endings=wordlist("ise ine se ne it in ut un a e i u"),
+    name_inflections=wordlist("s n t ja në së të ve ës ën ët"),
     name_connectors=frozenset({"e", "dhe"}),
     pronouns=frozenset(wordlist("ai ajo atë atij asaj tij saj")),
     pro_drop=True,

@@ -1,7 +1,15 @@
 """Serbian (Cyrillic and Latin), also used for Montenegrin and for "Serbo-Croatian" as one language.
 Croatian and Bosnian (``hr.py``, ``bs.py``) reuse its Latin data."""
 
-from ..numerals import NumberWords, abbreviations, month_names, number_words, scales, wordlist
+from ..numerals import (
+    NumberWords,
+    abbreviations,
+    month_names,
+    number_words,
+    ordinal_words,
+    scales,
+    wordlist,
+)
 from ..profile import LanguageProfile
 
 NUMBERS = NumberWords(
@@ -18,7 +26,8 @@ NUMBERS = NumberWords(
         ),
         **scales(
             "+stotina +stotine|hiljadu +hiljada +hiljade tisuću +tisuća +tisuće"
-            "|milion +miliona +milione milijun +milijuna|milijarda milijardu +milijarde +milijardi +miliarda"
+            "|milion +miliona +milione +milioni +milionima milijun +milijuna"
+            "|milijarda milijardu +milijarde +milijardi +miliarda"
             "|bilion +biliona"
         ),
     },
@@ -46,6 +55,13 @@ NUMBERS = NumberWords(
     suffixes=wordlist("godišnj dnevn nedeljn sedmičn časovn satn minutn člani spratn sobn kratn trećin"),
     both=frozenset({"oba", "obe", "obje", "obojica", "oboje", "obema", "obadva", "obadve"}),
     vague={"desetine": 10.0, "desetina": 10.0, "desetinama": 10.0, "stotinama": 100.0, "hiljadama": 1e3},
+    # adjective endings of both declensions ("prvi", "trećeg", "trećem", "drugoj")
+    ordinals=ordinal_words(
+        "prv|drug|treć|četvrt|pet|šest|sedm|osm|devet|deset|jedanaest|dvanaest|trinaest|četrnaest"
+        "|petnaest|šesnaest|sedamnaest|osamnaest|devetnaest",
+        "dvadeset trideset četrdeset pedeset šezdeset sedamdeset osamdeset devedeset stot",  # 20..100
+        wordlist("i a o e u og oga om ome oj ih im ima eg ega em emu"),
+    ),
     vague_quantifiers=frozenset(wordlist("nekoliko više mnogo par")),
     fractions={
         **dict.fromkeys(wordlist("polovina polovine polovinu polovini polovinom pola"), 0.5),
@@ -88,6 +104,9 @@ PROFILE = LanguageProfile(
     ),
     hyphen_endings=True,
     name_endings=wordlist("ijem ijom ija iju ije iji ima ama om em a e i o u"),
+    name_inflections=tuple(
+        p + e for p in ("ov", "ev", "in") for e in ("", *wordlist("a o e i u og oga om ome oj ih im ima"))
+    ),
     name_connectors=frozenset({"i", "и"}),
     # in Latin script; Cyrillic text is compared through Serbian Latin
     pronouns=frozenset(

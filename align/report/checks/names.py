@@ -26,19 +26,25 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ...lang import WORD, every, profile
-from ...lang.lemma import dictionary, lemma
+from ...lang import WORD, detect_script, every, profile
+from ...lang.lemma import dictionary, lemma, listed
 from ...model import Finding
-from ...text.propernames import NameMention, extract_names, keys_match, name_key
+from ...text.propernames import (
+    SOUNDS,
+    NameMention,
+    appended,
+    extract_names,
+    inflected,
+    keys_match,
+    name_key,
+    one_edit,
+    spelling,
+)
 from ...text.textnorm import ascii_key, to_latin
 from ..base import CheckContext, Checker, LinkContext
 
 MIN_PREFIX = 4  # a name key this long may be the start of a compound ("kreml" in "kremlsprecher")
 SIMILAR = 0.6  # "viloubi"/"vilobi" 0.77, "maksine"/"maksine" 1; "pantic"/"serbs" 0.18
-# English spellings that Serbian and Albanian transcriptions write by sound, in the order applied to the
-# ASCII form (where Serbian "dž" is "dz"): Giles/Džajls, Willoughby/Vilobi, Maxine/Maksine.
-_SOUNDS = (("sch", "s"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("gh", ""), ("sh", "s"), ("ch", "c"),
-           ("dz", "j"), ("dj", "j"), ("x", "ks"), ("w", "v"), ("q", "k"), ("y", "j"))  # fmt: skip
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -50,6 +56,14 @@ def _in_dictionary(word: str, lang: str) -> bool:
         return False
     latin = to_latin(word, lang)
     return any(lemma(w, code) is not None for w in (latin, latin.lower()))
+
+
+def _listed(word: str, lang: str) -> bool:
+    """Whether the language's dictionary lists the word as written: a dictionary word rendered by
+    another dictionary word ("Scotland" / "Schottland", "States" / "Staaten") is an exonym or a
+    translation, not a misspelling."""
+    code = dictionary(lang)
+    return code is not None and listed(to_latin(word, lang), code)
 
 
 def _proper_words(mention: NameMention, lang: str, term_words: set[str]) -> list[str]:
@@ -68,7 +82,7 @@ def _sound(word: str, lang: str) -> str:
     text = ascii_key(to_latin(word, lang))
     for pattern, said in _name_sounds(lang):
         text = pattern.sub(said, text)
-    for spelt, said in _SOUNDS:
+    for spelt, said in SOUNDS:
         text = text.replace(spelt, said)
     return _DOUBLED.sub(r"\1", text)
 
@@ -109,6 +123,7 @@ class NameChecker(Checker):
         self._version_keys: dict[str, set[str]] = {}
         self._full_names: dict[str, list[tuple[str, ...]]] = {}
         self._mentions: dict[str, list[NameMention]] = {}
+        self._spellings: dict[str, dict[str, dict[str, str]]] = {}
 
     def _mentions_in(self, lang: str) -> list[NameMention]:
         """Every name mention of the ``lang`` version (found once per version)."""
@@ -123,6 +138,77 @@ class NameChecker(Checker):
                 name_key(w, lang) for m in self._mentions_in(lang) for w in _proper_words(m, lang, set())
             }
         return self._version_keys[lang]
+
+    def _spelt_in(self, form: str, lang: str, version: str, strict: bool = False) -> str | None:
+        """A word of the ``version`` that spells the ``lang`` word of :func:`spelling` ``form``, maybe
+        :func:`inflected` (``strict``: only :func:`appended`), as written there; else None."""
+        if version not in self._spellings:
+            index: dict[str, dict[str, str]] = {}
+            for word in WORD.findall(" ".join(self._docset.docs[version].texts)):
+                if word[0].isupper():
+                    found = spelling(word, version)
+                    index.setdefault(found[:3], {}).setdefault(found, word)
+            self._spellings[version] = index
+        candidates = self._spellings[version].get(form[:3], {})
+        return next(
+            (
+                w
+                for f, w in candidates.items()
+                if (appended(form, f, version) if strict else inflected(form, f, lang, version, drop=False))
+            ),
+            None,
+        )
+
+    def _misspelt(
+        self, mention: NameMention, lang: str, terms: set[str], other: str, other_lang: str
+    ) -> Iterator[tuple[str, str, tuple[int, int], tuple[int, int], str]]:
+        """Words of a name that the other side spells one edit off, not as an inflection nor by
+        sound, where the right spelling is attested: elsewhere in the other version, or (a rendering
+        in the name's script) in a third version; and no version but the other spells it its way.
+        Not titles, nor a dictionary word rendered by one (an exonym or a translation: "Scotland" /
+        "Schottland") unless a next word of the name stands beside it as written ("Los Angeles" /
+        "Log Angeles"). As (word, rendering, word span, rendering span, where the right spelling
+        is)."""
+        rendered = [
+            (spelling(m.group(0), other_lang), m.group(0), m.span())
+            for m in WORD.finditer(other)
+            if m.group(0)[0].isupper()
+        ]
+        versions = [v for v in self._docset.docs if v != other_lang]
+        for match in WORD.finditer(mention.text):
+            word = match.group(0)
+            if len(word) < 3 or word.isupper() or word in terms or word.lower() in every("not_names"):
+                continue
+            form = spelling(word, lang)
+            if len(form) < 3 or any(inflected(form, f, lang, other_lang) for f, _, _ in rendered):
+                continue
+            common = _listed(word, lang)
+            rest = {spelling(w, lang) for w in WORD.findall(mention.text) if w != word}
+            near = [
+                (f, r, span)
+                for i, (f, r, span) in enumerate(rendered)
+                if one_edit(form, f)
+                and _sound(word, lang) != _sound(r, other_lang)
+                and not (
+                    common
+                    and _listed(r, other_lang)
+                    and not any(rendered[j][0] in rest for j in (i - 1, i + 1) if 0 <= j < len(rendered))
+                )
+            ]
+            if not near:
+                continue
+            found, rendering, span = near[0]
+            if any(self._spelt_in(found, other_lang, v, strict=True) for v in versions):
+                continue  # another version spells it so too
+            where, right = f"elsewhere in {other_lang}", self._spelt_in(form, lang, other_lang)
+            if right is None and detect_script(word) == detect_script(rendering):
+                where, right = next(
+                    ((f"in {v}", w) for v in versions if v != lang and (w := self._spelt_in(form, lang, v))),
+                    ("", None),
+                )
+            if right is not None:
+                start = mention.start + match.start()
+                yield word, rendering, (start, start + len(word)), span, f"\u201c{right}\u201d {where}"
 
     def _confirmed(self, key: str, lang: str) -> bool:
         return any(key in self._named_in(other) for other in self._docset.docs if other != lang)
@@ -204,6 +290,25 @@ class NameChecker(Checker):
                     src_spans=tuple(where) if on_left else (),
                     tgt_spans=() if on_left else tuple(where),
                 )
+            if verb == "has":
+                seen: set[tuple[str, str]] = set()  # each misspelling once, where it first occurs
+                for m in mentions:
+                    if m in missing:
+                        continue
+                    for word, rendering, src, tgt, attested in self._misspelt(
+                        m, lang, term_words, other_text, other_lang
+                    ):
+                        if (word, rendering) in seen:
+                            continue
+                        seen.add((word, rendering))
+                        yield link.finding(
+                            "name",
+                            "medium",
+                            f"{other_lang} spells the name \u201c{word}\u201d as \u201c{rendering}\u201d"
+                            f" ({attested}).",
+                            src_spans=(src,),
+                            tgt_spans=(tgt,),
+                        )
 
     def _rendered(
         self,

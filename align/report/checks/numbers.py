@@ -18,23 +18,32 @@ from ..base import Checker, LinkContext, quoted
 # Ländern" / "mes dy shteteve"): such a word on one side only is no divergence. Against a different
 # number on the other side it still is ("two" / "three").
 CASUAL_BELOW = 10
-LOOSE = frozenset({"one", "fraction", "vague"})  # kinds that count only against the other side
+WORDS = frozenset({"word", "ordinal-word"})
+# Kinds that count only against the other side: besides magnitudes, fractions and "one", a month name
+# away from a number ("February's 4-1"), a number word inside a longer one ("fourballs" / "игра са
+# четири лоптице"); and "first", "second" (also "at first", "a second", Serbian "drugi" = other).
+LOOSE = frozenset({"one", "fraction", "vague", "month-name", "inword"})
+LOOSE_ORDINALS_BELOW = 3
 
 
 def _casual(mention: NumberMention) -> bool:
-    return mention.kind == "word" and mention.value < CASUAL_BELOW
+    return mention.kind in WORDS and mention.value < CASUAL_BELOW
+
+
+def _is_loose(mention: NumberMention) -> bool:
+    return mention.kind in LOOSE or (mention.kind == "ordinal-word" and mention.value < LOOSE_ORDINALS_BELOW)
 
 
 def _tier(mention: NumberMention) -> int:
-    return 2 if mention.kind in LOOSE else 1 if mention.kind == "word" else 0
+    return 2 if _is_loose(mention) else 1 if mention.kind in WORDS else 0
 
 
 def _loose(
     left: list[NumberMention], right: list[NumberMention]
 ) -> tuple[list[NumberMention], list[NumberMention]]:
     """The unpaired mentions without those that count only against the other side: a fraction
-    against its percentage ("half" / "50 percent"), and otherwise every "one", fraction and vague
-    magnitude ("hundreds") unless the other side has a vague magnitude too ("hundreds" / "хиљаде")."""
+    against its percentage ("half" / "50 percent"), and otherwise every loose mention (:data:`LOOSE`)
+    but a vague magnitude ("hundreds") that the other side answers with another ("хиљаде")."""
     percents = {n.value: n for n in (*left, *right) if n.kind == "percent"}
     paired = {
         id(p)
@@ -44,9 +53,9 @@ def _loose(
     vague = [any(n.kind == "vague" for n in side) for side in (left, right)]
 
     def kept(n: NumberMention) -> bool:
-        if id(n) in paired or n.kind in ("one", "fraction"):
+        if id(n) in paired:
             return False
-        return n.kind != "vague" or all(vague)
+        return all(vague) if n.kind == "vague" else not _is_loose(n)
 
     return [n for n in left if kept(n)], [n for n in right if kept(n)]
 
@@ -90,6 +99,10 @@ def _near_magnitudes(key: Magnitude) -> tuple[Magnitude, ...]:
         case (dimension, int(bin_)):
             return tuple((dimension, bin_ + d) for d in (-1, 0, 1))
     return (key,)
+
+
+def _place(mention: NumberMention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 def _value(mention: NumberMention) -> float:
@@ -164,13 +177,19 @@ class NumberChecker(Checker):
         right = extract_numbers(link.tgt_text, link.tgt_lang, units=True, loose=True)
         # digits pair first, then number words, then what counts only against the other side: the
         # article "ein" does not take the "1" of "1. Oktober", nor "четири" the "4" of "5-4"
+        # (a measure is answered by a figure, not by a loose word: "2 inches" is not "другим")
         only_left: list[NumberMention] = []
         only_right: list[NumberMention] = []
         for tier in sorted({_tier(n) for n in (*left, *right)}):
-            only_left, only_right = unmatched(
-                only_left + [n for n in left if _tier(n) == tier],
-                only_right + [n for n in right if _tier(n) == tier],
+            aside_left = [n for n in only_left if tier == 2 and n.unit is not None]
+            aside_right = [n for n in only_right if tier == 2 and n.unit is not None]
+            paired_left, paired_right = unmatched(
+                [n for n in only_left if tier < 2 or n.unit is None] + [n for n in left if _tier(n) == tier],
+                [n for n in only_right if tier < 2 or n.unit is None]
+                + [n for n in right if _tier(n) == tier],
             )
+            only_left = sorted(aside_left + paired_left, key=_place)
+            only_right = sorted(aside_right + paired_right, key=_place)
         only_left, only_right = _loose(only_left, only_right)
         conversions, only_left, only_right = _pairs(
             only_left, only_right, _converted, _magnitude, _near_magnitudes
