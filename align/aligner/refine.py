@@ -163,8 +163,31 @@ def refine(
             alone = (units[2 * n + 1], word_links[2 * n + 1])
             found, so_far = _support(c, *joined, *alone, spans[n], stop), support[n]
             support[n] = None if found is None or so_far is None else so_far + found / typical / len(views)
+    support = _unanchored(choices, support, texts, langs)
     kept = [n for n, s in enumerate(support) if s is not None]
     return _apply(links, [choices[n] for n in kept], [support[n] or 0.0 for n in kept])
+
+
+def _unanchored(
+    choices: Sequence[_Choice],
+    support: list[float | None],
+    texts: tuple[Sequence[str], Sequence[str]],
+    langs: tuple[str, str],
+) -> list[float | None]:
+    """The supports with numbers and names heard (:mod:`.anchors`): a sentence whose numbers and names
+    are all missing opposite never joins a link, and stays in a merge only with the support a lone
+    sentence needs to join one (``JOIN``, not ``LEAVE``)."""
+    from .anchors import unmatched
+
+    out = list(support)
+    for n, c in enumerate(choices):
+        found = out[n]
+        if found is None or (found < JOIN if c.merge else not LEAVE <= found < JOIN):
+            continue  # nothing the anchors could change
+        other = [texts[1 - c.side][i] for i in _side(c.joined, 1 - c.side)]
+        if unmatched(texts[c.side][c.sentence], other, langs[c.side], langs[1 - c.side]):
+            out[n] = None if c.merge else 0.0
+    return out
 
 
 def _anchored(
