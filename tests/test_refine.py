@@ -173,3 +173,6 @@ def test_numbers_and_names_missing_opposite() -> None:
     assert not unmatched("Striker Aleksandar Mitrović scored.", MATCH["sr-Cyrl"][2:3], "en", "sr-Cyrl")
     assert not unmatched("The prints were 12 inches long.", ["Sie waren 30 cm lang."], "en", "de")
     assert not unmatched("Techniquement, rien de difficile.", ["Technisch einfach."], "fr", "de")
+    assert not unmatched("Ash falls on Mexico City.", ["Pepeo pada na Meksiko Siti."], "en", "sr-Latn")
+    # where every noun has a capital, a compound the dictionary lacks is no name
+    assert not unmatched("Er traf mit dem ersten Ballkontakt.", ["He scored at once."], "de", "en")

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lang import WORD
+from ..lang import WORD, profile
 from ..numbers import extract_numbers, number_values
 from ..text.propernames import extract_names, keys_match, name_key
 from ..text.textnorm import sentence_initial
@@ -27,7 +27,10 @@ def _digits(text: str, lang: str) -> tuple[float, ...]:
 @lru_cache(maxsize=4096)
 def _names(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
     """Per name mention, the name keys of its words; not at the start of the sentence, where a
-    capital says little (a French adverb, a German noun of a fragment)."""
+    capital says little (a French adverb), and none where every noun has a capital: there the
+    extractor takes a compound the dictionary lacks ("Ballkontakt") for a name."""
+    if profile(lang).nouns_capitalised:
+        return ()
     return tuple(
         tuple(name_key(w, lang) for w in WORD.findall(m.text))
         for m in extract_names(text, lang)
@@ -47,5 +50,10 @@ def unmatched(sentence: str, other: Sequence[str], lang: str, other_lang: str) -
         there.update(number_values(text, other_lang))
     if numbers and there:
         return False
-    keys = [name_key(w, other_lang) for text in other for w in WORD.findall(text)]
-    return not any(keys_match(w, k) for name in names for w in name for k in keys)
+    keys = [_spelt(name_key(w, other_lang)) for text in other for w in WORD.findall(text)]
+    return not any(keys_match(_spelt(w), k) for name in names for w in name for k in keys)
+
+
+def _spelt(key: str) -> str:
+    """ "x" as most languages that respell names write it ("Mexico" / "Meksiko", "Aleksandar")."""
+    return key.replace("x", "ks")
