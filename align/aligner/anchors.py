@@ -55,5 +55,5 @@ def unmatched(sentence: str, other: Sequence[str], lang: str, other_lang: str) -
 
 
 def _spelt(key: str) -> str:
-    """ "x" as most languages that respell names write it ("Mexico" / "Meksiko", "Aleksandar")."""
+    """The key with "x" written "ks", as languages that respell names write it ("Meksiko")."""
     return key.replace("x", "ks")

@@ -26,7 +26,7 @@ a prior vouches for (:func:`_anchored`): in a short text the word aligner must p
 counterpart somewhere, and links it to whatever is left over. A 1-0 / 0-1 sentence with support of at
 least ``JOIN`` joins the link; the end sentence of a merge with support below ``LEAVE`` leaves it;
 sentences with fewer than ``MIN_WORDS`` counted words stay as the search placed them. Numbers and
-names overrule thin word evidence (:mod:`.anchors`, :func:`_unanchored`): a sentence whose numbers
+names overrule thin word evidence (:mod:`.anchors`, :func:`_with_anchors`): a sentence whose numbers
 and names are all missing opposite needs ``UNMATCHED`` to stay in a merge and never joins. The word
 aligner is trained on the units of the unsure regions only (plus ``CONTEXT`` links each side), so the
 cost grows with the number of unsure links and the pass stays linear in document length.
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 UNSURE = 0.8  # links with a lower cert are reconsidered
 JOIN = 0.85  # support from which a 1-0 / 0-1 sentence joins the neighbouring link
 LEAVE = 0.4  # support below which the end sentence of a merge leaves it
-UNMATCHED = 1.0  # ... below which it leaves when its numbers and names are missing opposite (_unanchored)
+UNMATCHED = 1.0  # ... below which it leaves when its numbers and names are missing opposite (_with_anchors)
 CONTEXT = 2  # links each side of a candidate added to the word aligner's training units
 MIN_WORDS = 3  # a sentence with fewer counted words (_words) is left as the first pass placed it
 TYPICAL_FLOOR = 0.2  # least typical share of linked words a support is divided by (_typical)
@@ -166,12 +166,12 @@ def refine(
             alone = (units[2 * n + 1], word_links[2 * n + 1])
             found, so_far = _support(c, *joined, *alone, spans[n], stop), support[n]
             support[n] = None if found is None or so_far is None else so_far + found / typical / len(views)
-    support = _unanchored(choices, support, texts, langs)
+    support = _with_anchors(choices, support, texts, langs)
     kept = [n for n, s in enumerate(support) if s is not None]
     return _apply(links, [choices[n] for n in kept], [support[n] or 0.0 for n in kept])
 
 
-def _unanchored(
+def _with_anchors(
     choices: Sequence[_Choice],
     support: list[float | None],
     texts: tuple[Sequence[str], Sequence[str]],
