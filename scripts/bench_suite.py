@@ -26,7 +26,7 @@ share no sentence pair with the gold. Embeddings go through the on-disk cache
 so they follow whatever the aligner embeds) and are read once per run; ``--loso NAME=v1,v2,..`` then
 sweeps one cost weight with leave-one-set-out: for each set group, the value best on the other groups
 (mean strict F1) and that value's figures on the held-out group; a NAME of :mod:`align.aligner.refine`
-(``JOIN``, ``LEAVE``, ``UNSURE``, ``MIN_WORDS``) sweeps a threshold of the word-coverage pass
+(``JOIN``, ``LEAVE``, ``UNMATCHED``, ``UNSURE``, ``MIN_WORDS``) sweeps a threshold of the word-coverage pass
 instead. ``--before``: the first pass alone (the search), the figures before the word pass.
 ``--selective T:P`` measures selective embedding (:func:`selective`) against full embedding, with the
 share of sentences it embeds.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from align.aligner import refine as refine_module
+from align.aligner.anchors import unmatched
 from align.aligner.refine import refine
 from align.aligner.sentences import align_texts
 from align.config import AlignOptions
@@ -105,3 +106,73 @@ def test_the_word_pass_keeps_every_sentence_once_in_order(method: str) -> None:
     assert [j for b in links for j in b.tgt] == list(range(len(DE)))
     assert all(b.cert is not None and 0.0 <= b.cert <= 1.0 for b in links)
     assert ((4,), ()) in units(links)
+
+
+# A Serbian and an Albanian translation of a short match report, written for these tests: the coach's
+# sentence is left out, and in Serbian the scorer's clause is a sentence of its own.
+MATCH_EN = [
+    "Serbia's national football team beat Norway in a qualifying match in Belgrade on Tuesday evening.",
+    "The only goal came in the second half, when striker Aleksandar Mitrović shot from the edge of the box.",
+    "Coach Dragan Stojković praised the defenders after the game.",  # left out in both
+    "The team now leads its group with nine points from four matches.",
+    "Fans celebrated in the streets of the capital until late at night.",
+    "The next match will be played in Oslo next month.",
+]
+MATCH = {
+    "sr-Cyrl": [
+        "Фудбалска репрезентација Србије победила је Норвешку у квалификационој утакмици у Београду у "
+        "уторак увече.",
+        "Једини гол пао је у другом полувремену.",
+        "Нападач Александар Митровић шутирао је са ивице шеснаестерца.",  # split off
+        "Тим сада предводи своју групу са девет бодова из четири утакмице.",
+        "Навијачи су славили на улицама престонице до касно у ноћ.",
+        "Следећа утакмица биће одиграна у Ослу следећег месеца.",
+    ],
+    "sq": [
+        "Kombëtarja e futbollit të Serbisë mundi Norvegjinë në një ndeshje kualifikuese në Beograd të "
+        "martën në mbrëmje.",
+        "Goli i vetëm erdhi në pjesën e dytë, kur sulmuesi Aleksandar Mitroviq gjuajti nga buza e zonës.",
+        "Ekipi tani kryeson grupin e tij me nëntë pikë nga katër ndeshje.",
+        "Tifozët festuan në rrugët e kryeqytetit deri vonë natën.",
+        "Ndeshja e radhës do të luhet në Oslo muajin e ardhshëm.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["sr-Cyrl", "sq"])
+def test_a_dropped_sentence_with_a_name_leaves_its_neighbours_link(lang: str) -> None:
+    tgt = MATCH[lang]
+    split = len(tgt) - len(MATCH_EN) + 2  # target sentences of the scorer's link (2 in Serbian)
+    after = [Link((i,), (i - 2 + split,), cert=0.99) for i in range(3, len(MATCH_EN))]
+    scorer = tuple(range(1, 1 + split))
+    for merged in (
+        [Link((1, 2), scorer, cert=0.5), *after],  # hidden in the link before it
+        [Link((1,), scorer, cert=0.7), Link((2, 3), (1 + split,), cert=0.5), *after[1:]],  # or after it
+    ):
+        out = units(refine([Link((0,), (0,), cert=0.99), *merged], MATCH_EN, tgt, "en", lang, 4))
+        assert ((2,), ()) in out and ((1,), scorer) in out
+
+
+def test_a_split_off_sentence_with_a_name_stays_in_its_link() -> None:
+    tail = [Link((i,), (i + 1,), cert=0.99) for i in range(3, len(MATCH_EN))]
+    for first in (
+        [Link((1,), (1,), cert=0.6), Link((), (2,), cert=0.5), Link((2,), (), cert=0.5)],
+        [Link((1,), (1, 2), cert=0.5), Link((2,), (), cert=0.5)],
+    ):
+        links = [Link((0,), (0,), cert=0.99), *first, Link((3,), (3,), cert=0.99), *tail[1:]]
+        out = units(refine(links, MATCH_EN, MATCH["sr-Cyrl"], "en", "sr-Cyrl", 4))
+        assert ((1,), (1, 2)) in out and ((2,), ()) in out
+
+
+def test_numbers_and_names_missing_opposite() -> None:
+    other = ["„И нико кога је она поменула не може то да потврди."]
+    assert unmatched("It's 36 years old.", other, "en", "sr-Cyrl")  # a number, none opposite
+    assert unmatched("A phenomenal performance and result for Livingston.", other, "en", "sr-Cyrl")
+    assert not unmatched("The result was phenomenal.", other, "en", "sr-Cyrl")  # nothing to go by
+    # a name found across scripts, a number in other units, a capital at the start: no evidence against
+    assert not unmatched("Striker Aleksandar Mitrović scored.", MATCH["sr-Cyrl"][2:3], "en", "sr-Cyrl")
+    assert not unmatched("The prints were 12 inches long.", ["Sie waren 30 cm lang."], "en", "de")
+    assert not unmatched("Techniquement, rien de difficile.", ["Technisch einfach."], "fr", "de")
+    assert not unmatched("Ash falls on Mexico City.", ["Pepeo pada na Meksiko Siti."], "en", "sr-Latn")
+    # where every noun has a capital, a compound the dictionary lacks is no name
+    assert not unmatched("Er traf mit dem ersten Ballkontakt.", ["He scored at once."], "de", "en")

@@ -25,7 +25,9 @@ others. Where a lexicon is shipped, the support is the mean of that over all lin
 a prior vouches for (:func:`_anchored`): in a short text the word aligner must put a word without a
 counterpart somewhere, and links it to whatever is left over. A 1-0 / 0-1 sentence with support of at
 least ``JOIN`` joins the link; the end sentence of a merge with support below ``LEAVE`` leaves it;
-sentences with fewer than ``MIN_WORDS`` counted words stay as the search placed them. The word
+sentences with fewer than ``MIN_WORDS`` counted words stay as the search placed them. Numbers and
+names overrule thin word evidence (:mod:`.anchors`, :func:`_with_anchors`): a sentence whose numbers
+and names are all missing opposite needs ``UNMATCHED`` to stay in a merge and never joins. The word
 aligner is trained on the units of the unsure regions only (plus ``CONTEXT`` links each side), so the
 cost grows with the number of unsure links and the pass stays linear in document length.
 """
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 UNSURE = 0.8  # links with a lower cert are reconsidered
 JOIN = 0.85  # support from which a 1-0 / 0-1 sentence joins the neighbouring link
 LEAVE = 0.4  # support below which the end sentence of a merge leaves it
+UNMATCHED = 1.0  # ... below which it leaves when its numbers and names are missing opposite (_with_anchors)
 CONTEXT = 2  # links each side of a candidate added to the word aligner's training units
 MIN_WORDS = 3  # a sentence with fewer counted words (_words) is left as the first pass placed it
 TYPICAL_FLOOR = 0.2  # least typical share of linked words a support is divided by (_typical)
@@ -163,8 +166,31 @@ def refine(
             alone = (units[2 * n + 1], word_links[2 * n + 1])
             found, so_far = _support(c, *joined, *alone, spans[n], stop), support[n]
             support[n] = None if found is None or so_far is None else so_far + found / typical / len(views)
+    support = _with_anchors(choices, support, texts, langs)
     kept = [n for n, s in enumerate(support) if s is not None]
     return _apply(links, [choices[n] for n in kept], [support[n] or 0.0 for n in kept])
+
+
+def _with_anchors(
+    choices: Sequence[_Choice],
+    support: list[float | None],
+    texts: tuple[Sequence[str], Sequence[str]],
+    langs: tuple[str, str],
+) -> list[float | None]:
+    """The supports with numbers and names heard (:mod:`.anchors`): a sentence whose numbers and names
+    are all missing opposite never joins a link, and stays in a merge only with a support of
+    ``UNMATCHED`` (more than a lone sentence needs to join a link), not ``LEAVE``."""
+    from .anchors import unmatched
+
+    out = list(support)
+    for n, c in enumerate(choices):
+        found = out[n]
+        if found is None or (found < JOIN if c.merge else not LEAVE <= found < UNMATCHED):
+            continue  # nothing the anchors could change
+        other = [texts[1 - c.side][i] for i in _side(c.joined, 1 - c.side)]
+        if unmatched(texts[c.side][c.sentence], other, langs[c.side], langs[1 - c.side]):
+            out[n] = None if c.merge else 0.0
+    return out
 
 
 def _anchored(

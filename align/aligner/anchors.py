@@ -1,0 +1,59 @@
+"""Numbers and names as evidence against a sentence belonging to a link.
+
+A number written in digits or a proper name survives translation almost always, so on a few short
+sentences it says more than the word aligner, which must link every word somewhere: a dropped
+sentence's "36" or "Livingston" ends up linked to any word left over. A sentence whose numbers and
+names are nowhere on the other side of the link is not translated there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..lang import WORD, profile
+from ..numbers import extract_numbers, number_values
+from ..text.propernames import extract_names, keys_match, name_key
+from ..text.textnorm import sentence_initial
+
+
+@lru_cache(maxsize=4096)
+def _digits(text: str, lang: str) -> tuple[float, ...]:
+    """Values of the numbers written in digits (number words are too ambiguous: "a" / "one")."""
+    return tuple(n.value for n in extract_numbers(text, lang) if any(c.isdigit() for c in n.text))
+
+
+@lru_cache(maxsize=4096)
+def _names(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """Per name mention, the name keys of its words; not at the start of the sentence, where a
+    capital says little (a French adverb), and none where every noun has a capital: there the
+    extractor takes a compound the dictionary lacks ("Ballkontakt") for a name."""
+    if profile(lang).nouns_capitalised:
+        return ()
+    return tuple(
+        tuple(name_key(w, lang) for w in WORD.findall(m.text))
+        for m in extract_names(text, lang)
+        if not sentence_initial(text, m.start)
+    )
+
+
+def unmatched(sentence: str, other: Sequence[str], lang: str, other_lang: str) -> bool:
+    """Whether ``sentence`` has numbers or names and none of them is in ``other`` (the sentences of
+    the other side of a link). A number counts as missing only when the other side has no number at
+    all: one in other units ("12 inches" / "30 cm") is no evidence either way."""
+    numbers, names = _digits(sentence, lang), _names(sentence, lang)
+    if not (numbers or names):
+        return False
+    there = Counter[float]()
+    for text in other:
+        there.update(number_values(text, other_lang))
+    if numbers and there:
+        return False
+    keys = [_spelt(name_key(w, other_lang)) for text in other for w in WORD.findall(text)]
+    return not any(keys_match(_spelt(w), k) for name in names for w in name for k in keys)
+
+
+def _spelt(key: str) -> str:
+    """The key with "x" written "ks", as languages that respell names write it ("Meksiko")."""
+    return key.replace("x", "ks")
