@@ -31,7 +31,7 @@ def test_a_links_word_links_do_not_depend_on_what_else_is_asked():
     assert link_words(pair[:5], links[:5]) == {}  # too few links to learn from
 
 
-def test_the_report_aligns_each_chunk_once_for_every_check(monkeypatch):
+def test_the_report_aligns_a_news_article_once_for_every_check(monkeypatch):
     """The omission check (a merged sentence to judge) and the term renderings ("bridge", "mayor",
     seen in every link) ask about the same pair: one word alignment serves both."""
     calls, asked = [], []
