@@ -28,7 +28,7 @@ from benchlib import REPO, data_dir
 
 from align.aligner.pipeline import align_set
 from align.config import AlignOptions
-from align.model import Finding
+from align.model import DocumentSet, Finding
 from align.report import ReportOptions, build_report
 from align.report.checks import default_kinds
 
@@ -52,8 +52,8 @@ def ranges(root: Path) -> dict[str, tuple[int, int]]:
     return {doc: (int(start), int(end)) for doc, start, end in (row.split("\t") for row in rows if row)}
 
 
-def run(root: Path, docs: list[str], also: frozenset[str] = frozenset()) -> dict[str, list[Finding]]:
-    """doc -> findings of its report (en pivot, no glossary; the default kinds and ``also``)."""
+def aligned(root: Path, docs: list[str]) -> dict[str, DocumentSet]:
+    """doc -> its four versions rebuilt as articles and aligned (en pivot, ``align run`` defaults)."""
     lines = {lang: (root / f"{lang}.txt").read_text("utf-8").splitlines() for lang in LANGS}
     spans = ranges(root)
     out = {}
@@ -66,10 +66,14 @@ def run(root: Path, docs: list[str], also: frozenset[str] = frozenset()) -> dict
                 path.parent.mkdir(exist_ok=True)
                 path.write_text(article(lines[lang][start:end]), "utf-8")
                 inputs.append((lang, path))
-            docset = align_set(inputs, set_id=doc, options=AlignOptions())
-            options = ReportOptions(kinds=default_kinds() | also)
-            out[doc] = list(build_report(docset, options=options).findings)
+            out[doc] = align_set(inputs, set_id=doc, options=AlignOptions())
     return out
+
+
+def run(root: Path, docs: list[str], also: frozenset[str] = frozenset()) -> dict[str, list[Finding]]:
+    """doc -> findings of its report (no glossary; the default kinds and ``also``)."""
+    options = ReportOptions(kinds=default_kinds() | also)
+    return {doc: list(build_report(ds, options=options).findings) for doc, ds in aligned(root, docs).items()}
 
 
 def spans_text(spans: tuple[tuple[int, int], ...]) -> str:

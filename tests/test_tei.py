@@ -180,7 +180,7 @@ def test_header_records_provenance_settings_meta_and_languages(docset):
     ]
     categories = root.findall("t:teiHeader/t:encodingDesc/t:classDecl/t:taxonomy/t:category", NS)
     kinds = ["framing", "term-missing", "forbidden-term", "number", "name", "omission", "addition"]
-    kinds += ["partial-omission", "partial-addition", "rendering", "low-confidence", "length"]
+    kinds += ["partial-omission", "partial-addition", "dropped-word", "rendering", "low-confidence", "length"]
     assert [c.get("{http://www.w3.org/XML/1998/namespace}id") for c in categories] == [
         f"div.{k}" for k in kinds
     ]

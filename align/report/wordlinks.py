@@ -2,16 +2,18 @@
 
 :func:`align.words.align_units` trains on the units it is given, so the links a check asks about are
 aligned together with the pair's links, ``TRAIN_LINKS`` of them at most (evenly spread): a news
-article is aligned whole, a long document costs a bounded time. Content words (not stopwords of the language,
-three letters or more, or digits) are what a check counts: a sentence whose content words align
-into its link says what the link's other side says.
+article is aligned whole, a long document costs a bounded time. An alignment is kept (cached), so the
+checks that ask about a news article (the omission checks, the term renderings, the consensus check)
+share one; in a longer document each asks with its own links. Content words (not stopwords of the
+language, three letters or more, or digits) are what a check counts: a sentence whose content words
+align into its link says what the link's other side says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lang import profile
 from ..text.textnorm import fold
@@ -71,30 +73,32 @@ def aligned_share(words: LinkWords, left: bool, span: tuple[int, int], lang: str
     return sum(i in linked for i in inside) / len(inside) if inside else None
 
 
+@lru_cache(maxsize=64)
+def _aligned(texts: tuple[tuple[str, str], ...], lang_l: str, lang_r: str) -> tuple[LinkWords, ...]:
+    """Word links of each (left, right) text pair, trained on them all."""
+    tokens = [(tuple(tokenize(a, lang_l)), tuple(tokenize(b, lang_r))) for a, b in texts]
+    units = [([t.text for t in a], [t.text for t in b]) for a, b in tokens]
+    found = align_units(units, lang_l, lang_r, LIGHT)
+    return tuple(LinkWords(a, b, tuple(w)) for (a, b), w in zip(tokens, found, strict=True))
+
+
 def link_words(
     pair: Sequence[tuple[str, str]], wanted: Sequence[LinkContext]
 ) -> dict[LinkContext, LinkWords]:
     """Word links of each link of ``wanted`` (links of one pair), trained on the pair's links
     (``pair``: the two side texts of each, in order): all of them up to TRAIN_LINKS, else every k-th,
-    plus those asked about. So a link's word links depend on the pair as it is, not on which links are
-    asked about or passed (a review session that checks a window and a fresh report agree); none for
-    a pair of fewer than MIN_LINKS links."""
+    plus those asked about. In a pair of TRAIN_LINKS links or fewer a link's word links depend on the
+    pair as it is, not on which links are asked about (a review session that checks a window and a
+    fresh report agree), and the pair is aligned once for every check that asks (cached); none for a
+    pair of fewer than MIN_LINKS links."""
     usable = [texts for texts in pair if all(texts)]
     asked = {(link.src_text, link.tgt_text) for link in wanted if link.src_text and link.tgt_text}
     if not asked or len(usable) < MIN_LINKS:
         return {}
     step = -(-len(usable) // TRAIN_LINKS)
-    train = list(dict.fromkeys([texts for k, texts in enumerate(usable) if k % step == 0] + sorted(asked)))
+    train = tuple(dict.fromkeys([texts for k, texts in enumerate(usable) if k % step == 0] + sorted(asked)))
     first = next(iter(wanted))
-    lang_l, lang_r = first.src_lang, first.tgt_lang
-    tokens = [(tuple(tokenize(a, lang_l)), tuple(tokenize(b, lang_r))) for a, b in train]
-    units = [([t.text for t in a], [t.text for t in b]) for a, b in tokens]
-    found = align_units(units, lang_l, lang_r, LIGHT)
-    words = {
-        texts: LinkWords(a, b, tuple(w))
-        for texts, (a, b), w in zip(train, tokens, found, strict=True)
-        if texts in asked
-    }
+    words = dict(zip(train, _aligned(train, first.src_lang, first.tgt_lang), strict=True))
     return {
         link: words[link.src_text, link.tgt_text]
         for link in wanted

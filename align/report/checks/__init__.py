@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...model import DocumentSet
 from ..base import CheckContext, Checker, ReportOptions
+from .consensus import ConsensusChecker
 from .links import ConfidenceChecker, GapChecker, LengthChecker
 from .names import NameChecker
 from .numbers import NumberChecker
@@ -51,6 +52,7 @@ for _checker in (
     NameChecker,
     GapChecker,
     ContrastChecker,
+    ConsensusChecker,
     RenderingChecker,
     ConfidenceChecker,
     LengthChecker,
