@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from ..config import LENGTH_RATIO, MIN_CERT
 from ..model import DocumentSet, Finding, Link, TermHit
+from ..model.rows import set_link_texts
 
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Links either side whose text counts as nearby: translators move a name or a clause into the next
@@ -169,3 +170,27 @@ class Checker:
 def quoted(texts: list[str] | tuple[str, ...]) -> str:
     """``"a", "b"`` with duplicates dropped, for details."""
     return ", ".join(f"\u201c{t}\u201d" for t in dict.fromkeys(texts))
+
+
+def pivot_links(docset: DocumentSet) -> dict[str, list[LinkContext]]:
+    """Version -> the links of the pivot's pair with it, as the checks see them (texts only)."""
+    out = {}
+    for alignment in docset.alignments:
+        if alignment.src_lang != docset.pivot:
+            continue
+        sentences = docset.docs[alignment.src_lang].sentences
+        out[alignment.tgt_lang] = [
+            LinkContext(
+                alignment.pair,
+                row.link,
+                alignment.src_lang,
+                alignment.tgt_lang,
+                row.src_ids,
+                row.tgt_ids,
+                row.src_text,
+                row.tgt_text,
+                src_sentences=tuple(sentences[i].text for i in row.link.src),
+            )
+            for row in set_link_texts(docset, alignment)
+        ]
+    return out

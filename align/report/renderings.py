@@ -23,10 +23,9 @@ from typing import Any
 from ..lang import profile
 from ..lang.lemma import dictionary, lemma
 from ..model import DocumentSet
-from ..model.rows import set_link_texts
 from ..text.textnorm import fold
 from ..words import Token, tokenize
-from .base import LinkContext
+from .base import LinkContext, pivot_links
 from .wordlinks import LinkWords, is_content, is_stopword, link_words
 
 MIN_COUNT = 2  # occurrences of a term in the pivot
@@ -294,30 +293,6 @@ class SetRenderings:
 
     terms: tuple[TermRenderings, ...] = ()
     occurrences: Mapping[str, Mapping[str, Sequence[Occurrence]]] = field(default_factory=dict)
-
-
-def pivot_links(docset: DocumentSet) -> dict[str, list[LinkContext]]:
-    """Version -> the links of the pivot's pair with it, as the checks see them (texts only)."""
-    out = {}
-    for alignment in docset.alignments:
-        if alignment.src_lang != docset.pivot:
-            continue
-        sentences = docset.docs[alignment.src_lang].sentences
-        out[alignment.tgt_lang] = [
-            LinkContext(
-                alignment.pair,
-                row.link,
-                alignment.src_lang,
-                alignment.tgt_lang,
-                row.src_ids,
-                row.tgt_ids,
-                row.src_text,
-                row.tgt_text,
-                src_sentences=tuple(sentences[i].text for i in row.link.src),
-            )
-            for row in set_link_texts(docset, alignment)
-        ]
-    return out
 
 
 def set_renderings(docset: DocumentSet, limit: int) -> SetRenderings:

@@ -13,6 +13,7 @@ split costs a false one, so the rules lean to merging.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -111,14 +112,14 @@ def _skeleton(key: str) -> str:
     return key.replace("dz", "").replace("dj", "").replace("th", "t").replace("ph", "f").translate(_SKELETON)
 
 
+def _common_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
+
+
 def _words_match(a: str, b: str) -> bool:
     if a == b:
         return True
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
+    common = _common_prefix(a, b)
     if common >= 4 and len(a) - common <= 2 and len(b) - common <= 2:
         return True
     skeleton = _skeleton(a)
@@ -187,11 +188,7 @@ def inflected(a: str, b: str, lang_a: str, lang_b: str, *, drop: bool = True) ->
     "Singapor"). "Elvie" / "Elvis", "Los" / "Log" and "Calzadilla" / "Calzadella" are not."""
     if a == b:
         return True
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
+    common = _common_prefix(a, b)
     return any(_endings_of(a[stem:], b[stem:], lang_a, lang_b, drop) for stem in range(common, 1, -1))
 
 

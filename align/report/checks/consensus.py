@@ -37,7 +37,7 @@ from ...model.rows import set_link_texts
 from ...text.textnorm import fold
 from ...words import Token
 from ...words.lexicon import lexicon_for
-from ..base import CheckContext, Checker, LinkContext
+from ..base import CheckContext, Checker, LinkContext, pivot_links
 from ..wordlinks import LinkWords, is_content, link_words
 from .omissions import sentence_spans
 
@@ -85,36 +85,11 @@ def is_name(token: Token, key: TokenKey) -> bool:
     return token.text[:1].isupper() and key[1] > 0
 
 
-def _pivot_links(context: CheckContext) -> dict[str, list[LinkContext]]:
-    """Version -> the links of the pivot's pair with it (texts and sentences only)."""
-    docset = context.docset
-    pivot = docset.pivot
-    sentences = docset.docs[pivot].sentences
-    return {
-        alignment.tgt_lang: [
-            LinkContext(
-                alignment.pair,
-                row.link,
-                pivot,
-                alignment.tgt_lang,
-                row.src_ids,
-                row.tgt_ids,
-                row.src_text,
-                row.tgt_text,
-                src_sentences=tuple(sentences[i].text for i in row.link.src),
-            )
-            for row in set_link_texts(docset, alignment)
-        ]
-        for alignment in docset.alignments
-        if alignment.src_lang == pivot
-    }
-
-
 def consensus(context: CheckContext) -> Consensus:
     """Every pivot pair word-aligned, as votes per pivot token (see :class:`Consensus`)."""
     votes: dict[TokenKey, dict[str, Vote]] = defaultdict(dict)
     renderings: dict[str, dict[str, set[str]]] = {}
-    for version, links in _pivot_links(context).items():
+    for version, links in pivot_links(context.docset).items():
         words = link_words([(x.src_text, x.tgt_text) for x in links], links)
         found: dict[str, set[str]] = defaultdict(set)
         for link, w in words.items():
