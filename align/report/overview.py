@@ -88,7 +88,7 @@ def _renderings(terms: Sequence[BatchTerm]) -> list[str]:
 def render_overview(rows: Sequence[SetRow], title: str, renderings: Sequence[BatchTerm] = ()) -> str:
     kinds = sorted({k for r in rows for k in r.findings or {}})
     counted = any(r.findings is not None for r in rows)
-    head = ["set", "status", "sentences", "mean confidence"]
+    head = ["set", "status", "sentences", "mean cert"]
     if counted:
         head += [*kinds, "findings", "high"]
     head += ["report", "TEI", "note"]
