@@ -166,13 +166,7 @@ def occurrences(
         if found is None:
             continue
         lang, src_lang = link.tgt_lang, link.src_lang
-        own, sources = pairs[link], {fold(t.text, src_lang) for t in found.left}
-        # target words that a pivot word of the link is linked to in another link of the pair
-        known = frozenset(
-            t.start
-            for t, f in ((t, fold(t.text, lang)) for t in found.right)
-            if any(learnt[s, f] > ((s, f) in own) for s in sources)
-        )
+        known = _known(link, found, pairs[link], learnt)
         forms = [normalise(t.text, lang) if _content(t, lang) else None for t in found.right]
         right = [
             (form, t.start, t.end) if form is not None and not _grammar(form, lang) else None
@@ -181,20 +175,14 @@ def occurrences(
         tgt_words = frozenset(w[0] for w in right if w)
         surface = {t.start: fold(t.text, lang) for t in found.right}
         src_words = frozenset(fold(t.text, src_lang) for t in found.left if is_content(t, src_lang))
-        linked_src, linked_tgt = found.linked(True), found.linked(False)
+        linked_src = found.linked(True)
         free = [i for i, t in enumerate(found.left) if i not in linked_src and _content(t, src_lang)]
         for term, first, last, _ in term_spans(found.left, src_lang):
             if term not in wanted:
                 continue
             targets = sorted({w.tgt for w in found.links if first <= w.src < last})
             rendering = tuple(w for w in (right[j] for j in targets) if w)
-            if targets:
-                near = _beside(found.right, lang, targets[0], targets[-1] + 1, linked_tgt)
-                near = [j for j in near if not _accounted(found, first, last, targets, j, src_lang)]
-            elif _alone(found.left, src_lang, first, last, linked_src):
-                near = _between(found, first, last, lang)
-            else:
-                near = []  # the words between may render the pivot's words beside the term
+            near = _near(found, (src_lang, lang), first, last, targets)
             span = (found.left[first].start, found.left[last - 1].end)
             out[term].append(
                 Occurrence(
@@ -212,6 +200,34 @@ def occurrences(
                 )
             )
     return out
+
+
+def _known(
+    link: LinkContext, found: LinkWords, own: frozenset[tuple[str, str]], learnt: Counter[tuple[str, str]]
+) -> frozenset[int]:
+    """Starts of the target words that a pivot word of the link is linked to in another link of the
+    pair (``own``: the link's own word pairs, ``learnt``: the pair's counts of them)."""
+    lang, sources = link.tgt_lang, {fold(t.text, link.src_lang) for t in found.left}
+    return frozenset(
+        t.start
+        for t, f in ((t, fold(t.text, lang)) for t in found.right)
+        if any(learnt[s, f] > ((s, f) in own) for s in sources)
+    )
+
+
+def _near(
+    found: LinkWords, langs: tuple[str, str], first: int, last: int, targets: Sequence[int]
+) -> list[int]:
+    """Target words beside a term's rendering (its word links ``targets``) that no pivot word of the
+    link accounts for; when nothing is linked to the term and it stands alone, what stands between
+    its neighbours' counterparts."""
+    src_lang, lang = langs
+    if targets:
+        near = _beside(found.right, lang, targets[0], targets[-1] + 1, found.linked(False))
+        return [j for j in near if not _accounted(found, first, last, targets, j, src_lang)]
+    if _alone(found.left, src_lang, first, last, found.linked(True)):
+        return _between(found, first, last, lang)
+    return []  # the words between may render the pivot's words beside the term
 
 
 def _pairs(link: LinkContext, found: LinkWords) -> frozenset[tuple[str, str]]:
