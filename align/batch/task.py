@@ -79,14 +79,12 @@ def set_stats(
 ) -> SetStats:
     """``langs``: the manifest's names of the versions, in order (the TEI may hold refined tags)."""
     links: Counter[str] = Counter()
-    certs: list[float] = []
     for alignment in docset.alignments:
         links.update(b.kind for b in alignment.links)
-        certs.extend(b.cert for b in alignment.links if b.cert is not None)
     return SetStats(
         sentences={lang: len(doc.sentences) for lang, doc in zip(langs, docset.docs.values(), strict=True)},
         links=dict(sorted(links.items())),
-        mean_cert=sum(certs) / len(certs) if certs else None,
+        mean_cert=docset.mean_cert,
         findings=dict(findings or {}),
         high=high,
         renderings=list(renderings or []),

@@ -229,6 +229,12 @@ class DocumentSet:
                 return a
         raise KeyError(f"{src_lang}-{tgt_lang}")
 
+    @property
+    def mean_cert(self) -> float | None:
+        """The mean aligner cert over the links that have one (None: none has), for overviews."""
+        certs = [link.cert for a in self.alignments for link in a.links if link.cert is not None]
+        return sum(certs) / len(certs) if certs else None
+
 
 @dataclass(frozen=True)
 class TermHit:

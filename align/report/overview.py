@@ -33,7 +33,6 @@ class SetRow:
 def report_row(report: Report, tei: str, name: str) -> SetRow:
     """The row of a set whose report was just built (``align report FOLDER``)."""
     docset = report.docset
-    certs = [b.cert for a in docset.alignments for b in a.links if b.cert is not None]
     return SetRow(
         docset.id,
         "reported",
@@ -42,7 +41,7 @@ def report_row(report: Report, tei: str, name: str) -> SetRow:
         findings=dict(sorted(Counter(f.kind for f in report.findings).items())),
         high=sum(f.severity == "high" for f in report.findings),
         sentences={lang: len(doc.sentences) for lang, doc in docset.docs.items()},
-        mean_cert=sum(certs) / len(certs) if certs else None,
+        mean_cert=docset.mean_cert,
     )
 
 
