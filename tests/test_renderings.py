@@ -160,3 +160,13 @@ def test_the_command_line_names_the_opt_in_kind_to_get_it():
     assert "rendering" not in _kinds(None)
     assert _kinds("-length") == ReportOptions().kinds - {"length"}
     assert _kinds("rendering,number") == {"rendering", "number"}
+
+
+def test_the_help_marks_every_opt_in_kind_and_only_those():
+    from align.cli.report import kinds_help
+    from align.report.checks import default_kinds
+
+    lines = {line.split()[0]: line for line in kinds_help(width=10_000).splitlines()}
+    assert set(lines) == set(KINDS)
+    for kind, line in lines.items():
+        assert ("off unless named in --kinds" in line) == (kind not in default_kinds()), line

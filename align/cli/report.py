@@ -131,7 +131,9 @@ def kinds_help(width: int = 78) -> str:
     column = 2 + max(len(kind) for cls in CHECKERS for kind in cls.kinds)  # the longest name, a gap
     for cls in CHECKERS:
         for kind, description in cls.kinds.items():
-            text = description + (" (needs --terms)" if cls.needs_terms else "")
+            notes = ["needs --terms"] * cls.needs_terms
+            notes += ["off unless named in --kinds"] * (not cls.by_default)
+            text = description + (f" ({'; '.join(notes)})" if notes else "")
             indent = f"  {kind:<{column}}"
             lines += textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=" " * len(indent))
     return "\n".join(lines)
@@ -178,7 +180,7 @@ class _ReportCommand(click.Command):
 @click.option(
     "--kinds",
     help="Kinds to report, comma-separated, or kinds to leave out each with a leading '-' "
-    "(--kinds=-term-missing,-length) [default: all].",
+    "(--kinds=-term-missing,-length) [default: all but the kinds marked off unless named].",
 )
 @click.option(
     "--pairs",

@@ -156,7 +156,7 @@ class ConsensusChecker(Checker):
 
     kinds: ClassVar[dict[str, str]] = {
         "dropped-word": "A word of the pivot that (nearly) every other version renders and this one leaves "
-        "without counterpart (consensus of the word alignments)",
+        "without counterpart, by the consensus of the versions' word alignments",
     }
     by_default: ClassVar[bool] = False
     context: CheckContext

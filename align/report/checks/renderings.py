@@ -109,8 +109,8 @@ def _lexicon(src_lang: str, tgt_lang: str) -> tuple[Lexicon, bool] | None:
 
 class RenderingChecker(Checker):
     kinds = {
-        "rendering": "a pivot term rendered with a word added or dropped, or unlike elsewhere, in one "
-        "version where the other versions render it as elsewhere (no glossary needed; off unless named)"
+        "rendering": "A pivot term rendered with a word added or dropped, or unlike elsewhere, in one "
+        "version where the other versions render it as elsewhere, found without a glossary"
     }
     by_default = False
 
