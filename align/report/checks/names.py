@@ -15,17 +15,18 @@ finding is a false alarm):
   Beograd) or starts with it (German compounds: "Kremlsprecher"), since translators move names into
   the next sentence ("he said" / "said Peskov");
 * or when a capitalised word of the link's other side sounds much like it (difflib ratio >= SIMILAR
-  of :func:`_sound` forms): names transcribed by ear ("Willoughby" / "Вилоби", "Maxine" / "Максине",
-  "Labour" / "Laburiste"). Only within the link: nearby, "Vučević" would pass for "Vučić".
+  of :func:`_sound` forms, by the name's language's rules or by the spellings a name keeps from its
+  origin: "Shaq" / "Шаћири", "Cesena" / "Čezene") or starts with it (four letters or more: "Livi" /
+  "Livingstons", "Capp" / "Каповом"): names transcribed by ear ("Willoughby" / "Вилоби", "Maxine" /
+  "Максине", "Labour" / "Laburiste") or shortened. Only within the link: nearby, "Vučević" would pass
+  for "Vučić".
 
 A name that passes none of these is judged by the word alignment of its link (:func:`judged`), when
-the pair has one: linked to a word that sounds alike, in the name's own spelling or one it may keep
-from its origin ("Shaq" / "Шаћири", "Cesena" / "Čezene"), or that it is the start of ("Livi" /
-"Livingston"), or to words that are no name and say so by a capital ("Rockies" / "Стеновите
-планине", "Komisionit Gjyqësor" / "Judicial Committee") or by its letters ("Twitter" / "tweeted"),
-it is the same referent; linked to another name ("Varela" / "Валеро") it is a finding that says
-which. A name linked to nothing, or to a common word with no such sign (the light word model links a
-dropped name to whatever is left over), stays missing.
+the pair has one: linked to words that are no name and say so by a capital ("Rockies" / "Стеновите
+планине", "Komisionit Gjyqësor" / "Judicial Committee"; not in German) or by its letters ("Twitter" /
+"tweeted"), it is the same referent; linked to another name ("Varela" / "Валеро") it is a finding
+that says which. A name linked to nothing, or to a common word with no such sign (the light word
+model links a dropped name to whatever is left over), stays missing.
 """
 
 from __future__ import annotations
