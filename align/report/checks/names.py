@@ -117,9 +117,8 @@ def _readings(word: str, lang: str) -> tuple[str, ...]:
 
 
 def _sounds_like(word: str, lang: str, other: str, other_lang: str) -> bool:
-    """Whether a word the aligner links a name word to renders it by sound, or it is the start of
-    that word as said or as spelt ("Livi" / "Livingstons", "Capp" / "Каповом"; four letters or
-    more)."""
+    """Whether a word of the other side renders a name word by sound, or the name word is its start
+    as said or as spelt ("Livi" / "Livingstons", "Capp" / "Каповом"; four letters or more)."""
     said = _sound(other, other_lang)
     if any(_similar(form, said) for form in _readings(word, lang)):
         return True
@@ -361,7 +360,7 @@ class NameChecker(Checker):
         """The names each link lacks by key, and the word links of the links that lack one (the
         aligner trains on the pair as it is)."""
         self._sides = {link: self._sides_of(link) for link in links}
-        wanted = [link for link, sides in self._sides.items() if any(side[-1] for side in sides)]
+        wanted = [link for link, sides in self._sides.items() if any(side.missing for side in sides)]
         self._words = link_words(self._pair_texts(links), wanted) if wanted else {}
 
     def _pair_texts(self, links: Sequence[LinkContext]) -> list[tuple[str, str]]:
@@ -420,9 +419,8 @@ class NameChecker(Checker):
         aligned = self._words.get(link)
         for mentions, lang, term_words, other_text, other_lang, verb, missing in sides:
             on_left = verb == "has"
-            spans: dict[
-                tuple[str, str], list[tuple[int, int]]
-            ] = {}  # each name once, marked wherever it occurs
+            # each name (with what it is linked to) once, marked wherever it occurs
+            spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
             for m in missing:
                 compared = _compared(m, _proper_words(m, lang, term_words), term_words)
                 rendering = (
