@@ -83,8 +83,9 @@ PROFILE = LanguageProfile(
         (r"(?:owe|ow|oe)$", "ou"),  # Rowe, Marlow, Monroe
         (r"ei", "aj"),  # Geiger
         (r"oi", "oj"),  # Moines
+        (r"d?g(?=[eiy])", "dz"),  # Giles, Sturridge: a soft g (Serbian "dž")
         (r"a([bcdfgklmnprstvz])e$", r"ej\1"),  # Jake: a silent e lengthens the vowel before it
-        (r"[iy]([bcdfgklmnprstvz])e$", r"aj\1"),  # Kyle, Mike
+        (r"[iy]([bcdfgklmnprstvz])e(s?)$", r"aj\1\2"),  # Kyle, Mike, Giles
         (r"o([bcdfgklmnprstvz])e$", r"ou\1"),  # Stone
         (r"c(?=[eiy])", "s"),  # Lacy, Grace
         (r"(?<=[^aeiou])y(?=[^aeiou]|$)", "i"),  # Furyk, Lacy

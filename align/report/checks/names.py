@@ -15,20 +15,32 @@ finding is a false alarm):
   Beograd) or starts with it (German compounds: "Kremlsprecher"), since translators move names into
   the next sentence ("he said" / "said Peskov");
 * or when a capitalised word of the link's other side sounds much like it (difflib ratio >= SIMILAR
-  of :func:`_sound` forms): names transcribed by ear ("Willoughby" / "Вилоби", "Maxine" / "Максине",
-  "Labour" / "Laburiste"). Only within the link: nearby, "Vučević" would pass for "Vučić".
+  of :func:`_sound` forms, by the name's language's rules or by the spellings a name keeps from its
+  origin: "Shaq" / "Шаћири", "Cesena" / "Čezene") or starts with it (four letters or more: "Livi" /
+  "Livingstons", "Capp" / "Каповом"): names transcribed by ear ("Willoughby" / "Вилоби", "Maxine" /
+  "Максине", "Labour" / "Laburiste") or shortened. Only within the link: nearby, "Vučević" would pass
+  for "Vučić".
+
+A name that passes none of these is judged by the word alignment of its link (:func:`judged`), when
+the pair has one: linked to words that are no name and say so by a capital ("Rockies" / "Стеновите
+планине", "Komisionit Gjyqësor" / "Judicial Committee"; not in German) or by its letters ("Twitter" /
+"tweeted"), it is the same referent; linked to another name ("Varela" / "Валеро") it is a finding
+that says which. A name linked to nothing, or to a common word with no such sign (the light word
+model links a dropped name to whatever is left over), stays missing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...lang import WORD, detect_script, every, profile
 from ...lang.lemma import dictionary, lemma, listed
 from ...model import Finding
+from ...model.rows import set_link_texts
 from ...text.propernames import (
     SOUNDS,
     NameMention,
@@ -40,12 +52,18 @@ from ...text.propernames import (
     one_edit,
     spelling,
 )
-from ...text.textnorm import ascii_key, to_latin
+from ...text.textnorm import ascii_key, sentence_initial, to_latin
 from ..base import CheckContext, Checker, LinkContext
+from ..wordlinks import LinkWords, link_words
 
 MIN_PREFIX = 4  # a name key this long may be the start of a compound ("kreml" in "kremlsprecher")
 SIMILAR = 0.6  # "viloubi"/"vilobi" 0.77, "maksine"/"maksine" 1; "pantic"/"serbs" 0.18
+SHARED = 0.5  # a common word standing for a name: "twitter"/"tweeted" 0.57, "twitter"/"tweet" 0.5
 _DOUBLED = re.compile(r"(.)\1+")
+# Spellings a name keeps from the language it comes from, whatever the text's language: Albanian
+# "q" = "ć" ("Shaq" / "Шаћири"), Italian "s" between vowels = "z" and "c" before "e"/"i" = "č", which
+# the plain reading keeps ("Cesena" / "Čezene").
+_ORIGIN_SOUNDS = ((re.compile(r"q(?!u)"), "c"), (re.compile(r"(?<=[aeiou])s(?=[aeiou])"), "z"))
 
 
 @lru_cache(maxsize=65536)
@@ -79,12 +97,95 @@ def _proper_words(mention: NameMention, lang: str, term_words: set[str]) -> list
 def _sound(word: str, lang: str) -> str:
     """A rough spelling by sound, for names transcribed by ear: "Willoughby" -> "viloubj", "Kyle" ->
     "kajl" (the language's ``name_sounds`` first)."""
+    return _sounded(word, lang, _name_sounds(lang))
+
+
+def _sounded(word: str, lang: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
     text = ascii_key(to_latin(word, lang))
-    for pattern, said in _name_sounds(lang):
+    for pattern, said in rules:
         text = pattern.sub(said, text)
     for spelt, said in SOUNDS:
         text = text.replace(spelt, said)
     return _DOUBLED.sub(r"\1", text)
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str, lang: str) -> tuple[str, ...]:
+    """The :func:`_sound` forms of a name word: by its language's rules, and by the spellings a name
+    keeps from its origin (:data:`_ORIGIN_SOUNDS`)."""
+    return tuple(dict.fromkeys((_sound(word, lang), _sounded(word, lang, _ORIGIN_SOUNDS))))
+
+
+def _sounds_like(word: str, lang: str, other: str, other_lang: str) -> bool:
+    """Whether a word of the other side renders a name word by sound, or the name word is its start
+    as said or as spelt ("Livi" / "Livingstons", "Capp" / "Каповом"; four letters or more)."""
+    said = _sound(other, other_lang)
+    if any(_similar(form, said) for form in _readings(word, lang)):
+        return True
+    if len(word) < MIN_PREFIX:
+        return False
+    return any(said.startswith(form) for form in _readings(word, lang)) or spelling(
+        other, other_lang
+    ).startswith(spelling(word, lang))
+
+
+def _shares_letters(word: str, lang: str, other: str, other_lang: str) -> bool:
+    """Whether a common word shares the start and much of its letters with a name: a word made of the
+    name ("tweeted" / "Twitter")."""
+    a, b = spelling(word, lang), spelling(other, other_lang)
+    return a[:2] == b[:2] and SequenceMatcher(None, a, b, autojunk=False).ratio() >= SHARED
+
+
+def _unlinked_titles(words: LinkWords, left: bool, inside: dict[int, str], mention: NameMention) -> bool:
+    """Whether the aligner links no word to a word of the name's mention before its compared words, a
+    title ("Defense" of "Defense Minister Milos Vucevic"): a capitalised word of the other side that
+    the name is linked to may be the title's rendering ("Ministri serb i Mbrojtjes")."""
+    linked = words.linked(left)
+    return any(
+        i not in linked and i not in inside and mention.start <= t.start and t.end <= mention.end
+        for i, t in enumerate(words.tokens(left))
+    )
+
+
+def judged(
+    mention: NameMention,
+    compared: list[re.Match[str]],
+    sides: tuple[str, str, str],
+    words: LinkWords,
+    left: bool,
+) -> str | None:
+    """What the word alignment of the link says of a name the other side lacks by key and sound
+    (module doc): "" when the other side renders it, the other side's name it is linked to when that
+    is another name, None when it is missing. ``compared``: the name's words that count
+    (:func:`_compared`); ``sides``: the name's language, the other side's text and
+    language; ``left``: the name is on the words' left side. A link to a word that renders another word
+    of the name's side too (the aligner's slip: "Capp" to "Џоунс" of "Jones") says nothing."""
+    lang, other, other_lang = sides
+    tokens, others = words.tokens(left), words.tokens(not left)
+    spans = [(mention.start + m.start(), mention.start + m.end()) for m in compared]
+    inside = {i: t.text for i, t in enumerate(tokens) if any(a < t.end and t.start < b for a, b in spans)}
+    ends = [(w.src, w.tgt) if left else (w.tgt, w.src) for w in words.links]
+    rendering = {b for a, b in ends if a not in inside}
+    pairs = [(inside[a], others[b]) for a, b in ends if a in inside and b not in rendering]
+    capitalised = [t for _, t in pairs if t.text[:1].isupper() and not t.text.isupper()]
+    different = [t.text for t in capitalised if not _in_dictionary(t.text, other_lang)]
+    if different:
+        return " ".join(dict.fromkeys(different))
+    if (
+        not profile(other_lang).nouns_capitalised
+        and not _unlinked_titles(words, left, inside, mention)
+        and any(not sentence_initial(other, t.start) for t in capitalised)
+    ):
+        return ""  # translated words of the name, capitalised as a name's are (not every German noun)
+    return "" if any(_shares_letters(name, lang, t.text, other_lang) for name, t in pairs) else None
+
+
+def _compared(mention: NameMention, proper: list[str], term_words: set[str]) -> list[re.Match[str]]:
+    """The words of a mention that the check compares: its ``proper`` words (:func:`_proper_words`)
+    and every word after the first (see ``NameChecker._missing``)."""
+    words = [m for m in WORD.finditer(mention.text) if len(m.group(0)) > 2 and not m.group(0).isupper()]
+    first = next(i for i, m in enumerate(words) if m.group(0) == proper[0])
+    return [m for m in words[first:] if m.group(0) not in term_words]
 
 
 @lru_cache(maxsize=64)
@@ -114,6 +215,18 @@ def _similar(sound: str, other: str) -> bool:
     return SequenceMatcher(None, sound, other, autojunk=False).ratio() >= SIMILAR
 
 
+class _Side(NamedTuple):
+    """One side of a link as the check reads it: its names and those the other side lacks by key."""
+
+    mentions: list[NameMention]
+    lang: str
+    term_words: set[str]
+    other_text: str
+    other_lang: str
+    verb: str  # "has" (the source's names) or "adds" (the translation's)
+    missing: list[NameMention]
+
+
 class NameChecker(Checker):
     kinds = {"name": "Proper name missing or rendered differently"}
 
@@ -124,6 +237,8 @@ class NameChecker(Checker):
         self._full_names: dict[str, list[tuple[str, ...]]] = {}
         self._mentions: dict[str, list[NameMention]] = {}
         self._spellings: dict[str, dict[str, dict[str, str]]] = {}
+        self._sides: dict[LinkContext, list[_Side]] = {}  # set by prepare, used once by check
+        self._words: dict[LinkContext, LinkWords] = {}
 
     def _mentions_in(self, lang: str) -> list[NameMention]:
         """Every name mention of the ``lang`` version (found once per version)."""
@@ -241,52 +356,84 @@ class NameChecker(Checker):
         lp = profile(other_lang)
         return lp.pro_drop or any(to_latin(w, other_lang).lower() in lp.pronouns for w in other_words)
 
-    def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
+    def prepare(self, links: Sequence[LinkContext], learnt: object = None) -> None:
+        """The names each link lacks by key, and the word links of the links that lack one (the
+        aligner trains on the pair as it is)."""
+        self._sides = {link: self._sides_of(link) for link in links}
+        wanted = [link for link, sides in self._sides.items() if any(side.missing for side in sides)]
+        self._words = link_words(self._pair_texts(links), wanted) if wanted else {}
+
+    def _pair_texts(self, links: Sequence[LinkContext]) -> list[tuple[str, str]]:
+        first = links[0]
+        try:
+            alignment = self._docset.alignment(first.src_lang, first.tgt_lang)
+        except KeyError:  # a pair derived through the pivot: the links asked about are what there is
+            return [(x.src_text, x.tgt_text) for x in links]
+        return [(row.src_text, row.tgt_text) for row in set_link_texts(self._docset, alignment)]
+
+    def _sides_of(self, link: LinkContext) -> list[_Side]:
+        """Each side's names, with those the other side names no one like by key, sound or reference."""
         if not (link.src_ids and link.tgt_ids):
-            return
+            return []
         left = extract_names(link.src_text, link.src_lang)
         right = extract_names(link.tgt_text, link.tgt_lang, [m.key for m in left])
         left = extract_names(link.src_text, link.src_lang, [m.key for m in right])
-        sides = (
+        out = []
+        for mentions, own, lang, terms, other_text, other_nearby, other_lang, verb in (
             (
                 left,
+                link.src_text,
                 link.src_lang,
                 link.src_terms,
-                (link.tgt_text, link.tgt_nearby),
+                link.tgt_text,
+                link.tgt_nearby,
                 link.tgt_lang,
                 "has",
             ),
             (
                 right,
+                link.tgt_text,
                 link.tgt_lang,
                 link.tgt_terms,
-                (link.src_text, link.src_nearby),
+                link.src_text,
+                link.src_nearby,
                 link.src_lang,
                 "adds",
             ),
-        )
-        for mentions, lang, terms, (other_text, other_nearby), other_lang, verb in sides:
-            own = link.src_text if verb == "has" else link.tgt_text
+        ):
             term_words = {w for hit in terms or () for w in WORD.findall(hit.surface)}
             words = WORD.findall(other_text)
             keys = {name_key(w, other_lang) for w in [*words, *WORD.findall(other_nearby)]}
-            capitalised = {_sound(w, other_lang) for w in words if w[0].isupper()}
+            capitalised = [w for w in dict.fromkeys(words) if w[0].isupper()]
             missing = [
                 m
                 for m in mentions
-                if self._missing(m, lang, term_words, keys, capitalised)
+                if self._missing(m, lang, term_words, keys, (capitalised, other_lang))
                 and not self._rendered(m, own, lang, (other_text, other_lang, words, keys))
             ]
-            spans: dict[str, list[tuple[int, int]]] = {}  # each name once, marked wherever it occurs
+            out.append(_Side(mentions, lang, term_words, other_text, other_lang, verb, missing))
+        return out
+
+    def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
+        sides = self._sides.pop(link) if link in self._sides else self._sides_of(link)
+        aligned = self._words.get(link)
+        for mentions, lang, term_words, other_text, other_lang, verb, missing in sides:
+            on_left = verb == "has"
+            # each name (with what it is linked to) once, marked wherever it occurs
+            spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
             for m in missing:
-                spans.setdefault(m.text, []).append((m.start, m.end))
-            for name, where in spans.items():
-                detail = f"{lang} {verb} the name \u201c{name}\u201d; {other_lang} names no one like it here."
-                on_left = verb == "has"
+                compared = _compared(m, _proper_words(m, lang, term_words), term_words)
+                rendering = (
+                    judged(m, compared, (lang, other_text, other_lang), aligned, on_left) if aligned else None
+                )
+                if rendering != "":
+                    spans.setdefault((m.text, rendering or ""), []).append((m.start, m.end))
+            for (name, rendering), where in spans.items():
+                said = f"\u201c{rendering}\u201d there" if rendering else "no one like it here"
                 yield link.finding(
                     "name",
                     "medium",
-                    detail,
+                    f"{lang} {verb} the name \u201c{name}\u201d; {other_lang} names {said}.",
                     src_spans=tuple(where) if on_left else (),
                     tgt_spans=() if on_left else tuple(where),
                 )
@@ -329,7 +476,12 @@ class NameChecker(Checker):
         )
 
     def _missing(
-        self, mention: NameMention, lang: str, term_words: set[str], keys: set[str], capitalised: set[str]
+        self,
+        mention: NameMention,
+        lang: str,
+        term_words: set[str],
+        keys: set[str],
+        capitalised: tuple[list[str], str],
     ) -> bool:
         """Whether a checkable mention has no counterpart. Checkable: it has proper words (a single one
         confirmed by another version). Present: a match for a proper word or a word after the first
@@ -339,14 +491,10 @@ class NameChecker(Checker):
         keys_of = [name_key(w, lang) for w in proper]
         if not keys_of or (len(keys_of) == 1 and not self._confirmed(keys_of[0], lang)):
             return False
-        words = WORD.findall(mention.text)
-        words = [
-            w
-            for w in words[words.index(proper[0]) :]
-            if len(w) > 2 and not w.isupper() and w not in term_words
-        ]
+        words = [w.group(0) for w in _compared(mention, proper, term_words)]
         word_keys = [name_key(w, lang) for w in words]
         # an exact key first: the usual case, and a set look-up instead of a fuzzy match per key
         if not keys.isdisjoint(word_keys) or any(_matches(w, k) for w in word_keys for k in keys):
             return False
-        return not any(_similar(_sound(w, lang), s) for w in words for s in capitalised)
+        others, other_lang = capitalised
+        return not any(_sounds_like(w, lang, other, other_lang) for w in words for other in others)
