@@ -27,6 +27,7 @@ from align.report.checks.omissions import (
     glosses_acronym,
     lone_numbers,
     missing_edges,
+    rendered_elsewhere,
     uncovered,
     without,
 )
@@ -417,3 +418,51 @@ def test_a_sentence_added_in_a_split_link_whose_words_do_not_align_is_still_an_a
     (f,) = findings(pair_set(en, added, SPLIT))
     assert (f.kind, f.tgt_ids) == ("addition", ("de.s4", "de.s5"))
     assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == [added[4]]
+
+
+# -------------------------------------------------- the other versions' word links judge a clause
+
+PIVOT = "The charges will be reviewed by the independent public prosecution service."
+
+
+def _words(linked_src: set[str]):
+    """Word links of PIVOT with an arbitrary translation: each pivot token in ``linked_src`` (by its
+    text) linked to the translation's first word, the others to nothing."""
+    from align.report.wordlinks import LinkWords
+    from align.words import WordLink, tokenize
+
+    left = tuple(tokenize(PIVOT, "en"))
+    right = tuple(tokenize("Die Anklage wird geprüft.", "de"))
+    return LinkWords(
+        left, right, tuple(WordLink(i, 0, 0.9) for i, t in enumerate(left) if t.text in linked_src)
+    )
+
+
+def _span(words: str) -> tuple[int, int]:
+    start = PIVOT.index(words)
+    return start, start + len(words)
+
+
+def test_a_clause_every_other_version_renders_is_this_versions_omission():
+    span = _span("independent public prosecution")
+    everything = {t for t in PIVOT.replace(".", " ").split()}
+    own = _words(everything - {"independent", "public", "prosecution"})
+    others = [_words(everything), _words(everything - {"public"})]
+    assert not rendered_elsewhere(own, others, PIVOT, span, "en", 0.3)
+
+
+def test_a_clause_the_word_aligner_finds_hard_everywhere_is_no_omission_of_one_version():
+    span = _span("independent public prosecution")
+    rest = {t for t in PIVOT.replace(".", " ").split()} - {"independent", "public", "prosecution"}
+    own = _words(rest)
+    others = [_words(rest), _words(rest | {"public"})]  # a third of the clause linked at best
+    assert rendered_elsewhere(own, others, PIVOT, span, "en", 0.3)
+
+
+def test_the_other_versions_judge_no_number_and_need_two_of_them():
+    text = PIVOT.replace("independent", "2001")
+    span = (text.index("2001"), text.index("2001") + 4)
+    none = _words(set())
+    assert not rendered_elsewhere(none, [none, none], text, span, "en", 0.3)  # a number: by value
+    span = _span("independent public prosecution")
+    assert not rendered_elsewhere(none, [none], PIVOT, span, "en", 0.3)  # one other version says little

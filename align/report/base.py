@@ -49,6 +49,9 @@ class OmissionParams:
     # much (align.words) is translated; 1 turns the word check off
     word_share: float = 0.5
     partial_word_share: float = 0.7
+    # a partial omission of the pivot stands only where the set's other versions (two or more) align
+    # the words at least this much better (median share) than the version does
+    consensus_margin: float = 0.3
     # what bench_omissions.py --sweep tries
     GRID: ClassVar[dict[str, tuple[float, ...]]] = {
         "merge_gain": (-0.02, -0.01, 0.0, 0.01, 0.02),

@@ -43,11 +43,12 @@ from ...model.rows import set_link_texts
 from ...numbers import extract_numbers
 from ...text.features import features, word_features
 from ...text.textnorm import fold
-from ..base import CheckContext, Checker, LinkContext, OmissionParams, quoted
+from ..base import CheckContext, Checker, LinkContext, OmissionParams, pivot_links, quoted
 from ..wordlinks import LinkWords, aligned_share, link_words
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]  # texts -> L2-normalised vectors
 OMISSION_KINDS = frozenset({"omission", "partial-omission"})
+OTHERS = 2  # other versions of the pivot whose word links judge a partial omission (median of two+)
 
 
 # Clause boundaries: , ; : before a space, dashes between spaces, brackets and quotation marks.
@@ -219,6 +220,8 @@ class ContrastChecker(Checker):
     prepared: dict[LinkContext, list[_Side]] = field(default_factory=dict)
     # word links of the links with a finding before the word check (set by prepare)
     words: dict[LinkContext, LinkWords] = field(default_factory=dict)
+    # word links of the same pivot sentences in the set's other versions (set by prepare)
+    others: dict[LinkContext, list[LinkWords]] = field(default_factory=dict)
     docset: DocumentSet | None = None  # the set the links come from, for the word aligner's training
 
     @classmethod
@@ -299,11 +302,31 @@ class ContrastChecker(Checker):
     def prepare(self, links: Sequence[LinkContext], learnt: frozenset[str] | None = None) -> None:
         """Embed what the links' tests need in one batch (several times faster than link by link)."""
         self.prepared = {link: list(self._sides(link, learnt or frozenset())) for link in links}
+        self.others = {}
         sides = [side for found in self.prepared.values() for side in found]
         self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
         if links and min(self.params.word_share, self.params.partial_word_share) < 1:
             flagged = [link for link in links if any(self._decided(link, learnt))]
             self.words = link_words(self._pair_texts(links[0]), flagged) if flagged else {}
+            self.others = self._other_versions(flagged)
+
+    def _other_versions(self, flagged: Sequence[LinkContext]) -> dict[LinkContext, list[LinkWords]]:
+        """For each flagged link of a pivot pair, the word links of the same pivot sentences in every
+        other version that links them alone (so its side text is the same), when there are two or
+        more: what a clause's words look like where no one dropped it."""
+        docset = self.docset
+        if docset is None or not flagged or flagged[0].src_lang != docset.pivot:
+            return {}
+        wanted = {link.src_ids: link for link in flagged}
+        found: dict[LinkContext, list[LinkWords]] = {link: [] for link in flagged}
+        for version, links in pivot_links(docset).items():
+            if version == flagged[0].tgt_lang:
+                continue
+            same = [x for x in links if x.src_ids in wanted and x.tgt_ids]
+            words = link_words([(x.src_text, x.tgt_text) for x in links], same) if same else {}
+            for x, w in words.items():
+                found[wanted[x.src_ids]].append(w)
+        return {link: w for link, w in found.items() if len(w) >= OTHERS}
 
     def _pair_texts(self, link: LinkContext) -> list[tuple[str, str]]:
         """The side texts of every link of the link's pair as the set has it now (the word aligner
@@ -347,6 +370,12 @@ class ContrastChecker(Checker):
             if merged or partial:
                 yield side, merged, partial
 
+    def _rendered_elsewhere(self, link: LinkContext, side: _Side, span: tuple[int, int]) -> bool:
+        words, others = self.words.get(link), self.others.get(link)
+        if not side.left or words is None or not others:
+            return False
+        return rendered_elsewhere(words, others, side.text, span, side.lang, self.params.consensus_margin)
+
     def _translated(self, link: LinkContext, side: _Side, span: tuple[int, int], least: float) -> bool:
         """Whether at least ``least`` of the content words of ``span`` align into the other side."""
         words = self.words.get(link)
@@ -357,7 +386,10 @@ class ContrastChecker(Checker):
         for side, merged, partial in self._decided(link, learnt):
             merged = [s for s in merged if not self._translated(link, side, s, self.params.word_share)]
             partial = [
-                s for s in partial if not self._translated(link, side, s, self.params.partial_word_share)
+                s
+                for s in partial
+                if not self._translated(link, side, s, self.params.partial_word_share)
+                and not self._rendered_elsewhere(link, side, s)
             ]
             for kind, found in (("", merged), ("partial-", partial)):
                 name = f"{kind}{'omission' if side.left else 'addition'}"
@@ -393,6 +425,28 @@ def glosses_acronym(text: str, lang: str, span: tuple[int, int], other: str, oth
     acronyms = [m.group(1) for m in (after, before) if m is not None and m.group(1).split("-")[0].isupper()]
     other_words = {fold(w, other_lang) for w in WORD.findall(other)}
     return any(fold(a.split("-")[0], lang) in other_words for a in acronyms)
+
+
+def rendered_elsewhere(
+    words: LinkWords,
+    others: Sequence[LinkWords],
+    text: str,
+    span: tuple[int, int],
+    lang: str,
+    margin: float,
+) -> bool:
+    """Whether the pivot words at ``span`` of ``text`` (a pivot side) are linked in the other versions
+    (``others``: the same pivot text's word links there, two or more) no better than in this one
+    (``words``) — their median share of linked content words within ``margin`` of this version's: a
+    clause the word aligner finds hard everywhere, not one this version left out. A span holding a
+    number is not judged: numbers are compared by value, which word links do not see ("Sept. 11")."""
+    if len(others) < OTHERS or any(c.isdigit() for c in text[span[0] : span[1]]):
+        return False
+    own = aligned_share(words, True, span, lang)
+    shares = [x for x in (aligned_share(w, True, span, lang) for w in others) if x is not None]
+    if own is None or len(shares) < OTHERS:
+        return False
+    return own > float(np.median(shares)) - margin
 
 
 def _translated_terms(link: LinkContext, left: bool) -> Spans:
