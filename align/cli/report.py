@@ -132,7 +132,7 @@ def kinds_help(width: int = 78) -> str:
     for cls in CHECKERS:
         for kind, description in cls.kinds.items():
             notes = ["needs --terms"] * cls.needs_terms
-            notes += ["off unless named in --kinds"] * (not cls.by_default)
+            notes += ["off unless named in --kinds"] * (kind in cls.opt_in)
             text = description + (f" ({'; '.join(notes)})" if notes else "")
             indent = f"  {kind:<{column}}"
             lines += textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=" " * len(indent))

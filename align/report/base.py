@@ -142,12 +142,12 @@ class CheckContext:
 class Checker:
     """Base of every checker. ``kinds`` maps each Finding kind it produces to a one-line description
     (the TEI category's ``catDesc`` and the line in ``report --help``); ``needs_terms`` checkers run
-    only with a termbase; the kinds of a checker not ``by_default`` are reported only when named.
+    only with a termbase; its kinds in ``opt_in`` are reported only when named.
     Listing the class in :data:`align.report.checks.CHECKERS` registers it."""
 
     kinds: ClassVar[dict[str, str]] = {}
     needs_terms: ClassVar[bool] = False
-    by_default: ClassVar[bool] = True  # False: its kinds are reported only when asked for (--kinds)
+    opt_in: ClassVar[frozenset[str]] = frozenset()  # kinds reported only when asked for (--kinds)
 
     def __init__(self, context: CheckContext) -> None:
         self.context = context

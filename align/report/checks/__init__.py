@@ -20,7 +20,7 @@ from .terms import TermChecker
 
 CHECKERS: list[type[Checker]] = []  # in the report order of their kinds
 KINDS: dict[str, str] = {}  # kind -> description, in report order; filled by register()
-OPT_IN: set[str] = set()  # kinds reported only when asked for (their checker is not by_default)
+OPT_IN: set[str] = set()  # kinds reported only when asked for (their checker's ``opt_in``)
 
 
 def register(cls: type[Checker]) -> type[Checker]:
@@ -36,8 +36,7 @@ def register(cls: type[Checker]) -> type[Checker]:
     CHECKERS.append(cls)
     for kind, description in cls.kinds.items():
         KINDS.setdefault(kind, description)
-    if not cls.by_default:
-        OPT_IN.update(cls.kinds)
+    OPT_IN.update(cls.opt_in)
     return cls
 
 

@@ -158,7 +158,7 @@ class ConsensusChecker(Checker):
         "dropped-word": "A word of the pivot that (nearly) every other version renders and this one leaves "
         "without counterpart, by the consensus of the versions' word alignments",
     }
-    by_default: ClassVar[bool] = False
+    opt_in: ClassVar[frozenset[str]] = frozenset({"dropped-word"})
     context: CheckContext
     consensus: float = 1.0  # share of the other versions that must link the word
     rendered: float = 0.9  # share of the link's content words the version must render

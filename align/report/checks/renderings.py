@@ -112,7 +112,7 @@ class RenderingChecker(Checker):
         "rendering": "A pivot term rendered with a word added or dropped, or unlike elsewhere, in one "
         "version where the other versions render it as elsewhere, found without a glossary"
     }
-    by_default = False
+    opt_in = frozenset({"rendering"})
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
