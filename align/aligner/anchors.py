@@ -50,10 +50,5 @@ def unmatched(sentence: str, other: Sequence[str], lang: str, other_lang: str) -
         there.update(number_values(text, other_lang))
     if numbers and there:
         return False
-    keys = [_spelt(name_key(w, other_lang)) for text in other for w in WORD.findall(text)]
-    return not any(keys_match(_spelt(w), k) for name in names for w in name for k in keys)
-
-
-def _spelt(key: str) -> str:
-    """The key with "x" written "ks", as languages that respell names write it ("Meksiko")."""
-    return key.replace("x", "ks")
+    keys = [name_key(w, other_lang) for text in other for w in WORD.findall(text)]
+    return not any(keys_match(w, k) for name in names for w in name for k in keys)

@@ -76,8 +76,11 @@ _DOUBLE = re.compile(r"(\w)\1+")
 @lru_cache(maxsize=65536)
 def _base_key(name: str, lang: str) -> str:
     words = [_POSSESSIVE.sub("", w) for w in _SPLIT.split(name.strip()) if w]
-    # Doubled letters are single ones: Serbian and Albanian spell "Willoughby", "Hammel" with one.
-    return " ".join(_stem(_DOUBLE.sub(r"\1", ascii_key(_spell(w, lang)))) for w in words if w)
+    # Doubled letters are single ones: Serbian and Albanian spell "Willoughby", "Hammel" with one; and
+    # x is ks, as languages that respell names write it ("Mexico" / "Meksiko").
+    return " ".join(
+        _stem(_DOUBLE.sub(r"\1", ascii_key(_spell(w, lang)).replace("x", "ks"))) for w in words if w
+    )
 
 
 @lru_cache(maxsize=1)
