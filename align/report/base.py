@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..config import LENGTH_RATIO, MIN_CERT
-from ..model import DocumentSet, Finding, Link, TermHit
-from ..model.rows import set_link_texts
+from ..model import Alignment, DocumentSet, Finding, Link, TermHit
+from ..model.rows import LinkText, set_link_texts
 
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Links either side whose text counts as nearby: translators move a name or a clause into the next
@@ -97,6 +97,25 @@ class LinkContext:
     # the sentences of each side (their texts joined with a space are src_text / tgt_text)
     src_sentences: tuple[str, ...] = ()
     tgt_sentences: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, docset: DocumentSet, alignment: Alignment, row: LinkText, **extra: Any) -> LinkContext:
+        """The context of one link text of ``alignment``: ids, texts and each side's sentences;
+        ``extra``: what a report adds (term hits, the pair's ratio, the text nearby)."""
+        src, tgt = docset.docs[alignment.src_lang].sentences, docset.docs[alignment.tgt_lang].sentences
+        return cls(
+            alignment.pair,
+            row.link,
+            alignment.src_lang,
+            alignment.tgt_lang,
+            row.src_ids,
+            row.tgt_ids,
+            row.src_text,
+            row.tgt_text,
+            src_sentences=tuple(src[i].text for i in row.link.src),
+            tgt_sentences=tuple(tgt[j].text for j in row.link.tgt),
+            **extra,
+        )
 
     def finding(
         self,
@@ -177,23 +196,10 @@ def quoted(texts: list[str] | tuple[str, ...]) -> str:
 
 def pivot_links(docset: DocumentSet) -> dict[str, list[LinkContext]]:
     """Version -> the links of the pivot's pair with it, as the checks see them (texts only)."""
-    out = {}
-    for alignment in docset.alignments:
-        if alignment.src_lang != docset.pivot:
-            continue
-        sentences = docset.docs[alignment.src_lang].sentences
-        out[alignment.tgt_lang] = [
-            LinkContext(
-                alignment.pair,
-                row.link,
-                alignment.src_lang,
-                alignment.tgt_lang,
-                row.src_ids,
-                row.tgt_ids,
-                row.src_text,
-                row.tgt_text,
-                src_sentences=tuple(sentences[i].text for i in row.link.src),
-            )
-            for row in set_link_texts(docset, alignment)
+    return {
+        alignment.tgt_lang: [
+            LinkContext.of(docset, alignment, row) for row in set_link_texts(docset, alignment)
         ]
-    return out
+        for alignment in docset.alignments
+        if alignment.src_lang == docset.pivot
+    }

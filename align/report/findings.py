@@ -95,7 +95,6 @@ def build_links(
     from these links), the text nearby."""
     src_lang, tgt_lang = alignment.src_lang, alignment.tgt_lang
     rows = set_link_texts(docset, alignment)
-    left, right = docset.docs[src_lang].sentences, docset.docs[tgt_lang].sentences
     texts = [(row.src_text, row.tgt_text) for row in rows]
     if ratio is None:
         ratio = pair_ratio((a, b) for a, b in texts if a and b)
@@ -118,15 +117,10 @@ def build_links(
         return " ".join(t[side] for t in around if t[side])
 
     return [
-        LinkContext(
-            pair=alignment.pair,
-            link=row.link,
-            src_lang=src_lang,
-            tgt_lang=tgt_lang,
-            src_ids=row.src_ids,
-            tgt_ids=row.tgt_ids,
-            src_text=row.src_text,
-            tgt_text=row.tgt_text,
+        LinkContext.of(
+            docset,
+            alignment,
+            row,
             src_terms=hits(src_lang, row.link.src),
             tgt_terms=hits(tgt_lang, row.link.tgt),
             left_term_spans=spans(src_lang, row.link.src),
@@ -134,8 +128,6 @@ def build_links(
             expected_ratio=ratio,
             src_nearby=nearby(position, 0),
             tgt_nearby=nearby(position, 1),
-            src_sentences=tuple(left[i].text for i in row.link.src),
-            tgt_sentences=tuple(right[j].text for j in row.link.tgt),
         )
         for position, row in enumerate(rows)
     ]
