@@ -319,7 +319,13 @@ class ContrastChecker(Checker):
         other version that links them alone (so its side text is the same), when there are two or
         more: what a clause's words look like where no one dropped it."""
         docset = self.docset
-        if docset is None or not flagged or flagged[0].src_lang != docset.pivot:
+        # needs the pivot, this version and OTHERS more
+        if (
+            docset is None
+            or not flagged
+            or flagged[0].src_lang != docset.pivot
+            or len(docset.docs) < 2 + OTHERS
+        ):
             return {}
         wanted = {link.src_ids: link for link in flagged}
         found: dict[LinkContext, list[LinkWords]] = {link: [] for link in flagged}
