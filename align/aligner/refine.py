@@ -208,22 +208,17 @@ def _anchored(
     cells_e = np.array([link.src for link in links], dtype=np.int64)
     cells_f = np.array([link.tgt for link in links], dtype=np.int64)
     alike, _ = spelling_priors(unit[0], src_lang, unit[1], tgt_lang, cells_e, cells_f, SPELLING_MINIMUM)
-    out = []
-    for link, spelt_alike in zip(links, alike, strict=True):
-        a, b = unit[0][link.src], unit[1][link.tgt]
-        if spelt_alike > 0:
-            out.append(link)
-            continue
-        if found is None:
-            continue
+    known = np.asarray(alike) > 0
+    if found is not None and links:
         lexicon, english_source = found
-        e, f = fold(a, src_lang), fold(b, tgt_lang)
-        if not english_source:
-            e, f = f, e
-        p, _ = lexicon.lookup([e], [f], np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64))
-        if p[0] > 0:
-            out.append(link)
-    return out
+        src_words = [fold(w, src_lang) for w in unit[0]]
+        tgt_words = [fold(w, tgt_lang) for w in unit[1]]
+        if english_source:
+            given, _ = lexicon.lookup(src_words, tgt_words, cells_e, cells_f)
+        else:
+            given, _ = lexicon.lookup(tgt_words, src_words, cells_f, cells_e)
+        known |= given > 0
+    return [link for link, keep in zip(links, known, strict=True) if keep]
 
 
 def _typical(
