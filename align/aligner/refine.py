@@ -201,7 +201,7 @@ def _anchored(
     in a short text a word without a counterpart is often linked to any word left over; such a link
     has no prior behind it."""
     from ..text.textnorm import fold
-    from ..words.lexicon import lexicon_for
+    from ..words.lexicon import lexicon_for, lookup_pair
     from ..words.similar import spelling_priors
 
     found = lexicon_for(src_lang, tgt_lang)
@@ -210,14 +210,10 @@ def _anchored(
     alike, _ = spelling_priors(unit[0], src_lang, unit[1], tgt_lang, cells_e, cells_f, SPELLING_MINIMUM)
     known = np.asarray(alike) > 0
     if found is not None and links:
-        lexicon, english_source = found
         src_words = [fold(w, src_lang) for w in unit[0]]
         tgt_words = [fold(w, tgt_lang) for w in unit[1]]
-        if english_source:
-            given, _ = lexicon.lookup(src_words, tgt_words, cells_e, cells_f)
-        else:
-            given, _ = lexicon.lookup(tgt_words, src_words, cells_f, cells_e)
-        known |= given > 0
+        given, _ = lookup_pair(found, src_words, tgt_words, cells_e, cells_f)
+        known |= given > 0  # an entry has both probabilities above zero
     return [link for link, keep in zip(links, known, strict=True) if keep]
 
 

@@ -87,3 +87,19 @@ def lexicon_for(src_lang: str, tgt_lang: str) -> tuple[Lexicon, bool] | None:
         found = shipped(lexicon_code(src_lang))
         return (found, False) if found else None
     return None
+
+
+def lookup_pair(
+    found: tuple[Lexicon, bool],
+    src_words: list[str],
+    tgt_words: list[str],
+    cell_src: np.ndarray,
+    cell_tgt: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """P(tgt | src) and P(src | tgt) for the word pairs (src_words[cell_src[k]], tgt_words[cell_tgt[k]])
+    in the lexicon :func:`lexicon_for` found, whichever side of the pair is English."""
+    lexicon, english_source = found
+    if english_source:
+        return lexicon.lookup(src_words, tgt_words, cell_src, cell_tgt)
+    given_tgt, given_src = lexicon.lookup(tgt_words, src_words, cell_tgt, cell_src)
+    return given_src, given_tgt

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .lexicon import lexicon_for
+from .lexicon import lexicon_for, lookup_pair
 from .params import Params
 from .similar import spelling_priors
 
@@ -39,11 +39,7 @@ def cell_priors(
     lex_bwd = np.zeros(len(alike))
     found = lexicon_for(src_lang, tgt_lang) if params.lexicon_weight else None
     if found is not None:
-        lexicon, english_source = found
-        if english_source:
-            lex_fwd, lex_bwd = lexicon.lookup(src_words, tgt_words, cell_e, cell_f)
-        else:
-            lex_bwd, lex_fwd = lexicon.lookup(tgt_words, src_words, cell_f, cell_e)
+        lex_fwd, lex_bwd = lookup_pair(found, src_words, tgt_words, cell_e, cell_f)
     return tuple(  # type: ignore[return-value]
         Direction(
             counts=params.similar_weight * alike + params.lexicon_weight * lex,

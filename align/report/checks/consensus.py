@@ -36,7 +36,7 @@ from ...model import Finding
 from ...model.rows import set_link_texts
 from ...text.textnorm import fold
 from ...words import Token
-from ...words.lexicon import lexicon_for
+from ...words.lexicon import lexicon_for, lookup_pair
 from ..base import CheckContext, Checker, LinkContext, pivot_links
 from ..wordlinks import LinkWords, is_content, link_words
 from .omissions import sentence_spans
@@ -126,13 +126,9 @@ def lexicon_renders(word: str, src_lang: str, forms: Sequence[str], tgt_lang: st
     found = lexicon_for(src_lang, tgt_lang)
     if found is None or not forms:
         return False
-    lexicon, english_source = found
     at = np.zeros(len(forms), dtype=np.int64)
     every = np.arange(len(forms), dtype=np.int64)
-    if english_source:
-        fwd, bwd = lexicon.lookup([word], list(forms), at, every)
-    else:
-        bwd, fwd = lexicon.lookup(list(forms), [word], every, at)
+    fwd, bwd = lookup_pair(found, [word], list(forms), at, every)
     return bool(np.maximum(fwd, bwd).max() >= LEXICON)
 
 
