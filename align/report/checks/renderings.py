@@ -38,7 +38,7 @@ import numpy as np
 
 from ...model import Finding
 from ...text.textnorm import ascii_key
-from ...words.lexicon import Lexicon, lexicon_for
+from ...words.lexicon import lexicon_for
 from ..base import CheckContext, Checker, LinkContext, quoted
 from ..renderings import NEAR, Occurrence, SetRenderings, set_renderings
 from ..wordlinks import is_stopword
@@ -82,7 +82,7 @@ def _one_way(occurrences: Sequence[Occurrence]) -> bool:
 def _translations(src_lang: str, tgt_lang: str, english: str) -> tuple[tuple[str, float], ...]:
     """The words the lexicon of a pair gives for an English word, each with the larger of its two
     conditional probabilities."""
-    found = _lexicon(src_lang, tgt_lang)
+    found = lexicon_for(src_lang, tgt_lang)
     e = found[0].english.get(english) if found else None
     if found is None or e is None:
         return ()
@@ -98,13 +98,8 @@ def _translations(src_lang: str, tgt_lang: str, english: str) -> tuple[tuple[str
 
 @cache
 def _other_words(src_lang: str, tgt_lang: str) -> dict[int, str]:
-    found = _lexicon(src_lang, tgt_lang)
+    found = lexicon_for(src_lang, tgt_lang)
     return {i: w for w, i in found[0].other.items()} if found else {}
-
-
-@cache
-def _lexicon(src_lang: str, tgt_lang: str) -> tuple[Lexicon, bool] | None:
-    return lexicon_for(src_lang, tgt_lang)
 
 
 class RenderingChecker(Checker):
@@ -139,7 +134,7 @@ class RenderingChecker(Checker):
         """How likely the lexicon finds the two folded words translations of each other (0: no entry),
         the English word's translations counted for every word with their first STEM_LETTERS
         ("sledeće" for "next" counts for "sledećeg")."""
-        found = _lexicon(self.pivot, lang)
+        found = lexicon_for(self.pivot, lang)
         if found is None:
             return 0.0
         english, other = (src, tgt) if found[1] else (tgt, src)
