@@ -269,6 +269,69 @@ def test_conversions_are_found_at_every_order_of_magnitude():
     assert f.detail.count("→") == len(miles)
 
 
+@pytest.mark.parametrize(
+    ("en", "other", "lang", "src", "tgt"),
+    [
+        # a bound dropped, a bound changed (an upper bound became a lower one), a bound added
+        (
+            "Troops fired, killing as many as 300 people.",
+            "Soldaten töteten 300 Menschen.",
+            "de",
+            "as many as 300",
+            "300",
+        ),
+        (
+            "It reached nearly 649 million people.",
+            "Досегла је преко 649 милиона људи.",
+            "sr-Cyrl",
+            "nearly 649 million",
+            "преко 649 милиона",
+        ),
+        (
+            "The jail holds 500 prisoners.",
+            "Burgu mban më shumë se 500 të burgosur.",
+            "sq",
+            "500",
+            "më shumë se 500",
+        ),
+        (
+            "There is nearly a 20-degree difference.",
+            "Diferenca është rreth 20 gradë.",
+            "sq",
+            "nearly a 20",
+            "rreth 20",
+        ),
+    ],
+)
+def test_a_bound_dropped_or_changed_is_low(en, other, lang, src, tgt):
+    (f,) = found(pair_set([en], [other], tgt_lang=lang), "number")
+    assert f.severity == "low" and f.detail.startswith("Bounds differ")
+    assert [f.src_text[a:b] for a, b in f.src_spans] == [src]
+    assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == [tgt]
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        (
+            "It holds more than 500 prisoners.",
+            "У затвору има вишe од 500 затвореника.",
+            "sr-Cyrl",
+        ),  # a Latin "e"
+        ("It invests more than $100 million.", "Es investiert mehr als 100 Millionen Dollar.", "de"),
+        ("Waves as high as six meters.", "Wellen bis zu sechs Meter hoch.", "de"),
+        ("Since 2011, more than 19 million actions.", "Seit 2011 mehr als 19 Millionen Aktionen.", "de"),
+        # a preposition, not a bound, against none; the joint of a range, not a bound
+        ("It registered 183 emissions over 24 hours.", "Es gab 183 Ausstöße innerhalb von 24 Stunden.", "de"),
+        ("Between 30 and 43 percent will vote.", "Rreth 30 deri në 43 përqind do të votojnë.", "sq"),
+        # an estimate said elsewhere in the sentence is not a bound
+        ("Her estimated £11 million fortune.", "Ihr geschätztes Vermögen von 11 Millionen Pfund.", "de"),
+    ],
+)
+def test_the_same_bound_or_none_is_no_finding(en, other, lang):
+    assert found(pair_set([en], [other], tgt_lang=lang), "number") == []
+
+
 def test_small_number_words_differing_against_each_other_are_reported():
     (f,) = found(pair_set(["Two people came."], ["Erschienen sind drei Menschen."], tgt_lang="de"), "number")
     assert f.severity == "high"

@@ -47,6 +47,11 @@ class NumberWords:
     # only after one of those words ("i treti", "të tretën"; "para" alone is "before").
     ordinals: dict[str, int] = field(default_factory=dict)
     ordinals_after: frozenset[str] = frozenset()
+    # Words right before a number that bound or blur it ("more than 500", "bis zu 6", "око 200"):
+    # phrase -> (side, firm), side "more" (a lower bound), "less" (an upper bound) or "about"; a
+    # phrase that is also a preposition ("over 24 hours", "do 2008") is not firm (see :func:`bound_words`).
+    bounds: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    bound_gap: frozenset[str] = frozenset()  # words between a bound and its number ("nearly a 20-degree")
     percent: tuple[str, ...] = ()
     time_words: tuple[str, ...] = ()
     range_words: tuple[str, ...] = ()
@@ -56,6 +61,15 @@ class NumberWords:
 
 def wordlist(words: str) -> tuple[str, ...]:
     return tuple(words.split())
+
+
+def bound_words(more: str = "", less: str = "", about: str = "") -> dict[str, tuple[str, bool]]:
+    """``NumberWords.bounds`` from "|"-separated phrases per side; a phrase ending in "?" is not firm."""
+    out: dict[str, tuple[str, bool]] = {}
+    for side, phrases in (("more", more), ("less", less), ("about", about)):
+        for phrase in filter(None, phrases.split("|")):
+            out[phrase.rstrip("?")] = (side, not phrase.endswith("?"))
+    return out
 
 
 def number_words(small: str = "", tens: str = "", ones: str = "", hundreds: str = "") -> dict[str, Entry]:

@@ -44,6 +44,8 @@ class Lexicon:
     months_capitalised: bool  # a month name away from a number counts only capitalised ("May", "may")
     inword: re.Pattern[str]  # a number word starting a longer word ("fourballs")
     loose_words: frozenset[str]  # words without which a text has nothing for loose_mentions but inword
+    bounds: dict[str, tuple[str, bool]]  # NumberWords.bounds, in every spelling (read by .bounds)
+    bound_gap: frozenset[str]
 
 
 _PLAIN = str.maketrans("ëçčćšžđ", "ecccszd")
@@ -106,6 +108,8 @@ def lexicon(lang: str) -> Lexicon | None:
         ordinals_after=frozenset(expand(dict.fromkeys(nw.ordinals_after))),
         months_capitalised=lp.capitals_beyond_names,
         inword=re.compile("(?:" + "|".join(map(re.escape, prefixes)) + r")(?=[^\W\d_]{3})"),
+        bounds=expand(nw.bounds),
+        bound_gap=frozenset(expand(dict.fromkeys(nw.bound_gap))),
         # a quantifier counts only before a scale word, so the scale words stand for it; an article
         # makes the number after it an ordinal ("i nëntë")
         loose_words=frozenset(

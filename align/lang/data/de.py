@@ -1,6 +1,6 @@
 """German."""
 
-from ..numerals import NumberWords, abbreviations, month_names, number_words, scales, wordlist
+from ..numerals import NumberWords, abbreviations, bound_words, month_names, number_words, scales, wordlist
 from ..profile import LanguageProfile
 
 _UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
@@ -82,6 +82,11 @@ PROFILE = LanguageProfile(
         magnitude_joiners=("von",),
         fractions={"hälfte": 0.5, "haelfte": 0.5, "halb": 0.5, "viertel": 0.25, "drittel": 1 / 3},
         ordinals=_ordinals(),
+        bounds=bound_words(
+            more="mehr als|mindestens|wenigstens|frühestens|über?|gut?",
+            less="bis zu|fast|beinahe|nahezu|knapp|weniger als|höchstens|maximal|an die|unter?",
+            about="etwa|rund|ungefähr|circa|ca.|zirka|schätzungsweise|um die|geschätzte?|geschätzten?",
+        ),
         percent=(r"prozent\b",),
         time_words=(r"uhr\b", r"h\b"),
         range_words=("bis",),

@@ -3,6 +3,7 @@
 from ..numerals import (
     NumberWords,
     abbreviations,
+    bound_words,
     month_names,
     number_words,
     ordinal_words,
@@ -60,6 +61,13 @@ PROFILE = LanguageProfile(
             "hundredth": 100,
             "thousandth": 1000,
         },
+        bounds=bound_words(
+            more="more than|at least|upwards of|in excess of|no fewer than|no less than|above?|over?",
+            less="up to|as many as|as much as|as high as|nearly|almost|fewer than|less than|at most"
+            "|no more than|close to|just under|under?|below?",
+            about="about|around|approximately|roughly|some|circa|an estimated?|estimated?",
+        ),
+        bound_gap=frozenset(wordlist("a an")),
         percent=(r"percent\b", r"per\s?cent\b", r"pct\b"),
         time_words=(r"[ap]\.?\s?m\b",),
         range_words=("to", "till", "until", "through"),

@@ -3,6 +3,7 @@
 from ..numerals import (
     NumberWords,
     abbreviations,
+    bound_words,
     month_names,
     number_words,
     ordinal_words,
@@ -53,6 +54,11 @@ PROFILE = LanguageProfile(
         vague={"dhjetëra": 10.0, "qindra": 100.0, "mijëra": 1e3, "mija": 1e3},
         vague_quantifiers=frozenset(wordlist("disa shumë ca")),
         fractions={"gjysmë": 0.5, "gjysma": 0.5, "gjysmën": 0.5, "çerek": 0.25, "çereku": 0.25},
+        bounds=bound_words(
+            more="më shumë se|më shumë nga|mëse|të paktën|së paku|mbi?",
+            less="deri në|gati|pothuajse|afro|më pak se|të shumtën|plot?|deri?|nën?",
+            about="rreth|afërsisht|përafërsisht|përreth|nja",
+        ),
         percent=(r"për\s?qind\b", r"perqind\b", r"per qind\b", r"përqind\w*"),
         range_words=(r"deri(?:\s+në)?",),
         and_words=("dhe",),

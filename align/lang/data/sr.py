@@ -4,6 +4,7 @@ Croatian and Bosnian (``hr.py``, ``bs.py``) reuse its Latin data."""
 from ..numerals import (
     NumberWords,
     abbreviations,
+    bound_words,
     month_names,
     number_words,
     ordinal_words,
@@ -68,6 +69,11 @@ NUMBERS = NumberWords(
         **dict.fromkeys(wordlist("četvrtina četvrtine četvrtinu"), 0.25),
         **dict.fromkeys(wordlist("trećina trećine trećinu"), 1 / 3),
     },
+    bounds=bound_words(
+        more="više od|najmanje|barem|bar|makar|preko?|iznad?",
+        less="i do|čak|skoro|gotovo|zamalo|manje od|najviše|blizu|do?|ispod?",
+        about="oko|otprilike|približno|nekih",
+    ),
     # in both scripts: these are patterns, not words that could be transliterated
     percent=(r"odsto\b", r"posto\b", "procen[a-z]*", r"одсто\b", r"посто\b", "процен[а-я]*"),
     time_words=("časova", r"sati\b", "часова", r"сати\b"),

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from ...model import Finding
 from ...numbers import ROUNDING, NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
+from ...numbers.bounds import changed_bounds
 from ..base import Checker, LinkContext, quoted
 
 # Translators add and drop small number words freely ("between the countries" / "zwischen den beiden
@@ -167,6 +168,24 @@ def _shown(link: LinkContext, pairs: Pairs) -> str:
     return ", ".join(f"{_measure(link.src_text, a)} \u2192 {_measure(link.tgt_text, b)}" for a, b in pairs)
 
 
+def _bounds(link: LinkContext, left: list[NumberMention], right: list[NumberMention]) -> Iterator[Finding]:
+    """A value both sides have, bound differently: "as many as 300" / "300" (low: a translator may
+    round a bound away on purpose)."""
+    changed = changed_bounds((link.src_text, left, link.src_lang), (link.tgt_text, right, link.tgt_lang))
+    if changed:
+        shown = ", ".join(
+            f"{quoted([link.src_text[a:b]])} \u2192 {quoted([link.tgt_text[c:d]])}"
+            for (a, b), (c, d) in changed
+        )
+        yield link.finding(
+            "number",
+            "low",
+            f"Bounds differ: {shown}.",
+            src_spans=tuple(s for s, _ in changed),
+            tgt_spans=tuple(t for _, t in changed),
+        )
+
+
 class NumberChecker(Checker):
     kinds = {"number": "Number, date or unit mismatch"}
 
@@ -175,6 +194,7 @@ class NumberChecker(Checker):
             return  # an omission or addition is reported as such
         left = extract_numbers(link.src_text, link.src_lang, units=True, loose=True)
         right = extract_numbers(link.tgt_text, link.tgt_lang, units=True, loose=True)
+        yield from _bounds(link, left, right)
         # digits pair first, then number words, then what counts only against the other side: the
         # article "ein" does not take the "1" of "1. Oktober", nor "четири" the "4" of "5-4"
         # (a measure is answered by a figure, not by a loose word: "2 inches" is not "другим")
