@@ -176,11 +176,38 @@ def loose(text: str, lang: str) -> list[tuple[str, float, str]]:
     ("text", "lang", "expected"),
     [
         (
+            "a U-turn on the quarter-hour mark",
+            "en",
+            [("U-turn", 180, "implicit"), ("quarter-hour", 15, "implicit")],
+        ),
+        (
+            "nach der Viertelstunde, im Jahrzehnt",
+            "de",
+            [("Viertelstunde", 15, "implicit"), ("Jahrzehnt", 10, "implicit")],
+        ),
+        ("пре једне деценије", "sr-Cyrl", [("једне", 1, "one"), ("деценије", 10, "implicit")]),
+        ("një dekadë më parë", "sq", [("një", 1, "one"), ("dekadë", 10, "implicit")]),
+    ],
+)
+def test_words_that_carry_a_number_are_read_on_request(text: str, lang: str, expected: list) -> None:
+    assert loose(text, lang) == expected
+    assert kinds(text, lang) == []  # not for the aligner
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
             "the third time, a third of them",
             "en",
             [("third", 3, "ordinal-word"), ("third", 1 / 3, "fraction")],
         ),
-        ("the twenty-first century", "en", [("twenty-first", 21, "ordinal-word")]),
+        # "century" carries 100 (a word that carries a number: kind "implicit")
+        (
+            "the twenty-first century",
+            "en",
+            [("twenty-first", 21, "ordinal-word"), ("century", 100, "implicit")],
+        ),
         (
             "am dritten Tag, der einundzwanzigste",
             "de",
@@ -190,7 +217,7 @@ def loose(text: str, lang: str) -> list[tuple[str, float, str]]:
         (
             "treći put, dvadeset prvi vek",
             "sr-Latn",
-            [("treći", 3, "ordinal-word"), ("dvadeset prvi", 21, "ordinal-word")],
+            [("treći", 3, "ordinal-word"), ("dvadeset prvi", 21, "ordinal-word"), ("vek", 100, "implicit")],
         ),
         (
             "i treti, e treta, të tretën, sezoni i nëntë",

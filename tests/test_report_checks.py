@@ -371,10 +371,29 @@ def test_small_number_words_differing_against_each_other_are_reported():
             "Потребно је да изађе половина гласача плус један.",
             "sr-Cyrl",
         ),
+        # words that carry a number, written as one in the translation
+        (
+            "St. Martin's was built a decade later.",
+            "Црква Светог Мартина изграђена је десет година касније.",
+            "sr-Cyrl",
+        ),
+        ("He wanted a penalty on the quarter-hour mark.", "Тражио је пенал у 15. минуту.", "sr-Cyrl"),
+        (
+            "French is spoken by a double-digit percentage.",
+            "Frëngjishten e flet një përqindje me 2 shifra.",
+            "sq",
+        ),
+        ("He scored 15 minutes later.", "Er traf eine Viertelstunde später.", "de"),
     ],
 )
 def test_months_magnitudes_fractions_and_one_read_alike_are_no_finding(en, other, lang):
     assert found(pair_set([en], [other], tgt_lang=lang), "number") == []
+
+
+def test_a_word_carrying_a_number_still_differs_from_another_number():
+    docset = pair_set(["It was built a decade later."], ["Изграђена је двадесет година касније."])
+    (f,) = found(docset, "number")  # the word counts only against the other side's number: not shown
+    assert f.detail == "Numbers differ: only in sr-Cyrl: “двадесет”."
 
 
 @pytest.mark.parametrize(

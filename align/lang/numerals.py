@@ -41,6 +41,10 @@ class NumberWords:
     # Words between two magnitudes that multiply ("tens of thousands", "Hunderte von Tausenden");
     # without one they multiply only when adjacent ("desetine hiljada", "qindra mijëra").
     magnitude_joiners: tuple[str, ...] = ()
+    # Words that carry a number without writing it ("decade", "U-turn", "Viertelstunde", "деценија"):
+    # a translation may write the number ("десет година", "kthesë 180 gradë"), so they count, like
+    # magnitudes, only against a number of the other side. Whole words or hyphenated phrases.
+    implicit: dict[str, float] = field(default_factory=dict)
     # Fractions in words ("half", "половина"), compared with percentages (50 percent = half).
     fractions: dict[str, float] = field(default_factory=dict)
     # Ordinal words ("third", "dritten", "трећег", "treti") -> their number; with ``ordinals_after``

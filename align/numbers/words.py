@@ -44,6 +44,8 @@ class Lexicon:
     months_capitalised: bool  # a month name away from a number counts only capitalised ("May", "may")
     inword: re.Pattern[str]  # a number word starting a longer word ("fourballs")
     loose_words: frozenset[str]  # words without which a text has nothing for loose_mentions but inword
+    implicit: re.Pattern[str] | None  # NumberWords.implicit, in every spelling, as one pattern
+    implicit_values: dict[str, float]
     bounds: dict[str, tuple[str, bool]]  # NumberWords.bounds, in every spelling (read by .bounds)
     bound_gap: frozenset[str]
 
@@ -80,6 +82,7 @@ def lexicon(lang: str) -> Lexicon | None:
     ones = frozenset(w for w, (v, _, alone) in words.items() if v == 1 and not alone and len(w) > 2)
     ordinals = {w: v for w, v in expand(nw.ordinals).items() if w not in words}
     months = expand(nw.months)
+    implicit = {w.lower(): v for w, v in expand(nw.implicit).items()}
     # small numbers from two on, of three letters or more, longest first, before three more letters
     prefixes = sorted(
         (w for w, (v, role, alone) in words.items() if role == "small" and alone and v >= 2 and len(w) > 2),
@@ -108,6 +111,17 @@ def lexicon(lang: str) -> Lexicon | None:
         ordinals_after=frozenset(expand(dict.fromkeys(nw.ordinals_after))),
         months_capitalised=lp.capitals_beyond_names,
         inword=re.compile("(?:" + "|".join(map(re.escape, prefixes)) + r")(?=[^\W\d_]{3})"),
+        implicit=(
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(map(re.escape, sorted(implicit, key=len, reverse=True)))
+                + r")(?!\w)",
+                re.I,
+            )
+            if implicit
+            else None
+        ),
+        implicit_values=implicit,
         bounds=expand(nw.bounds),
         bound_gap=frozenset(expand(dict.fromkeys(nw.bound_gap))),
         # a quantifier counts only before a scale word, so the scale words stand for it; an article
@@ -119,6 +133,7 @@ def lexicon(lang: str) -> Lexicon | None:
                 *ones,
                 *ordinals,
                 *months,
+                *(WORD.findall(w)[0] for w in implicit),
                 *nw.ordinal_articles,
                 *(w for w, e in words.items() if e[1] in ("scale", "hundred")),
             ]
@@ -291,11 +306,12 @@ def loose_mentions(text: str, lex: Lexicon, numbers: list[NumberMention]) -> lis
     place of a scale word they hold), fractions ("half": kind "fraction"), the words for one ("one":
     kind "one"), ordinal words ("third", "трећег", "i treti": kind "ordinal-word"), month names away
     from a number (kind "month-name") and a number word that starts a longer word ("fourballs",
-    "Vierern": kind "inword")."""
+    "Vierern": kind "inword") and words that carry a number ("decade", "U-turn": kind "implicit")."""
     tokens = list(WORD.finditer(text))
     words = [m.group(0).lower() for m in tokens]
     if lex.loose_words.isdisjoint(words) and not any(lex.inword.match(w) for w in words):
         return numbers
+    numbers = numbers + _implicit(text, lex, numbers)
     spans = {(n.start, n.end): n for n in numbers}
     ends = {n.end: n for n in numbers}
     starts = sorted(spans)
@@ -329,6 +345,17 @@ def loose_mentions(text: str, lex: Lexicon, numbers: list[NumberMention]) -> lis
             value, start = before.value + value, before.start
         out.append(NumberMention(value, text[start : m.end()], start, m.end(), kind))
     return [n for n in numbers if (n.start, n.end) not in dropped] + out
+
+
+def _implicit(text: str, lex: Lexicon, numbers: list[NumberMention]) -> list[NumberMention]:
+    """The words of ``NumberWords.implicit`` in ``text`` outside the mentions found so far."""
+    if lex.implicit is None:
+        return []
+    return [
+        NumberMention(lex.implicit_values[m.group(0).lower()], m.group(0), m.start(), m.end(), "implicit")
+        for m in lex.implicit.finditer(text)
+        if not any(n.start < m.end() and m.start() < n.end for n in numbers)
+    ]
 
 
 def _gap_start(text: str, pos: int) -> int:

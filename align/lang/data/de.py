@@ -80,6 +80,18 @@ PROFILE = LanguageProfile(
         },
         vague_quantifiers=frozenset(wordlist("mehrere einige paar viele etliche")),
         magnitude_joiners=("von",),
+        implicit={
+            **dict.fromkeys(wordlist("jahrzehnt jahrzehnts jahrzehnte dekade"), 10.0),
+            **dict.fromkeys(wordlist("jahrhundert jahrhunderts"), 100.0),
+            "dutzend": 12.0,
+            "viertelstunde": 15.0,
+            **dict.fromkeys(wordlist("zweistellig zweistellige zweistelligen zweistelliger"), 2.0),
+            **dict.fromkeys(wordlist("dreistellig dreistellige dreistelligen dreistelliger"), 3.0),
+            "hattrick": 3.0,
+            "trio": 3.0,
+            "duo": 2.0,
+            "quartett": 4.0,
+        },
         fractions={"hälfte": 0.5, "haelfte": 0.5, "halb": 0.5, "viertel": 0.25, "drittel": 1 / 3},
         ordinals=_ordinals(),
         bounds=bound_words(

@@ -51,6 +51,22 @@ PROFILE = LanguageProfile(
         },
         vague_quantifiers=frozenset(wordlist("several few some many couple")),
         magnitude_joiners=("of",),
+        implicit={
+            "decade": 10.0,
+            "duo": 2.0,
+            "century": 100.0,
+            "centenary": 100.0,
+            "fortnight": 14.0,
+            "dozen": 12.0,
+            "quarter-hour": 15.0,
+            "half-hour": 30.0,
+            "U-turn": 180.0,
+            "double-digit": 2.0,
+            "triple-digit": 3.0,
+            "hat-trick": 3.0,
+            "trio": 3.0,
+            "quartet": 4.0,
+        },
         fractions={"half": 0.5, "quarter": 0.25, "third": 1 / 3},  # "third" after "a", "one", "two"
         ordinals={
             **ordinal_words(

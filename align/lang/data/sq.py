@@ -53,6 +53,13 @@ PROFILE = LanguageProfile(
         },
         vague={"dhjetëra": 10.0, "qindra": 100.0, "mijëra": 1e3, "mija": 1e3},
         vague_quantifiers=frozenset(wordlist("disa shumë ca")),
+        implicit={
+            **dict.fromkeys(wordlist("dekadë dekada dekadës dekadën"), 10.0),
+            **dict.fromkeys(wordlist("shekull shekulli shekullit shekullin"), 100.0),
+            **dict.fromkeys(wordlist("duzinë duzina"), 12.0),
+            **dict.fromkeys(wordlist("het-trik het-triku treshe"), 3.0),
+            "dyshe": 2.0,
+        },
         fractions={"gjysmë": 0.5, "gjysma": 0.5, "gjysmën": 0.5, "çerek": 0.25, "çereku": 0.25},
         bounds=bound_words(
             more="më shumë se|më shumë nga|mëse|të paktën|së paku|mbi?",

@@ -64,6 +64,15 @@ NUMBERS = NumberWords(
         wordlist("i a o e u og oga om ome oj ih im ima eg ega em emu"),
     ),
     vague_quantifiers=frozenset(wordlist("nekoliko više mnogo par")),
+    implicit={
+        **dict.fromkeys(wordlist("decenija decenije deceniju deceniji decenijom"), 10.0),
+        **dict.fromkeys(wordlist("vek veka veku vekom"), 100.0),
+        **dict.fromkeys(wordlist("tuce tuceta"), 12.0),
+        **dict.fromkeys(wordlist("dvocifren dvocifrena dvocifreni dvocifrenu dvocifrenog"), 2.0),
+        **dict.fromkeys(wordlist("het-trik het-trika trio"), 3.0),
+        **dict.fromkeys(wordlist("duo dvojac"), 2.0),
+        "kvartet": 4.0,
+    },
     fractions={
         **dict.fromkeys(wordlist("polovina polovine polovinu polovini polovinom pola"), 0.5),
         **dict.fromkeys(wordlist("četvrtina četvrtine četvrtinu"), 0.25),

@@ -20,10 +20,11 @@ from ..base import Checker, LinkContext, quoted
 # number on the other side it still is ("two" / "three").
 CASUAL_BELOW = 10
 WORDS = frozenset({"word", "ordinal-word"})
-# Kinds that count only against the other side: besides magnitudes, fractions and "one", a month name
+# Kinds that count only against the other side: besides magnitudes, fractions, "one" and the words
+# that carry a number ("decade" / "десет година"), a month name
 # away from a number ("February's 4-1"), a number word inside a longer one ("fourballs" / "игра са
 # четири лоптице"); and "first", "second" (also "at first", "a second", Serbian "drugi" = other).
-LOOSE = frozenset({"one", "fraction", "vague", "month-name", "inword"})
+LOOSE = frozenset({"one", "fraction", "vague", "month-name", "inword", "implicit"})
 LOOSE_ORDINALS_BELOW = 3
 
 
