@@ -192,7 +192,7 @@ class ConsensusChecker(Checker):
         src_lang, version = link.src_lang, link.tgt_lang
         keys = token_keys(link, w.left)
         content = [
-            is_content(t, src_lang) and not is_name(t, key) and not any(c.isdigit() for c in t.text)
+            is_content(t, src_lang, numbers=False) and not is_name(t, key)
             for t, key in zip(w.left, keys, strict=True)
         ]
         same_language = [
