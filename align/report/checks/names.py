@@ -441,16 +441,9 @@ class NameChecker(Checker):
         """One side's ``mentions`` (``left``: the source's) with those the other side lacks: no word
         of the other side or its neighbours matches them by key, no capitalised word of it by sound,
         and it does not refer to them otherwise (:meth:`_rendered`)."""
-        own, lang, terms = (
-            (link.src_text, link.src_lang, link.src_terms)
-            if left
-            else (link.tgt_text, link.tgt_lang, link.tgt_terms)
-        )
-        other_text, nearby, other_lang = (
-            (link.tgt_text, link.tgt_nearby, link.tgt_lang)
-            if left
-            else (link.src_text, link.src_nearby, link.src_lang)
-        )
+        src = (link.src_text, link.src_lang, link.src_terms, link.src_nearby)
+        tgt = (link.tgt_text, link.tgt_lang, link.tgt_terms, link.tgt_nearby)
+        (own, lang, terms, _), (other_text, other_lang, _, nearby) = (src, tgt) if left else (tgt, src)
         term_words = {w for hit in terms or () for w in WORD.findall(hit.surface)}
         words = WORD.findall(other_text)
         keys = {name_key(w, other_lang) for w in [*words, *WORD.findall(nearby)]}
