@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import ReportOptions, build_report
-from align.report.base import CheckContext
+from align.report.base import CheckContext, pivot_links
 from align.report.checks import KINDS, default_kinds
 from align.report.checks.consensus import ConsensusChecker, merged
 from align.report.findings import build_links
@@ -106,3 +106,17 @@ def test_an_edited_link_is_judged_by_the_votes_learnt_when_the_set_was_loaded():
     checker.prepare(links, learnt)
     (f,) = [f for link in links for f in checker.check(link, learnt)]
     assert [f.src_text[a:b] for a, b in f.src_spans] == ["tough"]
+
+
+def test_the_pivot_links_are_built_once_per_report_and_again_where_an_edit_changed_them():
+    """Every pivot pair's checks ask for all the pivot's links (CheckContext.pivot_links): built
+    once, and a version's again after a review edit of its links, as pivot_links builds them now."""
+    docset = version_set({"de-x-a": DE, "de-x-b": DE, "de-x-c": DROPPED})
+    context = CheckContext(ASKED, docset)
+    first = context.pivot_links()
+    assert all(links is first[v] for v, links in context.pivot_links().items())
+    docset.alignments[2].links[:2] = [Link((0, 1), (0, 1), 0.9)]
+    edited = context.pivot_links()
+    assert edited["de-x-a"] is first["de-x-a"] and edited["de-x-c"] != first["de-x-c"]
+    assert edited == pivot_links(docset)
+    assert [x.src_ids for x in edited["de-x-c"][:2]] == [("en.s1", "en.s2"), ("en.s3",)]

@@ -7,6 +7,7 @@ from align.report import ReportOptions, build_report, renderings, wordlinks
 from align.report.base import LinkContext
 from align.report.checks import omissions
 from align.report.wordlinks import link_words
+from align.words import tokenize
 
 EN = [f"The mayor of town {n} opened a new bridge over the river on Monday." for n in range(8)]
 DE = [
@@ -62,3 +63,14 @@ def test_the_report_aligns_a_news_article_once_for_every_check(monkeypatch):
     build_report(DocumentSet("t", docs, [Alignment("en", "de", links)]), options=ReportOptions())
     assert asked == [("renderings", 7), ("omissions", 1)]
     assert calls == [7]
+
+
+def test_content_words_are_numbers_and_words_of_meaning_and_without_numbers_words_only():
+    tokens = tokenize("In 2008 the 3rd council met at 10:30 in Pristina", "en")
+    content = [t.text for t in tokens if wordlinks.is_content(t, "en")]
+    assert content == ["2008", "3rd", "council", "met", "10:30", "Pristina"]
+    assert [t.text for t in tokens if wordlinks.is_content(t, "en", numbers=False)] == [
+        "council",
+        "met",
+        "Pristina",
+    ]

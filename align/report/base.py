@@ -156,6 +156,16 @@ class CheckContext:
     concept_labels: dict[str, str] | None = None
     # the set's term renderings (align.report.renderings.SetRenderings) when the report computed them
     renderings: Any = None
+    # what pivot_links built for the report's checkers: version -> (its links then, their contexts)
+    built: dict[str, tuple[list[Link], list[LinkContext]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def pivot_links(self) -> dict[str, list[LinkContext]]:
+        """:func:`pivot_links` of the set, built once for all the report's checkers (each pair of a
+        set of N versions asks for all N, which was N² links built); a version's again only when its
+        links changed since (a review edit)."""
+        return pivot_links(self.docset, self.built)
 
 
 class Checker:
@@ -194,12 +204,21 @@ def quoted(texts: list[str] | tuple[str, ...]) -> str:
     return ", ".join(f"\u201c{t}\u201d" for t in dict.fromkeys(texts))
 
 
-def pivot_links(docset: DocumentSet) -> dict[str, list[LinkContext]]:
-    """Version -> the links of the pivot's pair with it, as the checks see them (texts only)."""
-    return {
-        alignment.tgt_lang: [
-            LinkContext.of(docset, alignment, row) for row in set_link_texts(docset, alignment)
-        ]
-        for alignment in docset.alignments
-        if alignment.src_lang == docset.pivot
-    }
+def pivot_links(
+    docset: DocumentSet, built: dict[str, tuple[list[Link], list[LinkContext]]] | None = None
+) -> dict[str, list[LinkContext]]:
+    """Version -> the links of the pivot's pair with it, as the checks see them (texts only).
+    ``built``: what calls before built (version -> its links then, their contexts), kept where the
+    version's links are still the same and updated where not."""
+    built = {} if built is None else built
+    out = {}
+    for alignment in docset.alignments:
+        if alignment.src_lang != docset.pivot:
+            continue
+        kept = built.get(alignment.tgt_lang)
+        if kept is None or kept[0] != alignment.links:
+            rows = set_link_texts(docset, alignment)
+            kept = (list(alignment.links), [LinkContext.of(docset, alignment, row) for row in rows])
+            built[alignment.tgt_lang] = kept
+        out[alignment.tgt_lang] = kept[1]
+    return out

@@ -147,9 +147,7 @@ def _grammar(form: str, lang: str) -> bool:
 def _content(token: Token, lang: str) -> bool:
     """A content word (:func:`is_content`) that is neither a number nor a function word."""
     return (
-        is_content(token, lang)
-        and not any(c.isdigit() for c in token.text)
-        and fold(token.text, lang) not in profile(lang).function_words
+        is_content(token, lang, numbers=False) and fold(token.text, lang) not in profile(lang).function_words
     )
 
 

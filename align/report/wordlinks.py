@@ -53,11 +53,13 @@ def is_stopword(form: str, lang: str) -> bool:
     return form in _stopwords(lang)
 
 
-def is_content(token: Token, lang: str) -> bool:
-    """A word that carries meaning: a number, or a word of three letters or more that is no stopword."""
+def is_content(token: Token, lang: str, numbers: bool = True) -> bool:
+    """A word that carries meaning: a number, or a word of three letters or more that is no stopword.
+    Without ``numbers``, no number: for the checks that judge words, which a number's value is not
+    (numbers are compared by value: the number check)."""
     text = token.text
     if any(c.isdigit() for c in text):
-        return True
+        return numbers
     return len(text) >= 3 and any(c.isalpha() for c in text) and fold(text, lang) not in _stopwords(lang)
 
 

@@ -37,7 +37,7 @@ from ...model.rows import set_link_texts
 from ...text.textnorm import fold
 from ...words import Token
 from ...words.lexicon import lexicon_for, lookup_pair
-from ..base import CheckContext, Checker, LinkContext, pivot_links
+from ..base import CheckContext, Checker, LinkContext
 from ..wordlinks import LinkWords, is_content, link_words
 from .omissions import sentence_spans
 
@@ -89,7 +89,7 @@ def consensus(context: CheckContext) -> Consensus:
     """Every pivot pair word-aligned, as votes per pivot token (see :class:`Consensus`)."""
     votes: dict[TokenKey, dict[str, Vote]] = defaultdict(dict)
     renderings: dict[str, dict[str, set[str]]] = {}
-    for version, links in pivot_links(context.docset).items():
+    for version, links in context.pivot_links().items():
         words = link_words([(x.src_text, x.tgt_text) for x in links], links)
         found: dict[str, set[str]] = defaultdict(set)
         for link, w in words.items():
@@ -192,7 +192,7 @@ class ConsensusChecker(Checker):
         src_lang, version = link.src_lang, link.tgt_lang
         keys = token_keys(link, w.left)
         content = [
-            is_content(t, src_lang) and not is_name(t, key) and not any(c.isdigit() for c in t.text)
+            is_content(t, src_lang, numbers=False) and not is_name(t, key)
             for t, key in zip(w.left, keys, strict=True)
         ]
         same_language = [

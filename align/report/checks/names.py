@@ -215,6 +215,67 @@ def _similar(sound: str, other: str) -> bool:
     return SequenceMatcher(None, sound, other, autojunk=False).ratio() >= SIMILAR
 
 
+def _capitalised(text: str, lang: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """The capitalised words of a side in text order, as (:func:`spelling` form, word, span): where a
+    misspelt name may stand, and which of them stand next to each other (:func:`_one_edit_off`)."""
+    return [
+        (spelling(m.group(0), lang), m.group(0), m.span())
+        for m in WORD.finditer(text)
+        if m.group(0)[0].isupper()
+    ]
+
+
+def _spellable(
+    word: str, lang: str, terms: set[str], rendered: list[tuple[str, str, tuple[int, int]]], other_lang: str
+) -> str | None:
+    """The :func:`spelling` form of a word of a name whose spelling the other side may have slipped
+    on; None for a word that is no name's own (an acronym, a term's word, a title: spelt apart on
+    purpose), a short one (one edit off is chance), or one the other side renders as an inflection
+    (``rendered``: its :func:`_capitalised` words)."""
+    if len(word) < 3 or word.isupper() or word in terms or word.lower() in every("not_names"):
+        return None
+    form = spelling(word, lang)
+    if len(form) < 3 or any(inflected(form, f, lang, other_lang) for f, _, _ in rendered):
+        return None
+    return form
+
+
+def _one_edit_off(
+    word: str,
+    form: str,
+    lang: str,
+    name: str,
+    rendered: list[tuple[str, str, tuple[int, int]]],
+    other_lang: str,
+) -> list[tuple[str, str, tuple[int, int]]]:
+    """The capitalised words of the other side (``rendered``) one edit off a name word's ``form`` and
+    not said alike (a name transcribed by ear is no slip). A dictionary word rendered by one is an
+    exonym or a translation ("Scotland" / "Schottland"), unless a next word of the name (``name``: the
+    mention's text) stands beside it as written ("Los Angeles" / "Log Angeles")."""
+    common = _listed(word, lang)
+    rest = {spelling(w, lang) for w in WORD.findall(name) if w != word}
+    return [
+        (f, r, span)
+        for i, (f, r, span) in enumerate(rendered)
+        if one_edit(form, f)
+        and _sound(word, lang) != _sound(r, other_lang)
+        and not (
+            common
+            and _listed(r, other_lang)
+            and not any(rendered[j][0] in rest for j in (i - 1, i + 1) if 0 <= j < len(rendered))
+        )
+    ]
+
+
+def _link_mentions(link: LinkContext) -> tuple[list[NameMention], list[NameMention]]:
+    """The names of each side of a link, each side's found knowing the other's name keys (so a word
+    the dictionary knows is a name where the other side has it as one: "Rose" / "Rose")."""
+    left = extract_names(link.src_text, link.src_lang)
+    right = extract_names(link.tgt_text, link.tgt_lang, [m.key for m in left])
+    left = extract_names(link.src_text, link.src_lang, [m.key for m in right])
+    return left, right
+
+
 class _Side(NamedTuple):
     """One side of a link as the check reads it: its names and those the other side lacks by key."""
 
@@ -284,46 +345,44 @@ class NameChecker(Checker):
         "Schottland") unless a next word of the name stands beside it as written ("Los Angeles" /
         "Log Angeles"). As (word, rendering, word span, rendering span, where the right spelling
         is)."""
-        rendered = [
-            (spelling(m.group(0), other_lang), m.group(0), m.span())
-            for m in WORD.finditer(other)
-            if m.group(0)[0].isupper()
-        ]
-        versions = [v for v in self._docset.docs if v != other_lang]
+        rendered = _capitalised(other, other_lang)
         for match in WORD.finditer(mention.text):
             word = match.group(0)
-            if len(word) < 3 or word.isupper() or word in terms or word.lower() in every("not_names"):
-                continue
-            form = spelling(word, lang)
-            if len(form) < 3 or any(inflected(form, f, lang, other_lang) for f, _, _ in rendered):
-                continue
-            common = _listed(word, lang)
-            rest = {spelling(w, lang) for w in WORD.findall(mention.text) if w != word}
-            near = [
-                (f, r, span)
-                for i, (f, r, span) in enumerate(rendered)
-                if one_edit(form, f)
-                and _sound(word, lang) != _sound(r, other_lang)
-                and not (
-                    common
-                    and _listed(r, other_lang)
-                    and not any(rendered[j][0] in rest for j in (i - 1, i + 1) if 0 <= j < len(rendered))
-                )
-            ]
-            if not near:
+            form = _spellable(word, lang, terms, rendered, other_lang)
+            near = [] if form is None else _one_edit_off(word, form, lang, mention.text, rendered, other_lang)
+            if form is None or not near:
                 continue
             found, rendering, span = near[0]
-            if any(self._spelt_in(found, other_lang, v, strict=True) for v in versions):
-                continue  # another version spells it so too
-            where, right = f"elsewhere in {other_lang}", self._spelt_in(form, lang, other_lang)
-            if right is None and detect_script(word) == detect_script(rendering):
-                where, right = next(
-                    ((f"in {v}", w) for v in versions if v != lang and (w := self._spelt_in(form, lang, v))),
-                    ("", None),
-                )
-            if right is not None:
+            attested = self._attested(word, (form, lang), (found, rendering, other_lang))
+            if attested is not None:
                 start = mention.start + match.start()
-                yield word, rendering, (start, start + len(word)), span, f"\u201c{right}\u201d {where}"
+                yield word, rendering, (start, start + len(word)), span, attested
+
+    def _attested(self, word: str, spelt: tuple[str, str], rendered: tuple[str, str, str]) -> str | None:
+        """Where the right spelling of a name word misspelt by the other side is found, as the finding
+        says it: elsewhere in the other version, or (a rendering in the name's script, which a third
+        version may spell alike) in a third version. None when it is found nowhere, or when a version
+        but the other spells the name the other side's way (then that is a spelling of its own, not a
+        slip). ``spelt``: the word's :func:`spelling` form and language; ``rendered``: the other
+        side's form, word as written and language."""
+        form, lang = spelt
+        found, rendering, other_lang = rendered
+        versions = [v for v in self._docset.docs if v != other_lang]
+        if any(self._spelt_in(found, other_lang, v, strict=True) for v in versions):
+            return None  # another version spells it so too
+        right = self._spelt_in(form, lang, other_lang)
+        if right is not None:
+            return f"\u201c{right}\u201d elsewhere in {other_lang}"
+        if detect_script(word) != detect_script(rendering):
+            return None
+        return next(
+            (
+                f"\u201c{w}\u201d in {v}"
+                for v in versions
+                if v != lang and (w := self._spelt_in(form, lang, v))
+            ),
+            None,
+        )
 
     def _confirmed(self, key: str, lang: str) -> bool:
         return any(key in self._named_in(other) for other in self._docset.docs if other != lang)
@@ -375,44 +434,27 @@ class NameChecker(Checker):
         """Each side's names, with those the other side names no one like by key, sound or reference."""
         if not (link.src_ids and link.tgt_ids):
             return []
-        left = extract_names(link.src_text, link.src_lang)
-        right = extract_names(link.tgt_text, link.tgt_lang, [m.key for m in left])
-        left = extract_names(link.src_text, link.src_lang, [m.key for m in right])
-        out = []
-        for mentions, own, lang, terms, other_text, other_nearby, other_lang, verb in (
-            (
-                left,
-                link.src_text,
-                link.src_lang,
-                link.src_terms,
-                link.tgt_text,
-                link.tgt_nearby,
-                link.tgt_lang,
-                "has",
-            ),
-            (
-                right,
-                link.tgt_text,
-                link.tgt_lang,
-                link.tgt_terms,
-                link.src_text,
-                link.src_nearby,
-                link.src_lang,
-                "adds",
-            ),
-        ):
-            term_words = {w for hit in terms or () for w in WORD.findall(hit.surface)}
-            words = WORD.findall(other_text)
-            keys = {name_key(w, other_lang) for w in [*words, *WORD.findall(other_nearby)]}
-            capitalised = [w for w in dict.fromkeys(words) if w[0].isupper()]
-            missing = [
-                m
-                for m in mentions
-                if self._missing(m, lang, term_words, keys, (capitalised, other_lang))
-                and not self._rendered(m, own, lang, (other_text, other_lang, words, keys))
-            ]
-            out.append(_Side(mentions, lang, term_words, other_text, other_lang, verb, missing))
-        return out
+        left, right = _link_mentions(link)
+        return [self._side(link, left, True), self._side(link, right, False)]
+
+    def _side(self, link: LinkContext, mentions: list[NameMention], left: bool) -> _Side:
+        """One side's ``mentions`` (``left``: the source's) with those the other side lacks: no word
+        of the other side or its neighbours matches them by key, no capitalised word of it by sound,
+        and it does not refer to them otherwise (:meth:`_rendered`)."""
+        src = (link.src_text, link.src_lang, link.src_terms, link.src_nearby)
+        tgt = (link.tgt_text, link.tgt_lang, link.tgt_terms, link.tgt_nearby)
+        (own, lang, terms, _), (other_text, other_lang, _, nearby) = (src, tgt) if left else (tgt, src)
+        term_words = {w for hit in terms or () for w in WORD.findall(hit.surface)}
+        words = WORD.findall(other_text)
+        keys = {name_key(w, other_lang) for w in [*words, *WORD.findall(nearby)]}
+        capitalised = [w for w in dict.fromkeys(words) if w[0].isupper()]
+        missing = [
+            m
+            for m in mentions
+            if self._missing(m, lang, term_words, keys, (capitalised, other_lang))
+            and not self._rendered(m, own, lang, (other_text, other_lang, words, keys))
+        ]
+        return _Side(mentions, lang, term_words, other_text, other_lang, "has" if left else "adds", missing)
 
     def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
         sides = self._sides.pop(link) if link in self._sides else self._sides_of(link)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Hashable, Iterator
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ...model import Finding
 from ...numbers import ROUNDING, NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
@@ -21,9 +21,9 @@ from ..base import Checker, LinkContext, quoted
 CASUAL_BELOW = 10
 WORDS = frozenset({"word", "ordinal-word"})
 # Kinds that count only against the other side: besides magnitudes, fractions, "one" and the words
-# that carry a number ("decade" / "десет година"), a month name
-# away from a number ("February's 4-1"), a number word inside a longer one ("fourballs" / "игра са
-# четири лоптице"); and "first", "second" (also "at first", "a second", Serbian "drugi" = other).
+# that carry a number ("decade" / "десет година"), a month name away from a number ("February's
+# 4-1"), a number word inside a longer one ("fourballs" / "игра са четири лоптице"); and "first",
+# "second" (also "at first", "a second", Serbian "drugi" = other).
 LOOSE = frozenset({"one", "fraction", "vague", "month-name", "inword", "implicit"})
 LOOSE_ORDINALS_BELOW = 3
 
@@ -169,6 +169,101 @@ def _shown(link: LinkContext, pairs: Pairs) -> str:
     return ", ".join(f"{_measure(link.src_text, a)} \u2192 {_measure(link.tgt_text, b)}" for a, b in pairs)
 
 
+def _at_tier(
+    tier: int, unpaired: list[NumberMention], mentions: list[NumberMention]
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """One side at a tier of pairing (:func:`_tier`): (what is set aside, what is paired). A measure
+    left unpaired waits aside at the loose tier, since a measure is answered by a figure, not by a
+    loose word ("2 inches" is not "другим"); the rest of what is unpaired is tried again with the
+    side's mentions of the tier."""
+    aside = [n for n in unpaired if tier == 2 and n.unit is not None]
+    tried = [n for n in unpaired if tier < 2 or n.unit is None] + [n for n in mentions if _tier(n) == tier]
+    return aside, tried
+
+
+def _unanswered(
+    left: list[NumberMention], right: list[NumberMention]
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """The mentions of each side with no equal value on the other, in text order. Digits pair first,
+    then number words, then what counts only against the other side: the article "ein" does not take
+    the "1" of "1. Oktober", nor "четири" the "4" of "5-4"."""
+    only_left: list[NumberMention] = []
+    only_right: list[NumberMention] = []
+    for tier in sorted({_tier(n) for n in (*left, *right)}):
+        aside_left, tried_left = _at_tier(tier, only_left, left)
+        aside_right, tried_right = _at_tier(tier, only_right, right)
+        rest_left, rest_right = unmatched(tried_left, tried_right)
+        only_left = sorted(aside_left + rest_left, key=_place)
+        only_right = sorted(aside_right + rest_right, key=_place)
+    return only_left, only_right
+
+
+class _Differences(NamedTuple):
+    """What the number check finds in a link: values on one side only, the same value in another unit,
+    and measures converted between unit systems."""
+
+    only_left: list[NumberMention]
+    only_right: list[NumberMention]
+    relabelled: Pairs
+    conversions: Pairs
+
+
+def _differences(left: list[NumberMention], right: list[NumberMention]) -> _Differences:
+    """The differences of the two sides' mentions: unanswered values (:func:`_unanswered`, without
+    those that count only against the other side) that no conversion or unit change explains; a small
+    number word on one side only counts when the other side has an unanswered value too (a changed
+    number), since translators add and drop those freely."""
+    only_left, only_right = _loose(*_unanswered(left, right))
+    conversions, only_left, only_right = _pairs(
+        only_left, only_right, _converted, _magnitude, _near_magnitudes
+    )
+    relabelled, only_left, only_right = _pairs(only_left, only_right, _relabelled, _value)
+    # the start of a range ("2" in "2 to 4 inches") has its end's unit: the end says it
+    relabelled = [(a, b) for a, b in relabelled if not (a.unit and a.unit.shared)]
+    if not (only_left and only_right):
+        only_left = [n for n in only_left if not _casual(n)]
+        only_right = [n for n in only_right if not _casual(n)]
+    return _Differences(only_left, only_right, relabelled, conversions)
+
+
+def _mismatch(link: LinkContext, found: _Differences) -> Finding | None:
+    """The finding of changed units and numbers on one side only (the conversions said beside them);
+    None when there are none. A value on each side that the other lacks is a changed number (high);
+    one side only, an added one (medium)."""
+    parts = [
+        f"only in {lang}: {quoted([n.text for n in mentions])}"
+        for lang, mentions in ((link.src_lang, found.only_left), (link.tgt_lang, found.only_right))
+        if mentions
+    ]
+    said = [f"Units differ: {_shown(link, found.relabelled)}"] if found.relabelled else []
+    said += [f"Numbers differ: {'; '.join(parts)}"] if parts else []
+    if not said:
+        return None
+    changed = found.relabelled or (found.only_left and found.only_right)
+    also = f" (converted: {_shown(link, found.conversions)})" if found.conversions else ""
+    return link.finding(
+        "number",
+        "high" if changed else "medium",
+        f"{'. '.join(said)}{also}.",
+        src_spans=_spans(found.only_left + [a for a, _ in found.relabelled]),
+        tgt_spans=_spans(found.only_right + [b for _, b in found.relabelled]),
+    )
+
+
+def _conversion(link: LinkContext, conversions: Pairs) -> Finding | None:
+    """The low-severity finding of measures converted between unit systems, for a glance at the
+    arithmetic; None without any."""
+    if not conversions:
+        return None
+    return link.finding(
+        "number",
+        "low",
+        f"Units converted, check the figures: {_shown(link, conversions)}.",
+        src_spans=_spans([a for a, _ in conversions]),
+        tgt_spans=_spans([b for _, b in conversions]),
+    )
+
+
 def _bounds(link: LinkContext, left: list[NumberMention], right: list[NumberMention]) -> Iterator[Finding]:
     """A value both sides have, bound differently: "as many as 300" / "300" (low: a translator may
     round a bound away on purpose)."""
@@ -196,56 +291,7 @@ class NumberChecker(Checker):
         left = extract_numbers(link.src_text, link.src_lang, units=True, loose=True)
         right = extract_numbers(link.tgt_text, link.tgt_lang, units=True, loose=True)
         yield from _bounds(link, left, right)
-        # digits pair first, then number words, then what counts only against the other side: the
-        # article "ein" does not take the "1" of "1. Oktober", nor "четири" the "4" of "5-4"
-        # (a measure is answered by a figure, not by a loose word: "2 inches" is not "другим")
-        only_left: list[NumberMention] = []
-        only_right: list[NumberMention] = []
-        for tier in sorted({_tier(n) for n in (*left, *right)}):
-            aside_left = [n for n in only_left if tier == 2 and n.unit is not None]
-            aside_right = [n for n in only_right if tier == 2 and n.unit is not None]
-            paired_left, paired_right = unmatched(
-                [n for n in only_left if tier < 2 or n.unit is None] + [n for n in left if _tier(n) == tier],
-                [n for n in only_right if tier < 2 or n.unit is None]
-                + [n for n in right if _tier(n) == tier],
-            )
-            only_left = sorted(aside_left + paired_left, key=_place)
-            only_right = sorted(aside_right + paired_right, key=_place)
-        only_left, only_right = _loose(only_left, only_right)
-        conversions, only_left, only_right = _pairs(
-            only_left, only_right, _converted, _magnitude, _near_magnitudes
-        )
-        relabelled, only_left, only_right = _pairs(only_left, only_right, _relabelled, _value)
-        # the start of a range ("2" in "2 to 4 inches") has its end's unit: the end says it
-        relabelled = [(a, b) for a, b in relabelled if not (a.unit and a.unit.shared)]
-        if not (only_left and only_right):
-            only_left = [n for n in only_left if not _casual(n)]
-            only_right = [n for n in only_right if not _casual(n)]
-        parts = [
-            f"only in {lang}: {quoted([n.text for n in mentions])}"
-            for lang, mentions in ((link.src_lang, only_left), (link.tgt_lang, only_right))
-            if mentions
-        ]
-        said = [f"Units differ: {_shown(link, relabelled)}"] if relabelled else []
-        said += [f"Numbers differ: {'; '.join(parts)}"] if parts else []
-        if said:
-            # A value on each side that the other lacks is a changed number; one side only, an added one.
-            severity = "high" if relabelled or (only_left and only_right) else "medium"
-            also = f" (converted: {_shown(link, conversions)})" if conversions else ""
-            left = only_left + [a for a, _ in relabelled]
-            right = only_right + [b for _, b in relabelled]
-            yield link.finding(
-                "number",
-                severity,
-                f"{'. '.join(said)}{also}.",
-                src_spans=_spans(left),
-                tgt_spans=_spans(right),
-            )
-        elif conversions:
-            yield link.finding(
-                "number",
-                "low",
-                f"Units converted, check the figures: {_shown(link, conversions)}.",
-                src_spans=_spans([a for a, _ in conversions]),
-                tgt_spans=_spans([b for _, b in conversions]),
-            )
+        found = _differences(left, right)
+        finding = _mismatch(link, found) or _conversion(link, found.conversions)
+        if finding is not None:
+            yield finding

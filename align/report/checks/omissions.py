@@ -43,7 +43,7 @@ from ...model.rows import set_link_texts
 from ...numbers import extract_numbers
 from ...text.features import features, word_features
 from ...text.textnorm import fold
-from ..base import CheckContext, Checker, LinkContext, OmissionParams, pivot_links, quoted
+from ..base import CheckContext, Checker, LinkContext, OmissionParams, quoted
 from ..wordlinks import LinkWords, aligned_share, link_words
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]  # texts -> L2-normalised vectors
@@ -226,14 +226,17 @@ class ContrastChecker(Checker):
     words: dict[LinkContext, LinkWords] = field(default_factory=dict)
     # word links of the same pivot sentences in the set's other versions (set by prepare)
     others: dict[LinkContext, list[LinkWords]] = field(default_factory=dict)
-    docset: DocumentSet | None = None  # the set the links come from, for the word aligner's training
+    # the report's context: the set the links come from (the word aligner's training), its pivot links
+    report: CheckContext | None = None
 
     @classmethod
     def create(cls, context: CheckContext) -> ContrastChecker:
         options = context.options
-        return cls(
-            Embedder(cache_dir=options.cache_dir), options.omission, options.kinds, docset=context.docset
-        )
+        return cls(Embedder(cache_dir=options.cache_dir), options.omission, options.kinds, report=context)
+
+    @property
+    def docset(self) -> DocumentSet | None:
+        return self.report.docset if self.report is not None else None
 
     def _sides(self, link: LinkContext, shared: frozenset[str]) -> Iterator[_Side]:
         """The sides of a link that may have left something out (omissions: left; additions: right),
@@ -318,18 +321,18 @@ class ContrastChecker(Checker):
         """For each flagged link of a pivot pair, the word links of the same pivot sentences in every
         other version that links them alone (so its side text is the same), when there are two or
         more: what a clause's words look like where no one dropped it."""
-        docset = self.docset
+        context = self.report
         # needs the pivot, this version and OTHERS more
         if (
-            docset is None
+            context is None
             or not flagged
-            or flagged[0].src_lang != docset.pivot
-            or len(docset.docs) < 2 + OTHERS
+            or flagged[0].src_lang != context.docset.pivot
+            or len(context.docset.docs) < 2 + OTHERS
         ):
             return {}
         wanted = {link.src_ids: link for link in flagged}
         found: dict[LinkContext, list[LinkWords]] = {link: [] for link in flagged}
-        for version, links in pivot_links(docset).items():
+        for version, links in context.pivot_links().items():
             if version == flagged[0].tgt_lang:
                 continue
             same = [x for x in links if x.src_ids in wanted and x.tgt_ids]
