@@ -1,4 +1,5 @@
-"""Numbers and names as evidence against a sentence belonging to a link.
+"""Numbers and names as evidence against a sentence belonging to a link (and, for a sentence too short
+for its words to say much, for it: :func:`matched`).
 
 A number written in digits or a proper name survives translation almost always, so on a few short
 sentences it says more than the word aligner, which must link every word somewhere: a dropped
