@@ -29,8 +29,11 @@ def _digits(text: str, lang: str) -> tuple[float, ...]:
 def _names(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
     """Per name mention, the name keys of its words; not at the start of the sentence, where a
     capital says little (a French adverb), and none where every noun has a capital: there the
-    extractor takes a compound the dictionary lacks ("Ballkontakt") for a name."""
-    if profile(lang).nouns_capitalised:
+    extractor takes a compound the dictionary lacks ("Ballkontakt") for a name. Without a capital
+    beyond the sentence's start there is none, and the extractor's dictionary is not loaded."""
+    if profile(lang).nouns_capitalised or not any(
+        m.group()[0].isupper() and not sentence_initial(text, m.start()) for m in WORD.finditer(text)
+    ):
         return ()
     return tuple(
         tuple(name_key(w, lang) for w in WORD.findall(m.text))

@@ -162,7 +162,7 @@ def refine(
         start = sum(len(sentence_tokens(c.side, i)) for i in own[: own.index(c.sentence)])
         spans.append((start, start + len(sentence_tokens(c.side, c.sentence))))
     support: list[float | None] = [0.0] * len(choices)
-    vouched: list[float | None] = [None] * len(choices)  # the support in the last view
+    vouched: list[float | None] = [None] * len(choices)  # in the last view: the anchored one, if any
     for word_links in views:
         typical = _typical(units[2 * len(choices) :], word_links[2 * len(choices) :], stop)
         for n, c in enumerate(choices):
@@ -204,9 +204,8 @@ def _short(
     if choice.merge or vouched is None or vouched > 0:
         return None
     side = choice.side
-    own = [texts[side][i] for i in _side(choice.joined, side)]
     other = [texts[1 - side][i] for i in _side(choice.joined, 1 - side)]
-    if sum(len(split_sentences(t, langs[1 - side])) for t in other) >= len(own):
+    if sum(len(split_sentences(t, langs[1 - side])) for t in other) >= len(_side(choice.joined, side)):
         return None  # not a merge of more sentences into fewer
     rest = [texts[side][i] for i in _side(choice.alone, side)]
     return None if matched(texts[side][choice.sentence], other, rest, langs[side], langs[1 - side]) else 0.0
