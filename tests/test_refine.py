@@ -197,6 +197,15 @@ def test_a_dropped_short_sentence_leaves_a_merge(lang: str) -> None:
         assert ((3,), ()) in out and ((2,), (2 + off,)) in out and ((4,), (3 + off,)) in out
 
 
+@pytest.mark.parametrize("lang", ["sr-Cyrl", "sq"])
+def test_the_aligner_keeps_a_dropped_short_sentence_alone(lang: str) -> None:
+    """End to end, fast method: the search merges the exclamation into the sentence before it, the word
+    pass takes it out."""
+    search = units(align_texts(SHORT_EN, MATCH[lang], "en", lang, AlignOptions(method="fast"), words=False))
+    assert ((3,), ()) not in search
+    assert ((3,), ()) in units(align_texts(SHORT_EN, MATCH[lang], "en", lang, AlignOptions(method="fast")))
+
+
 def test_a_short_sentence_stays_with_as_many_sentences_opposite() -> None:
     """Its translation may be a sentence of its own within the other side's segment, in words the
     lexicon lacks."""
