@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from align.aligner import refine as refine_module
-from align.aligner.anchors import unmatched
+from align.aligner.anchors import matched, unmatched
 from align.aligner.refine import refine
 from align.aligner.sentences import align_texts
 from align.config import AlignOptions
@@ -176,3 +176,56 @@ def test_numbers_and_names_missing_opposite() -> None:
     assert not unmatched("Ash falls on Mexico City.", ["Pepeo pada na Meksiko Siti."], "en", "sr-Latn")
     # where every noun has a capital, a compound the dictionary lacks is no name
     assert not unmatched("Er traf mit dem ersten Ballkontakt.", ["He scored at once."], "de", "en")
+
+
+# The match report without the coach's sentence, and with a short exclamation that neither translation
+# has: a sentence of two counted words, too few for a share of them to mean much.
+SHORT_EN = [*MATCH_EN[:2], MATCH_EN[3], "What a relief!", *MATCH_EN[4:]]
+
+
+@pytest.mark.parametrize("lang", ["sr-Cyrl", "sq"])
+def test_a_dropped_short_sentence_leaves_a_merge(lang: str) -> None:
+    tgt = MATCH[lang]
+    off = len(tgt) - len(SHORT_EN) + 1  # 1 where the scorer's clause is a sentence of its own
+    head = [Link((0,), (0,), cert=0.99), Link((1,), tuple(range(1, 2 + off)), cert=0.9)]
+    tail = [Link((i,), (i - 1 + off,), cert=0.99) for i in range(5, len(SHORT_EN))]
+    for middle in (
+        [Link((2, 3), (2 + off,), cert=0.5), Link((4,), (3 + off,), cert=0.99)],  # hidden before it
+        [Link((2,), (2 + off,), cert=0.5), Link((3, 4), (3 + off,), cert=0.5)],  # or after it
+    ):
+        out = units(refine([*head, *middle, *tail], SHORT_EN, tgt, "en", lang, 4))
+        assert ((3,), ()) in out and ((2,), (2 + off,)) in out and ((4,), (3 + off,)) in out
+
+
+@pytest.mark.parametrize("lang", ["sr-Cyrl", "sq"])
+def test_the_aligner_keeps_a_dropped_short_sentence_alone(lang: str) -> None:
+    """End to end, fast method: the search merges the exclamation into the sentence before it, the word
+    pass takes it out."""
+    search = units(align_texts(SHORT_EN, MATCH[lang], "en", lang, AlignOptions(method="fast"), words=False))
+    assert ((3,), ()) not in search
+    assert ((3,), ()) in units(align_texts(SHORT_EN, MATCH[lang], "en", lang, AlignOptions(method="fast")))
+
+
+def test_a_short_sentence_stays_with_as_many_sentences_opposite() -> None:
+    """Its translation may be a sentence of its own within the other side's segment, in words the
+    lexicon lacks."""
+    tgt = [*MATCH["sr-Cyrl"][:3], MATCH["sr-Cyrl"][3] + " Какво олакшање!", *MATCH["sr-Cyrl"][4:]]
+    links = [
+        Link((0,), (0,), cert=0.99),
+        Link((1,), (1, 2), cert=0.9),
+        Link((2, 3), (3,), cert=0.5),
+        *[Link((i,), (i - 1,), cert=0.99) for i in range(4, len(SHORT_EN))],
+    ]
+    assert ((2, 3), (3,)) in units(refine(links, SHORT_EN, tgt, "en", "sr-Cyrl", 4))
+
+
+def test_numbers_and_names_found_opposite() -> None:
+    rest = ["Secretary of State Mike Pompeo seems to be on the verge of restarting nuclear diplomacy."]
+    other = [
+        "Seine Äußerungen kommen zu einem Zeitpunkt, zu dem US-Außenminister Mike Pompeo kurz davor steht."
+    ]
+    assert matched("His comments come as US.", other, rest, "en", "de")  # "State" is not the US
+    assert not matched("His comments come as US.", ["Seine Äußerungen kommen."], [], "en", "de")
+    assert not matched("Pompeo said so.", other, rest, "en", "de")  # the rest of the link has him
+    assert matched("It took 36 years.", ["Trajalo je 36 godina."], ["It was long."], "en", "sr-Latn")
+    assert not matched("It took 36 years.", ["Trajalo je 36 godina."], ["Not 36 days."], "en", "sr-Latn")

@@ -25,7 +25,10 @@ others. Where a lexicon is shipped, the support is the mean of that over all lin
 a prior vouches for (:func:`_anchored`): in a short text the word aligner must put a word without a
 counterpart somewhere, and links it to whatever is left over. A 1-0 / 0-1 sentence with support of at
 least ``JOIN`` joins the link; the end sentence of a merge with support below ``LEAVE`` leaves it;
-sentences with fewer than ``MIN_WORDS`` counted words stay as the search placed them. Numbers and
+a sentence with fewer than ``MIN_WORDS`` counted words is too short for a share of its words to mean
+much: where a lexicon is shipped, it leaves a merge of more sentences into fewer when none of its
+word links has a prior behind it and none of its numbers and names is found opposite
+(:func:`_short`), and otherwise stays as the search placed it. Numbers and
 names overrule thin word evidence (:mod:`.anchors`, :func:`_with_anchors`): a sentence whose numbers
 and names are all missing opposite needs ``UNMATCHED`` to stay in a merge and never joins. The word
 aligner is trained on the units of the unsure regions only (plus ``CONTEXT`` links each side), so the
@@ -51,7 +54,7 @@ JOIN = 0.85  # support from which a 1-0 / 0-1 sentence joins the neighbouring li
 LEAVE = 0.4  # support below which the end sentence of a merge leaves it
 UNMATCHED = 1.0  # ... below which it leaves when its numbers and names are missing opposite (_with_anchors)
 CONTEXT = 2  # links each side of a candidate added to the word aligner's training units
-MIN_WORDS = 3  # a sentence with fewer counted words (_words) is left as the first pass placed it
+MIN_WORDS = 3  # a sentence with fewer counted words (_words) is judged by _short
 TYPICAL_FLOOR = 0.2  # least typical share of linked words a support is divided by (_typical)
 SPELLING_MINIMUM = 0.6  # a word pair this alike in spelling is known to translate (as align.words)
 
@@ -159,16 +162,53 @@ def refine(
         start = sum(len(sentence_tokens(c.side, i)) for i in own[: own.index(c.sentence)])
         spans.append((start, start + len(sentence_tokens(c.side, c.sentence))))
     support: list[float | None] = [0.0] * len(choices)
+    vouched: list[float | None] = [None] * len(choices)  # in the last view: the anchored one, if any
     for word_links in views:
         typical = _typical(units[2 * len(choices) :], word_links[2 * len(choices) :], stop)
         for n, c in enumerate(choices):
             joined = (units[2 * n], word_links[2 * n])
             alone = (units[2 * n + 1], word_links[2 * n + 1])
-            found, so_far = _support(c, *joined, *alone, spans[n], stop), support[n]
+            found = _support(c, *joined, *alone, spans[n], stop)
+            so_far, vouched[n] = support[n], found
             support[n] = None if found is None or so_far is None else so_far + found / typical / len(views)
+    short = [len(_words(sentence_tokens(c.side, c.sentence), stop[c.side])) < MIN_WORDS for c in choices]
+    if len(views) > 1:  # a lexicon: a short sentence nothing vouches for leaves (_short)
+        support = [
+            _short(c, vouched[n], texts, langs) if short[n] else support[n] for n, c in enumerate(choices)
+        ]
+    else:
+        support = [None if short[n] else support[n] for n in range(len(choices))]
     support = _with_anchors(choices, support, texts, langs)
     kept = [n for n, s in enumerate(support) if s is not None]
     return _apply(links, [choices[n] for n in kept], [support[n] or 0.0 for n in kept])
+
+
+def _short(
+    choice: _Choice,
+    vouched: float | None,
+    texts: tuple[Sequence[str], Sequence[str]],
+    langs: tuple[str, str],
+) -> float | None:
+    """The support of a sentence with fewer than ``MIN_WORDS`` counted words, ``vouched`` being its
+    support in the view of the links a prior vouches for. Too few words for a share of them to mean
+    much, but one such link, or a number or name of the sentence found opposite and not accounted for
+    by the rest of the link, says that the sentence is translated there. The end sentence of a merge
+    with neither leaves it (0) when the other side has fewer sentences than its side (counting those
+    within a segment): a dropped "Remember her answer?" has no counterpart in the neighbour's
+    translation, while against as many sentences opposite ("He is free. So are we" / "Он је
+    слободан. Исто важи и за нас") one of them may be its translation in words the lexicon lacks.
+    Otherwise, and for a lone sentence that might join a link, the first pass stands (None)."""
+    from ..text.segment import split_sentences
+    from .anchors import matched
+
+    if choice.merge or vouched is None or vouched > 0:
+        return None
+    side = choice.side
+    other = [texts[1 - side][i] for i in _side(choice.joined, 1 - side)]
+    if sum(len(split_sentences(t, langs[1 - side])) for t in other) >= len(_side(choice.joined, side)):
+        return None  # not a merge of more sentences into fewer
+    rest = [texts[side][i] for i in _side(choice.alone, side)]
+    return None if matched(texts[side][choice.sentence], other, rest, langs[side], langs[1 - side]) else 0.0
 
 
 def _with_anchors(
@@ -262,7 +302,7 @@ def _support(
     pairs = [ends(link) for link in joined_links]
     taken = {o for s, o in pairs if not start <= s < end}  # other-side words the rest of the unit links
     words = [k for k in _words(joined[side], stop[side]) if start <= k < end]
-    if len(words) < MIN_WORDS:  # too little to go by: the first pass stands
+    if not words:
         return None
     exclusive = len({s for s, o in pairs if start <= s < end and o not in taken} & set(words))
 
