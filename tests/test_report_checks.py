@@ -371,6 +371,9 @@ def test_small_number_words_differing_against_each_other_are_reported():
             "Потребно је да изађе половина гласача плус један.",
             "sr-Cyrl",
         ),
+        # a measure restated in brackets, kept once; a year the source writes in a code
+        ("The volcano sits 45 miles (72 kilometers) away.", "Der Vulkan liegt 72 Kilometer entfernt.", "de"),
+        ("They showed their SS19 collection.", "Sie zeigten ihre Sommerkollektion 2019.", "de"),
         # words that carry a number, written as one in the translation
         (
             "St. Martin's was built a decade later.",
@@ -388,6 +391,16 @@ def test_small_number_words_differing_against_each_other_are_reported():
 )
 def test_months_magnitudes_fractions_and_one_read_alike_are_no_finding(en, other, lang):
     assert found(pair_set([en], [other], tgt_lang=lang), "number") == []
+
+
+def test_a_changed_measure_beside_its_restatement_is_still_found():
+    docset = pair_set(
+        ["The volcano sits 45 miles (72 kilometers) away."],
+        ["Der Vulkan liegt 80 Kilometer entfernt."],
+        tgt_lang="de",
+    )
+    (f,) = found(docset, "number")
+    assert f.severity == "high" and f.detail == "Numbers differ: only in en: “45”, “72”; only in de: “80”."
 
 
 def test_a_word_carrying_a_number_still_differs_from_another_number():
@@ -608,6 +621,33 @@ def test_a_name_dropped_in_a_pro_drop_language_counts_only_when_the_version_neve
     ]
 
 
+def test_a_name_a_verb_is_made_of_is_no_added_name():
+    # another version names Twitter too, so the one-word name counts (see _missing)
+    texts = {
+        "en": ["Karen Hunter tweeted that West was being who he is.", "It was late."],
+        "sr-Cyrl": ["Карен Хантер је на Twitter-у написала да је Вест био свој.", "Било је касно."],
+        "sq": ["Karen Hunter postoi në Twitter se West ishte vetvetja.", "Ishte vonë."],
+    }
+    assert name_details(versions_set(texts), "en-sq") == []
+    texts["en"][0] = "Karen Hunter said that West was being who he is."
+    assert name_details(versions_set(texts), "en-sq") == [
+        "sq adds the name “Twitter”; en names no one like it here."
+    ]
+
+
+def test_a_name_made_of_common_words_translated_is_no_added_name():
+    # "Judicial Committee" is a name of dictionary words (no name of the check): its translation's
+    # words match nothing by key or sound, and a light word model on a short text links them to nothing
+    en = "Kavanaugh spoke before the Senate Judicial Committee on the claims."
+    sq = "Kavanaugh foli përpara Komisionit Gjyqësor të Senatit mbi akuzat."
+    assert found(pair_set([en], [sq], tgt_lang="sq"), "name") == []
+    # without such a name on the source side, the same added name is reported
+    (f,) = found(
+        pair_set(["Kavanaugh spoke before the senators on the claims."], [sq], tgt_lang="sq"), "name"
+    )
+    assert f.detail == "sq adds the name “Komisionit Gjyqësor”; en names no one like it here."
+
+
 @pytest.mark.parametrize(
     ("texts", "detail"),
     [
@@ -698,6 +738,12 @@ def test_a_misspelling_repeated_in_a_link_is_one_finding():
             "en": ["He passed to Leroi Sane.", "It was late."],
             "sq": ["Ai i pasoi Leroy Sane.", "Ishte vonë."],
             "de": ["Er passte zu Leroy Sane.", "Es war spät."],
+        },
+        # a transcription one letter off a letter-by-letter one of the same version: by sound, the
+        # transcription is the right one
+        {
+            "en": ["John Edward wrote it.", "John said so."],
+            "sr-Cyrl": ["Џон Едвард је то написао.", "Јохн је то рекао."],
         },
         # an exonym in another script
         {

@@ -103,6 +103,8 @@ class LanguageProfile:
     # "Agung starb").
     pronouns: frozenset[str] = frozenset()
     pro_drop: bool = False
+    # Verbs made of a name, by lemma: "tweeted" refers to Twitter as "postoi në Twitter" does.
+    name_verbs: dict[str, str] = field(default_factory=dict)
 
     # The language check (align.lang.detect): frequent short words, for a cheap first guess.
     stopwords: frozenset[str] = field(default_factory=frozenset)

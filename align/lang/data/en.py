@@ -95,6 +95,14 @@ PROFILE = LanguageProfile(
     name_endings=("s",),
     capitals_beyond_names=True,
     demonym_endings=("ian", "ish", "ese", "ean", "ans", "ic"),
+    name_verbs={
+        "tweet": "Twitter",
+        "retweet": "Twitter",
+        "google": "Google",
+        "skype": "Skype",
+        "facetime": "FaceTime",
+        "photoshop": "Photoshop",
+    },
     not_names=frozenset(
         wordlist(
             "monday tuesday wednesday thursday friday saturday sunday welsh french dutch greek swiss thai "

@@ -267,6 +267,43 @@ def _one_edit_off(
     ]
 
 
+def _verb_names(words: tuple[str, ...], lang: str) -> set[str]:
+    """The name keys of the names ``words`` refer to by a verb made of them (``name_verbs`` of the
+    language's profile: "tweeted" for Twitter)."""
+    verbs, code = profile(lang).name_verbs, dictionary(lang)
+    if not verbs or code is None:
+        return set()
+    return {name_key(name, lang) for w in words if (name := verbs.get(lemma(w.lower(), code) or ""))}
+
+
+def _titled_phrases(text: str, lang: str, named: set[str]) -> int:
+    """How many runs of two or more capitalised dictionary words, not opening a sentence, ``text``
+    holds: names made of common words ("Judicial Committee", "Inclusive Ownership Funds"), which a
+    translation translates ("Komisionit Gjyqësor", "Fondet Gjithëpërfshirëse"), so that its name
+    matches nothing by key or sound. A word whose name key the other side has (``named``) is a name
+    both sides give ("Senate" / "Senatit", "Kosovo Serbs" / "Срба са Косова") and ends a run. None in
+    a language that capitalises every noun."""
+    if profile(lang).nouns_capitalised:
+        return 0
+    runs, run, last = 0, 0, -1
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        titled = (
+            word[0].isupper()
+            and not word.isupper()
+            and _in_dictionary(word, lang)
+            and name_key(word, lang) not in named
+            and (run > 0 or not sentence_initial(text, m.start()))
+        )
+        if titled and run > 0 and text[last : m.start()] == " ":
+            run += 1
+        else:
+            runs += run >= 2
+            run = int(titled)
+        last = m.end()
+    return runs + (run >= 2)
+
+
 def _link_mentions(link: LinkContext) -> tuple[list[NameMention], list[NameMention]]:
     """The names of each side of a link, each side's found knowing the other's name keys (so a word
     the dictionary knows is a name where the other side has it as one: "Rose" / "Rose")."""
@@ -361,10 +398,12 @@ class NameChecker(Checker):
     def _attested(self, word: str, spelt: tuple[str, str], rendered: tuple[str, str, str]) -> str | None:
         """Where the right spelling of a name word misspelt by the other side is found, as the finding
         says it: elsewhere in the other version, or (a rendering in the name's script, which a third
-        version may spell alike) in a third version. None when it is found nowhere, or when a version
+        version may spell alike) in a third version. None when it is found nowhere, when a version
         but the other spells the name the other side's way (then that is a spelling of its own, not a
-        slip). ``spelt``: the word's :func:`spelling` form and language; ``rendered``: the other
-        side's form, word as written and language."""
+        slip), or when the spelling elsewhere is a transcription letter for letter ("Јохн" for
+        "John"): by sound the rendering is the right one ("Џон"). ``spelt``: the word's
+        :func:`spelling` form and language; ``rendered``: the other side's form, word as written and
+        language."""
         form, lang = spelt
         found, rendering, other_lang = rendered
         versions = [v for v in self._docset.docs if v != other_lang]
@@ -372,7 +411,8 @@ class NameChecker(Checker):
             return None  # another version spells it so too
         right = self._spelt_in(form, lang, other_lang)
         if right is not None:
-            return f"\u201c{right}\u201d elsewhere in {other_lang}"
+            literal = detect_script(word) != detect_script(right) and to_latin(right, other_lang) == word
+            return None if literal else f"\u201c{right}\u201d elsewhere in {other_lang}"
         if detect_script(word) != detect_script(rendering):
             return None
         return next(
@@ -454,6 +494,11 @@ class NameChecker(Checker):
             if self._missing(m, lang, term_words, keys, (capitalised, other_lang))
             and not self._rendered(m, own, lang, (other_text, other_lang, words, keys))
         ]
+        # as many names of two words or more as the other side has names made of common words are
+        # their translations
+        translated = _titled_phrases(other_text, other_lang, {name_key(w, lang) for w in WORD.findall(own)})
+        several = [m for m in missing if len(WORD.findall(m.text)) > 1][:translated]
+        missing = [m for m in missing if m not in several]
         return _Side(mentions, lang, term_words, other_text, other_lang, "has" if left else "adds", missing)
 
     def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:
@@ -507,13 +552,17 @@ class NameChecker(Checker):
         sides: tuple[str, str, list[str], set[str]],
     ) -> bool:
         """Whether the other side refers to a missing name otherwise: by another part of the full name,
-        by a pronoun, or by a hashtag of its own language ("#MeToo" / "#JaIsto")."""
+        by a pronoun, by a verb made of it ("tweeted" / "postoi në Twitter"), or by a hashtag of its own
+        language ("#MeToo" / "#JaIsto")."""
         other, other_lang, words, keys = sides
         if own[mention.start - 1 : mention.start] == "#" and "#" in other:
             return True
         proper = [name_key(w, lang) for w in WORD.findall(mention.text) if len(w) > 2 and not w.isupper()]
+        verbs = _verb_names(tuple(words), other_lang)
         return any(
-            self._same_person(key, lang, other_lang, keys) or self._referred(key, other_lang, words)
+            key in verbs
+            or self._same_person(key, lang, other_lang, keys)
+            or self._referred(key, other_lang, words)
             for key in proper
         )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable, Hashable, Iterator
 from typing import NamedTuple, TypeVar
 
@@ -226,6 +227,50 @@ def _differences(left: list[NumberMention], right: list[NumberMention]) -> _Diff
     return _Differences(only_left, only_right, relabelled, conversions)
 
 
+# what stands between a measure and its restatement in the other unit system: "six meters (18 feet)"
+_RESTATING = re.compile(r"\s*[(\[]\s*")
+
+
+def _restated(
+    text: str, mentions: list[NumberMention], n: NumberMention, unanswered: list[NumberMention]
+) -> bool:
+    """Whether ``n`` and a measure right before or after it on the same side that the other side
+    answers restate each other in brackets ("45 miles (72 kilometers)" / "72 Kilometer"): the
+    translation kept one of them."""
+    for m in mentions:
+        if m is n or any(m is u for u in unanswered) or not _converted(m, n):
+            continue
+        first, second = (m, n) if m.start < n.start else (n, m)
+        if _RESTATING.fullmatch(text, _span(first)[1], second.start):
+            return True
+    return False
+
+
+def _coded(n: NumberMention, other: str) -> bool:
+    """Whether ``n`` is a year whose last two digits close a code on the other side ("SS19
+    collection" / "Sommerkollektion 2019", "FY19", "’19"): the same year."""
+    return (
+        n.kind == "year" and re.search(rf"(?:[^\W\d_]|['’]){int(n.value) % 100:02d}(?!\d)", other) is not None
+    )
+
+
+def _explained(
+    link: LinkContext, found: _Differences, left: list[NumberMention], right: list[NumberMention]
+) -> _Differences:
+    """The differences without values that the side's own text or the other side explains: a
+    restatement in brackets the translation left out, a year the other side writes in a code."""
+
+    def kept(
+        text: str, mentions: list[NumberMention], unanswered: list[NumberMention], other: str
+    ) -> list[NumberMention]:
+        return [n for n in unanswered if not (_restated(text, mentions, n, unanswered) or _coded(n, other))]
+
+    return found._replace(
+        only_left=kept(link.src_text, left, found.only_left, link.tgt_text),
+        only_right=kept(link.tgt_text, right, found.only_right, link.src_text),
+    )
+
+
 def _mismatch(link: LinkContext, found: _Differences) -> Finding | None:
     """The finding of changed units and numbers on one side only (the conversions said beside them);
     None when there are none. A value on each side that the other lacks is a changed number (high);
@@ -291,7 +336,7 @@ class NumberChecker(Checker):
         left = extract_numbers(link.src_text, link.src_lang, units=True, loose=True)
         right = extract_numbers(link.tgt_text, link.tgt_lang, units=True, loose=True)
         yield from _bounds(link, left, right)
-        found = _differences(left, right)
+        found = _explained(link, _differences(left, right), left, right)
         finding = _mismatch(link, found) or _conversion(link, found.conversions)
         if finding is not None:
             yield finding
