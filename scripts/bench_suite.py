@@ -1,4 +1,4 @@
-"""Every dev set in one table: Text+Berg, NTREX perturbed, look-alikes, planted omissions, natural splits.
+"""Every dev set in one table: Text+Berg, NTREX perturbed, look-alikes, omissions, splits, crossings.
 
 Sets (all built from ../shared/data, seeded, so every run sees the same text):
 
