@@ -1,4 +1,4 @@
-"""Every dev set in one table: Text+Berg, NTREX perturbed, look-alikes, planted omissions, natural splits.
+"""Every dev set in one table: Text+Berg, NTREX perturbed, look-alikes, omissions, splits, crossings.
 
 Sets (all built from ../shared/data, seeded, so every run sees the same text):
 
@@ -17,6 +17,11 @@ Sets (all built from ../shared/data, seeded, so every run sees the same text):
   translator's split. These are complete translations, so every 1-0/0-1 link is false: ``nulls`` is
   their number per 100 sentences of the translation, ``splits kept`` the share of split lines whose
   sentences all end up in one link.
+- ``crossings <pair>``: NTREX dev, line-parallel, with a clause moved across a sentence end in about
+  half of the lines that have a comma near the middle (``align.evaluation.perturb.move_clauses``: the
+  part after the comma opens the next line as a sentence of its own), never in two neighbouring lines;
+  the gold has a 2-2 link for each move, the unit a translator makes when a clause crosses a sentence
+  end (Text+Berg has several).
 
 Columns: strict and lax F1 (``align.evaluation.metric``), and ``lax err``, the links (links with
 both sides)
@@ -26,8 +31,9 @@ share no sentence pair with the gold. Embeddings go through the on-disk cache
 so they follow whatever the aligner embeds) and are read once per run; ``--loso NAME=v1,v2,..`` then
 sweeps one cost weight with leave-one-set-out: for each set group, the value best on the other groups
 (mean strict F1) and that value's figures on the held-out group; a NAME of :mod:`align.aligner.refine`
-(``JOIN``, ``LEAVE``, ``UNMATCHED``, ``UNSURE``, ``MIN_WORDS``) sweeps a threshold of the word-coverage pass
-instead. ``--before``: the first pass alone (the search), the figures before the word pass.
+(``JOIN``, ``LEAVE``, ``UNMATCHED``, ``UNSURE``, ``MIN_WORDS``) or of :mod:`align.aligner.crossing`
+(``CROSS``, ``CROSS_LINKS``) sweeps a threshold of the word passes instead. ``--before``: the first
+pass alone (the search), the figures before the word passes.
 ``--selective T:P`` measures selective embedding (:func:`selective`) against full embedding, with the
 share of sentences it embeds.
 
@@ -50,12 +56,12 @@ from bench_ntrex import PAIRS, load_ntrex, perturbed_doc, split_pair
 from bench_textberg import read_lines
 from benchlib import data_dir
 
-from align.aligner import refine
+from align.aligner import crossing, refine
 from align.aligner.costs import CostWeights
 from align.aligner.sentences import WEIGHTS, align_texts, embeddings
 from align.config import AlignOptions
 from align.evaluation.metric import score
-from align.evaluation.perturb import inject_lookalikes, plant_drops
+from align.evaluation.perturb import inject_lookalikes, move_clauses, plant_drops
 from align.formats.beadfile import read_beads
 from align.model import Link
 from align.text.segment import split_sentences
@@ -152,12 +158,13 @@ def load_suite() -> list[DevSet]:
     )
     data = load_ntrex(ntrex, ["en", *(split_pair(p)[1] for p in PAIRS)])
     lookalikes = DevSet("ntrex en-sr-Cyrl look-alikes", "look-alikes")
-    omissions, splits = [], []
+    omissions, splits, crossings = [], [], []
     for pair in PAIRS:
         src_lang, tgt_lang = split_pair(pair)
         perturbed = DevSet(f"ntrex {pair}", "ntrex")
         omissions.append(DevSet(f"omissions {pair}", "omissions"))
         splits.append(DevSet(f"splits {pair}", "splits"))
+        crossings.append(DevSet(f"crossings {pair}", "crossings"))
         for doc in data.docs:
             src, tgt, gold = perturbed_doc(data, tgt_lang, doc, f"{SEED}:{pair}:{doc[0]}")
             perturbed.docs.append(Doc(src, tgt, gold, src_lang, tgt_lang))
@@ -172,8 +179,10 @@ def load_suite() -> list[DevSet]:
             omissions[-1].docs.append(Doc(data.lines["en"][start:end], kept, gold, src_lang, tgt_lang))
             lines = data.lines["en"][start:end], data.lines[tgt_lang][start:end]
             splits[-1].docs.append(article_doc(*lines, src_lang, tgt_lang))
+            moved, gold = move_clauses(lines[1], random.Random(f"{SEED}:crossings:{pair}:{doc[0]}"))
+            crossings[-1].docs.append(Doc(lines[0], moved, gold, src_lang, tgt_lang))
         sets.append(perturbed)
-    return [*sets, lookalikes, *omissions, *splits]
+    return [*sets, lookalikes, *omissions, *splits, *crossings]
 
 
 def attach_vectors(sets: list[DevSet], options: AlignOptions) -> float:
@@ -316,23 +325,25 @@ def row(name: str, r: Result, docs: int) -> str:
 
 
 def loso(sets: list[DevSet], method: str, name: str, values: list[float]) -> None:
-    """Leave-one-set-out for one cost weight, or one threshold of the word pass (an upper-case name
-    in :mod:`align.aligner.refine`): per held-out group, the value with the best mean strict F1 over the other
-    groups (each group's sets averaged first), and its figures on the held-out one."""
+    """Leave-one-set-out for one cost weight, or one threshold of the word passes (an upper-case name
+    in :mod:`align.aligner.refine` or :mod:`align.aligner.crossing`): per held-out group, the value
+    with the best mean strict F1 over the other groups (each group's sets averaged first), and its
+    figures on the held-out one."""
     base = WEIGHTS[method]
     groups = list(dict.fromkeys(d.group for d in sets))
     strict: dict[tuple[float, str], float] = {}
     print(f"\nleave-one-set-out: {name} in {values} ({method}); strict F1 per group")
     print("| value | " + " | ".join(groups) + " |")
-    default = getattr(refine, name, None)
+    module = next((m for m in (refine, crossing) if hasattr(m, name)), None)
+    default = getattr(module, name, None)
     for v in values:
         weights = base if default is not None else dataclasses.replace(base, **{name: v})
         if default is not None:
-            setattr(refine, name, type(default)(v))
+            setattr(module, name, type(default)(v))
         for g in groups:
             strict[v, g] = statistics.mean(evaluate(d, method, weights).strict for d in sets if d.group == g)
         if default is not None:
-            setattr(refine, name, default)
+            setattr(module, name, default)
         print(f"| {v:g} | " + " | ".join(f"{strict[v, g]:.4f}" for g in groups) + " |", flush=True)
     for held in groups:
         best = max(values, key=lambda v: statistics.mean(strict[v, g] for g in groups if g != held))

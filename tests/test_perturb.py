@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from align.evaluation.perturb import Rates, perturb, split_point
+from align.evaluation.perturb import Rates, move_clauses, perturb, split_point
 
 N = 400
 SRC = [f"Source sentence number {i}." for i in range(N)]
@@ -87,3 +89,22 @@ def test_split_point_prefers_the_middle_comma_and_keeps_parts_long() -> None:
     assert split_point(text, 20) == 42  # the second comma is nearer the middle of 74 characters
     assert split_point("short, text", 20) is None
     assert split_point("no comma at all in this rather long sentence here", 5) is None
+
+
+def test_moved_clauses_open_the_next_line_and_make_a_two_two_link() -> None:
+    lines = ["Eins, zwei drei vier fünf sechs sieben, acht neun zehn elf zwölf dreizehn.", "Zweiter Satz."]
+    lines += [
+        f"Satz {k}, mit einem Komma in der Mitte des ganzen Satzes hier, und noch mehr." for k in range(40)
+    ]
+    out, gold = move_clauses(lines, random.Random(3), min_part=10)
+    assert len(out) == len(lines)  # a move changes where text is, not how many lines there are
+    moves = [b for b in gold if b.kind == "2-2"]
+    assert moves and all(b.kind in ("1-1", "2-2") for b in gold)
+    assert [i for b in gold for i in b.src] == list(range(len(lines)))
+    assert [j for b in gold for j in b.tgt] == list(range(len(out)))
+    for b in moves:
+        head, rest = (out[j] for j in b.tgt)
+        first, second = (lines[i] for i in b.src)
+        assert head.endswith(".") and first.startswith(head[:-1])
+        assert rest.endswith(second) and rest[0].isupper()
+    assert move_clauses(lines, random.Random(3), min_part=10) == (out, gold)

@@ -16,6 +16,7 @@ from ..embedding import sentence_vectors
 from ..model import Link
 from ..text.textnorm import comparison_text
 from .costs import CostWeights, LinkCosts
+from .crossing import merge_crossing
 from .lexical import SparseRows, lexical_vectors
 from .refine import refine
 from .search import align, link_types
@@ -106,7 +107,8 @@ def align_texts(
     sentences' embeddings when the caller has them (embed method). Time and memory are linear in
     ``len(src) + len(tgt)`` (:mod:`align.aligner.search`), on top of embedding the sentences. ``words``: the
     second pass (:mod:`align.aligner.refine`), where word coverage decides the unsure merges and 1-0 / 0-1
-    links; False gives the search's links alone.
+    links, then neighbouring links whose words cross merge (:mod:`align.aligner.crossing`); False gives
+    the search's links alone.
     """
     if not src or not tgt:
         return [Link((i,), (), cert=1.0) for i in range(len(src))] + [
@@ -122,11 +124,6 @@ def align_texts(
     ]
     if not words:
         return links
-    return refine(
-        links,
-        [comparison_text(t) for t in src],
-        [comparison_text(t) for t in tgt],
-        src_lang,
-        tgt_lang,
-        options.max_side,
-    )
+    texts = [comparison_text(t) for t in src], [comparison_text(t) for t in tgt]
+    links = refine(links, *texts, src_lang, tgt_lang, options.max_side)
+    return merge_crossing(links, *texts, src_lang, tgt_lang, options.max_side)

@@ -121,3 +121,30 @@ def plant_drops(
             gold.append(Link((i,), (len(out),), status="manual"))
             out.append(line)
     return out, gold
+
+
+def move_clauses(
+    tgt_lines: Sequence[str], rng: random.Random, *, share: float = 0.5, min_part: int = 25
+) -> tuple[list[str], list[Link]]:
+    """A line-parallel target side where, in about ``share`` of the lines that have a comma with
+    ``min_part`` characters each side (:func:`split_point`), the part after it opens the next line
+    as a sentence of its own ("..., with the death toll expected to rise." → "... ." / "With the death
+    toll expected to rise. Next line."), never in two neighbouring lines: a translator moving a clause
+    across a sentence end. The text and its gold: a 2-2 link for each move, 1-1 links elsewhere."""
+    out: list[str] = []
+    gold: list[Link] = []
+    moved = ""
+    for i, line in enumerate(tgt_lines):
+        if moved:
+            out[-1] = f"{moved} {line}"
+            moved = ""
+            continue
+        cut = split_point(line, min_part) if i + 1 < len(tgt_lines) else None
+        if cut is not None and rng.random() < share:
+            head, moved = _split(line, cut)
+            gold.append(Link((i, i + 1), (len(out), len(out) + 1), status="manual"))
+            out += [head, ""]  # the next line is appended to the moved part
+        else:
+            gold.append(Link((i,), (len(out),), status="manual"))
+            out.append(line)
+    return out, gold

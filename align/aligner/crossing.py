@@ -1,0 +1,113 @@
+"""Third pass of the sentence aligner: two neighbouring links whose words cross become one link.
+
+A translator often moves a clause across a sentence end ("… 250 Höhenmeter erforderten zwei Tage." /
+"Il fallut deux jours pour gravir 250 m. …"). The link cost then prefers two 1-1 links to the 2-2
+unit: each sentence pair is still similar as a whole, and evidence is counted per link, so two links
+earn twice. Words show it: in the merged unit some words of the first link's source are translated
+in the second link's target (or the other way round), words that each link alone leaves untranslated.
+
+For each pair of neighbouring two-sided links ``A``, ``B`` the pass word-aligns (:func:`align.words.
+align_units`, the word pass's light model) ``A``, ``B`` and their union, and counts the *crossing*
+words: a word of ``A``'s source linked in the union to a word of ``B``'s target (or of ``B``'s source
+to ``A``'s target) where neither word is linked in its own link aligned alone. Words that already
+have a counterpart inside their link (a name the next sentence repeats, a word the lexicon pairs
+with every article) do not count, which is what keeps news, full of repeated names, out. The links
+merge when the crossing words are at least ``CROSS`` of the union's counted words
+(:func:`align.aligner.refine._words`) and come from at least ``CROSS_LINKS`` word links; the clearest
+first, each link merged once, and the union must be a link type the search allows. The cost is one
+word alignment of each link and each neighbouring pair: linear in document length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Link
+from ..words.params import LIGHT
+from .refine import _words
+
+CROSS = 0.05  # least share of the union's counted words that must cross for the links to merge
+CROSS_LINKS = 2  # least crossing word links (one shared name or number is no evidence)
+
+
+def _allowed(src: int, tgt: int, max_side: int) -> bool:
+    """The search's link types (:func:`align.aligner.search.link_types`)."""
+    return 1 <= src <= max_side and 1 <= tgt <= max_side and src + tgt <= max_side + 2
+
+
+def merge_crossing(
+    links: list[Link],
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    max_side: int,
+) -> list[Link]:
+    """The links with each neighbouring pair whose words cross merged (module docstring)."""
+    pairs = [
+        k
+        for k in range(len(links) - 1)
+        if all(b.src and b.tgt for b in links[k : k + 2])
+        and _allowed(
+            len(links[k].src) + len(links[k + 1].src), len(links[k].tgt) + len(links[k + 1].tgt), max_side
+        )
+    ]
+    if not pairs:
+        return links
+    from ..lang import profile
+    from ..words import align_units, tokenize
+
+    texts, langs = (src, tgt), (src_lang, tgt_lang)
+    tokens: dict[tuple[int, int], list[str]] = {}
+
+    def side_tokens(side: int, sentences: Sequence[int]) -> list[str]:
+        for i in sentences:
+            if (side, i) not in tokens:
+                tokens[side, i] = [t.text for t in tokenize(texts[side][i], langs[side])]
+        return [w for i in sentences for w in tokens[side, i]]
+
+    single = sorted({n for k in pairs for n in (k, k + 1)})
+    index = {n: u for u, n in enumerate(single)}
+    units = [(side_tokens(0, links[n].src), side_tokens(1, links[n].tgt)) for n in single]
+    units += [
+        (units[index[k]][0] + units[index[k + 1]][0], units[index[k]][1] + units[index[k + 1]][1])
+        for k in pairs
+    ]
+    found = align_units(units, src_lang, tgt_lang, LIGHT)
+    stop = (frozenset(profile(src_lang).stopwords), frozenset(profile(tgt_lang).stopwords))
+    share: dict[int, float] = {}
+    for p, k in enumerate(pairs):
+        a, b = index[k], index[k + 1]
+        ns, nt = len(units[a][0]), len(units[a][1])
+        # words linked inside their own link when it is aligned alone, in the union's numbering
+        own_src = {x.src for x in found[a]} | {x.src + ns for x in found[b]}
+        own_tgt = {x.tgt for x in found[a]} | {x.tgt + nt for x in found[b]}
+        union = units[len(single) + p]
+        counted = (set(_words(union[0], stop[0])), set(_words(union[1], stop[1])))
+        crossing = [
+            x
+            for x in found[len(single) + p]
+            if (x.src < ns) != (x.tgt < nt)
+            and x.src in counted[0]
+            and x.tgt in counted[1]
+            and x.src not in own_src
+            and x.tgt not in own_tgt
+        ]
+        words = len({x.src for x in crossing}) + len({x.tgt for x in crossing})
+        if len(crossing) >= CROSS_LINKS and words >= CROSS * max(len(counted[0]) + len(counted[1]), 1):
+            share[k] = words / (len(counted[0]) + len(counted[1]))
+    merged: dict[int, Link] = {}
+    for k in sorted(share, key=lambda k: (-share[k], k)):
+        if k in merged or k + 1 in merged:
+            continue
+        first, second = links[k], links[k + 1]
+        cert = min(first.cert or 0.0, second.cert or 0.0)
+        merged[k] = Link(first.src + second.src, first.tgt + second.tgt, cert=cert)
+        merged[k + 1] = merged[k]
+    out: list[Link] = []
+    for k, link in enumerate(links):
+        if k not in merged:
+            out.append(link)
+        elif not out or out[-1] is not merged[k]:
+            out.append(merged[k])
+    return out
