@@ -13,7 +13,7 @@ to ``A``'s target) where neither word is linked in its own link aligned alone. W
 have a counterpart inside their link (a name the next sentence repeats, a word the lexicon pairs
 with every article) do not count, which is what keeps news, full of repeated names, out. The links
 merge when the crossing words are at least ``CROSS`` of the union's counted words
-(:func:`align.aligner.refine._words`) and come from at least ``CROSS_LINKS`` word links; the clearest
+(:func:`align.aligner.refine.counted_words`) and come from at least ``CROSS_LINKS`` word links; the clearest
 first, each link merged once, and the union must be a link type the search allows. The cost is one
 word alignment of each link and each neighbouring pair: linear in document length.
 """
@@ -24,15 +24,11 @@ from collections.abc import Sequence
 
 from ..model import Link
 from ..words.params import LIGHT
-from .refine import _words
+from .refine import counted_words
+from .search import link_types
 
 CROSS = 0.05  # least share of the union's counted words that must cross for the links to merge
 CROSS_LINKS = 2  # least crossing word links (one shared name or number is no evidence)
-
-
-def _allowed(src: int, tgt: int, max_side: int) -> bool:
-    """The search's link types (:func:`align.aligner.search.link_types`)."""
-    return 1 <= src <= max_side and 1 <= tgt <= max_side and src + tgt <= max_side + 2
 
 
 def merge_crossing(
@@ -44,13 +40,12 @@ def merge_crossing(
     max_side: int,
 ) -> list[Link]:
     """The links with each neighbouring pair whose words cross merged (module docstring)."""
+    allowed = set(link_types(max_side))  # a merge may give only a link the search could
     pairs = [
         k
         for k in range(len(links) - 1)
         if all(b.src and b.tgt for b in links[k : k + 2])
-        and _allowed(
-            len(links[k].src) + len(links[k + 1].src), len(links[k].tgt) + len(links[k + 1].tgt), max_side
-        )
+        and (len(links[k].src) + len(links[k + 1].src), len(links[k].tgt) + len(links[k + 1].tgt)) in allowed
     ]
     if not pairs:
         return links
@@ -83,7 +78,7 @@ def merge_crossing(
         own_src = {x.src for x in found[a]} | {x.src + ns for x in found[b]}
         own_tgt = {x.tgt for x in found[a]} | {x.tgt + nt for x in found[b]}
         union = units[len(single) + p]
-        counted = (set(_words(union[0], stop[0])), set(_words(union[1], stop[1])))
+        counted = (set(counted_words(union[0], stop[0])), set(counted_words(union[1], stop[1])))
         crossing = [
             x
             for x in found[len(single) + p]

@@ -54,7 +54,7 @@ JOIN = 0.85  # support from which a 1-0 / 0-1 sentence joins the neighbouring li
 LEAVE = 0.4  # support below which the end sentence of a merge leaves it
 UNMATCHED = 1.0  # ... below which it leaves when its numbers and names are missing opposite (_with_anchors)
 CONTEXT = 2  # links each side of a candidate added to the word aligner's training units
-MIN_WORDS = 3  # a sentence with fewer counted words (_words) is judged by _short
+MIN_WORDS = 3  # a sentence with fewer counted words (counted_words) is judged by _short
 TYPICAL_FLOOR = 0.2  # least typical share of linked words a support is divided by (_typical)
 SPELLING_MINIMUM = 0.6  # a word pair this alike in spelling is known to translate (as align.words)
 
@@ -72,7 +72,7 @@ class _Choice:
     merge: bool  # True: a null link joins link ``k``; False: the sentence leaves merge link ``k``
 
 
-def _words(tokens: Sequence[str], stop: frozenset[str]) -> list[int]:
+def counted_words(tokens: Sequence[str], stop: frozenset[str]) -> list[int]:
     """The tokens that count: words and numbers, without the words of one or two letters and the
     language's stop words (``LanguageProfile.stopwords``), which a lexicon pairs with every article."""
     return [
@@ -171,7 +171,9 @@ def refine(
             found = _support(c, *joined, *alone, spans[n], stop)
             so_far, vouched[n] = support[n], found
             support[n] = None if found is None or so_far is None else so_far + found / typical / len(views)
-    short = [len(_words(sentence_tokens(c.side, c.sentence), stop[c.side])) < MIN_WORDS for c in choices]
+    short = [
+        len(counted_words(sentence_tokens(c.side, c.sentence), stop[c.side])) < MIN_WORDS for c in choices
+    ]
     if len(views) > 1:  # a lexicon: a short sentence nothing vouches for leaves (_short)
         support = [
             _short(c, vouched[n], texts, langs) if short[n] else support[n] for n, c in enumerate(choices)
@@ -268,7 +270,7 @@ def _typical(
     (German-French: ~0.5), and a sentence's support is measured against what translations get."""
     shares = []
     for (src, tgt), unit_links in zip(units, links, strict=True):
-        words_src, words_tgt = _words(src, stop[0]), _words(tgt, stop[1])
+        words_src, words_tgt = counted_words(src, stop[0]), counted_words(tgt, stop[1])
         if not (words_src and words_tgt):
             continue
         linked_src, linked_tgt = {x.src for x in unit_links}, {x.tgt for x in unit_links}
@@ -301,17 +303,17 @@ def _support(
 
     pairs = [ends(link) for link in joined_links]
     taken = {o for s, o in pairs if not start <= s < end}  # other-side words the rest of the unit links
-    words = [k for k in _words(joined[side], stop[side]) if start <= k < end]
+    words = [k for k in counted_words(joined[side], stop[side]) if start <= k < end]
     if not words:
         return None
     exclusive = len({s for s, o in pairs if start <= s < end and o not in taken} & set(words))
 
     def covered(links: Sequence[WordLink], unit: tuple[list[str], list[str]]) -> float:
         linked = {ends(link)[1] for link in links}
-        return sum(k in linked for k in _words(unit[other], stop[other]))
+        return sum(k in linked for k in counted_words(unit[other], stop[other]))
 
     gain = covered(joined_links, joined) - covered(alone_links, alone)
-    return exclusive / max(len(words), 1) + gain / max(len(_words(joined[other], stop[other])), 1)
+    return exclusive / max(len(words), 1) + gain / max(len(counted_words(joined[other], stop[other])), 1)
 
 
 def _apply(links: list[Link], choices: list[_Choice], support: list[float]) -> list[Link]:
