@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import pickle
 import sys
 import time
 from collections import Counter
@@ -72,10 +71,7 @@ def main() -> int:
     if root is None or data_dir("ntrex-dev", "docs.tsv") is None:
         return 0
     gold, right = annotations(root)
-    if args.features and args.features.is_file():
-        sets = pickle.loads(args.features.read_bytes())
-    else:
-        sets = docsets(root)
+    sets = docsets(root, args.features)
     base = {key: flagged(ds, OmissionParams()) for key, ds in sets.items()}
     docs = sorted({d for _, d in sets})
     folds = [set(docs[0::2]), set(docs[1::2])]

@@ -56,8 +56,12 @@ def annotations(root: Path) -> tuple[set[Key], set[Key]]:
     return gold, any_omission
 
 
-def docsets(root: Path) -> dict[tuple[str, str], DocumentSet]:
-    """(system, doc) -> en and that translation, aligned (embeddings through the on-disk cache)."""
+def docsets(root: Path, features: Path | None = None) -> dict[tuple[str, str], DocumentSet]:
+    """(system, doc) -> en and that translation, aligned (embeddings through the on-disk cache); kept
+    in ``features`` (pickle) when given, and read from it when it exists."""
+    if features is not None and features.is_file():
+        found: dict[tuple[str, str], DocumentSet] = pickle.loads(features.read_bytes())
+        return found
     out = {}
     for doc in sorted(p for p in root.iterdir() if (p / "en.txt").is_file()):
         for path in sorted(doc.glob("*.de.txt")):
@@ -65,6 +69,8 @@ def docsets(root: Path) -> dict[tuple[str, str], DocumentSet]:
             out[system, doc.name] = align_set(
                 [("en", doc / "en.txt"), ("de", path)], set_id=f"{doc.name}.{system}", options=AlignOptions()
             )
+    if features is not None:
+        features.write_bytes(pickle.dumps(out))
     return out
 
 
@@ -109,12 +115,7 @@ def main() -> int:
         return 0
     gold, right = annotations(root)
     t0 = time.perf_counter()
-    if args.features and args.features.is_file():
-        sets = pickle.loads(args.features.read_bytes())
-    else:
-        sets = docsets(root)
-        if args.features:
-            args.features.write_bytes(pickle.dumps(sets))
+    sets = docsets(root, args.features)
     print(f"aligned {len(sets)} pairs in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     docs = sorted({d for _, d in sets})
     folds = [set(docs[0::2]), set(docs[1::2])]

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import pickle
 import statistics
 import sys
 import tempfile
@@ -350,12 +349,7 @@ def main() -> int:
     if args.cold:
         cold_cost(ntrex_root, args.cold)
         return 0
-    if args.features and args.features.is_file():
-        pairs = pickle.loads(args.features.read_bytes())
-    else:
-        pairs = docsets(mqm_root)
-        if args.features:
-            args.features.write_bytes(pickle.dumps(pairs))
+    pairs = docsets(mqm_root, args.features)
     embed = Embedder()
     t0 = time.perf_counter()
     thresholds = mqm(version_sets(pairs), omission_spans(mqm_root), embed)
