@@ -229,3 +229,28 @@ def test_numbers_and_names_found_opposite() -> None:
     assert not matched("Pompeo said so.", other, rest, "en", "de")  # the rest of the link has him
     assert matched("It took 36 years.", ["Trajalo je 36 godina."], ["It was long."], "en", "sr-Latn")
     assert not matched("It took 36 years.", ["Trajalo je 36 godina."], ["Not 36 days."], "en", "sr-Latn")
+
+
+# The match report with a sentence of words the lexicon lacks that neither translation has.
+UNKNOWN_EN = [*MATCH_EN[:2], MATCH_EN[3], "Spectators whistled, grumbling, dissatisfied.", *MATCH_EN[4:]]
+
+
+def test_a_dropped_sentence_nothing_vouches_for_leaves_a_merge_whose_rest_is_translated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Long enough for a share of its words, but the word aligner links them to whatever the next
+    sentence's translation leaves over (raw support above LEAVE); none of those links has a prior
+    behind it, and the next sentence alone covers its translation better than links typically are:
+    the sentence leaves. Without that rule (COVERED out of reach) it stays merged."""
+    tgt = MATCH["sr-Cyrl"]
+    links = [
+        Link((0,), (0,), cert=0.99),
+        Link((1,), (1, 2), cert=0.9),
+        Link((2,), (3,), cert=0.5),
+        Link((3, 4), (4,), cert=0.5),
+        *[Link((i,), (i,), cert=0.99) for i in range(5, len(UNKNOWN_EN))],
+    ]
+    out = units(refine(links, UNKNOWN_EN, tgt, "en", "sr-Cyrl", 4))
+    assert ((3,), ()) in out and ((4,), (4,)) in out
+    monkeypatch.setattr(refine_module, "COVERED", float("inf"))
+    assert ((3, 4), (4,)) in units(refine(links, UNKNOWN_EN, tgt, "en", "sr-Cyrl", 4))

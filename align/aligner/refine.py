@@ -28,7 +28,10 @@ least ``JOIN`` joins the link; the end sentence of a merge with support below ``
 a sentence with fewer than ``MIN_WORDS`` counted words is too short for a share of its words to mean
 much: where a lexicon is shipped, it leaves a merge of more sentences into fewer when none of its
 word links has a prior behind it and none of its numbers and names is found opposite
-(:func:`_short`), and otherwise stays as the search placed it. Numbers and
+(:func:`_short`), and otherwise stays as the search placed it. A longer sentence with no such link
+is judged the same way when the rest of its merge covers the other side at least ``COVERED`` times
+as well as the ordinary links around do: the other side is the rest's translation, and the raw
+view's support is the word aligner placing leftover words. Numbers and
 names overrule thin word evidence (:mod:`.anchors`, :func:`_with_anchors`): a sentence whose numbers
 and names are all missing opposite needs ``UNMATCHED`` to stay in a merge and never joins. The word
 aligner is trained on the units of the unsure regions only (plus ``CONTEXT`` links each side), so the
@@ -55,6 +58,7 @@ LEAVE = 0.4  # support below which the end sentence of a merge leaves it
 UNMATCHED = 1.0  # ... below which it leaves when its numbers and names are missing opposite (_with_anchors)
 CONTEXT = 2  # links each side of a candidate added to the word aligner's training units
 MIN_WORDS = 3  # a sentence with fewer counted words (counted_words) is judged by _short
+COVERED = 1.2  # ... and one nothing vouches for whose link's rest covers the other side this well (_short)
 TYPICAL_FLOOR = 0.2  # least typical share of linked words a support is divided by (_typical)
 SPELLING_MINIMUM = 0.6  # a word pair this alike in spelling is known to translate (as align.words)
 
@@ -163,6 +167,7 @@ def refine(
         spans.append((start, start + len(sentence_tokens(c.side, c.sentence))))
     support: list[float | None] = [0.0] * len(choices)
     vouched: list[float | None] = [None] * len(choices)  # in the last view: the anchored one, if any
+    rest: list[float] = [0.0] * len(choices)  # ... and how well the rest of the link covers the other side
     for word_links in views:
         typical = _typical(units[2 * len(choices) :], word_links[2 * len(choices) :], stop)
         for n, c in enumerate(choices):
@@ -171,12 +176,18 @@ def refine(
             found = _support(c, *joined, *alone, spans[n], stop)
             so_far, vouched[n] = support[n], found
             support[n] = None if found is None or so_far is None else so_far + found / typical / len(views)
+            rest[n] = _covered(c, *alone, stop) / typical
     short = [
         len(counted_words(sentence_tokens(c.side, c.sentence), stop[c.side])) < MIN_WORDS for c in choices
     ]
-    if len(views) > 1:  # a lexicon: a short sentence nothing vouches for leaves (_short)
+    if len(views) > 1:  # a lexicon: a sentence nothing vouches for may leave (_short)
         support = [
-            _short(c, vouched[n], texts, langs) if short[n] else support[n] for n, c in enumerate(choices)
+            _short(c, vouched[n], texts, langs)
+            if short[n]
+            else _short(c, vouched[n], texts, langs, support[n])
+            if rest[n] >= COVERED
+            else support[n]
+            for n, c in enumerate(choices)
         ]
     else:
         support = [None if short[n] else support[n] for n in range(len(choices))]
@@ -190,6 +201,7 @@ def _short(
     vouched: float | None,
     texts: tuple[Sequence[str], Sequence[str]],
     langs: tuple[str, str],
+    otherwise: float | None = None,
 ) -> float | None:
     """The support of a sentence with fewer than ``MIN_WORDS`` counted words, ``vouched`` being its
     support in the view of the links a prior vouches for. Too few words for a share of them to mean
@@ -199,18 +211,22 @@ def _short(
     within a segment): a dropped "Remember her answer?" has no counterpart in the neighbour's
     translation, while against as many sentences opposite ("He is free. So are we" / "Он је
     слободан. Исто важи и за нас") one of them may be its translation in words the lexicon lacks.
-    Otherwise, and for a lone sentence that might join a link, the first pass stands (None)."""
+    Otherwise, and for a lone sentence that might join a link, ``otherwise``: None, the first pass
+    stands. The same holds for a longer sentence of a merge whose rest covers the other side at least
+    ``COVERED`` times as well as translations typically are (``otherwise``: its support): the other
+    side is the rest's translation, with nothing left for the sentence."""
     from ..text.segment import split_sentences
     from .anchors import matched
 
     if choice.merge or vouched is None or vouched > 0:
-        return None
+        return otherwise
     side = choice.side
     other = [texts[1 - side][i] for i in _side(choice.joined, 1 - side)]
     if sum(len(split_sentences(t, langs[1 - side])) for t in other) >= len(_side(choice.joined, side)):
-        return None  # not a merge of more sentences into fewer
+        return otherwise  # not a merge of more sentences into fewer
     rest = [texts[side][i] for i in _side(choice.alone, side)]
-    return None if matched(texts[side][choice.sentence], other, rest, langs[side], langs[1 - side]) else 0.0
+    found = matched(texts[side][choice.sentence], other, rest, langs[side], langs[1 - side])
+    return otherwise if found else 0.0
 
 
 def _with_anchors(
@@ -295,7 +311,7 @@ def _support(
 ) -> float | None:
     """``exclusive + gain`` of the choice's sentence, whose tokens are ``span`` of its side of
     ``joined`` (module docstring)."""
-    side, other = choice.side, 1 - choice.side
+    side = choice.side
     start, end = span
 
     def ends(link: WordLink) -> tuple[int, int]:
@@ -307,13 +323,21 @@ def _support(
     if not words:
         return None
     exclusive = len({s for s, o in pairs if start <= s < end and o not in taken} & set(words))
+    gain = _covered(choice, joined, joined_links, stop) - _covered(choice, alone, alone_links, stop)
+    return exclusive / max(len(words), 1) + gain
 
-    def covered(links: Sequence[WordLink], unit: tuple[list[str], list[str]]) -> float:
-        linked = {ends(link)[1] for link in links}
-        return sum(k in linked for k in counted_words(unit[other], stop[other]))
 
-    gain = covered(joined_links, joined) - covered(alone_links, alone)
-    return exclusive / max(len(words), 1) + gain / max(len(counted_words(joined[other], stop[other])), 1)
+def _covered(
+    choice: _Choice,
+    alone: tuple[list[str], list[str]],
+    alone_links: Sequence[WordLink],
+    stop: tuple[frozenset[str], frozenset[str]],
+) -> float:
+    """The share of the other side's counted words that the rest of the link (``alone``) links."""
+    other = 1 - choice.side
+    words = counted_words(alone[other], stop[other])
+    linked = {link.tgt if other else link.src for link in alone_links}
+    return sum(k in linked for k in words) / max(len(words), 1)
 
 
 def _apply(links: list[Link], choices: list[_Choice], support: list[float]) -> list[Link]:
