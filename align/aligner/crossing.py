@@ -13,7 +13,7 @@ to ``A``'s target) where neither word is linked in its own link aligned alone. W
 have a counterpart inside their link (a name the next sentence repeats, a word the lexicon pairs
 with every article) do not count, which is what keeps news, full of repeated names, out. The links
 merge when the crossing words are at least ``CROSS`` of the union's counted words
-(:func:`align.aligner.refine.counted_words`) and come from at least ``CROSS_LINKS`` word links; the clearest
+(:func:`align.aligner.units.counted_words`) and come from at least ``CROSS_LINKS`` word links; the clearest
 first, each link merged once, and the union must be a link type the search allows. The cost is one
 word alignment of each link and each neighbouring pair: linear in document length.
 """
@@ -24,8 +24,8 @@ from collections.abc import Sequence
 
 from ..model import Link
 from ..words.params import LIGHT
-from .refine import counted_words
 from .search import link_types
+from .units import PairTokens, counted_words
 
 CROSS = 0.05  # least share of the union's counted words that must cross for the links to merge
 CROSS_LINKS = 2  # least crossing word links (one shared name or number is no evidence)
@@ -49,27 +49,17 @@ def merge_crossing(
     ]
     if not pairs:
         return links
-    from ..lang import profile
-    from ..words import align_units, tokenize
+    from ..words import align_units
 
-    texts, langs = (src, tgt), (src_lang, tgt_lang)
-    tokens: dict[tuple[int, int], list[str]] = {}
-
-    def side_tokens(side: int, sentences: Sequence[int]) -> list[str]:
-        for i in sentences:
-            if (side, i) not in tokens:
-                tokens[side, i] = [t.text for t in tokenize(texts[side][i], langs[side])]
-        return [w for i in sentences for w in tokens[side, i]]
-
+    tokens = PairTokens(src, tgt, src_lang, tgt_lang)
+    stop = tokens.stop
     single = sorted({n for k in pairs for n in (k, k + 1)})
     index = {n: u for u, n in enumerate(single)}
-    units = [(side_tokens(0, links[n].src), side_tokens(1, links[n].tgt)) for n in single]
+    units = [tokens.unit(links[n]) for n in single]
     units += [
-        (units[index[k]][0] + units[index[k + 1]][0], units[index[k]][1] + units[index[k + 1]][1])
-        for k in pairs
+        tokens.unit(Link(links[k].src + links[k + 1].src, links[k].tgt + links[k + 1].tgt)) for k in pairs
     ]
     found = align_units(units, src_lang, tgt_lang, LIGHT)
-    stop = (frozenset(profile(src_lang).stopwords), frozenset(profile(tgt_lang).stopwords))
     share: dict[int, float] = {}
     for p, k in enumerate(pairs):
         a, b = index[k], index[k + 1]

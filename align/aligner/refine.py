@@ -48,6 +48,7 @@ import numpy as np
 
 from ..model import Link
 from ..words.params import LIGHT
+from .units import PairTokens, counted_words
 
 if TYPE_CHECKING:
     from ..words import WordLink
@@ -74,16 +75,6 @@ class _Choice:
     joined: Link
     alone: Link
     merge: bool  # True: a null link joins link ``k``; False: the sentence leaves merge link ``k``
-
-
-def counted_words(tokens: Sequence[str], stop: frozenset[str]) -> list[int]:
-    """The tokens that count: words and numbers, without the words of one or two letters and the
-    language's stop words (``LanguageProfile.stopwords``), which a lexicon pairs with every article."""
-    return [
-        k
-        for k, t in enumerate(tokens)
-        if any(c.isalnum() for c in t) and (len(t) > 2 or t.isdigit()) and t.lower() not in stop
-    ]
 
 
 def _candidates(links: Sequence[Link], max_side: int) -> list[_Choice]:
@@ -130,25 +121,11 @@ def refine(
     choices = _candidates(links, max_side)
     if not choices:
         return links
-    from ..lang import profile
-    from ..words import align_units, tokenize
+    from ..words import align_units
     from ..words.lexicon import lexicon_for
 
-    texts = (src, tgt)
-    langs = (src_lang, tgt_lang)
-    stop = (frozenset(profile(src_lang).stopwords), frozenset(profile(tgt_lang).stopwords))
-    tokens: dict[tuple[int, int], list[str]] = {}
-
-    def sentence_tokens(side: int, i: int) -> list[str]:
-        if (side, i) not in tokens:
-            tokens[side, i] = [t.text for t in tokenize(texts[side][i], langs[side])]
-        return tokens[side, i]
-
-    def unit(link: Link) -> tuple[list[str], list[str]]:
-        return (
-            [w for i in link.src for w in sentence_tokens(0, i)],
-            [w for j in link.tgt for w in sentence_tokens(1, j)],
-        )
+    tokens = PairTokens(src, tgt, src_lang, tgt_lang)
+    texts, langs, stop, unit = tokens.texts, tokens.langs, tokens.stop, tokens.unit
 
     # training units: each choice's two links and the links around it
     near = sorted(
@@ -163,8 +140,8 @@ def refine(
     spans = []
     for c in choices:
         own = _side(c.joined, c.side)
-        start = sum(len(sentence_tokens(c.side, i)) for i in own[: own.index(c.sentence)])
-        spans.append((start, start + len(sentence_tokens(c.side, c.sentence))))
+        start = sum(len(tokens.sentence(c.side, i)) for i in own[: own.index(c.sentence)])
+        spans.append((start, start + len(tokens.sentence(c.side, c.sentence))))
     support: list[float | None] = [0.0] * len(choices)
     vouched: list[float | None] = [None] * len(choices)  # in the last view: the anchored one, if any
     rest: list[float] = [0.0] * len(choices)  # ... and how well the rest of the link covers the other side
@@ -178,14 +155,13 @@ def refine(
             support[n] = None if found is None or so_far is None else so_far + found / typical / len(views)
             rest[n] = _covered(c, *alone, stop) / typical
     short = [
-        len(counted_words(sentence_tokens(c.side, c.sentence), stop[c.side])) < MIN_WORDS for c in choices
+        len(counted_words(tokens.sentence(c.side, c.sentence), stop[c.side])) < MIN_WORDS for c in choices
     ]
     if len(views) > 1:  # a lexicon: a sentence nothing vouches for may leave (_short)
+        # a short sentence without such evidence stays where the first pass put it (None)
         support = [
-            _short(c, vouched[n], texts, langs)
-            if short[n]
-            else _short(c, vouched[n], texts, langs, support[n])
-            if rest[n] >= COVERED
+            _short(c, vouched[n], texts, langs, None if short[n] else support[n])
+            if short[n] or rest[n] >= COVERED
             else support[n]
             for n, c in enumerate(choices)
         ]
