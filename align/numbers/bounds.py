@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..text.textnorm import repair_homoglyphs
 from .mention import NumberMention
 from .vocabulary import range_gap
-from .words import lexicon
+from .words import alternation, lexicon
 
 # what may stand between a bound and its number besides a word of NumberWords.bound_gap: spaces and
 # a currency sign ("more than $100 million")
@@ -39,11 +39,8 @@ def _pattern(lang: str) -> re.Pattern[str] | None:
     lex = lexicon(lang)
     if lex is None or not lex.bounds:
         return None
-    phrases = sorted(lex.bounds, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    gap = "|".join(map(re.escape, sorted(lex.bound_gap)))
-    between = rf"{_BETWEEN}(?:(?:{gap}){_BETWEEN})?" if gap else _BETWEEN
-    return re.compile(rf"(?<!\w)({alternatives}){between}$", re.IGNORECASE)
+    between = rf"{_BETWEEN}(?:(?:{alternation(lex.bound_gap)}){_BETWEEN})?" if lex.bound_gap else _BETWEEN
+    return re.compile(rf"(?<!\w)({alternation(lex.bounds)}){between}$", re.IGNORECASE)
 
 
 def bound(text: str, mention: NumberMention, lang: str) -> Bound | None:

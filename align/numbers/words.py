@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -51,6 +52,12 @@ class Lexicon:
 
 
 _PLAIN = str.maketrans("ëçčćšžđ", "ecccszd")
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regular-expression alternation of ``phrases``, longest first (so that "more than" wins over
+    "more"), a space in a phrase matching any run of spaces."""
+    return "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in sorted(phrases, key=len, reverse=True))
 
 
 @lru_cache(maxsize=64)
@@ -110,17 +117,8 @@ def lexicon(lang: str) -> Lexicon | None:
         ordinals=ordinals,
         ordinals_after=frozenset(expand(dict.fromkeys(nw.ordinals_after))),
         months_capitalised=lp.capitals_beyond_names,
-        inword=re.compile("(?:" + "|".join(map(re.escape, prefixes)) + r")(?=[^\W\d_]{3})"),
-        implicit=(
-            re.compile(
-                r"(?<!\w)(?:"
-                + "|".join(map(re.escape, sorted(implicit, key=len, reverse=True)))
-                + r")(?!\w)",
-                re.I,
-            )
-            if implicit
-            else None
-        ),
+        inword=re.compile(f"(?:{alternation(prefixes)})" + r"(?=[^\W\d_]{3})"),
+        implicit=re.compile(rf"(?<!\w)(?:{alternation(implicit)})(?!\w)", re.I) if implicit else None,
         implicit_values=implicit,
         bounds=expand(nw.bounds),
         bound_gap=frozenset(expand(dict.fromkeys(nw.bound_gap))),

@@ -495,10 +495,12 @@ class NameChecker(Checker):
             and not self._rendered(m, own, lang, (other_text, other_lang, words, keys))
         ]
         # as many names of two words or more as the other side has names made of common words are
-        # their translations
-        translated = _titled_phrases(other_text, other_lang, {name_key(w, lang) for w in WORD.findall(own)})
-        several = [m for m in missing if len(WORD.findall(m.text)) > 1][:translated]
-        missing = [m for m in missing if m not in several]
+        # their translations (looked for only where such a name is missing)
+        several = [m for m in missing if len(WORD.findall(m.text)) > 1]
+        if several:
+            named = {name_key(w, lang) for w in WORD.findall(own)}
+            translated = several[: _titled_phrases(other_text, other_lang, named)]
+            missing = [m for m in missing if m not in translated]
         return _Side(mentions, lang, term_words, other_text, other_lang, "has" if left else "adds", missing)
 
     def check(self, link: LinkContext, learnt: object = None) -> Iterator[Finding]:

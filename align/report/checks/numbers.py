@@ -231,14 +231,12 @@ def _differences(left: list[NumberMention], right: list[NumberMention]) -> _Diff
 _RESTATING = re.compile(r"\s*[(\[]\s*")
 
 
-def _restated(
-    text: str, mentions: list[NumberMention], n: NumberMention, unanswered: list[NumberMention]
-) -> bool:
+def _restated(text: str, mentions: list[NumberMention], n: NumberMention, unanswered: set[int]) -> bool:
     """Whether ``n`` and a measure right before or after it on the same side that the other side
-    answers restate each other in brackets ("45 miles (72 kilometers)" / "72 Kilometer"): the
-    translation kept one of them."""
+    answers (its id not in ``unanswered``) restate each other in brackets ("45 miles (72
+    kilometers)" / "72 Kilometer"): the translation kept one of them."""
     for m in mentions:
-        if m is n or any(m is u for u in unanswered) or not _converted(m, n):
+        if id(m) in unanswered or not _converted(m, n):
             continue
         first, second = (m, n) if m.start < n.start else (n, m)
         if _RESTATING.fullmatch(text, _span(first)[1], second.start):
@@ -263,7 +261,8 @@ def _explained(
     def kept(
         text: str, mentions: list[NumberMention], unanswered: list[NumberMention], other: str
     ) -> list[NumberMention]:
-        return [n for n in unanswered if not (_restated(text, mentions, n, unanswered) or _coded(n, other))]
+        ids = {id(u) for u in unanswered}  # n itself among them
+        return [n for n in unanswered if not (_restated(text, mentions, n, ids) or _coded(n, other))]
 
     return found._replace(
         only_left=kept(link.src_text, left, found.only_left, link.tgt_text),
