@@ -34,6 +34,7 @@ class Lexicon:
     keys: np.ndarray  # sorted english_id * len(other) + other_id
     given_english: np.ndarray  # P(other | english) per key
     given_other: np.ndarray  # P(english | other) per key
+    other_words: tuple[str, ...]  # id -> word of ``other``
 
     def lookup(
         self, english: list[str], other: list[str], e: np.ndarray, f: np.ndarray
@@ -49,6 +50,19 @@ class Lexicon:
         hit = known & (self.keys[at] == key) if len(self.keys) else np.zeros(len(key), dtype=bool)
         return np.where(hit, self.given_english[at], 0.0), np.where(hit, self.given_other[at], 0.0)
 
+    def translations(self, english: str) -> tuple[tuple[str, float], ...]:
+        """The words the lexicon gives for an English word, each with the larger of its two
+        conditional probabilities."""
+        e = self.english.get(english)
+        if e is None:
+            return ()
+        n = len(self.other)
+        lo, hi = np.searchsorted(self.keys, [e * n, (e + 1) * n])
+        return tuple(
+            (self.other_words[int(k % n)], float(max(self.given_english[i], self.given_other[i])))
+            for i, k in zip(range(lo, hi), self.keys[lo:hi], strict=True)
+        )
+
 
 def parse(lines: list[str]) -> Lexicon:
     """A lexicon from ``english<TAB>other<TAB>count`` lines."""
@@ -63,7 +77,7 @@ def parse(lines: list[str]) -> Lexicon:
     e, f, counts, key = e[order], f[order], counts[order], key[order]
     by_e = np.bincount(e, counts, len(english)) if len(e) else np.zeros(0)
     by_f = np.bincount(f, counts, len(other)) if len(f) else np.zeros(0)
-    return Lexicon(english, other, key, counts / by_e[e], counts / by_f[f])
+    return Lexicon(english, other, key, counts / by_e[e], counts / by_f[f], tuple(other))
 
 
 @cache

@@ -34,8 +34,6 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
-import numpy as np
-
 from ...model import Finding
 from ...text.textnorm import ascii_key
 from ...words.lexicon import lexicon_for
@@ -80,26 +78,9 @@ def _one_way(occurrences: Sequence[Occurrence]) -> bool:
 
 @cache
 def _translations(src_lang: str, tgt_lang: str, english: str) -> tuple[tuple[str, float], ...]:
-    """The words the lexicon of a pair gives for an English word, each with the larger of its two
-    conditional probabilities."""
+    """The words the pair's shipped lexicon gives for an English word (:meth:`Lexicon.translations`)."""
     found = lexicon_for(src_lang, tgt_lang)
-    e = found[0].english.get(english) if found else None
-    if found is None or e is None:
-        return ()
-    lexicon = found[0]
-    n = len(lexicon.other)
-    lo, hi = np.searchsorted(lexicon.keys, [e * n, (e + 1) * n])
-    words = _other_words(src_lang, tgt_lang)
-    return tuple(
-        (words[int(k % n)], float(max(lexicon.given_english[i], lexicon.given_other[i])))
-        for i, k in zip(range(lo, hi), lexicon.keys[lo:hi], strict=True)
-    )
-
-
-@cache
-def _other_words(src_lang: str, tgt_lang: str) -> dict[int, str]:
-    found = lexicon_for(src_lang, tgt_lang)
-    return {i: w for w, i in found[0].other.items()} if found else {}
+    return found[0].translations(english) if found else ()
 
 
 class RenderingChecker(Checker):
