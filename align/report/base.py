@@ -167,6 +167,17 @@ class CheckContext:
         links changed since (a review edit)."""
         return pivot_links(self.docset, self.built)
 
+    def pair_texts(self, links: Sequence[LinkContext]) -> list[tuple[str, str]]:
+        """The side texts of every link of the pair of ``links`` as the set has it now: the word
+        aligner trains on the whole pair, whatever window of links a review session checks. For a
+        pair derived through the pivot (not in the set), the texts of ``links``."""
+        first = links[0]
+        try:
+            alignment = self.docset.alignment(first.src_lang, first.tgt_lang)
+        except KeyError:
+            return [(x.src_text, x.tgt_text) for x in links]
+        return [(row.src_text, row.tgt_text) for row in set_link_texts(self.docset, alignment)]
+
 
 class Checker:
     """Base of every checker. ``kinds`` maps each Finding kind it produces to a one-line description

@@ -40,7 +40,6 @@ from typing import NamedTuple
 from ...lang import WORD, detect_script, every, profile
 from ...lang.lemma import dictionary, lemma, listed
 from ...model import Finding
-from ...model.rows import set_link_texts
 from ...text.propernames import (
     SOUNDS,
     NameMention,
@@ -460,15 +459,7 @@ class NameChecker(Checker):
         aligner trains on the pair as it is)."""
         self._sides = {link: self._sides_of(link) for link in links}
         wanted = [link for link, sides in self._sides.items() if any(side.missing for side in sides)]
-        self._words = link_words(self._pair_texts(links), wanted) if wanted else {}
-
-    def _pair_texts(self, links: Sequence[LinkContext]) -> list[tuple[str, str]]:
-        first = links[0]
-        try:
-            alignment = self._docset.alignment(first.src_lang, first.tgt_lang)
-        except KeyError:  # a pair derived through the pivot: the links asked about are what there is
-            return [(x.src_text, x.tgt_text) for x in links]
-        return [(row.src_text, row.tgt_text) for row in set_link_texts(self._docset, alignment)]
+        self._words = link_words(self.context.pair_texts(links), wanted) if wanted else {}
 
     def _sides_of(self, link: LinkContext) -> list[_Side]:
         """Each side's names, with those the other side names no one like by key, sound or reference."""

@@ -38,8 +38,7 @@ import numpy as np
 
 from ...embedding import READ_CHARS, Embedder
 from ...lang import WORD
-from ...model import DocumentSet, Finding
-from ...model.rows import set_link_texts
+from ...model import Finding
 from ...numbers import extract_numbers
 from ...text.features import features, word_features
 from ...text.textnorm import fold
@@ -234,10 +233,6 @@ class ContrastChecker(Checker):
         options = context.options
         return cls(Embedder(cache_dir=options.cache_dir), options.omission, options.kinds, report=context)
 
-    @property
-    def docset(self) -> DocumentSet | None:
-        return self.report.docset if self.report is not None else None
-
     def _sides(self, link: LinkContext, shared: frozenset[str]) -> Iterator[_Side]:
         """The sides of a link that may have left something out (omissions: left; additions: right),
         with their uncovered words when they are long enough for the clause or word checks."""
@@ -314,7 +309,12 @@ class ContrastChecker(Checker):
         self.embed([t for side in sides for t in self._texts(side, self._candidates(side))])
         if links and min(self.params.word_share, self.params.partial_word_share) < 1:
             flagged = [link for link in links if any(self._decided(link, learnt))]
-            self.words = link_words(self._pair_texts(links[0]), flagged) if flagged else {}
+            texts = (
+                self.report.pair_texts(links)
+                if self.report is not None
+                else [(x.src_text, x.tgt_text) for x in links]  # a checker used on its own
+            )
+            self.words = link_words(texts, flagged) if flagged else {}
             self.others = self._other_versions(flagged)
 
     def _other_versions(self, flagged: Sequence[LinkContext]) -> dict[LinkContext, list[LinkWords]]:
@@ -340,15 +340,6 @@ class ContrastChecker(Checker):
             for x, w in words.items():
                 found[wanted[x.src_ids]].append(w)
         return {link: w for link, w in found.items() if len(w) >= OTHERS}
-
-    def _pair_texts(self, link: LinkContext) -> list[tuple[str, str]]:
-        """The side texts of every link of the link's pair as the set has it now (the word aligner
-        trains on the whole pair, whatever window of links a review session checks)."""
-        docset = self.docset
-        found = [a for a in docset.alignments if a.pair == link.pair] if docset else []
-        if docset is None or not found:  # a checker used on its own, or a pair derived through the pivot
-            return [(x.src_text, x.tgt_text) for x in self.prepared]
-        return [(row.src_text, row.tgt_text) for row in set_link_texts(docset, found[0])]
 
     def clauses(self, side: _Side) -> list[Clause]:
         """The side's units with their gains (all candidates tested, before any threshold)."""
