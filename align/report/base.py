@@ -146,6 +146,10 @@ class LinkContext:
         )
 
 
+# what pivot_links built: version -> (its links then, their contexts)
+BuiltLinks = dict[str, tuple[list[Link], list[LinkContext]]]
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """What a checker is built from: the report's options, the set (for checks that look at whole
@@ -156,10 +160,8 @@ class CheckContext:
     concept_labels: dict[str, str] | None = None
     # the set's term renderings (align.report.renderings.SetRenderings) when the report computed them
     renderings: Any = None
-    # what pivot_links built for the report's checkers: version -> (its links then, their contexts)
-    built: dict[str, tuple[list[Link], list[LinkContext]]] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
+    # what pivot_links built for the report's checkers, with what the report built before them
+    built: BuiltLinks = field(default_factory=dict, compare=False, repr=False)
 
     def pivot_links(self) -> dict[str, list[LinkContext]]:
         """:func:`pivot_links` of the set, built once for all the report's checkers (each pair of a
@@ -215,9 +217,7 @@ def quoted(texts: list[str] | tuple[str, ...]) -> str:
     return ", ".join(f"\u201c{t}\u201d" for t in dict.fromkeys(texts))
 
 
-def pivot_links(
-    docset: DocumentSet, built: dict[str, tuple[list[Link], list[LinkContext]]] | None = None
-) -> dict[str, list[LinkContext]]:
+def pivot_links(docset: DocumentSet, built: BuiltLinks | None = None) -> dict[str, list[LinkContext]]:
     """Version -> the links of the pivot's pair with it, as the checks see them (texts only).
     ``built``: what calls before built (version -> its links then, their contexts), kept where the
     version's links are still the same and updated where not."""

@@ -16,7 +16,7 @@ from ..errors import InputError, clip, warn
 from ..model import Alignment, DocumentSet, Finding, TermHit
 from ..model.rows import find_pair, set_link_texts
 from ..terms import Termbase, TermMatch, TermMatcher
-from .base import NEARBY, Checker, LinkContext, ReportOptions
+from .base import NEARBY, BuiltLinks, Checker, LinkContext, ReportOptions
 from .checks import KINDS, checkers
 from .checks.links import pair_ratio
 from .renderings import SetRenderings, set_renderings
@@ -219,8 +219,9 @@ def build_report(
     if termbase is not None:
         _check_coverage(termbase, alignments, terms)
     labels = {c.id: c.label or c.id for c in termbase.concepts} if termbase is not None else None
-    renderings = set_renderings(docset, options.renderings)
-    active = checkers(options, labels, docset, renderings)
+    built: BuiltLinks = {}  # pivot links, built once for both
+    renderings = set_renderings(docset, options.renderings, built)
+    active = checkers(options, labels, docset, renderings, built)
     findings = [
         f
         for alignment in alignments

@@ -25,7 +25,7 @@ from ..lang.lemma import dictionary, lemma
 from ..model import DocumentSet
 from ..text.textnorm import fold
 from ..words import Token, tokenize
-from .base import LinkContext, pivot_links
+from .base import BuiltLinks, LinkContext, pivot_links
 from .wordlinks import LinkWords, is_content, is_stopword, link_words
 
 MIN_COUNT = 2  # occurrences of a term in the pivot
@@ -309,10 +309,10 @@ class SetRenderings:
     occurrences: Mapping[str, Mapping[str, Sequence[Occurrence]]] = field(default_factory=dict)
 
 
-def set_renderings(docset: DocumentSet, limit: int) -> SetRenderings:
+def set_renderings(docset: DocumentSet, limit: int, built: BuiltLinks | None = None) -> SetRenderings:
     """The renderings of the pivot's ``limit`` most frequent terms in every version aligned with the
-    pivot."""
-    pairs = pivot_links(docset)
+    pivot; ``built``: the pivot links built so far (:func:`pivot_links`), updated for the checkers."""
+    pairs = pivot_links(docset, built)
     first = next(iter(pairs.values()), [])
     texts = [s for link in first for s in link.src_sentences]
     terms = pivot_terms(texts, docset.pivot, limit) if limit > 0 else []

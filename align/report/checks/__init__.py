@@ -9,7 +9,7 @@ order, ``--kinds``/``--fail-on``/ignore files, summaries, the TEI taxonomy, ``re
 from __future__ import annotations
 
 from ...model import DocumentSet
-from ..base import CheckContext, Checker, ReportOptions
+from ..base import BuiltLinks, CheckContext, Checker, ReportOptions
 from .consensus import ConsensusChecker
 from .links import ConfidenceChecker, GapChecker, LengthChecker
 from .names import NameChecker
@@ -64,10 +64,12 @@ def checkers(
     concept_labels: dict[str, str] | None,
     docset: DocumentSet,
     renderings: object = None,
+    built: BuiltLinks | None = None,
 ) -> list[Checker]:
     """The checkers that can produce one of ``options.kinds``; term checks only with a termbase;
-    ``renderings``: the set's term renderings, when computed already."""
-    context = CheckContext(options, docset, concept_labels, renderings)
+    ``renderings``: the set's term renderings, and ``built`` the pivot links behind them (see
+    :func:`pivot_links`), when computed already."""
+    context = CheckContext(options, docset, concept_labels, renderings, {} if built is None else built)
     return [
         cls.create(context)
         for cls in CHECKERS
