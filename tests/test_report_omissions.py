@@ -19,6 +19,7 @@ from align.embedding import Embedder
 from align.model import Alignment, Document, DocumentSet, Link, Sentence
 from align.report import ReportOptions, build_report
 from align.report.base import OmissionParams
+from align.report.checks import default_kinds
 from align.report.checks.omissions import (
     ContrastChecker,
     anchors,
@@ -469,3 +470,19 @@ def test_the_other_versions_judge_no_number_and_need_two_of_them():
     assert not rendered_elsewhere(none, [none, none], text, span, "en", 0.3)  # a number: by value
     span = _span("independent public prosecution")
     assert not rendered_elsewhere(none, [none], PIVOT, span, "en", 0.3)  # one other version says little
+
+
+def test_a_dropped_number_is_one_finding_a_dropped_clause_with_it_two():
+    """The number check says which number is missing; the partial omission of that number alone
+    says it again and goes. A clause holding the number says more, and stays."""
+    en = [*EN[1:], "The team measured the ice with drones and ground radar over 18 months."]
+    de = [*DE[1:], "Das Team vermass das Eis mit Drohnen."]
+    report = build_report(pair_set(en, de), options=ReportOptions(kinds=default_kinds()))
+    assert [(f.kind, [f.src_text[a:b] for a, b in f.src_spans]) for f in report.findings] == [
+        ("number", ["18"])
+    ]
+    en, de = [BRIDGE, *EN[1:]], [BRIDGE_DE.format(""), *DE[1:]]
+    report = build_report(pair_set(en, de), options=ReportOptions(kinds=default_kinds()))
+    assert {(f.kind, tuple(f.src_text[a:b] for a, b in f.src_spans)) for f in report.findings} >= {
+        ("partial-omission", (PLANNED,))
+    }

@@ -143,6 +143,27 @@ def _check_coverage(termbase: Termbase, alignments: list[Alignment], terms: Sent
         warn(f"no terms for {langs}: term checks skipped for {a.pair}", termbase.source)
 
 
+_MARKING = frozenset({"number", "name"})  # kinds that say which words differ and how
+_PARTIAL = frozenset({"partial-omission", "partial-addition"})
+
+
+def said_once(findings: list[Finding]) -> list[Finding]:
+    """One link's findings without a partial omission or addition whose words a number or name
+    finding of the link marks already (a number left out: "Numbers differ: only in en: 18" says it,
+    and says which): one divergence, one finding for the reviewer to read."""
+    marking = [f for f in findings if f.kind in _MARKING]
+    if not marking:
+        return findings
+
+    def restated(f: Finding) -> bool:
+        left = bool(f.src_spans)
+        spans = f.src_spans if left else f.tgt_spans
+        marked = [s for m in marking for s in (m.src_spans if left else m.tgt_spans)]
+        return bool(spans) and all(any(a <= x and y <= b for a, b in marked) for x, y in spans)
+
+    return [f for f in findings if not (f.kind in _PARTIAL and restated(f))]
+
+
 @dataclass(frozen=True)
 class PairLearnt:
     """What a report learns from all links of one pair before checking any: the pair's usual length
@@ -178,14 +199,16 @@ class PairChecks:
             checker.prepare(links, learnt)
         order = {kind: k for k, kind in enumerate(KINDS)}
         return [
-            sorted(
-                (
-                    f
-                    for c, learnt in zip(self.active, self.learnt.by_checker, strict=True)
-                    for f in c.check(link, learnt)
-                    if f.kind in self.kinds
-                ),
-                key=lambda f: order[f.kind],
+            said_once(
+                sorted(
+                    (
+                        f
+                        for c, learnt in zip(self.active, self.learnt.by_checker, strict=True)
+                        for f in c.check(link, learnt)
+                        if f.kind in self.kinds
+                    ),
+                    key=lambda f: order[f.kind],
+                )
             )
             for link in links
         ]
