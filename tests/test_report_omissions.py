@@ -486,3 +486,70 @@ def test_a_dropped_number_is_one_finding_a_dropped_clause_with_it_two():
     assert {(f.kind, tuple(f.src_text[a:b] for a, b in f.src_spans)) for f in report.findings} >= {
         ("partial-omission", (PLANNED,))
     }
+
+
+# A flood report of our own, en and a faithful sq translation (one sentence each, in order)
+FLOOD_EN = [
+    "Flooding forces thousands from homes in northern Italy",
+    (
+        "Heavy rain caused rivers to burst their banks in the Emilia-Romagna region on Tuesday, forcing "
+        "more than 5,000 people to leave their homes, the civil protection agency said."
+    ),
+    "At least two people died, including a 72-year-old farmer who was swept away near Faenza.",
+    (
+        "Rescue teams used helicopters to lift dozens of residents from rooftops in the town of Cesena "
+        "overnight."
+    ),
+    "Prime Minister Giorgia Meloni said the government would release 20 million euros in emergency aid.",
+    "She cut short a visit to Japan, where she had been attending the G7 summit in Hiroshima.",
+    "Forecasters expect another 100 millimetres of rain by Thursday.",
+    (
+        "Schools in Bologna and Ravenna will stay closed until the end of the week, and the Formula One "
+        "race at Imola, planned for Sunday, has been called off."
+    ),
+    '"We have never seen anything like this," said Michele de Pascale, the mayor of Ravenna.',
+    "He said the damage would run into hundreds of millions of euros.",
+]
+FLOOD_SQ = [
+    "Përmbytjet largojnë mijëra njerëz nga shtëpitë në veri të Italisë",
+    (
+        "Shirat e dendur bënë që lumenjtë të dalin nga shtrati në rajonin Emilia-Romanja të martën, duke "
+        "detyruar më shumë se 5000 njerëz të largohen nga shtëpitë e tyre, njoftoi agjencia e mbrojtjes "
+        "civile."
+    ),
+    "Të paktën dy persona vdiqën, mes tyre një fermer 72-vjeçar që u mor nga uji pranë Faencës.",
+    (
+        "Ekipet e shpëtimit përdorën helikopterë për të ngritur dhjetëra banorë nga çatitë në qytetin e "
+        "Çezenës gjatë natës."
+    ),
+    "Kryeministrja Giorgia Meloni tha se qeveria do të lëshojë 20 milionë euro ndihmë emergjente.",
+    "Ajo ndërpreu vizitën në Japoni, ku kishte marrë pjesë në samitin e G7 në Hiroshima.",
+    "Meteorologët presin edhe 100 milimetra shi deri të enjten.",
+    (
+        "Shkollat në Bolonja dhe Ravena do të mbeten të mbyllura deri në fund të javës, ndërsa gara e "
+        "Formulës 1 në Imola, e planifikuar për të dielën, është anuluar."
+    ),
+    '"Nuk kemi parë kurrë diçka të tillë," tha Michele de Pascale, kryetari i Ravenës.',
+    "Ai tha se dëmet do të arrijnë në qindra miliona euro.",
+]
+
+
+def test_a_dropped_clause_is_not_also_a_length_finding():
+    """sq drops "including a 72-year-old farmer … near Faenza": the partial omission says it, and the
+    number check says exactly which number is gone; the length check would only guess at it again."""
+
+    def report(sq: list[str]) -> list:
+        docs = {
+            "en": Document("en", [Sentence(t, 0) for t in FLOOD_EN]),
+            "sq": Document("sq", [Sentence(t, 0) for t in sq]),
+        }
+        links = [Link((i,), (i,), 0.95) for i in range(len(sq))]
+        docset = DocumentSet("flood", docs, [Alignment("en", "sq", links)])
+        return build_report(docset, options=ReportOptions(kinds=default_kinds())).findings
+
+    assert report(FLOOD_SQ) == []
+    cut = [*FLOOD_SQ[:2], "Të paktën dy persona vdiqën.", *FLOOD_SQ[3:]]
+    assert [(f.kind, f.src_ids) for f in report(cut)] == [
+        ("number", ("en.s3",)),
+        ("partial-omission", ("en.s3",)),
+    ]

@@ -145,23 +145,33 @@ def _check_coverage(termbase: Termbase, alignments: list[Alignment], terms: Sent
 
 _MARKING = frozenset({"number", "name"})  # kinds that say which words differ and how
 _PARTIAL = frozenset({"partial-omission", "partial-addition"})
+_LEFT_OUT = _PARTIAL | {"omission", "addition"}
 
 
 def said_once(findings: list[Finding]) -> list[Finding]:
-    """One link's findings without a partial omission or addition whose words a number or name
-    finding of the link marks already (a number left out: "Numbers differ: only in en: 18" says it,
-    and says which): one divergence, one finding for the reviewer to read."""
-    marking = [f for f in findings if f.kind in _MARKING]
-    if not marking:
-        return findings
+    """One link's findings with a divergence said once where one finding says all another does: a
+    partial omission or addition of nothing but a number or name goes ("Numbers differ: only in en:
+    18" says it, and says which), and so does the length finding of a link with an omission-kind
+    finding (it guesses what that one says). A number or name inside an omitted clause stays: the
+    clause found may be wider than what is missing, the number is exact."""
+    marking = [
+        (span, left)
+        for f in findings
+        if f.kind in _MARKING
+        for left, spans in ((True, f.src_spans), (False, f.tgt_spans))
+        for span in spans
+    ]
 
     def restated(f: Finding) -> bool:
         left = bool(f.src_spans)
-        spans = f.src_spans if left else f.tgt_spans
-        marked = [s for m in marking for s in (m.src_spans if left else m.tgt_spans)]
+        marked = [span for span, side in marking if side == left]
+        spans = f.src_spans or f.tgt_spans
         return bool(spans) and all(any(a <= x and y <= b for a, b in marked) for x, y in spans)
 
-    return [f for f in findings if not (f.kind in _PARTIAL and restated(f))]
+    kept = [f for f in findings if not (f.kind in _PARTIAL and restated(f))]
+    if any(f.kind in _LEFT_OUT for f in kept):
+        kept = [f for f in kept if f.kind != "length"]
+    return kept
 
 
 @dataclass(frozen=True)
