@@ -118,6 +118,8 @@ def test_percentages(text: str, lang: str) -> None:
         ("$5m", "en", 5e6),
         ("1.2 billion", "en", 1.2e9),
         ("3 Millionen", "de", 3e6),
+        ("die 126,5-Millionen-Dollar-Hypothek", "de", 126.5e6),  # joined by a hyphen
+        ("£ 44m", "de", 44e6),  # an English "m" after a currency sign, copied into German
         ("1,5 Mrd. Euro", "de", 1.5e9),
         ("3 miliona", "sr", 3e6),
         ("1,2 milijarde", "sr", 1.2e9),

@@ -14,7 +14,8 @@ from .mention import NumberMention
 from .vocabulary import time_word
 from .words import Lexicon, abbreviation_words, month_words
 
-_SCALE_AFTER = re.compile(r"[\s\u00a0]?([^\W\d_]+)\.?")
+# a scale word after the digits: "3 million", "5 Mio.", "44-Millionen-Pfund" (German joins it by a hyphen)
+_SCALE_AFTER = re.compile(r"[\s\u00a0-]?([^\W\d_]+)\.?")
 _AMPM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
 _NUMERIC = r"""(?<![\w])(?:
       (?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))(?![\d])
@@ -160,8 +161,8 @@ def _finish(
     scale = _SCALE_AFTER.match(text, end)
     if lex and scale:
         factor = lex.scales.get(scale.group(1).lower())
-        if factor is None and scale.group(1) == "m" and start and text[start - 1] in "$£€¥":
-            factor = 1e6  # "$5m"
+        if factor is None and scale.group(1) == "m" and text[:start].rstrip()[-1:] in tuple("$£€¥"):
+            factor = 1e6  # "$5m", "£ 44m"
         if factor:
             value = float(Decimal(str(value)) * Decimal(factor))
             alt = float(Decimal(str(alt)) * Decimal(factor)) if alt is not None else None

@@ -79,8 +79,8 @@ PROFILE = LanguageProfile(
         },
         bounds=bound_words(
             more="more than|at least|upwards of|in excess of|no fewer than|no less than|above?|over?",
-            less="up to|as many as|as much as|as high as|nearly|almost|fewer than|less than|at most"
-            "|no more than|close to|just under|under?|below?",
+            less="up to|as many as|as much as|as high as|as long as|as far as|nearly|almost|fewer than"
+            "|less than|at most|no more than|close to|just under|under?|below?",
             about="about|around|approximately|roughly|some|circa|an estimated?|estimated?",
         ),
         bound_gap=frozenset(wordlist("a an")),

@@ -294,20 +294,6 @@ def _mismatch(link: LinkContext, found: _Differences) -> Finding | None:
     )
 
 
-def _conversion(link: LinkContext, conversions: Pairs) -> Finding | None:
-    """The low-severity finding of measures converted between unit systems, for a glance at the
-    arithmetic; None without any."""
-    if not conversions:
-        return None
-    return link.finding(
-        "number",
-        "low",
-        f"Units converted, check the figures: {_shown(link, conversions)}.",
-        src_spans=_spans([a for a, _ in conversions]),
-        tgt_spans=_spans([b for _, b in conversions]),
-    )
-
-
 def _bounds(link: LinkContext, left: list[NumberMention], right: list[NumberMention]) -> Iterator[Finding]:
     """A value both sides have, bound differently: "as many as 300" / "300" (low: a translator may
     round a bound away on purpose)."""
@@ -336,6 +322,6 @@ class NumberChecker(Checker):
         right = extract_numbers(link.tgt_text, link.tgt_lang, units=True, loose=True)
         yield from _bounds(link, left, right)
         found = _explained(link, _differences(left, right), left, right)
-        finding = _mismatch(link, found) or _conversion(link, found.conversions)
+        finding = _mismatch(link, found)  # a conversion right within rounding says the same
         if finding is not None:
             yield finding
