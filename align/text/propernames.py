@@ -259,7 +259,8 @@ def variant_edit(a: str, b: str) -> bool:
     """Whether two :func:`spelling` forms one edit apart differ where transcriptions and respellings
     of one name differ: an "h" of a digraph ("Nicholas" / "Nikolas"), a glide "j" (spelt "i") beside
     a vowel ("Pobeda" / "Pobjeda"), "s" for "z" ("Tensing" / "Tenzing"), "ou" for "u" ("Kathmandu"
-    / "Kathmandou")."""
+    / "Kathmandou"), "ai" or "i" for "ei" or "i" (a diphthong: "Hussein" / "Hussain", "Biden" /
+    "Bajden")."""
     edit = _edit(a, b)
     if edit is None:
         return False
@@ -271,6 +272,7 @@ def variant_edit(a: str, b: str) -> bool:
         letters in ({"", "h"}, {"s", "z"})
         or (letters == {"", "i"} and bool(_VOWELS.intersection(around.replace("i", "", 1))))
         or (letters in ({"", "o"}, {"", "u"}) and "ou" in around)
+        or (letters in ({"a", "e"}, {"", "a"}, {"", "e"}) and longer[start + 1 : start + 2] == "i")
     )
 
 
