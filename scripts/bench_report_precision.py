@@ -2,7 +2,9 @@
 
 The sample (corpora/labels/report-precision/, its README gives the rule) is twenty news documents of
 the second half of ntrex-dev's ``docs.tsv`` (the first half is what the word-prior learner reads);
-``--heldout``: the eleven other documents of that half, labelled later for precision only.
+``--heldout``: the eleven other documents of that half, labelled later for precision only;
+``--pairs``: each translation aligned and reported alone with the English (as a user with one
+translation runs it: no third version attests a spelling or judges a partial omission).
 Each document is rebuilt from ``shared/data/ntrex-dev`` as an article (headline alone, then
 paragraphs of three lines, read by align's own segmenter), aligned en with de, sr-Cyrl and sq, and
 reported without a glossary. Every finding is matched against ``findings.tsv`` (doc, pair, kind,
@@ -11,7 +13,7 @@ are printed as "unlabelled" (label them with ``blind`` = no). Recall: of the rea
 (findings labelled real plus those noted in ``missed.tsv``), the share that a finding of an accepted
 kind touches (any of its sentences).
 
-    python scripts/bench_report_precision.py [--show] [--docs ID,ID | --heldout] [--also rendering]
+    python scripts/bench_report_precision.py [--show] [--docs ID,ID | --heldout] [--pairs] [--also rendering]
 """
 
 from __future__ import annotations
@@ -55,26 +57,43 @@ def ranges(root: Path) -> dict[str, tuple[int, int]]:
 
 def aligned(root: Path, docs: list[str]) -> dict[str, DocumentSet]:
     """doc -> its four versions rebuilt as articles and aligned (en pivot, ``align run`` defaults)."""
+    return {doc: sets[0] for doc, sets in aligned_groups(root, docs, [LANGS]).items()}
+
+
+def aligned_groups(
+    root: Path, docs: list[str], groups: list[tuple[str, ...]]
+) -> dict[str, list[DocumentSet]]:
+    """doc -> one set per group of its versions (each rebuilt as an article), aligned as
+    :func:`aligned` does."""
     lines = {lang: (root / f"{lang}.txt").read_text("utf-8").splitlines() for lang in LANGS}
     spans = ranges(root)
-    out = {}
+    out: dict[str, list[DocumentSet]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for doc in docs:
             start, end = spans[doc]
-            inputs = []
+            paths = {}
             for lang in LANGS:
                 path = Path(tmp) / doc / f"{lang}.txt"
                 path.parent.mkdir(exist_ok=True)
                 path.write_text(article(lines[lang][start:end]), "utf-8")
-                inputs.append((lang, path))
-            out[doc] = align_set(inputs, set_id=doc, options=AlignOptions())
+                paths[lang] = path
+            out[doc] = [
+                align_set([(lang, paths[lang]) for lang in group], set_id=doc, options=AlignOptions())
+                for group in groups
+            ]
     return out
 
 
-def run(root: Path, docs: list[str], also: frozenset[str] = frozenset()) -> dict[str, list[Finding]]:
+def run(
+    root: Path, docs: list[str], also: frozenset[str] = frozenset(), pairs: bool = False
+) -> dict[str, list[Finding]]:
     """doc -> findings of its report (no glossary; the default kinds and ``also``)."""
     options = ReportOptions(kinds=default_kinds() | also)
-    return {doc: list(build_report(ds, options=options).findings) for doc, ds in aligned(root, docs).items()}
+    groups = [(LANGS[0], lang) for lang in LANGS[1:]] if pairs else [LANGS]
+    return {
+        doc: [f for ds in sets for f in build_report(ds, options=options).findings]
+        for doc, sets in aligned_groups(root, docs, groups).items()
+    }
 
 
 def spans_text(spans: tuple[tuple[int, int], ...]) -> str:
@@ -136,6 +155,7 @@ def main() -> int:
     parser.add_argument(
         "--heldout", action="store_true", help="the held-out documents (heldout.txt: precision only)"
     )
+    parser.add_argument("--pairs", action="store_true", help="each translation alone with the English")
     parser.add_argument("--also", help="opt-in kinds to report too, comma-separated (rendering)")
     args = parser.parse_args()
     root = data_dir("ntrex-dev", "docs.tsv")
@@ -143,7 +163,7 @@ def main() -> int:
         return 0
     docs = args.docs.split(",") if args.docs else sample_docs("heldout" if args.heldout else "docs")
     started = time.perf_counter()
-    findings = run(root, docs, frozenset(args.also.split(",")) if args.also else frozenset())
+    findings = run(root, docs, frozenset(args.also.split(",")) if args.also else frozenset(), args.pairs)
     elapsed = time.perf_counter() - started
     labels = [Label(r) for r in read_tsv(LABELS / "findings.tsv")]
     missed = read_tsv(LABELS / "missed.tsv")

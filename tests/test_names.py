@@ -4,13 +4,16 @@ import pytest
 
 from align.text.propernames import (
     appended,
+    exonym,
     extract_names,
+    in_stem,
     inflected,
     keys_match,
     name_key,
     one_edit,
     same_name,
     spelling,
+    variant_edit,
 )
 
 
@@ -99,6 +102,50 @@ def test_spelling_merges_what_each_language_spells_by_rule(a: tuple[str, str], b
 )
 def test_an_inflected_name_is_not_a_misspelt_one(a: str, b: str, lang_b: str, same: bool) -> None:
     assert inflected(spelling(a, "en"), spelling(b, lang_b), "en", lang_b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_b", "last", "inside"),
+    [
+        ("Calzadilla", "Calzadella", "sq", True, True),
+        ("Leroy", "Laroy", "sq", True, True),
+        ("Popocatepetl", "Popcatepetl", "de", True, True),
+        ("Elvie", "Elvis", "sq", True, False),  # the last letters: an ending's place
+        ("Corbyn", "Corby", "sq", True, False),
+        ("Liupanshui", "Liupanshiu", "sq", True, False),
+        ("Calzadilla", "Calzadillë", "sq", True, False),
+        ("Weber", "Veber", "de", True, False),  # the first letter
+        ("Los", "Log", "sq", True, False),
+        ("Los", "Log", "sq", False, True),  # a word before the last: no ending there
+        ("Bestwood", "Bestwoord", "sq", False, True),
+    ],
+)
+def test_a_letter_changed_inside_the_stem(a: str, b: str, lang_b: str, last: bool, inside: bool) -> None:
+    assert in_stem(spelling(a, "en"), spelling(b, lang_b), "en", lang_b, last=last) is inside
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "variant"),
+    [
+        ("Nicholas", "Nikolas", True),  # the h of a digraph
+        ("Pobeda", "Pobjeda", True),  # a glide
+        ("Tensing", "Tenzing", True),
+        ("Kathmandu", "Kathmandou", True),
+        ("Hussein", "Hussain", True),  # a diphthong spelt two ways
+        ("Biden", "Bajden", True),
+        ("Calzadilla", "Calzadella", False),
+        ("Popocatepetl", "Popcatepetl", False),
+        ("Allwein", "AUwein", False),
+        ("Lartin", "Martin", False),
+    ],
+)
+def test_transcription_variants_of_one_name(a: str, b: str, variant: bool) -> None:
+    assert variant_edit(spelling(a, "en"), spelling(b, "fr")) is variant
+
+
+def test_exonyms_are_listed_in_any_spelling() -> None:
+    assert exonym("Bruksel", "sq") and exonym("Brüssel", "de") and exonym("Београд", "sr-Cyrl")
+    assert not exonym("Calzadilla", "en")
 
 
 def test_one_edit_and_appended_endings() -> None:

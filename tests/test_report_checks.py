@@ -717,6 +717,106 @@ def test_a_misspelling_repeated_in_a_link_is_one_finding():
     assert len(found(docset, "name")) == 1
 
 
+ONCE = "once in {}, one letter off inside the name"
+
+
+@pytest.mark.parametrize(
+    ("texts", "detail"),
+    [
+        # the only time the version writes the name, and no other version to attest it
+        (
+            {
+                "en": ['"Bolivia has the momentum," said Roberto Calzadilla, a diplomat.', "It was late."],
+                "sq": ['"Bolivia ka hovin", u shpreh Roberto Calzadella, një diplomat.', "Ishte vonë."],
+            },
+            "sq spells the name “Calzadilla” as “Calzadella” ({}).",
+        ),
+        (
+            {
+                "en": ["Ash fell from Popocatepetl.", "It was late."],
+                "de": ["Asche fiel vom Popcatepetl.", "Es war spät."],
+            },
+            "de spells the name “Popocatepetl” as “Popcatepetl” ({}).",
+        ),
+        # the first word of a name: no ending there, and its next word stands beside it as written
+        (
+            {
+                "en": ["James starts for the Los Angeles Lakers.", "It was late."],
+                "sq": ["James fillon për Log Angeles Lakers.", "Ishte vonë."],
+            },
+            "sq spells the name “Los” as “Log” ({}).",
+        ),
+        (
+            {
+                "en": ["The crash happened in Bestwood Street.", "It was late."],
+                "sq": ["Aksidenti ndodhi në Bestwoord Street.", "Ishte vonë."],
+            },
+            "sq spells the name “Bestwood” as “Bestwoord” ({}).",
+        ),
+    ],
+)
+def test_a_name_misspelt_once_is_found_where_no_version_spells_it_right(texts, detail):
+    (f,) = found(versions_set(texts), "name")
+    assert f.detail == detail.format(ONCE.format(list(texts)[1]))
+    word, rendering = detail.split("“")[1].split("”")[0], detail.split("“")[2].split("”")[0]
+    assert [f.src_text[a:b] for a, b in f.src_spans] == [word]
+    assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == [rendering]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # declined: the letters that differ are an ending's
+        {
+            "en": ["Roberto Calzadilla spoke.", "It was late."],
+            "sq": ["Foli Roberto Calzadillë.", "Ishte vonë."],
+        },
+        {
+            "en": ["Ash fell from Popocatepetl.", "It was late."],
+            "sq": ["Ra hi nga Popocatepetli.", "Ishte vonë."],
+        },
+        # a letter changed at the end, where a language gives a name its ending or vowel
+        {
+            "en": ["The Elvie Pump is silent.", "It was late."],
+            "sq": ["Pompa Elvis është e heshtur.", "Ishte vonë."],
+        },
+        # transcriptions: a language that writes names as they sound, the letters transcriptions differ in
+        {
+            "en": ["Dustin Johnson won.", "It was late."],
+            "sr-Latn": ["Dastin Džonson je pobedio.", "Bilo je kasno."],
+        },
+        {"en": ["Nicholas Smith spoke.", "It was late."], "sq": ["Nikolas Smith foli.", "Ishte vonë."]},
+        {
+            "en": ["They climbed the Pobeda peak.", "It was late."],
+            "de": ["Sie bestiegen den Pik Pobjeda.", "Es war spät."],
+        },
+        # an exonym that is a word of the language
+        {
+            "en": ["Flights to Colombia resumed.", "It was late."],
+            "sq": ["Fluturimet për Kolumbia rifilluan.", "Ishte vonë."],
+        },
+        # the version's own spelling: written so twice
+        {
+            "en": ["Roberto Calzadilla spoke.", "Calzadilla left."],
+            "sq": ["Foli Roberto Calzadella.", "Calzadella u largua."],
+        },
+    ],
+)
+def test_a_name_one_letter_off_that_is_no_slip_is_no_finding(texts):
+    assert found(versions_set(texts), "name") == []
+
+
+def test_an_exonym_one_letter_off_is_no_misspelling():
+    # "Belgrad" is one letter off the Albanian "Beograd" and no English dictionary word: exonyms.tsv
+    # lists both as Belgrade
+    docs = {
+        "sq": Document("sq", [Sentence("Delegacioni shkoi në Beograd.", 0), Sentence("Ishte vonë.", 0)]),
+        "en": Document("en", [Sentence("The delegation went to Belgrad.", 0), Sentence("It was late.", 0)]),
+    }
+    links = [Link((i,), (i,), 0.9) for i in range(2)]
+    assert found(DocumentSet("t", docs, [Alignment("sq", "en", links)]), "name") == []
+
+
 @pytest.mark.parametrize(
     "texts",
     [

@@ -94,6 +94,9 @@ class LanguageProfile:
     # ear (regex on the lower-case ASCII word, replacement), applied in order: English "Kyle", "Rowe",
     # "Lacy" are said "kajl", "rou", "lejsi" (Serbian "Кајл Роу", "Лејси").
     name_sounds: tuple[tuple[str, str], ...] = ()
+    # Whether the language writes foreign names as they sound, in either script (Serbian "Taker" for
+    # "Tucker"): a name one letter off is then a transcription, never taken for a slip of the pen.
+    names_by_sound: bool = False
     # Endings a name takes beyond ``name_endings`` (which make its key), for telling an inflected name
     # from a misspelt one (align.text.propernames.inflected): Serbian possessive adjectives
     # ("Гајгеров", "Фуриковој"), Albanian case endings after a vowel ("Elvies", "Elvien").

@@ -216,8 +216,14 @@ def _endings_of(tail_a: str, tail_b: str, lang_a: str, lang_b: str, drop: bool) 
 
 def one_edit(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with one letter changed, added, dropped, or two neighbours swapped."""
+    return _edit(a, b) is not None
+
+
+def _edit(a: str, b: str) -> tuple[int, int, int] | None:
+    """Where ``b`` is ``a`` with one edit (:func:`one_edit`): the letters before it, and the letters
+    of ``a`` and of ``b`` after it; None when they are not one edit apart."""
     if a == b or abs(len(a) - len(b)) > 1:
-        return False
+        return None
     start = 0
     while start < min(len(a), len(b)) and a[start] == b[start]:
         start += 1
@@ -225,9 +231,61 @@ def one_edit(a: str, b: str) -> bool:
     while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
         end_a, end_b = end_a - 1, end_b - 1
     middle_a, middle_b = a[start:end_a], b[start:end_b]
-    if len(middle_a) <= 1 and len(middle_b) <= 1:
-        return True
-    return len(middle_a) == len(middle_b) == 2 and middle_a == middle_b[::-1]
+    if (len(middle_a) <= 1 and len(middle_b) <= 1) or (
+        len(middle_a) == len(middle_b) == 2 and middle_a == middle_b[::-1]
+    ):
+        return start, len(a) - end_a, len(b) - end_b
+    return None
+
+
+STEM_END = 2  # letters at a name's end where an edit may be an ending or a respelt vowel ("Elvie" / "Elvis")
+
+
+def in_stem(a: str, b: str, lang_a: str, lang_b: str, *, last: bool = True) -> bool:
+    """Whether two :func:`spelling` forms one edit apart differ inside the name's stem: after its
+    first letter, and, in the ``last`` word of a name (the one a language declines), before its last
+    :data:`STEM_END` letters and any name ending of its language on either side ("Calzadilla" /
+    "Calzadella", "Popocatepetl" / "Popcatepetl"; not "Elvie" / "Elvis", "Corbyn" / "Corby", nor
+    "Liupanshui" / "Liupanshiu"): a letter changed there is no case ending, possessive or final
+    vowel a language gives a name."""
+    edit = _edit(a, b)
+    if edit is None or edit[0] < 1:
+        return False
+    _, after_a, after_b = edit
+    return not last or (after_a >= _ending_room(a, lang_a) and after_b >= _ending_room(b, lang_b))
+
+
+def variant_edit(a: str, b: str) -> bool:
+    """Whether two :func:`spelling` forms one edit apart differ where transcriptions and respellings
+    of one name differ: an "h" of a digraph ("Nicholas" / "Nikolas"), a glide "j" (spelt "i") beside
+    a vowel ("Pobeda" / "Pobjeda"), "s" for "z" ("Tensing" / "Tenzing"), "ou" for "u" ("Kathmandu"
+    / "Kathmandou"), "ai" or "i" for "ei" or "i" (a diphthong: "Hussein" / "Hussain", "Biden" /
+    "Bajden")."""
+    edit = _edit(a, b)
+    if edit is None:
+        return False
+    start, after_a, after_b = edit
+    letters = {a[start : len(a) - after_a], b[start : len(b) - after_b]}
+    longer = a if len(a) > len(b) else b
+    around = longer[max(start - 1, 0) : start + 2]
+    return (
+        letters in ({"", "h"}, {"s", "z"})
+        or (letters == {"", "i"} and bool(_VOWELS.intersection(around.replace("i", "", 1))))
+        or (letters in ({"", "o"}, {"", "u"}) and "ou" in around)
+        or (letters in ({"a", "e"}, {"", "a"}, {"", "e"}) and longer[start + 1 : start + 2] == "i")
+    )
+
+
+def _ending_room(form: str, lang: str) -> int:
+    """How many letters at the end of a :func:`spelling` form may belong to an ending: the longest
+    name ending of ``lang`` it ends in, at least :data:`STEM_END`."""
+    longest = max((len(e) for e in _inflection_endings(lang) if e and form.endswith(e)), default=0)
+    return max(STEM_END, longest)
+
+
+def exonym(word: str, lang: str) -> bool:
+    """Whether a word is a spelling listed in data/exonyms.tsv ("Beograd", "Kosova")."""
+    return _base_key(word, lang) in _exonyms()
 
 
 # ---------------------------------------------------------------- extraction

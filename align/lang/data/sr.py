@@ -123,6 +123,7 @@ PROFILE = LanguageProfile(
         p + e for p in ("ov", "ev", "in") for e in ("", *wordlist("a o e i u og oga om ome oj ih im ima"))
     ),
     name_connectors=frozenset({"i", "и"}),
+    names_by_sound=True,
     # in Latin script; Cyrillic text is compared through Serbian Latin
     pronouns=frozenset(
         wordlist("on ona njega njemu njime nje njoj njom njegov njegova njegovo njen njena njeno")

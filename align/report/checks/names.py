@@ -44,12 +44,15 @@ from ...text.propernames import (
     SOUNDS,
     NameMention,
     appended,
+    exonym,
     extract_names,
+    in_stem,
     inflected,
     keys_match,
     name_key,
     one_edit,
     spelling,
+    variant_edit,
 )
 from ...text.textnorm import ascii_key, sentence_initial, to_latin
 from ..base import CheckContext, Checker, LinkContext
@@ -246,15 +249,19 @@ def _one_edit_off(
     name: str,
     rendered: list[tuple[str, str, tuple[int, int]]],
     other_lang: str,
-) -> list[tuple[str, str, tuple[int, int]]]:
+) -> list[tuple[str, str, tuple[int, int], bool]]:
     """The capitalised words of the other side (``rendered``) one edit off a name word's ``form`` and
-    not said alike (a name transcribed by ear is no slip). A dictionary word rendered by one is an
-    exonym or a translation ("Scotland" / "Schottland"), unless a next word of the name (``name``: the
-    mention's text) stands beside it as written ("Los Angeles" / "Log Angeles")."""
+    not said alike (a name transcribed by ear is no slip), each with whether the name's next word
+    (``name``: the mention's text) stands right after it as written ("Log Angeles" for "Los
+    Angeles"). A dictionary word rendered by one is an exonym or a translation ("Scotland" /
+    "Schottland"), unless a next word of the name stands beside it as written."""
     common = _listed(word, lang)
-    rest = {spelling(w, lang) for w in WORD.findall(name) if w != word}
+    words = WORD.findall(name)
+    rest = {spelling(w, lang) for w in words if w != word}
+    after = words.index(word) + 1
+    following = spelling(words[after], lang) if after < len(words) else None
     return [
-        (f, r, span)
+        (f, r, span, i + 1 < len(rendered) and rendered[i + 1][0] == following)
         for i, (f, r, span) in enumerate(rendered)
         if one_edit(form, f)
         and _sound(word, lang) != _sound(r, other_lang)
@@ -264,6 +271,31 @@ def _one_edit_off(
             and not any(rendered[j][0] in rest for j in (i - 1, i + 1) if 0 <= j < len(rendered))
         )
     ]
+
+
+def _slip(word: str, form: str, lang: str, rendered: tuple[str, str, str], beside: bool) -> bool:
+    """Whether a rendering one edit off a name word, whose right spelling no version writes, is still
+    a slip rather than the version's way of writing the name: in the word's script, in a language
+    that keeps foreign names as written (not ``names_by_sound``: Serbian "Dastin" for "Dustin"), not
+    a letter transcriptions differ in (:func:`variant_edit`: "Nikolas" for "Nicholas", "Tenzing" for
+    "Tensing"), neither of them an exonym of data/exonyms.tsv, and the letter inside the stem
+    (:func:`in_stem`: not an ending, a possessive or a respelt final vowel); and, unless the name's
+    next word stands right after it as written (``beside``: "Log Angeles", where the end of "Los"
+    is no ending's place), neither of them a dictionary word ("Colombia" / "Kolumbia") and the word
+    four letters or more (one edit off a short word is chance). ``rendered``: the rendering's
+    :func:`spelling` form, the rendering as written and its language."""
+    found, rendering, other_lang = rendered
+    if detect_script(word) != detect_script(rendering) or exonym(word, lang) or exonym(rendering, other_lang):
+        return False
+    if profile(other_lang).names_by_sound or variant_edit(form, found):
+        return False
+    if not in_stem(form, found, lang, other_lang, last=not beside):
+        return False
+    return beside or (
+        len(form) >= MIN_PREFIX
+        and not _in_dictionary(word, lang)
+        and not _in_dictionary(rendering, other_lang)
+    )
 
 
 def _verb_names(words: tuple[str, ...], lang: str) -> set[str]:
@@ -333,7 +365,7 @@ class NameChecker(Checker):
         self._version_keys: dict[str, set[str]] = {}
         self._full_names: dict[str, list[tuple[str, ...]]] = {}
         self._mentions: dict[str, list[NameMention]] = {}
-        self._spellings: dict[str, dict[str, dict[str, str]]] = {}
+        self._spellings: dict[str, dict[str, dict[str, tuple[str, int]]]] = {}
         self._sides: dict[LinkContext, list[_Side]] = {}  # set by prepare, used once by check
         self._words: dict[LinkContext, LinkWords] = {}
 
@@ -351,36 +383,49 @@ class NameChecker(Checker):
             }
         return self._version_keys[lang]
 
-    def _spelt_in(self, form: str, lang: str, version: str, strict: bool = False) -> str | None:
-        """A word of the ``version`` that spells the ``lang`` word of :func:`spelling` ``form``, maybe
-        :func:`inflected` (``strict``: only :func:`appended`), as written there; else None."""
+    def _index(self, version: str) -> dict[str, dict[str, tuple[str, int]]]:
+        """The capitalised words of a version by :func:`spelling` form (under its first three
+        letters), each with the first word so spelt and how many are (built once per version)."""
         if version not in self._spellings:
-            index: dict[str, dict[str, str]] = {}
+            index: dict[str, dict[str, tuple[str, int]]] = {}
             for word in WORD.findall(" ".join(self._docset.docs[version].texts)):
                 if word[0].isupper():
                     found = spelling(word, version)
-                    index.setdefault(found[:3], {}).setdefault(found, word)
+                    forms = index.setdefault(found[:3], {})
+                    first, count = forms.get(found, (word, 0))
+                    forms[found] = (first, count + 1)
             self._spellings[version] = index
-        candidates = self._spellings[version].get(form[:3], {})
+        return self._spellings[version]
+
+    def _spelt_in(self, form: str, lang: str, version: str, strict: bool = False) -> str | None:
+        """A word of the ``version`` that spells the ``lang`` word of :func:`spelling` ``form``, maybe
+        :func:`inflected` (``strict``: only :func:`appended`), as written there; else None."""
         return next(
             (
                 w
-                for f, w in candidates.items()
+                for f, (w, _) in self._index(version).get(form[:3], {}).items()
                 if (appended(form, f, version) if strict else inflected(form, f, lang, version, drop=False))
             ),
             None,
+        )
+
+    def _times(self, form: str, version: str) -> int:
+        """How many words of the ``version`` spell :func:`spelling` ``form``, maybe with a case ending."""
+        return sum(
+            n for f, (_, n) in self._index(version).get(form[:3], {}).items() if appended(form, f, version)
         )
 
     def _misspelt(
         self, mention: NameMention, lang: str, terms: set[str], other: str, other_lang: str
     ) -> Iterator[tuple[str, str, tuple[int, int], tuple[int, int], str]]:
         """Words of a name that the other side spells one edit off, not as an inflection nor by
-        sound, where the right spelling is attested: elsewhere in the other version, or (a rendering
-        in the name's script) in a third version; and no version but the other spells it its way.
-        Not titles, nor a dictionary word rendered by one (an exonym or a translation: "Scotland" /
-        "Schottland") unless a next word of the name stands beside it as written ("Los Angeles" /
-        "Log Angeles"). As (word, rendering, word span, rendering span, where the right spelling
-        is)."""
+        sound, and that no version but the other spells its way: where the right spelling is
+        attested (:meth:`_attested`), or, where it is not, where the other version writes it so
+        once and it is a slip (:func:`_slip`: same script, no exonym nor dictionary word, the
+        letter inside the stem). Not titles, nor a dictionary word rendered by one (an exonym or a
+        translation: "Scotland" / "Schottland") unless a next word of the name stands beside it as
+        written ("Los Angeles" / "Log Angeles"). As (word, rendering, word span, rendering span,
+        why it is a misspelling)."""
         rendered = _capitalised(other, other_lang)
         for match in WORD.finditer(mention.text):
             word = match.group(0)
@@ -388,26 +433,34 @@ class NameChecker(Checker):
             near = [] if form is None else _one_edit_off(word, form, lang, mention.text, rendered, other_lang)
             if form is None or not near:
                 continue
-            found, rendering, span = near[0]
-            attested = self._attested(word, (form, lang), (found, rendering, other_lang))
+            found, rendering, span, beside = near[0]
+            if any(
+                self._spelt_in(found, other_lang, v, strict=True)
+                for v in self._docset.docs
+                if v != other_lang
+            ):
+                continue  # another version spells it so too: a spelling of its own, not a slip
+            attested = self._attested(word, (form, lang), (rendering, other_lang))
+            slip = (found, rendering, other_lang)
+            if (
+                attested is None
+                and self._times(found, other_lang) == 1
+                and _slip(word, form, lang, slip, beside)
+            ):
+                attested = f"once in {other_lang}, one letter off inside the name"
             if attested is not None:
                 start = mention.start + match.start()
                 yield word, rendering, (start, start + len(word)), span, attested
 
-    def _attested(self, word: str, spelt: tuple[str, str], rendered: tuple[str, str, str]) -> str | None:
+    def _attested(self, word: str, spelt: tuple[str, str], rendered: tuple[str, str]) -> str | None:
         """Where the right spelling of a name word misspelt by the other side is found, as the finding
         says it: elsewhere in the other version, or (a rendering in the name's script, which a third
-        version may spell alike) in a third version. None when it is found nowhere, when a version
-        but the other spells the name the other side's way (then that is a spelling of its own, not a
-        slip), or when the spelling elsewhere is a transcription letter for letter ("Јохн" for
-        "John"): by sound the rendering is the right one ("Џон"). ``spelt``: the word's
-        :func:`spelling` form and language; ``rendered``: the other side's form, word as written and
-        language."""
+        version may spell alike) in a third version. None when it is found nowhere, or when the
+        spelling elsewhere is a transcription letter for letter ("Јохн" for "John"): by sound the
+        rendering is the right one ("Џон"). ``spelt``: the word's :func:`spelling` form and
+        language; ``rendered``: the other side's word as written and its language."""
         form, lang = spelt
-        found, rendering, other_lang = rendered
-        versions = [v for v in self._docset.docs if v != other_lang]
-        if any(self._spelt_in(found, other_lang, v, strict=True) for v in versions):
-            return None  # another version spells it so too
+        rendering, other_lang = rendered
         right = self._spelt_in(form, lang, other_lang)
         if right is not None:
             literal = detect_script(word) != detect_script(right) and to_latin(right, other_lang) == word
@@ -417,8 +470,8 @@ class NameChecker(Checker):
         return next(
             (
                 f"\u201c{w}\u201d in {v}"
-                for v in versions
-                if v != lang and (w := self._spelt_in(form, lang, v))
+                for v in self._docset.docs
+                if v not in (lang, other_lang) and (w := self._spelt_in(form, lang, v))
             ),
             None,
         )
