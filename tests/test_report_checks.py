@@ -806,6 +806,27 @@ def test_a_name_one_letter_off_that_is_no_slip_is_no_finding(texts):
     assert found(versions_set(texts), "name") == []
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Serbian writes foreign names by sound: a third version's spelling as written says nothing
+        {
+            "en": ["Volkswagen will cut jobs in Zwickau.", "Zwickau lies south of Berlin."],
+            "de": ["Volkswagen streicht Stellen in Zwickau.", "Zwickau liegt südlich von Berlin."],
+            "sr-Latn": ["Folksvagen će ukinuti radna mesta u Cvikauu.", "Cvikau se nalazi južno od Berlina."],
+        },
+        # nor the source's letters kept elsewhere in the Serbian version
+        {
+            "en": ["John Smith won.", "John left."],
+            "de": ["John Smith gewann.", "John ging."],
+            "sr-Latn": ["John Smit je pobedio.", "Džon je otišao."],
+        },
+    ],
+)
+def test_a_transcription_by_sound_is_no_misspelling_of_a_spelling_as_written(texts):
+    assert found(versions_set(texts), "name") == []
+
+
 def test_an_exonym_one_letter_off_is_no_misspelling():
     # "Belgrad" is one letter off the Albanian "Beograd" and no English dictionary word: exonyms.tsv
     # lists both as Belgrade

@@ -455,18 +455,27 @@ class NameChecker(Checker):
     def _attested(self, word: str, spelt: tuple[str, str], rendered: tuple[str, str]) -> str | None:
         """Where the right spelling of a name word misspelt by the other side is found, as the finding
         says it: elsewhere in the other version, or (a rendering in the name's script, which a third
-        version may spell alike) in a third version. None when it is found nowhere, or when the
-        spelling elsewhere is a transcription letter for letter ("Јохн" for "John"): by sound the
-        rendering is the right one ("Џон"). ``spelt``: the word's :func:`spelling` form and
+        version may spell alike, in a language that keeps names as written) in a third version. None
+        when it is found nowhere, or when the spelling elsewhere keeps the source's letters in another
+        script or in a language that writes names by sound ("Јохн", "John" in Serbian): by sound the
+        rendering is the right one ("Џон", "Džon"); a third version's "Volkswagen" says nothing of
+        Serbian "Folksvagen". ``spelt``: the word's :func:`spelling` form and
         language; ``rendered``: the other side's word as written and its language."""
         form, lang = spelt
         rendering, other_lang = rendered
+        by_sound = profile(other_lang).names_by_sound
         right = self._spelt_in(form, lang, other_lang)
         if right is not None:
-            literal = detect_script(word) != detect_script(right) and to_latin(right, other_lang) == word
-            return None if literal else f"\u201c{right}\u201d elsewhere in {other_lang}"
-        if detect_script(word) != detect_script(rendering):
-            return None
+            # the source's letters kept elsewhere, in another script or in a language that writes
+            # names by sound ("John" beside "Džon" in Serbian): the rendering here is the rule's
+            kept = detect_script(word) != detect_script(right) or by_sound
+            return (
+                None
+                if kept and to_latin(right, other_lang) == word
+                else f"\u201c{right}\u201d elsewhere in {other_lang}"
+            )
+        if by_sound or detect_script(word) != detect_script(rendering):
+            return None  # a third version's spelling says nothing of a transcription by sound
         return next(
             (
                 f"\u201c{w}\u201d in {v}"
