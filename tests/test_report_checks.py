@@ -815,6 +815,12 @@ def test_a_name_one_letter_off_that_is_no_slip_is_no_finding(texts):
             "de": ["Volkswagen streicht Stellen in Zwickau.", "Zwickau liegt südlich von Berlin."],
             "sr-Latn": ["Folksvagen će ukinuti radna mesta u Cvikauu.", "Cvikau se nalazi južno od Berlina."],
         },
+        # Albanian transcribes English names by sound too: "Uashington"
+        {
+            "en": ["George Washington Okafor scored.", "It was late."],
+            "de": ["George Washington Okafor traf.", "Es war spät."],
+            "sq": ["Xhorxh Uashington Okafori shënoi.", "Ishte vonë."],
+        },
         # nor the source's letters kept elsewhere in the Serbian version
         {
             "en": ["John Smith won.", "John left."],

@@ -113,6 +113,7 @@ PROFILE = LanguageProfile(
     name_connectors=frozenset({"and", "of", "van", "de"}),
     name_sounds=(
         (r"(?:owe|ow|oe)$", "ou"),  # Rowe, Marlow, Monroe
+        (r"^w(?=[aeiou])", "u"),  # Washington, William: Albanian "Uashington", "Uilliam"
         (r"ei", "aj"),  # Geiger
         (r"oi", "oj"),  # Moines
         (r"d?g(?=[eiy])", "dz"),  # Giles, Sturridge: a soft g (Serbian "dž")
