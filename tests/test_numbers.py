@@ -313,6 +313,10 @@ def dates(text: str, lang: str) -> list[tuple[str, float, str]]:
         ("прошле недеље", "sr-Cyrl", [("недеље", 7, "weekday-name")]),  # last week
         ("четири дана у недељи", "sr-Cyrl", []),  # four days a week
         ("Jun Ho je rekao", "sr-Latn", [("Jun", 6, "month-name")]),
+        ("Маја је рекла. У недељу", "sr-Cyrl", [("Маја", 5, "month-name"), ("недељу", 7, "weekday")]),
+        ("August Diehl sagte im mai", "de", [("August", 8, "month-name")]),  # a name; "mai" no noun
+        ("Shkurt, ai tha në shkurt", "sq", [("Shkurt", 2, "month-name"), ("shkurt", 2, "month-alone")]),
+        ("studeni vjetar u studenom", "hr", [("studeni", 11, "month-name"), ("studenom", 11, "month-alone")]),
         ("hëna e plotë", "sq", [("hëna", 1, "weekday-name")]),  # the full moon
         # compounds and adjectives name the month or day in passing
         ("ein warmer Oktoberanfang", "de", [("Oktoberanfang", 10, "month-name")]),

@@ -170,6 +170,11 @@ def test_a_dropped_weekday_is_a_date_finding(other, lang):
 def test_a_changed_weekday_or_month_is_high():
     (f,) = found(pair_set(["They met on Sunday."], ["Sie trafen sich am Montag."], tgt_lang="de"), "number")
     assert (f.severity, f.detail) == ("high", "Dates differ: only in en: “Sunday”; only in de: “Montag”.")
+    (f,) = found(pair_set(["They met on Saturday."], ["Састали су се у недељу."]), "number")
+    assert (f.severity, f.detail) == (
+        "high",
+        "Dates differ: only in en: “Saturday”; only in sr-Cyrl: “недељу”.",
+    )
     (f,) = found(pair_set(["The vote is in June."], ["Гласање је у јулу."]), "number")
     assert (f.severity, f.detail) == ("high", "Dates differ: only in en: “June”; only in sr-Cyrl: “јулу”.")
 

@@ -431,8 +431,8 @@ def _is_date(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     cue stands right before it ("in May", "у недељу"); a name before a capitalised word where only
     names and dates are capitalised ("Sunday Times", "on Saturday Night Live"); a name after a
     capitalised word ("Theresa May", "Black Friday"; a cue passes: "Ende Mai", "On Sunday"); a
-    capitalised name in a language that writes them in lower case, but at a sentence start ("Jun"
-    of a Korean name)."""
+    capitalised name in a language that writes them in lower case ("Jun" of a Korean name, "Маја"),
+    but after a cue ("У недељу")."""
     word = m.group(0)
     after = _WORD_AFTER.match(text, m.end())
     if (
@@ -449,7 +449,7 @@ def _is_date(text: str, m: re.Match[str], lex: Lexicon) -> bool:
         return False
     if before is not None and before.group(1)[0].isupper():
         return False
-    return lex.months_capitalised or word[0].islower() or sentence_initial(text, m.start())
+    return lex.months_capitalised or word[0].islower()
 
 
 def _loose_word(text: str, m: re.Match[str], previous: str, lex: Lexicon) -> tuple[float, str] | None:

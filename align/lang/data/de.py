@@ -84,6 +84,7 @@ PROFILE = LanguageProfile(
         abbreviations=abbreviations("|tsd|mio|mrd"),
         months=_MONTHS,
         weekdays=_WEEKDAYS,
+        ambiguous_dates=frozenset({"august"}),  # a first name ("August Diehl sagte")
         date_cues=frozenset(
             wordlist(
                 "am an im in seit bis ab vom zum ende anfang mitte letzten vergangenen kommenden nächsten "

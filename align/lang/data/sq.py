@@ -47,7 +47,7 @@ PROFILE = LanguageProfile(
         ),
         # "e hënë", "të hënën", "së hënës": all after an article ("hëna" is also the moon)
         weekdays=_WEEKDAYS,
-        ambiguous_dates=frozenset(_WEEKDAYS),
+        ambiguous_dates=frozenset({*_WEEKDAYS, "shkurt"}),  # also "short", "briefly"
         date_cues=frozenset(
             wordlist(
                 "e të së në nga deri prej gjatë muajin muajit muaji fund fundin fillim fillimin mes mesin"

@@ -51,10 +51,11 @@ NUMBERS = NumberWords(
         wordlist("nedelja nedelje nedelju nedeljama nedjelja nedjelje nedjelju nedjeljama sredi")
     ),
     date_cues=frozenset({"u"}),
+    # "ове недеље" (this week); not "у недељу", which is Sunday
     relative_days=frozenset(
         wordlist(
             "juče jučer danas sutra prekjuče prekjučer prekosutra sinoć večeras noćas vikend vikenda vikendu "
-            "nedelja nedelje nedelju nedelji nedjelja nedjelje nedjelju nedjelji sedmica sedmice sedmicu "
+            "nedelja nedelje nedelji nedjelja nedjelje nedjelji sedmica sedmice sedmicu "
             "sedmici tjedan tjedna tjednu"
         )
     ),

@@ -277,7 +277,7 @@ def _coded(n: NumberMention, other: str) -> bool:
     )
 
 
-class Side(NamedTuple):
+class _Side(NamedTuple):
     """One side of a link as the explanations read it."""
 
     text: str
@@ -286,12 +286,7 @@ class Side(NamedTuple):
     mentions: list[NumberMention]
 
 
-def _same_date(n: NumberMention, m: NumberMention) -> bool:
-    """Whether ``m`` names the weekday or the month ``n`` names."""
-    return m.value == n.value and (m.kind in WEEKDAYS if n.kind in WEEKDAYS else m.kind in MONTHS)
-
-
-def _resolved(n: NumberMention, other: Side, other_unanswered: list[NumberMention]) -> bool:
+def _resolved(n: NumberMention, other: _Side, other_unanswered: list[NumberMention]) -> bool:
     """Whether a weekday or month name that the other side lacks (:data:`DATE_NAMES`) is one its
     translator resolved or moved: the other language names no dates (no profile); the other side
     says "yesterday" ("last month"; :attr:`.Lexicon.relative_days`) or, for a weekday, writes a date
@@ -299,17 +294,21 @@ def _resolved(n: NumberMention, other: Side, other_unanswered: list[NumberMentio
     day or month while the link itself names no other."""
     if n.kind not in DATE_NAMES:
         return False
+    day = n.kind in WEEKDAYS
     lex = lexicon(other.lang)
-    if lex is None or not (lex.weekdays if n.kind in WEEKDAYS else lex.months):
+    if lex is None or not (lex.weekdays if day else lex.months):
         return True
-    relative = lex.relative_days if n.kind in WEEKDAYS else lex.relative_months
+    relative = lex.relative_days if day else lex.relative_months
     if not relative.isdisjoint(w.lower() for w in WORD.findall(other.text)):
         return True
-    if n.kind in WEEKDAYS and any(m.kind in ("day", "month") for m in other_unanswered):
+    if day and any(m.kind in ("day", "month") for m in other_unanswered):
         return True
-    if any(m.kind in DATE_NAMES and (m.kind in WEEKDAYS) == (n.kind in WEEKDAYS) for m in other_unanswered):
+    names = WEEKDAYS if day else MONTHS
+    if any(m.kind in names for m in other_unanswered):
         return False  # the link names another day ("Sunday" / "у суботу"): a change, not a move
-    return any(_same_date(n, m) for m in extract_numbers(other.nearby, other.lang, loose=True))
+    return any(
+        m.value == n.value and m.kind in names for m in extract_numbers(other.nearby, other.lang, loose=True)
+    )
 
 
 def _explained(
@@ -318,11 +317,11 @@ def _explained(
     """The differences without values that the side's own text or the other side explains: a
     restatement in brackets the translation left out, a year the other side writes in a code, a
     date name the translator resolved or moved (:func:`_resolved`)."""
-    src = Side(link.src_text, link.src_lang, link.src_nearby, left)
-    tgt = Side(link.tgt_text, link.tgt_lang, link.tgt_nearby, right)
+    src = _Side(link.src_text, link.src_lang, link.src_nearby, left)
+    tgt = _Side(link.tgt_text, link.tgt_lang, link.tgt_nearby, right)
 
     def kept(
-        own: Side, unanswered: list[NumberMention], other: Side, other_unanswered: list[NumberMention]
+        own: _Side, unanswered: list[NumberMention], other: _Side, other_unanswered: list[NumberMention]
     ) -> list[NumberMention]:
         ids = {id(u) for u in unanswered}  # n itself among them
         return [
