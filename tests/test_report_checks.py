@@ -194,6 +194,8 @@ def test_a_changed_weekday_or_month_is_high():
         ("The summit in June was a step.", "Јунски самит је био корак.", "sr-Cyrl"),
         ("A warm start to October.", "Ein warmer Oktoberanfang.", "de"),
         ("It happened on 9 June.", "Ndodhi më 9 qershor.", "sq"),
+        # left untranslated (a slip, not a changed date)
+        ("A statement shared Friday.", "Eine am Friday geteilte Erklärung.", "de"),
         # resolved: the other side says "yesterday"
         ("They voted on Sunday.", "Sie stimmten gestern ab.", "de"),
         ("They voted on Sunday.", "Гласали су јуче.", "sr-Cyrl"),

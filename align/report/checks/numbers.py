@@ -289,7 +289,8 @@ class _Side(NamedTuple):
 def _resolved(n: NumberMention, other: _Side, other_unanswered: list[NumberMention]) -> bool:
     """Whether a weekday or month name that the other side lacks (:data:`DATE_NAMES`) is one its
     translator resolved or moved: the other language names no dates (no profile); the other side
-    says "yesterday" ("last month"; :attr:`.Lexicon.relative_days`) or, for a weekday, writes a date
+    keeps the word untranslated ("am Friday") or says "yesterday" ("last month";
+    :attr:`.Lexicon.relative_days`) or, for a weekday, writes a date
     in figures the link does not answer ("am 9. Dezember"); or a neighbouring link names the same
     day or month while the link itself names no other."""
     if n.kind not in DATE_NAMES:
@@ -299,7 +300,8 @@ def _resolved(n: NumberMention, other: _Side, other_unanswered: list[NumberMenti
     if lex is None or not (lex.weekdays if day else lex.months):
         return True
     relative = lex.relative_days if day else lex.relative_months
-    if not relative.isdisjoint(w.lower() for w in WORD.findall(other.text)):
+    words = {w.lower() for w in WORD.findall(other.text)}
+    if n.text.lower() in words or not relative.isdisjoint(words):
         return True
     if day and any(m.kind in ("day", "month") for m in other_unanswered):
         return True
