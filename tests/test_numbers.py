@@ -303,6 +303,7 @@ def dates(text: str, lang: str) -> list[tuple[str, float, str]]:
         # names that may be something else only answer the other side
         ("Theresa May said", "en", [("May", 5, "month-name")]),
         ("The March was over", "en", [("March", 3, "month-name")]),
+        ("a Mayday call; Mrs. May", "en", [("May", 5, "month-name")]),
         (
             "The Sunday Times and Black Friday",
             "en",
