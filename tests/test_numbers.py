@@ -274,10 +274,65 @@ def test_a_number_word_starting_a_longer_word_is_inword(text: str, lang: str, va
 
 
 def test_a_month_name_away_from_a_number_is_read_on_request() -> None:
-    assert loose("since February's 4-1 win", "en")[0] == ("February", 2, "month-name")
+    assert loose("since February's 4-1 win", "en")[0] == ("February", 2, "month-alone")
+    assert loose("after February's 4-1 win", "en")[0] == ("February", 2, "month-alone")
     assert loose("they may come", "en") == []  # lower case: the verb
-    assert loose("u junu je došao", "sr-Latn") == [("junu", 6, "month-name")]
+    assert loose("u junu je došao", "sr-Latn") == [("junu", 6, "month-alone")]
     assert kinds("since February's win", "en") == []
+
+
+def dates(text: str, lang: str) -> list[tuple[str, float, str]]:
+    return [m for m in loose(text, lang) if "month" in m[2] or "weekday" in m[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("to vote on Sunday", "en", [("Sunday", 7, "weekday")]),
+        ("in June and in early March", "en", [("June", 6, "month-alone"), ("March", 3, "month-alone")]),
+        ("am Sonntagabend, Ende Mai", "de", [("Sonntagabend", 7, "weekday"), ("Mai", 5, "month-alone")]),
+        ("у недељу и у јуну", "sr-Cyrl", [("недељу", 7, "weekday"), ("јуну", 6, "month-alone")]),
+        ("u nedjelju, u srijedu", "hr", [("nedjelju", 7, "weekday"), ("srijedu", 3, "weekday")]),
+        ("u petak i u julu", "bs", [("petak", 5, "weekday"), ("julu", 7, "month-alone")]),
+        (
+            "të dielën, e diel, në maj",
+            "sq",
+            [("dielën", 7, "weekday"), ("diel", 7, "weekday"), ("maj", 5, "month-alone")],
+        ),
+        # a month next to a number is part of the date, counted once
+        ("on 9 June", "en", [("June", 6, "month")]),
+        ("më 9 qershor", "sq", [("qershor", 6, "month")]),
+        # names that may be something else only answer the other side
+        ("Theresa May said", "en", [("May", 5, "month-name")]),
+        ("The March was over", "en", [("March", 3, "month-name")]),
+        ("a Mayday call; Mrs. May", "en", [("May", 5, "month-name")]),
+        (
+            "The Sunday Times and Black Friday",
+            "en",
+            [("Sunday", 7, "weekday-name"), ("Friday", 5, "weekday-name")],
+        ),
+        ("on Saturday Night Live", "en", [("Saturday", 6, "weekday-name")]),
+        ("im Mai; Theresa May", "de", [("Mai", 5, "month-alone")]),
+        ("прошле недеље", "sr-Cyrl", [("недеље", 7, "weekday-name")]),  # last week
+        ("четири дана у недељи", "sr-Cyrl", []),  # four days a week
+        ("Jun Ho je rekao", "sr-Latn", [("Jun", 6, "month-name")]),
+        ("Маја је рекла. У недељу", "sr-Cyrl", [("Маја", 5, "month-name"), ("недељу", 7, "weekday")]),
+        ("August Diehl sagte im mai", "de", [("August", 8, "month-name")]),  # a name; "mai" no noun
+        ("Shkurt, ai tha në shkurt", "sq", [("Shkurt", 2, "month-name"), ("shkurt", 2, "month-alone")]),
+        ("studeni vjetar u studenom", "hr", [("studeni", 11, "month-name"), ("studenom", 11, "month-alone")]),
+        ("hëna e plotë", "sq", [("hëna", 1, "weekday-name")]),  # the full moon
+        # compounds and adjectives name the month or day in passing
+        ("ein warmer Oktoberanfang", "de", [("Oktoberanfang", 10, "month-name")]),
+        (
+            "јунски састанак, суботњих мечева",
+            "sr-Cyrl",
+            [("јунски", 6, "month-name"), ("суботњих", 6, "weekday-name")],
+        ),
+        ("le dimanche", "fr", []),  # no profile: no dates
+    ],
+)
+def test_weekday_and_month_names_on_request(text: str, lang: str, expected: list) -> None:
+    assert dates(text, lang) == expected
 
 
 def test_identifier_digits_skipped_but_quantities_kept() -> None:

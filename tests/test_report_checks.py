@@ -152,6 +152,82 @@ def test_a_changed_number_is_high():
     assert [f.tgt_text[a:b] for a, b in f.tgt_spans] == ["36"]
 
 
+@pytest.mark.parametrize(
+    ("other", "lang"),
+    [
+        ("Laut einer Umfrage wollen 57 Prozent der Befragten abstimmen.", "de"),
+        ("Према анкети, 57 посто бирача ће изаћи на референдум.", "sr-Cyrl"),
+        ("Sipas një sondazhi, 57 për qind e të anketuarve do të votojnë.", "sq"),
+    ],
+)
+def test_a_dropped_weekday_is_a_date_finding(other, lang):
+    en = "A poll found 57 percent of respondents planning to vote on Sunday."
+    (f,) = found(pair_set([en], [other], tgt_lang=lang), "number")
+    assert (f.severity, f.detail) == ("medium", "Dates differ: only in en: “Sunday”.")
+    assert [f.src_text[a:b] for a, b in f.src_spans] == ["Sunday"] and f.tgt_spans == ()
+
+
+def test_a_changed_weekday_or_month_is_high():
+    (f,) = found(pair_set(["They met on Sunday."], ["Sie trafen sich am Montag."], tgt_lang="de"), "number")
+    assert (f.severity, f.detail) == ("high", "Dates differ: only in en: “Sunday”; only in de: “Montag”.")
+    (f,) = found(pair_set(["They met on Saturday."], ["Састали су се у недељу."]), "number")
+    assert (f.severity, f.detail) == (
+        "high",
+        "Dates differ: only in en: “Saturday”; only in sr-Cyrl: “недељу”.",
+    )
+    (f,) = found(pair_set(["The vote is in June."], ["Гласање је у јулу."]), "number")
+    assert (f.severity, f.detail) == ("high", "Dates differ: only in en: “June”; only in sr-Cyrl: “јулу”.")
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        # declined, compounded or adjectival: the same day or month
+        ("They met on Sunday.", "Састали су се у недељу.", "sr-Cyrl"),
+        ("They met on Sunday.", "Sastali su se u nedelju uveče.", "sr-Latn"),
+        ("The Sunday match.", "Недељна утакмица.", "sr-Cyrl"),
+        ("Ahead of Sunday's vote.", "Uoči nedeljnog glasanja.", "sr-Latn"),
+        ("The vote on Sunday failed.", "Die Abstimmung am Sonntagabend scheiterte.", "de"),
+        ("The vote on Sunday failed.", "Votimi i së dielës dështoi.", "sq"),
+        ("They met on Sunday.", "Ata u takuan të dielën.", "sq"),
+        ("The vote on Sunday failed.", "Votimi i djeshëm dështoi, e diel.", "sq"),
+        ("The summit in June was a step.", "Јунски самит је био корак.", "sr-Cyrl"),
+        ("A warm start to October.", "Ein warmer Oktoberanfang.", "de"),
+        ("It happened on 9 June.", "Ndodhi më 9 qershor.", "sq"),
+        # left untranslated (a slip, not a changed date)
+        ("A statement shared Friday.", "Eine am Friday geteilte Erklärung.", "de"),
+        # resolved: the other side says "yesterday"
+        ("They voted on Sunday.", "Sie stimmten gestern ab.", "de"),
+        ("They voted on Sunday.", "Гласали су јуче.", "sr-Cyrl"),
+        ("They voted on Sunday.", "Ata votuan dje.", "sq"),
+        # not dates: names, the verb, a week
+        ("Theresa May spoke.", "Тереза Меј је говорила.", "sr-Cyrl"),
+        ("Mrs May said so.", "Zonja Mei e tha.", "sq"),
+        ("They will march on.", "Sie werden weitermarschieren.", "de"),
+        ("The March for Our Lives.", "Марш за наше животе.", "sr-Cyrl"),
+        ("The Sunday Times reported it.", "Лист Санди тајмс је то објавио.", "sr-Cyrl"),
+        ("Black Friday sales rose.", "Die Verkäufe am Black Friday stiegen.", "de"),
+        ("He will appear on Saturday Night Live.", "Ai do të dalë në Saturday Night Live.", "sq"),
+        ("They met last week.", "Састали су се прошле недеље.", "sr-Cyrl"),
+        ("They work four days a week.", "Раде четири дана у недељи.", "sr-Cyrl"),
+        # a language without a profile names no dates
+        ("They met on Sunday.", "Ils se sont rencontrés dimanche.", "fr"),
+    ],
+)
+def test_the_same_date_or_no_date_is_no_finding(en, other, lang):
+    assert found(pair_set([en], [other], tgt_lang=lang), "number") == []
+
+
+def test_a_weekday_moved_to_the_next_sentence_is_no_finding():
+    en = ["The vote is on Sunday.", "Turnout must be 50 percent."]
+    de = ["Die Abstimmung findet statt.", "Am Sonntag muss die Beteiligung 50 Prozent betragen."]
+    assert found(pair_set(en, de, tgt_lang="de"), "number") == []
+    # but a link naming another day is a change, whatever the neighbours say
+    de = ["Die Abstimmung ist am Samstag.", "Am Sonntag muss die Beteiligung 50 Prozent betragen."]
+    (f,) = found(pair_set(en, de, tgt_lang="de"), "number")
+    assert f.detail == "Dates differ: only in en: “Sunday”; only in de: “Samstag”."
+
+
 def test_an_added_number_is_medium():
     docset = pair_set(["Recognised by many states."], ["E njohur nga mbi 100 shtete."], tgt_lang="sq")
     (f,) = found(docset, "number")

@@ -17,6 +17,25 @@ class NumberWords:
     words: dict[str, Entry]
     abbreviations: dict[str, float]  # scale abbreviations after digits ("5 Mio.", "3 bn")
     months: dict[str, int]  # month names with their inflected and abbreviated forms
+    # Weekday names with their inflected forms, Monday 1 to Sunday 7 (:func:`weekday_names`).
+    weekdays: dict[str, int] = field(default_factory=dict)
+    # A weekday or month name away from a number is a date the number check compares unless it may be
+    # something else: a form of ``ambiguous_dates`` ("May", "March", "недеља" = week, "hënë" = moon)
+    # or of three letters or less ("Mai", "maj", "jun") is one only right after a word of ``date_cues``
+    # ("in May", "im Mai", "у недељу", "të hënën", "në maj"). A cue also lets a capitalised word stand
+    # before the name ("Ende Mai"), which otherwise makes it part of a name ("Theresa May").
+    ambiguous_dates: frozenset[str] = frozenset()
+    date_cues: frozenset[str] = frozenset()
+    # Words that name a day or a month relative to now ("yesterday", "gestern", "јуче", "dje"; "month",
+    # "Monat"): a translator may resolve "on Sunday" to one of them, so a weekday (month) name the
+    # other side lacks is no divergence when the other side has one of these.
+    relative_days: frozenset[str] = frozenset()
+    relative_months: frozenset[str] = frozenset()
+    # Beginnings of longer words that name a month (weekday) in passing, a compound ("Oktoberanfang",
+    # "freitagabendlichen") or an adjective ("јунски састанак", "суботњих мечева"): such a word only
+    # answers the other side's name.
+    month_stems: dict[str, int] = field(default_factory=dict)
+    weekday_stems: dict[str, int] = field(default_factory=dict)
     # Words that may join number words: "two hundred and five", "dvadeset i pet".
     connectors: frozenset[str] = frozenset()
     # Number + measure in one word ("dreitägig", "petogodišnji", "pesëvjeçar"): prefixes (None: the
@@ -132,3 +151,9 @@ def month_names(groups: str, endings: tuple[str, ...] = ("",), first: int = 1) -
         for name in group.split()
         for ending in endings
     }
+
+
+def weekday_names(groups: str, endings: tuple[str, ...] = ("",)) -> dict[str, int]:
+    """Weekday number of each spelling ("|"-separated from Monday = 1, "-" for none), with each ending:
+    stems that share endings in one call ("hën|mart|mërkur|-|-|shtun")."""
+    return {w: day for w, day in month_names(groups, endings).items() if not w.startswith("-")}

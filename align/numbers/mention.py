@@ -13,7 +13,9 @@ class NumberMention:
     end: int
     # "int", "decimal", "year", "ordinal", "percent", "time", "day", "month", "word",
     # "range-start", "range-end"; with extract_numbers(..., loose=True) also "vague", "fraction", "one",
-    # "ordinal-word", "month-name", "inword", "implicit" (see align.numbers.words.loose_mentions)
+    # "ordinal-word", "month-name", "inword", "implicit", "weekday-name" (Monday 1 to Sunday 7), and of
+    # these names, those that surely name a date: "weekday", "month-alone" ("on Sunday", "in June"; see
+    # align.numbers.words.loose_mentions)
     kind: str
     alt: float | None = None  # the other reading: of an ambiguous digit group ("1,234"), of "3 p.m." (3)
     unit: Unit | None = None  # the unit written after it, with extract_numbers(..., units=True)

@@ -47,7 +47,7 @@ FAHRENHEIT, CELSIUS, ANY_SCALE = 1.0, 0.0, -1.0
 _UNIT_AFTER = re.compile(r"[\s\u00a0\-]*([^\W\d_]+)(\.?)")
 _DEGREE_SIGN = re.compile(r"[\s\u00a0]?[°º]")  # º (U+00BA) is a common stand-in for °
 _DEGREES = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
-_UNITLESS_KINDS = frozenset({"percent", "time", "day", "month"})
+_UNITLESS_KINDS = frozenset({"percent", "time", "day", "month", "month-alone", "weekday", "weekday-name"})
 
 
 def _unit_named(word: str, dot: str = "") -> tuple[str, float] | None:

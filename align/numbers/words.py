@@ -43,6 +43,13 @@ class Lexicon:
     ordinals: dict[str, int]
     ordinals_after: frozenset[str]
     months_capitalised: bool  # a month name away from a number counts only capitalised ("May", "may")
+    weekdays: dict[str, int]
+    ambiguous_dates: frozenset[str]  # NumberWords.ambiguous_dates, in every spelling
+    date_cues: frozenset[str]
+    relative_days: frozenset[str]
+    relative_months: frozenset[str]
+    date_stems: dict[str, tuple[str, int]]  # NumberWords.month_stems, weekday_stems: stem -> (kind, number)
+    date_stem: re.Pattern[str] | None  # any of them, starting a word
     inword: re.Pattern[str]  # a number word starting a longer word ("fourballs")
     loose_words: frozenset[str]  # words without which a text has nothing for loose_mentions but inword
     implicit: re.Pattern[str] | None  # NumberWords.implicit, in every spelling, as one pattern
@@ -69,6 +76,9 @@ def lexicon(lang: str) -> Lexicon | None:
     if nw is None:
         return None
 
+    def spellings(words: Iterable[str]) -> frozenset[str]:
+        return frozenset(expand(dict.fromkeys(words)))
+
     def expand(table: dict) -> dict:
         out = dict(table)
         for w, v in table.items():
@@ -84,11 +94,16 @@ def lexicon(lang: str) -> Lexicon | None:
         **{w: v for w, (v, role, alone) in words.items() if role in ("scale", "hundred") and not alone},
         **expand(nw.vague),
     }
-    quantifiers = frozenset(expand(dict.fromkeys(nw.vague_quantifiers)))
+    quantifiers = spellings(nw.vague_quantifiers)
     fractions = expand(nw.fractions)
     ones = frozenset(w for w, (v, _, alone) in words.items() if v == 1 and not alone and len(w) > 2)
     ordinals = {w: v for w, v in expand(nw.ordinals).items() if w not in words}
     months = expand(nw.months)
+    weekdays = expand(nw.weekdays)
+    date_stems = {
+        **{w: ("month-name", v) for w, v in expand(nw.month_stems).items()},
+        **{w: ("weekday-name", v) for w, v in expand(nw.weekday_stems).items()},
+    }
     implicit = {w.lower(): v for w, v in expand(nw.implicit).items()}
     # small numbers from two on, of three letters or more, longest first, before three more letters
     prefixes = sorted(
@@ -100,9 +115,9 @@ def lexicon(lang: str) -> Lexicon | None:
         words=words,
         abbreviations=abbreviations,
         months=months,
-        connectors=frozenset(expand(dict.fromkeys(nw.connectors))),
+        connectors=spellings(nw.connectors),
         prefixes=expand(nw.prefixes) if nw.prefixes else None,
-        both=frozenset(expand(dict.fromkeys(nw.both))),
+        both=spellings(nw.both),
         ordinal_articles=nw.ordinal_articles,
         thousand=nw.thousand,
         below_thousand=nw.below_thousand or {},
@@ -115,13 +130,20 @@ def lexicon(lang: str) -> Lexicon | None:
         fractions=fractions,
         ones=ones,
         ordinals=ordinals,
-        ordinals_after=frozenset(expand(dict.fromkeys(nw.ordinals_after))),
+        ordinals_after=spellings(nw.ordinals_after),
         months_capitalised=lp.capitals_beyond_names,
+        weekdays=weekdays,
+        ambiguous_dates=spellings(nw.ambiguous_dates),
+        date_cues=spellings(nw.date_cues),
+        relative_days=spellings(nw.relative_days),
+        relative_months=spellings(nw.relative_months),
+        date_stems=date_stems,
+        date_stem=re.compile(f"(?:{alternation(date_stems)})") if date_stems else None,
         inword=re.compile(f"(?:{alternation(prefixes)})" + r"(?=[^\W\d_]{3})"),
         implicit=re.compile(rf"(?<!\w)(?:{alternation(implicit)})(?!\w)", re.I) if implicit else None,
         implicit_values=implicit,
         bounds=expand(nw.bounds),
-        bound_gap=frozenset(expand(dict.fromkeys(nw.bound_gap))),
+        bound_gap=spellings(nw.bound_gap),
         # a quantifier counts only before a scale word, so the scale words stand for it; an article
         # makes the number after it an ordinal ("i nëntë")
         loose_words=frozenset(
@@ -131,6 +153,7 @@ def lexicon(lang: str) -> Lexicon | None:
                 *ones,
                 *ordinals,
                 *months,
+                *weekdays,
                 *(WORD.findall(w)[0] for w in implicit),
                 *nw.ordinal_articles,
                 *(w for w, e in words.items() if e[1] in ("scale", "hundred")),
@@ -303,11 +326,17 @@ def loose_mentions(text: str, lex: Lexicon, numbers: list[NumberMention]) -> lis
     ("hundreds", "хиљаде", "mehrere Tausend", "tens of thousands": kind "vague", the scale as value, in
     place of a scale word they hold), fractions ("half": kind "fraction"), the words for one ("one":
     kind "one"), ordinal words ("third", "трећег", "i treti": kind "ordinal-word"), month names away
-    from a number (kind "month-name") and a number word that starts a longer word ("fourballs",
-    "Vierern": kind "inword") and words that carry a number ("decade", "U-turn": kind "implicit")."""
+    from a number (kind "month-name"), weekday names ("weekday-name"), a number word that starts a
+    longer word ("fourballs", "Vierern": kind "inword") and words that carry a number ("decade",
+    "U-turn": kind "implicit"). Besides, the weekday and month names that surely name a date (see
+    :func:`_is_date`: "on Sunday", "in June"), as kinds "weekday" and "month-alone", which count on
+    their own."""
     tokens = list(WORD.finditer(text))
     words = [m.group(0).lower() for m in tokens]
-    if lex.loose_words.isdisjoint(words) and not any(lex.inword.match(w) for w in words):
+    stem = lex.date_stem
+    if lex.loose_words.isdisjoint(words) and not any(
+        lex.inword.match(w) or (stem and stem.match(w)) for w in words
+    ):
         return numbers
     numbers = numbers + _implicit(text, lex, numbers)
     spans = {(n.start, n.end): n for n in numbers}
@@ -389,6 +418,40 @@ def _magnitude(
     return scale * factor, tokens[j]
 
 
+# the word right before a name, only spaces or a hyphen between ("in May", "mid-May"), and the
+# capital right after one ("Sunday Times")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\-]*$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_])")
+
+
+def _is_date(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Whether a weekday or month name away from a number surely names a date, so that the other
+    side must name it too; else it only answers the other side's name. Not one: a name of
+    :attr:`Lexicon.ambiguous_dates` or of three letters ("May", "Mai", "недеља" = week) unless a date
+    cue stands right before it ("in May", "у недељу"); a name before a capitalised word where only
+    names and dates are capitalised ("Sunday Times", "on Saturday Night Live"); a name after a
+    capitalised word ("Theresa May", "Black Friday"; a cue passes: "Ende Mai", "On Sunday"); a
+    capitalised name in a language that writes them in lower case ("Jun" of a Korean name, "Маја"),
+    but after a cue ("У недељу")."""
+    word = m.group(0)
+    after = _WORD_AFTER.match(text, m.end())
+    if (
+        lex.months_capitalised
+        and not lex.nouns_capitalised
+        and after is not None
+        and after.group(1).isupper()
+    ):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is not None and before.group(1).lower() in lex.date_cues:
+        return True
+    if word.lower() in lex.ambiguous_dates or len(word) <= 3:
+        return False
+    if before is not None and before.group(1)[0].isupper():
+        return False
+    return lex.months_capitalised or word[0].islower()
+
+
 def _loose_word(text: str, m: re.Match[str], previous: str, lex: Lexicon) -> tuple[float, str] | None:
     """A word that counts only against the other side, as (value, kind); None for other words."""
     word = m.group(0).lower()
@@ -404,7 +467,15 @@ def _loose_word(text: str, m: re.Match[str], previous: str, lex: Lexicon) -> tup
         return 1.0, "one"
     month = lex.months.get(word)
     if month is not None and (m.group(0)[0].isupper() or not lex.months_capitalised):
-        return float(month), "month-name"  # "February's 4-1" / "triumfi i muajit shkurt 4-1"
+        # "in June" is a date; "February's 4-1" / "triumfi i muajit shkurt 4-1" only answers one
+        return float(month), "month-alone" if _is_date(text, m, lex) else "month-name"
+    weekday = lex.weekdays.get(word)
+    if weekday is not None and (m.group(0)[0].isupper() or not lex.months_capitalised):
+        return float(weekday), "weekday" if _is_date(text, m, lex) else "weekday-name"
+    stem = lex.date_stem.match(word) if lex.date_stem else None
+    if stem is not None:
+        kind, number = lex.date_stems[stem.group(0)]
+        return float(number), kind  # "Oktoberanfang", "јунски"
     found = lex.inword.match(word)
     if found is not None:
         return lex.words[found.group(0)][0], "inword"

@@ -1,6 +1,15 @@
 """German."""
 
-from ..numerals import NumberWords, abbreviations, bound_words, month_names, number_words, scales, wordlist
+from ..numerals import (
+    NumberWords,
+    abbreviations,
+    bound_words,
+    month_names,
+    number_words,
+    scales,
+    weekday_names,
+    wordlist,
+)
 from ..profile import LanguageProfile
 
 _UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
@@ -43,6 +52,23 @@ def _role(value: int) -> str:
 
 _NUMBERS = _below_1000()
 
+_MONTHS = month_names(
+    "januar jänner jan|februar feber feb|märz maerz|april apr|mai|juni jun|juli jul|august aug"
+    "|september sept sep|oktober okt|november nov|dezember dez"
+)
+_WEEKDAY_NAMES = "montag|dienstag|mittwoch|donnerstag|freitag|samstag sonnabend|sonntag"
+# "am Sonntagabend", "sonntags" (lower case: an adverb, not read)
+_WEEKDAYS = weekday_names(
+    _WEEKDAY_NAMES,
+    (
+        "",
+        *wordlist(
+            "s e en abend abends morgen morgens vormittag vormittags mittag mittags nachmittag "
+            "nachmittags nacht nachts früh"
+        ),
+    ),
+)
+
 PROFILE = LanguageProfile(
     code="de",
     name="German",
@@ -56,10 +82,19 @@ PROFILE = LanguageProfile(
             **scales("|tausend|million +millionen|milliarde +milliarden|billion +billionen"),
         },
         abbreviations=abbreviations("|tsd|mio|mrd"),
-        months=month_names(
-            "januar jänner jan|februar feber feb|märz maerz|april apr|mai|juni jun|juli jul|august aug"
-            "|september sept sep|oktober okt|november nov|dezember dez"
+        months=_MONTHS,
+        weekdays=_WEEKDAYS,
+        ambiguous_dates=frozenset({"august"}),  # a first name ("August Diehl sagte")
+        date_cues=frozenset(
+            wordlist(
+                "am an im in seit bis ab vom zum ende anfang mitte letzten vergangenen kommenden nächsten "
+                "jeden"
+            )
         ),
+        relative_days=frozenset(wordlist("gestern heute morgen vorgestern übermorgen wochenende woche")),
+        relative_months=frozenset(wordlist("monat monats")),
+        month_stems={w: v for w, v in _MONTHS.items() if len(w) > 3},  # "Oktoberanfang"
+        weekday_stems=weekday_names(_WEEKDAY_NAMES),  # "freitagabendlichen"
         suffixes=wordlist(
             "jährig tägig wöchig monatig stündig minütig fach mal malig teilig seitig prozentig drittel "
             "köpfig stöckig sprachig spurig sitzig zimmer"

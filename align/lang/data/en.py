@@ -8,6 +8,7 @@ from ..numerals import (
     number_words,
     ordinal_words,
     scales,
+    weekday_names,
     wordlist,
 )
 from ..profile import LanguageProfile
@@ -37,6 +38,13 @@ PROFILE = LanguageProfile(
             "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug"
             "|september sep sept|october oct|november nov|december dec"
         ),
+        weekdays=weekday_names("monday|tuesday|wednesday|thursday|friday|saturday|sunday", ("", "s")),
+        ambiguous_dates=frozenset({"may", "march"}),  # a modal, a name ("Theresa May"), a walk
+        date_cues=frozenset(
+            wordlist("on in since until till early late mid last next this every during through of")
+        ),
+        relative_days=frozenset(wordlist("yesterday today tomorrow tonight overnight weekend week")),
+        relative_months=frozenset({"month"}),
         connectors=frozenset({"and"}),
         suffixes=("fold",),
         both=frozenset({"both"}),

@@ -1,5 +1,5 @@
 """Croatian: the Serbian Latin data (abbreviations, number words, stemmer) with reldi-tokeniser's
-Croatian abbreviations and the Croatian month names ("9. prosinca 2022.")."""
+Croatian abbreviations and the Croatian month names ("9. prosinca 2022.", "u studenom")."""
 
 from dataclasses import replace
 
@@ -25,5 +25,7 @@ PROFILE = replace(
                 "|prosinac prosinca prosincu"
             ),
         },
+        # "studeni vjetar" (a cold wind)
+        ambiguous_dates=sr.NUMBERS.ambiguous_dates | {"studeni", "studenoga", "studenog", "studenom"},
     ),
 )

@@ -8,11 +8,18 @@ from ..numerals import (
     number_words,
     ordinal_words,
     scales,
+    weekday_names,
     wordlist,
 )
 from ..profile import LanguageProfile
 
 _UNITS = ["", "një", "dy", "tre", "katër", "pesë", "gjashtë", "shtatë", "tetë", "nëntë"]
+
+_WEEKDAYS = {
+    **weekday_names("hën|mart|mërkur|-|-|shtun", ("ë", "a", "ën", "ës")),
+    **weekday_names("-|-|-|enjt|premt", ("e", "ja", "en", "es")),
+    **weekday_names("-|-|-|-|-|-|diel", ("", "a", "ën", "ës")),
+}
 
 PROFILE = LanguageProfile(
     code="sq",
@@ -38,6 +45,20 @@ PROFILE = LanguageProfile(
             "janar|shkurt|mars|prill|maj|qershor|korrik|gusht|shtator|tetor|nëntor|dhjetor",
             ("", "i", "it", "in"),
         ),
+        # "e hënë", "të hënën", "së hënës": all after an article ("hëna" is also the moon)
+        weekdays=_WEEKDAYS,
+        ambiguous_dates=frozenset({*_WEEKDAYS, "shkurt"}),  # also "short", "briefly"
+        date_cues=frozenset(
+            wordlist(
+                "e të së në nga deri prej gjatë muajin muajit muaji fund fundin fillim fillimin mes mesin"
+            )
+        ),
+        relative_days=frozenset(
+            wordlist(
+                "dje sot nesër mbrëmë pardje pasnesër sonte fundjavë fundjavën fundjavës javë javën javës"
+            )
+        ),
+        relative_months=frozenset(wordlist("muaj muajin muajit muaji")),
         connectors=frozenset({"e"}),
         suffixes=wordlist("vjeçar vjecar ditor ditësh orësh javor javësh"),
         both=frozenset({"dyja", "dyve"}),

@@ -9,6 +9,7 @@ from ..numerals import (
     number_words,
     ordinal_words,
     scales,
+    weekday_names,
     wordlist,
 )
 from ..profile import LanguageProfile
@@ -37,6 +38,34 @@ NUMBERS = NumberWords(
         **month_names("januar|februar|mart|april|maj|jun|jul|avgust august", ("", "a", "u", "om", "i")),
         **month_names("septemb|oktob|novemb|decemb", ("ar", "ra", "ru", "rom"), first=9),
     },
+    # ekavian and ijekavian (Bosnian, Croatian) forms
+    weekdays={
+        **weekday_names("ponedelj ponedjelj|utor|-|četvrt|pet", ("ak", "ka", "ku", "kom", "ci", "aka")),
+        **weekday_names("-|-|sred srijed|-|-|subot", ("a", "e", "u", "om", "i", "ama")),
+        # not "nedelji": "четири дана у недељи" is four days a week
+        **weekday_names("-|-|-|-|-|-|nedelj nedjelj", ("a", "e", "u", "om", "ama")),
+    },
+    # "nedelja" is also the week ("прошле недеље" = last week), "sredi" an imperative ("sort out"):
+    # a Sunday only in "у недељу" (on Sunday); "nedeljom" (on Sundays) is no week
+    ambiguous_dates=frozenset(
+        wordlist("nedelja nedelje nedelju nedeljama nedjelja nedjelje nedjelju nedjeljama sredi")
+    ),
+    date_cues=frozenset({"u"}),
+    # "ове недеље" (this week); not "у недељу", which is Sunday
+    relative_days=frozenset(
+        wordlist(
+            "juče jučer danas sutra prekjuče prekjučer prekosutra sinoć večeras noćas vikend vikenda vikendu "
+            "nedelja nedelje nedelji nedjelja nedjelje nedjelji sedmica sedmice sedmicu "
+            "sedmici tjedan tjedna tjednu"
+        )
+    ),
+    relative_months=frozenset(wordlist("mesec meseca mesecu mjesec mjeseca mjesecu")),
+    # the adjectives: "јунски састанак", "новембарским изборима", "суботњих мечева", "недељној утакмици"
+    month_stems=month_names(
+        "januarsk|februarsk|martovsk|aprilsk|majsk|junsk|julsk|avgustovsk augustovsk|septembarsk"
+        "|oktobarsk|novembarsk|decembarsk"
+    ),
+    weekday_stems=weekday_names("ponedeljn ponedjeljn|utorn|-|-|-|subotnj|nedeljn nedjeljn"),
     connectors=frozenset({"i"}),
     prefixes={
         "dvo": 2,

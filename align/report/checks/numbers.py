@@ -11,9 +11,11 @@ import re
 from collections.abc import Callable, Hashable, Iterator
 from typing import NamedTuple, TypeVar
 
+from ...lang import WORD
 from ...model import Finding
 from ...numbers import ROUNDING, NumberMention, Positions, converted, extract_numbers, same_unit, unmatched
 from ...numbers.bounds import changed_bounds
+from ...numbers.words import lexicon
 from ..base import Checker, LinkContext, quoted
 
 # Translators add and drop small number words freely ("between the countries" / "zwischen den beiden
@@ -27,6 +29,12 @@ WORDS = frozenset({"word", "ordinal-word"})
 # "second" (also "at first", "a second", Serbian "drugi" = other).
 LOOSE = frozenset({"one", "fraction", "vague", "month-name", "inword", "implicit"})
 LOOSE_ORDINALS_BELOW = 3
+# Weekday names pair only with weekday names: their values (Monday 1 to Sunday 7) are no counts.
+WEEKDAYS = frozenset({"weekday", "weekday-name"})
+# Names of a date without a number ("on Sunday", "in June"): a translator may resolve them ("gestern")
+# or move them to the next sentence, which a number does not do (see :func:`_resolved`).
+DATE_NAMES = frozenset({"weekday", "month-alone"})
+MONTHS = frozenset({"month", "month-alone", "month-name"})
 
 
 def _casual(mention: NumberMention) -> bool:
@@ -209,11 +217,26 @@ class _Differences(NamedTuple):
     conversions: Pairs
 
 
+def _weekdays(
+    left: list[NumberMention], right: list[NumberMention]
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """The weekdays each side names as a date ("on Sunday") that the other side's weekday names do not
+    answer; a name that may be something else ("недеље", also "week") only answers."""
+    only_left, only_right = unmatched(
+        [n for n in left if n.kind in WEEKDAYS], [n for n in right if n.kind in WEEKDAYS]
+    )
+    return [n for n in only_left if n.kind == "weekday"], [n for n in only_right if n.kind == "weekday"]
+
+
 def _differences(left: list[NumberMention], right: list[NumberMention]) -> _Differences:
     """The differences of the two sides' mentions: unanswered values (:func:`_unanswered`, without
     those that count only against the other side) that no conversion or unit change explains; a small
     number word on one side only counts when the other side has an unanswered value too (a changed
-    number), since translators add and drop those freely."""
+    number), since translators add and drop those freely. Weekdays are compared apart
+    (:func:`_weekdays`)."""
+    days_left, days_right = _weekdays(left, right)
+    left = [n for n in left if n.kind not in WEEKDAYS]
+    right = [n for n in right if n.kind not in WEEKDAYS]
     only_left, only_right = _loose(*_unanswered(left, right))
     conversions, only_left, only_right = _pairs(
         only_left, only_right, _converted, _magnitude, _near_magnitudes
@@ -224,6 +247,8 @@ def _differences(left: list[NumberMention], right: list[NumberMention]) -> _Diff
     if not (only_left and only_right):
         only_left = [n for n in only_left if not _casual(n)]
         only_right = [n for n in only_right if not _casual(n)]
+    only_left = sorted(only_left + days_left, key=_place)
+    only_right = sorted(only_right + days_right, key=_place)
     return _Differences(only_left, only_right, relabelled, conversions)
 
 
@@ -252,21 +277,68 @@ def _coded(n: NumberMention, other: str) -> bool:
     )
 
 
+class _Side(NamedTuple):
+    """One side of a link as the explanations read it."""
+
+    text: str
+    lang: str
+    nearby: str
+    mentions: list[NumberMention]
+
+
+def _resolved(n: NumberMention, other: _Side, other_unanswered: list[NumberMention]) -> bool:
+    """Whether a weekday or month name that the other side lacks (:data:`DATE_NAMES`) is one its
+    translator resolved or moved: the other language names no dates (no profile); the other side
+    keeps the word untranslated ("am Friday") or says "yesterday" ("last month";
+    :attr:`.Lexicon.relative_days`) or, for a weekday, writes a date
+    in figures the link does not answer ("am 9. Dezember"); or a neighbouring link names the same
+    day or month while the link itself names no other."""
+    if n.kind not in DATE_NAMES:
+        return False
+    day = n.kind in WEEKDAYS
+    lex = lexicon(other.lang)
+    if lex is None or not (lex.weekdays if day else lex.months):
+        return True
+    relative = lex.relative_days if day else lex.relative_months
+    words = {w.lower() for w in WORD.findall(other.text)}
+    if n.text.lower() in words or not relative.isdisjoint(words):
+        return True
+    if day and any(m.kind in ("day", "month") for m in other_unanswered):
+        return True
+    names = WEEKDAYS if day else MONTHS
+    if any(m.kind in names for m in other_unanswered):
+        return False  # the link names another day ("Sunday" / "у суботу"): a change, not a move
+    return any(
+        m.value == n.value and m.kind in names for m in extract_numbers(other.nearby, other.lang, loose=True)
+    )
+
+
 def _explained(
     link: LinkContext, found: _Differences, left: list[NumberMention], right: list[NumberMention]
 ) -> _Differences:
     """The differences without values that the side's own text or the other side explains: a
-    restatement in brackets the translation left out, a year the other side writes in a code."""
+    restatement in brackets the translation left out, a year the other side writes in a code, a
+    date name the translator resolved or moved (:func:`_resolved`)."""
+    src = _Side(link.src_text, link.src_lang, link.src_nearby, left)
+    tgt = _Side(link.tgt_text, link.tgt_lang, link.tgt_nearby, right)
 
     def kept(
-        text: str, mentions: list[NumberMention], unanswered: list[NumberMention], other: str
+        own: _Side, unanswered: list[NumberMention], other: _Side, other_unanswered: list[NumberMention]
     ) -> list[NumberMention]:
         ids = {id(u) for u in unanswered}  # n itself among them
-        return [n for n in unanswered if not (_restated(text, mentions, n, ids) or _coded(n, other))]
+        return [
+            n
+            for n in unanswered
+            if not (
+                _restated(own.text, own.mentions, n, ids)
+                or _coded(n, other.text)
+                or _resolved(n, other, other_unanswered)
+            )
+        ]
 
     return found._replace(
-        only_left=kept(link.src_text, left, found.only_left, link.tgt_text),
-        only_right=kept(link.tgt_text, right, found.only_right, link.src_text),
+        only_left=kept(src, found.only_left, tgt, found.only_right),
+        only_right=kept(tgt, found.only_right, src, found.only_left),
     )
 
 
@@ -279,8 +351,9 @@ def _mismatch(link: LinkContext, found: _Differences) -> Finding | None:
         for lang, mentions in ((link.src_lang, found.only_left), (link.tgt_lang, found.only_right))
         if mentions
     ]
+    dates = all(n.kind in DATE_NAMES for n in (*found.only_left, *found.only_right))
     said = [f"Units differ: {_shown(link, found.relabelled)}"] if found.relabelled else []
-    said += [f"Numbers differ: {'; '.join(parts)}"] if parts else []
+    said += [f"{'Dates' if dates else 'Numbers'} differ: {'; '.join(parts)}"] if parts else []
     if not said:
         return None
     changed = found.relabelled or (found.only_left and found.only_right)
