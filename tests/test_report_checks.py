@@ -897,6 +897,12 @@ def test_a_name_one_letter_off_that_is_no_slip_is_no_finding(texts):
             "de": ["George Washington Okafor traf.", "Es war spät."],
             "sq": ["Xhorxh Uashington Okafori shënoi.", "Ishte vonë."],
         },
+        # Albanian letters for Serbian sounds: "Gjilas" for Đilas
+        {
+            "en": ["Dragan Đilas called for a vote.", "It was late."],
+            "de": ["Dragan Đilas forderte eine Abstimmung.", "Es war spät."],
+            "sq": ["Dragan Gjilas kërkoi një votim.", "Ishte vonë."],
+        },
         # nor the source's letters kept elsewhere in the Serbian version
         {
             "en": ["John Smith won.", "John left."],

@@ -112,6 +112,9 @@ PROFILE = LanguageProfile(
     },
     hyphen_endings=True,
     name_endings=wordlist("ise ine se ne it in ut un a e i u"),
+    # Albanian letters for the sounds other languages spell otherwise: "Gjilas" (Đilas), "Xhaka",
+    # "Brnabiq" (Brnabić), "Zhukov"
+    name_sounds=((r"gj", "j"), (r"xh", "j"), (r"q", "c"), (r"zh", "z")),
     name_inflections=wordlist("s n t ja në së të ve ës ën ët"),
     name_connectors=frozenset({"e", "dhe"}),
     pronouns=frozenset(wordlist("ai ajo atë atij asaj tij saj")),
