@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 from bench_consensus import version_sets
 from bench_omissions import docsets
-from bench_report_precision import LABELS, Label, match, read_tsv, show
+from bench_report_precision import LABELS, Label, precision_table, print_unlabelled, read_tsv, tally
 from benchlib import data_dir
 
 from align.model import Finding
@@ -50,29 +49,12 @@ def main() -> int:
         return 0
     findings = run(root, args.features)
     labels = [Label(r) for r in read_tsv(LABELS / "mqm.tsv")]
-    real, total, unlabelled = Counter[tuple[str, str]](), Counter[tuple[str, str]](), []
-    for doc, found in findings.items():
-        for f in found:
-            if args.show:
-                print(show(doc, f))
-            label = match(doc, f, labels)
-            if label is None:
-                unlabelled.append((doc, f))
-                continue
-            who = "refA" if f.pair == "en-refA" else "MT"
-            total[who, f.kind] += 1
-            real[who, f.kind] += label.row["label"] == "real"
+    real, total, unlabelled = tally(
+        findings, labels, args.show, lambda f: ("refA" if f.pair == "en-refA" else "MT", f.kind)
+    )
     print(f"{len(findings)} sets of 11 versions, {sum(map(len, findings.values()))} findings")
-    print(f"{'translations':12} {'kind':16} {'labelled':>8} {'real':>5} {'precision':>9}")
-    for who, kind in sorted(total):
-        n, r = total[who, kind], real[who, kind]
-        print(f"{who:12} {kind:16} {n:8} {r:5} {r / n:9.2f}")
-    n, r = sum(total.values()), sum(real.values())
-    print(f"{'all':12} {'total':16} {n:8} {r:5} {r / n if n else 0:9.2f}")
-    if unlabelled:
-        print(f"\nunlabelled ({len(unlabelled)}):")
-        for doc, f in unlabelled:
-            print(show(doc, f))
+    precision_table(real, total, (("translations", 12), ("kind", 16)))
+    print_unlabelled(unlabelled)
     return 0
 
 

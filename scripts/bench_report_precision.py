@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +149,48 @@ def show(doc: str, f: Finding) -> str:
     )
 
 
+Tally = Counter[tuple[str, ...]]
+
+
+def tally(
+    findings: dict[str, list[Finding]],
+    labels: list[Label],
+    show_all: bool,
+    group: Callable[[Finding], tuple[str, ...]],
+) -> tuple[Tally, Tally, list[tuple[str, Finding]]]:
+    """(real, labelled) findings per ``group`` key, and the findings without a label."""
+    real, total, unlabelled = Tally(), Tally(), []
+    for doc, found in findings.items():
+        for f in found:
+            if show_all:
+                print(show(doc, f))
+            label = match(doc, f, labels)
+            if label is None:
+                unlabelled.append((doc, f))
+                continue
+            total[group(f)] += 1
+            real[group(f)] += label.row["label"] == "real"
+    return real, total, unlabelled
+
+
+def precision_table(real: Tally, total: Tally, columns: tuple[tuple[str, int], ...]) -> None:
+    """Labelled, real and precision per key (``columns``: each key part's heading and width)."""
+    print(" ".join(f"{h:{w}}" for h, w in columns), f"{'labelled':>8} {'real':>5} {'precision':>9}")
+    for key in sorted(total):
+        cells = " ".join(f"{k:{w}}" for k, (_, w) in zip(key, columns, strict=True))
+        print(cells, f"{total[key]:8} {real[key]:5} {real[key] / total[key]:9.2f}")
+    n, r = sum(total.values()), sum(real.values())
+    first = " ".join(f"{k:{w}}" for k, (_, w) in zip(("total", *[""] * len(columns)), columns, strict=False))
+    print(first, f"{n:8} {r:5} {r / n if n else 0:9.2f}")
+
+
+def print_unlabelled(unlabelled: list[tuple[str, Finding]]) -> None:
+    if unlabelled:
+        print(f"\nunlabelled ({len(unlabelled)}):")
+        for doc, f in unlabelled:
+            print(show(doc, f))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="print every finding with its text")
@@ -168,23 +211,9 @@ def main() -> int:
     labels = [Label(r) for r in read_tsv(LABELS / "findings.tsv")]
     missed = read_tsv(LABELS / "missed.tsv")
 
-    real, total, unlabelled = Counter[str](), Counter[str](), []
-    for doc, found in findings.items():
-        for f in found:
-            if args.show:
-                print(show(doc, f))
-            label = match(doc, f, labels)
-            if label is None:
-                unlabelled.append((doc, f))
-                continue
-            total[f.kind] += 1
-            real[f.kind] += label.row["label"] == "real"
+    real, total, unlabelled = tally(findings, labels, args.show, lambda f: (f.kind,))
     print(f"{len(docs)} documents, {sum(map(len, findings.values()))} findings ({elapsed:.1f} s)")
-    print(f"{'kind':18} {'labelled':>8} {'real':>5} {'precision':>9}")
-    for kind in sorted(total):
-        print(f"{kind:18} {total[kind]:8} {real[kind]:5} {real[kind] / total[kind]:9.2f}")
-    n, r = sum(total.values()), sum(real.values())
-    print(f"{'total':18} {n:8} {r:5} {r / n if n else 0:9.2f}")
+    precision_table(real, total, (("kind", 18),))
 
     # recall: every real divergence noted, found when a finding of an accepted kind touches its sentences
     # (a noted one that a finding labelled real later caught counts once)
@@ -207,10 +236,7 @@ def main() -> int:
         print("recall: not measured (the held-out documents were not read for missed divergences)")
     else:
         print(f"recall of the real divergences noted: {hit}/{len(divergences)} = {share:.2f}")
-    if unlabelled:
-        print(f"\nunlabelled ({len(unlabelled)}):")
-        for doc, f in unlabelled:
-            print(show(doc, f))
+    print_unlabelled(unlabelled)
     return 0
 
 
