@@ -194,6 +194,7 @@ def test_a_changed_weekday_or_month_is_high():
         ("The summit in June was a step.", "Јунски самит је био корак.", "sr-Cyrl"),
         ("A warm start to October.", "Ein warmer Oktoberanfang.", "de"),
         ("It happened on 9 June.", "Ndodhi më 9 qershor.", "sq"),
+        ("The heat will ease by mid-July.", "Vapa do të zbutet deri në mes të korrikut.", "sq"),
         # left untranslated (a slip, not a changed date)
         ("A statement shared Friday.", "Eine am Friday geteilte Erklärung.", "de"),
         # resolved: the other side says "yesterday"
@@ -473,6 +474,10 @@ def test_small_number_words_differing_against_each_other_are_reported():
             "sq",
         ),
         ("He scored 15 minutes later.", "Er traf eine Viertelstunde später.", "de"),
+        ("Avoid them between noon and 6pm.", "Meiden Sie sie zwischen 12 und 18 Uhr.", "de"),
+        # a decade as its first year or as its tens
+        ("In the 1990s, the grid was smaller.", "Деведесетих година мрежа је била мања.", "sr-Cyrl"),
+        ("In the 1990s, the grid was smaller.", "In den 1990er-Jahren war das Netz kleiner.", "de"),
     ],
 )
 def test_months_magnitudes_fractions_and_one_read_alike_are_no_finding(en, other, lang):

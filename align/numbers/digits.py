@@ -16,6 +16,8 @@ from .words import Lexicon, abbreviation_words, month_words
 
 # a scale word after the digits: "3 million", "5 Mio.", "44-Millionen-Pfund" (German joins it by a hyphen)
 _SCALE_AFTER = re.compile(r"[\s\u00a0-]?([^\W\d_]+)\.?")
+# a decade after its first year: "1990s", "1990's", "1990er", "1990-ih", "1990-их"
+_DECADE = re.compile(r"(?:'?s|er|-[^\W\d_]+)(?![^\W\d_])")
 _AMPM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
 _NUMERIC = r"""(?<![\w])(?:
       (?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))(?![\d])
@@ -183,6 +185,8 @@ def _finish(
             return NumberMention(value, text[start : ampm.end()], start, ampm.end(), "time", alt)
     if kind == "int" and 1000 <= value <= 2100 and end - start == 4:
         kind = "year"
+        if value % 10 == 0 and _DECADE.match(text, end):
+            alt = value % 100  # "the 1990s" is "the nineties": "деведесетих", "90-их"
     elif (
         kind == "int"
         and text[end : end + 1] == "."

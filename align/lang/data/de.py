@@ -119,6 +119,7 @@ PROFILE = LanguageProfile(
             **dict.fromkeys(wordlist("jahrzehnt jahrzehnts jahrzehnte dekade"), 10.0),
             **dict.fromkeys(wordlist("jahrhundert jahrhunderts"), 100.0),
             "dutzend": 12.0,
+            "mittag": 12.0,
             "viertelstunde": 15.0,
             **dict.fromkeys(wordlist("zweistellig zweistellige zweistelligen zweistelliger"), 2.0),
             **dict.fromkeys(wordlist("dreistellig dreistellige dreistelligen dreistelliger"), 3.0),

@@ -61,6 +61,8 @@ PROFILE = LanguageProfile(
         magnitude_joiners=("of",),
         implicit={
             "decade": 10.0,
+            "noon": 12.0,  # "between noon and 6pm" / "zwischen 12 und 18 Uhr"
+            "midday": 12.0,
             "duo": 2.0,
             "century": 100.0,
             "centenary": 100.0,

@@ -43,7 +43,7 @@ PROFILE = LanguageProfile(
         abbreviations=abbreviations("||mln|mld"),
         months=month_names(
             "janar|shkurt|mars|prill|maj|qershor|korrik|gusht|shtator|tetor|nëntor|dhjetor",
-            ("", "i", "it", "in"),
+            ("", "i", "it", "in", "u", "ut", "un"),  # "korriku", "mes të korrikut" after -k
         ),
         # "e hënë", "të hënën", "së hënës": all after an article ("hëna" is also the moon)
         weekdays=_WEEKDAYS,
@@ -78,6 +78,7 @@ PROFILE = LanguageProfile(
             **dict.fromkeys(wordlist("dekadë dekada dekadës dekadën"), 10.0),
             **dict.fromkeys(wordlist("shekull shekulli shekullit shekullin"), 100.0),
             **dict.fromkeys(wordlist("duzinë duzina"), 12.0),
+            **dict.fromkeys(wordlist("mesditë mesdita mesditës mesditën"), 12.0),
             **dict.fromkeys(wordlist("het-trik het-triku treshe"), 3.0),
             "dyshe": 2.0,
         },

@@ -97,6 +97,7 @@ NUMBERS = NumberWords(
         **dict.fromkeys(wordlist("decenija decenije deceniju deceniji decenijom"), 10.0),
         **dict.fromkeys(wordlist("vek veka veku vekom"), 100.0),
         **dict.fromkeys(wordlist("tuce tuceta"), 12.0),
+        "podne": 12.0,
         **dict.fromkeys(wordlist("dvocifren dvocifrena dvocifreni dvocifrenu dvocifrenog"), 2.0),
         **dict.fromkeys(wordlist("het-trik het-trika trio"), 3.0),
         **dict.fromkeys(wordlist("duo dvojac"), 2.0),
