@@ -553,3 +553,10 @@ def test_a_dropped_clause_is_not_also_a_length_finding():
         ("number", ("en.s3",)),
         ("partial-omission", ("en.s3",)),
     ]
+
+
+def test_a_number_said_inside_a_compound_is_no_partial_omission():
+    """ "two-year low" / "Zweijahrestief": the number is there, inside the German word."""
+    en = ["Inflation in the euro zone falls to a two-year low", *EN[1:], "Two bridges remain closed."]
+    de = ["Inflation fällt auf Zweijahrestief", *DE[1:], "Zwei Brücken bleiben gesperrt."]
+    assert [f for f in findings(pair_set(en, de)) if f.src_ids == ("en.s1",)] == []

@@ -161,6 +161,16 @@ def lone_numbers(pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str)
     return frozenset(f for a, b in lone if not (a and b) for f in a | b)
 
 
+_IN_WORDS = frozenset({"inword", "implicit"})  # number mentions inside a word or carried by one
+
+
+def _covered(text: str, lang: str) -> set[str]:
+    """The lexical features of ``text``, with the values of numbers said inside a word or by a word
+    that carries one ("Zweijahrestief" covers the "two" of "two-year low", "decade" a 10)."""
+    found = set(features(text, lang))
+    return found | {f"#{n.value:g}" for n in extract_numbers(text, lang, loose=True) if n.kind in _IN_WORDS}
+
+
 def uncovered(text: str, lang: str, shared: Set[str], covered: Set[str]) -> list[tuple[int, int]]:
     """Spans of the words and numbers of ``text`` that carry a lexical feature both documents use
     (a name, number or cognate: :func:`align.text.features.features`) and ``covered`` lacks."""
@@ -253,7 +263,7 @@ class ContrastChecker(Checker):
             lacking = missing_edges(text, lang, other, other_lang) if partial_wanted else ()
             if not (merge or partial or lacking):
                 continue
-            covered = set(features(f"{other} {nearby}", other_lang)) if partial else set()
+            covered = _covered(f"{other} {nearby}", other_lang) if partial else set()
             spans = tuple(uncovered(text, lang, shared, covered)) if partial else ()
             yield _Side(left, text, sentences, lang, other, other_lang, longer, spans, lacking)
 
