@@ -32,19 +32,22 @@ so they follow whatever the aligner embeds) and are read once per run; ``--loso 
 sweeps one cost weight with leave-one-set-out: for each set group, the value best on the other groups
 (mean strict F1) and that value's figures on the held-out group; a NAME of :mod:`align.aligner.refine`
 (``JOIN``, ``LEAVE``, ``UNMATCHED``, ``UNSURE``, ``MIN_WORDS``) or of :mod:`align.aligner.crossing`
-(``CROSS``, ``CROSS_LINKS``) sweeps a threshold of the word passes instead. ``--before``: the first
-pass alone (the search), the figures before the word passes.
+(``CROSS``, ``CROSS_LINKS``, ``CONTRAST``) sweeps a threshold of the word passes instead. ``--before``:
+the first pass alone (the search), the figures before the word passes.
+``--crossing-cost N`` times the alignment of all sets (CPU) with the crossing pass off, on every
+neighbouring pair and screened by length (``crossing.CONTRAST``), N interleaved runs, medians.
 ``--selective T:P`` measures selective embedding (:func:`selective`) against full embedding, with the
 share of sentences it embeds.
 
     nice -n 10 python scripts/bench_suite.py [--method embed|fast] [--before] [--loso part=0,1,2,3]
-        [--loso LEAVE=0.3,0.4,0.5] [--selective 0.95:3]
+        [--loso LEAVE=0.3,0.4,0.5] [--selective 0.95:3] [--crossing-cost 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
 import random
 import statistics
 import sys
@@ -350,6 +353,33 @@ def loso(sets: list[DevSet], method: str, name: str, values: list[float]) -> Non
         print(f"held out {held}: {name} = {best:g} (best on the others), strict F1 {strict[best, held]:.4f}")
 
 
+def crossing_cost(sets: list[DevSet], method: str, repeats: int) -> None:
+    """CPU seconds to align every set with the crossing pass off, on every neighbouring pair
+    (``CONTRAST`` 0: as before the length screen) and screened, interleaved ``repeats`` times in this
+    process; medians and ratios to the pass off."""
+    default = crossing.CONTRAST
+    variants = {
+        "crossing pass off": math.inf,
+        "every pair (CONTRAST 0)": 0.0,
+        f"screened (CONTRAST {default:g})": default,
+    }
+    seconds: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(repeats):
+        for name, contrast in variants.items():
+            crossing.CONTRAST = contrast
+            start = time.process_time()
+            for dev in sets:
+                evaluate(dev, method)
+            seconds[name].append(time.process_time() - start)
+    crossing.CONTRAST = default
+    off = statistics.median(seconds["crossing pass off"])
+    print(f"\nalignment of all sets, CPU s, median of {repeats} interleaved runs")
+    for name, runs in seconds.items():
+        median = statistics.median(runs)
+        each = ", ".join(f"{r:.1f}" for r in runs)
+        print(f"{name}: {median:.1f} s ({median / off:.2f}x the pass off; runs {each})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -365,6 +395,9 @@ def main() -> int:
     parser.add_argument("--before", action="store_true", help="the first pass alone (no word-coverage pass)")
     parser.add_argument(
         "--selective", action="append", default=[], help="THRESHOLD[:PAD]: selective embedding (embed method)"
+    )
+    parser.add_argument(
+        "--crossing-cost", type=int, default=0, metavar="N", help="time the crossing pass: N interleaved runs"
     )
     args = parser.parse_args()
     sets = load_suite()
@@ -402,6 +435,8 @@ def main() -> int:
     for spec in args.loso:
         name, _, values = spec.partition("=")
         loso(sets, args.method, name, [float(v) for v in values.split(",")])
+    if args.crossing_cost:
+        crossing_cost(sets, args.method, args.crossing_cost)
     return 0
 
 

@@ -254,3 +254,29 @@ def test_a_dropped_sentence_nothing_vouches_for_leaves_a_merge_whose_rest_is_tra
     assert ((3,), ()) in out and ((4,), (4,)) in out
     monkeypatch.setattr(refine_module, "COVERED", float("inf"))
     assert ((3, 4), (4,)) in units(refine(links, UNKNOWN_EN, tgt, "en", "sr-Cyrl", 4))
+
+
+def test_a_short_stop_word_opposite_vouches_for_nothing() -> None:
+    """ "was" = "је" is a lexicon entry, but nearly every Serbian sentence has "је" (the profile's
+    stop word "je", compared folded): a link of the choice's sentence to it does not vouch for the
+    sentence. Links of the rest of the link, to longer stop words, or to short words that are no stop
+    words, still do."""
+    from align.words import WordLink
+
+    en = ["That", "was", "the", "goal", "Rangers", "scored"]  # the choice's sentence: tokens 0-3
+    opposite = {"sr-Cyrl": ["Ренџерс", "је", "дао", "гол"], "sq": ["Rangers", "dy", "gola", "shënoi"]}
+    joined = Link((0, 1), (0,))
+    choice = refine_module._Choice(0, 0, 0, joined, Link((1,), (0,)), False)
+    found = [WordLink(1, 1, 0.9), WordLink(3, 3, 0.9), WordLink(4, 0, 0.9), WordLink(5, 1, 0.9)]
+    kept = refine_module._vouching(choice, (en, opposite["sr-Cyrl"]), found, (0, 4), ("en", "sr-Cyrl"))
+    assert kept == found[1:]  # "was" = "је" out; "goal" = "гол", and the rest's links, stay
+    assert refine_module._vouching(choice, (en, opposite["sq"]), found, (0, 4), ("en", "sq")) == found
+
+
+def test_a_merge_into_fewer_counts_the_sentences_within_the_other_sides_segments() -> None:
+    en = ["And that was the manner in which the crucial goal came.", "Rangers conceded a free-kick."]
+    one = ["Ренџерс је направио прекршај."]
+    two = ["Тако је пао гол. Ренџерс је направио прекршај."]
+    choice = refine_module._Choice(0, 0, 0, Link((0, 1), (0,)), Link((1,), (0,)), False)
+    assert refine_module._into_fewer(choice, (en, one), ("en", "sr-Cyrl"))
+    assert not refine_module._into_fewer(choice, (en, two), ("en", "sr-Cyrl"))  # one for each

@@ -31,7 +31,9 @@ word links has a prior behind it and none of its numbers and names is found oppo
 (:func:`_short`), and otherwise stays as the search placed it. A longer sentence with no such link
 is judged the same way when the rest of its merge covers the other side at least ``COVERED`` times
 as well as the ordinary links around do: the other side is the rest's translation, and the raw
-view's support is the word aligner placing leftover words. Numbers and
+view's support is the word aligner placing leftover words. In a merge of more sentences into fewer,
+a link of the end sentence to a short stop word opposite ("was" = "је") vouches for nothing
+(:func:`_vouching`). Numbers and
 names overrule thin word evidence (:mod:`.anchors`, :func:`_with_anchors`): a sentence whose numbers
 and names are all missing opposite needs ``UNMATCHED`` to stay in a merge and never joins. The word
 aligner is trained on the units of the unsure regions only (plus ``CONTEXT`` links each side), so the
@@ -142,6 +144,10 @@ def refine(
         own = _side(c.joined, c.side)
         start = sum(len(tokens.sentence(c.side, i)) for i in own[: own.index(c.sentence)])
         spans.append((start, start + len(tokens.sentence(c.side, c.sentence))))
+    if len(views) > 1:  # a short stop word opposite vouches for no sentence of a merge (_vouching)
+        for n, c in enumerate(choices):
+            if not c.merge and _into_fewer(c, texts, langs):
+                views[1][2 * n] = _vouching(c, units[2 * n], views[1][2 * n], spans[n], langs)
     support: list[float | None] = [0.0] * len(choices)
     vouched: list[float | None] = [None] * len(choices)  # in the last view: the anchored one, if any
     rest: list[float] = [0.0] * len(choices)  # ... and how well the rest of the link covers the other side
@@ -191,18 +197,26 @@ def _short(
     stands. The same holds for a longer sentence of a merge whose rest covers the other side at least
     ``COVERED`` times as well as translations typically are (``otherwise``: its support): the other
     side is the rest's translation, with nothing left for the sentence."""
-    from ..text.segment import split_sentences
     from .anchors import matched
 
-    if choice.merge or vouched is None or vouched > 0:
+    if choice.merge or vouched is None or vouched > 0 or not _into_fewer(choice, texts, langs):
         return otherwise
     side = choice.side
     other = [texts[1 - side][i] for i in _side(choice.joined, 1 - side)]
-    if sum(len(split_sentences(t, langs[1 - side])) for t in other) >= len(_side(choice.joined, side)):
-        return otherwise  # not a merge of more sentences into fewer
     rest = [texts[side][i] for i in _side(choice.alone, side)]
     found = matched(texts[side][choice.sentence], other, rest, langs[side], langs[1 - side])
     return otherwise if found else 0.0
+
+
+def _into_fewer(choice: _Choice, texts: tuple[Sequence[str], Sequence[str]], langs: tuple[str, str]) -> bool:
+    """Whether the choice's link merges more sentences of the sentence's side into fewer opposite,
+    counting the sentences within the other side's segments (``split_sentences``): against as many
+    sentences opposite, one of them may be the sentence's translation."""
+    from ..text.segment import split_sentences
+
+    side = choice.side
+    other = [texts[1 - side][i] for i in _side(choice.joined, 1 - side)]
+    return sum(len(split_sentences(t, langs[1 - side])) for t in other) < len(_side(choice.joined, side))
 
 
 def _with_anchors(
@@ -249,6 +263,35 @@ def _anchored(
         given, _ = lookup_pair(found, src_words, tgt_words, cells_e, cells_f)
         known |= given > 0  # an entry has both probabilities above zero
     return [link for link, keep in zip(links, known, strict=True) if keep]
+
+
+def _vouching(
+    choice: _Choice,
+    unit: tuple[list[str], list[str]],
+    links: Sequence[WordLink],
+    span: tuple[int, int],
+    langs: tuple[str, str],
+) -> list[WordLink]:
+    """The anchored links of the choice's joined ``unit`` without those from its sentence (``span`` of
+    its side) to a short stop word opposite: one or two letters and a stop word of that language,
+    compared folded, so that Serbian Cyrillic "је" is the profile's "je". The lexicon pairs "was" with
+    "је", which nearly every Serbian sentence holds, so such a link says nothing about whether the
+    sentence is translated there; a longer stop word ("said" = "rekao") or a short word that is none
+    ("both" = "të dy") still does."""
+    from ..lang import profile
+    from ..text.textnorm import fold
+
+    other = langs[1 - choice.side]
+    stop = {fold(w, other) for w in profile(other).stopwords}
+    start, end = span
+    words = unit[1 - choice.side]
+
+    def empty(link: WordLink) -> bool:
+        own, opposite = (link.src, link.tgt) if choice.side == 0 else (link.tgt, link.src)
+        word = words[opposite]
+        return start <= own < end and len(word) <= 2 and fold(word, other) in stop
+
+    return [link for link in links if not empty(link)]
 
 
 def _typical(
