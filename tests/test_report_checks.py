@@ -908,6 +908,12 @@ def test_a_name_one_letter_off_that_is_no_slip_is_no_finding(texts):
             "de": ["Dragan Đilas forderte eine Abstimmung.", "Es war spät."],
             "sq": ["Dragan Gjilas kërkoi një votim.", "Ishte vonë."],
         },
+        # Albanian ë for an unstressed a: "Ibër" for Ibar
+        {
+            "en": ["The bridge over the Ibar river reopened.", "It was late."],
+            "de": ["Die Brücke über den Fluss Ibar wurde geöffnet.", "Es war spät."],
+            "sq": ["Ura mbi lumin Ibër u rihap.", "Ishte vonë."],
+        },
         # nor the source's letters kept elsewhere in the Serbian version
         {
             "en": ["John Smith won.", "John left."],

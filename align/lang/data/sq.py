@@ -114,8 +114,8 @@ PROFILE = LanguageProfile(
     hyphen_endings=True,
     name_endings=wordlist("ise ine se ne it in ut un a e i u"),
     # Albanian letters for the sounds other languages spell otherwise: "Gjilas" (Đilas), "Xhaka",
-    # "Brnabiq" (Brnabić), "Zhukov"
-    name_sounds=((r"gj", "j"), (r"xh", "j"), (r"q", "c"), (r"zh", "z")),
+    # "Brnabiq" (Brnabić), "Zhukov"; ë for an unstressed a of the region's names ("Ibër" for Ibar)
+    name_sounds=((r"gj", "j"), (r"xh", "j"), (r"q", "c"), (r"zh", "z"), (r"ë", "a")),
     name_inflections=wordlist("s n t ja në së të ve ës ën ët"),
     name_connectors=frozenset({"e", "dhe"}),
     pronouns=frozenset(wordlist("ai ajo atë atij asaj tij saj")),

@@ -103,9 +103,10 @@ def _sound(word: str, lang: str) -> str:
 
 
 def _sounded(word: str, lang: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
-    text = ascii_key(to_latin(word, lang))
-    for pattern, said in rules:
+    text = to_latin(word, lang).lower()
+    for pattern, said in rules:  # before the diacritics go: Albanian "ë" is not "e"
         text = pattern.sub(said, text)
+    text = ascii_key(text)
     for spelt, said in SOUNDS:
         text = text.replace(spelt, said)
     return _DOUBLED.sub(r"\1", text)
