@@ -144,6 +144,7 @@ def test_scale_words_after_digits(text: str, lang: str, value: float) -> None:
         ("pesëqind gjëra, dy, njëzet e pesë, dyqind e pesëdhjetë", "sq", [500, 2, 25, 250]),
         ("dreitägiger Besuch, zweimal", "de", [3, 2]),
         ("petogodišnji plan", "sr", [5]),
+        ("šezdesetjednogodišnjak, dvadesetpetogodišnji", "sr", [61, 25]),  # a tens word and a unit joined
         ("twice, thrice", "en", [2, 3]),
     ],
 )

@@ -475,6 +475,8 @@ def test_small_number_words_differing_against_each_other_are_reported():
         ),
         ("He scored 15 minutes later.", "Er traf eine Viertelstunde später.", "de"),
         ("Avoid them between noon and 6pm.", "Meiden Sie sie zwischen 12 und 18 Uhr.", "de"),
+        # a tens word and a unit joined inside a compound
+        ("The 61-year-old denied it.", "Шездесетједногодишњак је то негирао.", "sr-Cyrl"),
         # a decade as its first year or as its tens
         ("In the 1990s, the grid was smaller.", "Деведесетих година мрежа је била мања.", "sr-Cyrl"),
         ("In the 1990s, the grid was smaller.", "In den 1990er-Jahren war das Netz kleiner.", "de"),

@@ -194,10 +194,21 @@ def _compound_value(word: str, lex: Lexicon) -> float | None:
         return None
     prefix = word[: m.start()]
     if lex.prefixes is not None:
-        value = lex.prefixes.get(prefix)
+        value = lex.prefixes.get(prefix) or _tens_and_unit(prefix, lex, lex.prefixes)
         return float(value) if value else None
     entry = lex.words.get(prefix)
     return entry[0] if entry and entry[2] and entry[0] >= 2 else None
+
+
+def _tens_and_unit(prefix: str, lex: Lexicon, prefixes: dict[str, int]) -> int | None:
+    """A tens word and a unit's prefix joined: "šezdesetjedno" (61 of "шездесетједногодишњак"),
+    "dvadesetpeto" (25)."""
+    for word, (value, _, _) in lex.words.items():
+        if 20 <= value < 100 and value % 10 == 0 and prefix.startswith(word):
+            unit = prefixes.get(prefix[len(word) :])
+            if unit is not None and unit < 10:
+                return int(value) + unit
+    return None
 
 
 def _previous_word(text: str, pos: int) -> tuple[str, int]:

@@ -68,6 +68,7 @@ NUMBERS = NumberWords(
     weekday_stems=weekday_names("ponedeljn ponedjeljn|utorn|-|-|-|subotnj|nedeljn nedjeljn"),
     connectors=frozenset({"i"}),
     prefixes={
+        "jedno": 1,
         "dvo": 2,
         "tro": 3,
         "četvoro": 4,
