@@ -475,6 +475,7 @@ def test_small_number_words_differing_against_each_other_are_reported():
         ),
         ("He scored 15 minutes later.", "Er traf eine Viertelstunde später.", "de"),
         ("Avoid them between noon and 6pm.", "Meiden Sie sie zwischen 12 und 18 Uhr.", "de"),
+        ("He last visited in the early 2000s.", "Poslednji put je došao početkom dvehiljaditih.", "sr-Latn"),
         # a tens word and a unit joined inside a compound
         ("The 61-year-old denied it.", "Шездесетједногодишњак је то негирао.", "sr-Cyrl"),
         # a decade as its first year or as its tens

@@ -185,7 +185,7 @@ def _finish(
             return NumberMention(value, text[start : ampm.end()], start, ampm.end(), "time", alt)
     if kind == "int" and 1000 <= value <= 2100 and end - start == 4:
         kind = "year"
-        if value % 10 == 0 and _DECADE.match(text, end):
+        if value % 10 == 0 and value % 100 and _DECADE.match(text, end):
             alt = value % 100  # "the 1990s" is "the nineties": "деведесетих", "90-их"
     elif (
         kind == "int"

@@ -99,6 +99,10 @@ NUMBERS = NumberWords(
         **dict.fromkeys(wordlist("vek veka veku vekom"), 100.0),
         **dict.fromkeys(wordlist("tuce tuceta"), 12.0),
         "podne": 12.0,
+        # "the 2000s": "početkom dvehiljaditih" (the nineties are "devedesetih", a number word)
+        **dict.fromkeys(
+            wordlist("dvehiljadite dvehiljaditih dvehiljaditim dvijehiljadite dvijehiljaditih"), 2000.0
+        ),
         **dict.fromkeys(wordlist("dvocifren dvocifrena dvocifreni dvocifrenu dvocifrenog"), 2.0),
         **dict.fromkeys(wordlist("het-trik het-trika trio"), 3.0),
         **dict.fromkeys(wordlist("duo dvojac"), 2.0),
