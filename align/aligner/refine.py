@@ -144,10 +144,11 @@ def refine(
         own = _side(c.joined, c.side)
         start = sum(len(tokens.sentence(c.side, i)) for i in own[: own.index(c.sentence)])
         spans.append((start, start + len(tokens.sentence(c.side, c.sentence))))
-    if len(views) > 1:  # a short stop word opposite vouches for no sentence of a merge (_vouching)
-        for n, c in enumerate(choices):
-            if not c.merge and _into_fewer(c, texts, langs):
-                views[1][2 * n] = _vouching(c, units[2 * n], views[1][2 * n], spans[n], langs)
+    # merge ends of links of more sentences into fewer (only with a lexicon: _vouching and _short ask)
+    fewer = [len(views) > 1 and not c.merge and _into_fewer(c, texts, langs) for c in choices]
+    for n, c in enumerate(choices):
+        if fewer[n]:  # a short stop word opposite vouches for no sentence of a merge (_vouching)
+            views[1][2 * n] = _vouching(c, units[2 * n], views[1][2 * n], spans[n], langs)
     support: list[float | None] = [0.0] * len(choices)
     vouched: list[float | None] = [None] * len(choices)  # in the last view: the anchored one, if any
     rest: list[float] = [0.0] * len(choices)  # ... and how well the rest of the link covers the other side
@@ -166,7 +167,7 @@ def refine(
     if len(views) > 1:  # a lexicon: a sentence nothing vouches for may leave (_short)
         # a short sentence without such evidence stays where the first pass put it (None)
         support = [
-            _short(c, vouched[n], texts, langs, None if short[n] else support[n])
+            _short(c, vouched[n], fewer[n], texts, langs, None if short[n] else support[n])
             if short[n] or rest[n] >= COVERED
             else support[n]
             for n, c in enumerate(choices)
@@ -181,6 +182,7 @@ def refine(
 def _short(
     choice: _Choice,
     vouched: float | None,
+    into_fewer: bool,
     texts: tuple[Sequence[str], Sequence[str]],
     langs: tuple[str, str],
     otherwise: float | None = None,
@@ -196,10 +198,11 @@ def _short(
     Otherwise, and for a lone sentence that might join a link, ``otherwise``: None, the first pass
     stands. The same holds for a longer sentence of a merge whose rest covers the other side at least
     ``COVERED`` times as well as translations typically are (``otherwise``: its support): the other
-    side is the rest's translation, with nothing left for the sentence."""
+    side is the rest's translation, with nothing left for the sentence. ``into_fewer``: the choice is
+    the end of such a merge (:func:`_into_fewer`, asked once per choice)."""
     from .anchors import matched
 
-    if choice.merge or vouched is None or vouched > 0 or not _into_fewer(choice, texts, langs):
+    if not into_fewer or vouched is None or vouched > 0:
         return otherwise
     side = choice.side
     other = [texts[1 - side][i] for i in _side(choice.joined, 1 - side)]
@@ -278,11 +281,10 @@ def _vouching(
     "је", which nearly every Serbian sentence holds, so such a link says nothing about whether the
     sentence is translated there; a longer stop word ("said" = "rekao") or a short word that is none
     ("both" = "të dy") still does."""
-    from ..lang import profile
-    from ..text.textnorm import fold
+    from ..text.textnorm import fold, folded_stopwords
 
     other = langs[1 - choice.side]
-    stop = {fold(w, other) for w in profile(other).stopwords}
+    stop = folded_stopwords(other)
     start, end = span
     words = unit[1 - choice.side]
 

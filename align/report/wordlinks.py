@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from ..lang import profile
-from ..text.textnorm import fold
+from ..text.textnorm import fold, folded_stopwords
 from ..words import Token, WordLink, align_units, tokenize
 from ..words.params import LIGHT
 from .base import LinkContext
@@ -43,14 +42,9 @@ class LinkWords:
         return self.left if left else self.right
 
 
-@cache
-def _stopwords(lang: str) -> frozenset[str]:
-    return frozenset(fold(w, lang) for w in profile(lang).stopwords)
-
-
 def is_stopword(form: str, lang: str) -> bool:
     """Whether a folded form (or a lemma's: "habe" -> "haben") is one of the language's stopwords."""
-    return form in _stopwords(lang)
+    return form in folded_stopwords(lang)
 
 
 def is_content(token: Token, lang: str, numbers: bool = True) -> bool:
@@ -60,7 +54,9 @@ def is_content(token: Token, lang: str, numbers: bool = True) -> bool:
     text = token.text
     if any(c.isdigit() for c in text):
         return numbers
-    return len(text) >= 3 and any(c.isalpha() for c in text) and fold(text, lang) not in _stopwords(lang)
+    return (
+        len(text) >= 3 and any(c.isalpha() for c in text) and fold(text, lang) not in folded_stopwords(lang)
+    )
 
 
 def aligned_share(words: LinkWords, left: bool, span: tuple[int, int], lang: str) -> float | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from cyrtranslit.mapping import SR_CYR_TO_LAT_DICT
 
@@ -151,6 +152,13 @@ def fold(text: str, lang: str) -> str:
     elif _HAS_TYPOGRAPHIC.search(text):
         text = text.translate(_TYPOGRAPHIC)
     return text.casefold()
+
+
+@cache
+def folded_stopwords(lang: str) -> frozenset[str]:
+    """The language's stop words (``LanguageProfile.stopwords``) as :func:`fold` gives them, so that a
+    word of either script compares with them (Serbian Cyrillic "је" is the profile's "je")."""
+    return frozenset(fold(w, lang) for w in profile(lang).stopwords)
 
 
 def fold_with_offsets(text: str, lang: str) -> tuple[str, list[int]]:
