@@ -194,18 +194,18 @@ def _compound_value(word: str, lex: Lexicon) -> float | None:
         return None
     prefix = word[: m.start()]
     if lex.prefixes is not None:
-        value = lex.prefixes.get(prefix) or _tens_and_unit(prefix, lex, lex.prefixes)
+        value = lex.prefixes.get(prefix) or _tens_and_unit(prefix, lex)
         return float(value) if value else None
     entry = lex.words.get(prefix)
     return entry[0] if entry and entry[2] and entry[0] >= 2 else None
 
 
-def _tens_and_unit(prefix: str, lex: Lexicon, prefixes: dict[str, int]) -> int | None:
-    """A tens word and a unit's prefix joined: "šezdesetjedno" (61 of "шездесетједногодишњак"),
-    "dvadesetpeto" (25)."""
+def _tens_and_unit(prefix: str, lex: Lexicon) -> int | None:
+    """A tens word and a unit's prefix (``NumberWords.prefixes``) joined: "šezdesetjedno" (61 of
+    "шездесетједногодишњак"), "dvadesetpeto" (25)."""
     for word, (value, _, _) in lex.words.items():
         if 20 <= value < 100 and value % 10 == 0 and prefix.startswith(word):
-            unit = prefixes.get(prefix[len(word) :])
+            unit = (lex.prefixes or {}).get(prefix[len(word) :])
             if unit is not None and unit < 10:
                 return int(value) + unit
     return None
